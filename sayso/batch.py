@@ -1,0 +1,59 @@
+"""Many inputs, one or several processes; one bad input never stops the others."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sayso.errors import SaysoError
+from sayso.ingest import read_input
+from sayso.model import Analysis, Article
+
+
+@dataclass(frozen=True)
+class Options:
+    allow_private: bool = False
+    nested: bool = True
+
+
+@dataclass(frozen=True)
+class Outcome:
+    spec: str
+    analysis: Analysis | None = None
+    error: str | None = None
+
+
+def analyze_one(article: Article, options: Options) -> Analysis:
+    from sayso.pipeline import analyze_article
+
+    return analyze_article(article, nested=options.nested)
+
+
+def _run(job: tuple[str, Options]) -> Outcome:
+    spec, options = job
+    try:
+        article = read_input(spec, allow_private=options.allow_private)
+        return Outcome(spec, analysis=analyze_one(article, options))
+    except SaysoError as exc:
+        return Outcome(spec, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad input must not stop the batch
+        return Outcome(spec, error=f"{spec}: could not analyze ({type(exc).__name__}: {exc})")
+
+
+def _warm_worker() -> None:
+    from sayso import nlp
+    from sayso.quotes import extract
+
+    nlp.load_pipeline()
+    extract.load_tagger()
+
+
+def analyze_inputs(specs: list[str], options: Options, *, workers: int = 1) -> Iterator[Outcome]:
+    """Outcomes in input order."""
+    jobs = [(spec, options) for spec in specs]
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(_run, jobs)
+        return
+    with multiprocessing.get_context("fork").Pool(min(workers, len(jobs)), initializer=_warm_worker) as pool:
+        yield from pool.imap(_run, jobs, chunksize=1)

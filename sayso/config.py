@@ -1,0 +1,43 @@
+"""Settings: every one named, defaulted and documented here; environment variables override."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _shared_dir() -> Path:
+    """../shared beside the checkout (or SAYSO_SHARED): development data, examples and the scorer."""
+    if env := os.environ.get("SAYSO_SHARED"):
+        return Path(env)
+    for base in (Path.cwd(), PACKAGE_DIR.parent):
+        candidate = base.parent / "shared"
+        if candidate.is_dir():
+            return candidate
+    return PACKAGE_DIR.parent.parent / "shared"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Where the development data, examples and the quote scorer live (SAYSO_SHARED).
+    shared_dir: Path = field(default_factory=_shared_dir)
+    # The learned quote tagger's folder (SAYSO_TAGGER); default: the one shipped in the package.
+    tagger_dir: Path = field(default_factory=lambda: Path(os.environ.get(
+        "SAYSO_TAGGER", PACKAGE_DIR / "models" / "quote_tagger")))
+    # Threads each process gives the tagger (SAYSO_THREADS); one process per core is the usual plan.
+    threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "1")))
+
+    @property
+    def polnear_dir(self) -> Path:
+        return self.shared_dir / "data" / "polnear"
+
+    @property
+    def scorer(self) -> Path:
+        return self.shared_dir / "eval" / "score_quotes.py"
+
+
+def settings() -> Settings:
+    return Settings()

@@ -1,0 +1,89 @@
+"""analyze(): the per-article pipeline, ingest -> nlp -> quotes -> speakers -> polarity -> Analysis.
+
+A pure function of the article, so an archive is a map over articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from sayso import nlp
+from sayso.ingest import read_text
+from sayso.model import Analysis, Article, Quote, SpeakerRef, content_id
+from sayso.polarity import polarity
+from sayso.quotes import extract
+from sayso.quotes.candidate import Candidate
+from sayso.speakers import Resolution, SpeakerResolver
+
+
+def analyze(text: str, *, id: str | None = None, url: str | None = None, nested: bool = True) -> Analysis:
+    """Who said what in one article (plain text or HTML)."""
+    article = read_text(text, id=id, url=url)
+    return analyze_article(article, nested=nested)
+
+
+def analyze_article(article: Article, *, nested: bool = True, doc: Doc | None = None) -> Analysis:
+    doc = doc if doc is not None else nlp.parse(article.text)
+    candidates = extract.attributions(article.text, doc, nested=nested)
+    return build_analysis(article, doc, candidates)
+
+
+def analyze_many(articles: Iterable[Article], *, nested: bool = True) -> Iterator[Analysis]:
+    """Analyses in input order; spaCy parses the texts in batches."""
+    buffered = list(articles)
+    docs = nlp.parse_many(a.text for a in buffered)
+    for article, doc in zip(buffered, docs, strict=True):
+        yield analyze_article(article, nested=nested, doc=doc)
+
+
+def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> Analysis:
+    text = article.text
+    resolver = SpeakerResolver(text, doc)
+    resolutions: dict[int, Resolution | None] = {}
+    for cand in sorted(candidates, key=lambda c: c.cue_span or (c.start, c.end)):
+        resolutions[id(cand)] = resolver.resolve(cand)
+    quotes: list[Quote] = []
+    quote_ids: dict[int, str] = {}
+    for cand in candidates:
+        res = resolutions.get(id(cand)) or (resolutions.get(id(cand.continues)) if cand.continues else None)
+        quote = _quote(article.id, text, cand, res, quote_ids)
+        quote_ids[id(cand)] = quote.id
+        quotes.append(quote)
+    used = {q.speaker_id for q in quotes if q.speaker_id}
+    return Analysis(
+        id=article.id,
+        text_sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        text=text,
+        quotes=quotes,
+        speakers=[s for s in resolver.speakers() if s.id in used],
+    )
+
+
+def _quote(article_id: str, text: str, cand: Candidate, res: Resolution | None, ids: dict[int, str]) -> Quote:
+    content = " … ".join(text[s:e] for s, e in cand.content_spans)
+    cue = text[cand.cue_span[0]:cand.cue_span[1]] if cand.cue_span else None
+    speaker = None
+    if res is not None:
+        e = res.entity
+        speaker = SpeakerRef(id=e.id, name=e.name, type=e.type, role=res.role)
+    return Quote(
+        id=content_id(article_id, repr(cand.content_spans)),
+        kind=cand.kind,
+        content=content,
+        content_spans=list(cand.content_spans),
+        cue=cue,
+        cue_span=cand.cue_span,
+        source=text[cand.source_span[0]:cand.source_span[1]] if cand.source_span else None,
+        source_span=cand.source_span,
+        speaker_id=speaker.id if speaker else None,
+        speaker=speaker,
+        polarity=polarity(cue, content),
+        nested_in=ids.get(id(cand.parent)) if cand.parent is not None else None,
+        confidence=round(cand.confidence, 3),
+    )

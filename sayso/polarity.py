@@ -1,0 +1,28 @@
+"""Polarity of a statement: does it assert, deny or question? From its cue and its words."""
+
+from __future__ import annotations
+
+import re
+
+from sayso.model import Polarity
+from sayso.quotes.cues import is_denial_cue
+
+DENIAL_CONTENT = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:not|n[o’']t)\s+(?:true|correct|accurate)\b|\b(?:a|an|the)\s+(?:lie|lies|fabrication|"
+    r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis)\b|\b(?:false|untrue|baseless|groundless|"
+    r"fake news|nonsense)\b|\bnever\s+(?:happened|said|threatened)\b|\bthere\s+(?:were|was|is|are)\s+no\b",
+    re.IGNORECASE,
+)
+QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}
+
+
+def polarity(cue: str | None, content: str) -> Polarity:
+    """asserts / denies / questions, read from the cue first and the words second."""
+    cue_words = (cue or "").lower()
+    if cue and is_denial_cue(cue_words):
+        return "denies"
+    if cue_words in QUESTION_CUES or content.rstrip(" \"'”’").endswith("?"):
+        return "questions"
+    if DENIAL_CONTENT.search(content):
+        return "denies"
+    return "asserts"

@@ -1,0 +1,97 @@
+"""The article as the quote rules see it: text, tokens, quoted spans, sentence and paragraph ends."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+from sayso.quotes.marks import QuotedSpan, find_quotes
+
+Span = tuple[int, int]
+TRAILING_PUNCT = " \t\n\u00a0,;:—–-\"'“”‘’«»"
+
+
+@dataclass
+class Frame:
+    text: str
+    doc: Doc
+    quotes: list[QuotedSpan] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, doc: Doc) -> Frame:
+        return cls(text=text, doc=doc, quotes=find_quotes(text))
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
+    @cached_property
+    def outer_quotes(self) -> list[QuotedSpan]:
+        return [q for q in self.quotes if q.depth == 0]
+
+    def token_index_at(self, char: int) -> int:
+        """Index of the token covering (or starting after) a character offset."""
+        i = bisect.bisect_right(self.token_starts, char) - 1
+        return max(0, i)
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        i = bisect.bisect_left(self.token_starts, start)
+        j = bisect.bisect_left(self.token_starts, end)
+        return [self.doc[k] for k in range(i, j) if self.doc[k].idx + len(self.doc[k]) <= end]
+
+    def quote_around(self, char: int) -> QuotedSpan | None:
+        """The outer quoted span whose marks enclose a character, if any."""
+        for q in self.outer_quotes:
+            if q.open < char < q.close:
+                return q
+        return None
+
+    def paragraph_bounds(self, char: int) -> Span:
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return (start, len(self.text) if end < 0 else end)
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Sentence ends from the sentence splitter, except those inside quoted spans."""
+        ends = []
+        for sent in self.doc.sents:
+            end = sent.end_char
+            if self.quote_around(end - 1) is None or self.text[end - 1] in "\"”’":
+                ends.append(end)
+        return ends
+
+    def sentence_end_after(self, char: int) -> int:
+        """End of the sentence that goes on at char, not counting ends inside quotes or past the paragraph."""
+        para_end = self.paragraph_bounds(char)[1]
+        i = bisect.bisect_right(self.sentence_ends, char)
+        end = self.sentence_ends[i] if i < len(self.sentence_ends) else len(self.text)
+        quote = self.quote_around(min(end, len(self.text) - 1))
+        if quote is not None and quote.open >= char:
+            return self.sentence_end_after(quote.close + 1)
+        return min(end, para_end)
+
+    def sentence_start_before(self, char: int) -> int:
+        para_start = self.paragraph_bounds(char)[0]
+        i = bisect.bisect_left(self.sentence_ends, char + 1) - 1
+        start = self.sentence_ends[i] if i >= 0 else 0
+        return max(start, para_start)
+
+
+def trim(text: str, span: Span, extra: str = "") -> Span | None:
+    """Strip whitespace, commas, dashes and quote marks (and `extra`) from both ends of a span."""
+    chars = TRAILING_PUNCT + extra
+    s, e = span
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def trim_content(text: str, span: Span) -> Span | None:
+    """A content span without its outer marks and the sentence's final period."""
+    return trim(text, span, ".")

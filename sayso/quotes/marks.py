@@ -1,0 +1,143 @@
+"""Quote-mark pairing that survives curly/straight mixes, nested single quotes, quotes running over
+several paragraphs (an opening mark on each, a closing one only at the end) and odd mark counts.
+
+A mark's role (opens / closes) is read from its context first (a space before and a letter after opens;
+a letter or punctuation before and a space after closes), from its glyph second, and toggled last.
+A quote left open at the end of a paragraph continues only when the next paragraph opens with a mark;
+otherwise it is dropped, so an odd number of marks loses one quote, never the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+DOUBLE_OPENERS = "“„«‟"
+DOUBLE_CLOSERS = "”»"
+DOUBLE_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + '"'
+SINGLE_OPENERS = "‘‚"
+SINGLE_CLOSERS = "’"
+SINGLE_MARKS = SINGLE_OPENERS + SINGLE_CLOSERS + "'"
+OPEN_CONTEXT = set(" \t\n\u00a0([{—–-/") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
+CLOSE_CONTEXT = set(" \t\n\u00a0)]},.;:!?—–-…/") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
+PARAGRAPH_BREAK = re.compile(r"\n")
+
+
+class Role(Enum):
+    OPENS = "opens"
+    CLOSES = "closes"
+    EITHER = "either"
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A pair of marks: ``open`` and ``close`` are the marks' offsets; the words lie between."""
+
+    open: int
+    close: int
+    depth: int  # 0: the outer (double) marks; 1: single marks inside them
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return (self.open + 1, self.close)
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return (self.open, self.close + 1)
+
+
+def mark_role(text: str, i: int, openers: str, closers: str) -> Role:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens_here = before in OPEN_CONTEXT and after not in " \t\n\u00a0"
+    closes_here = before not in " \t\n\u00a0" and after in CLOSE_CONTEXT
+    if opens_here and not closes_here:
+        return Role.OPENS
+    if closes_here and not opens_here:
+        return Role.CLOSES
+    if text[i] in openers:
+        return Role.OPENS
+    if text[i] in closers:
+        return Role.CLOSES
+    return Role.EITHER
+
+
+def paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """Whether the mark at i is the first non-space character of its line."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip()
+
+
+def double_quotes(text: str) -> list[QuotedSpan]:
+    """Top-level quoted spans (double marks of any style), in text order."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and open_at is not None and not _continues_next_paragraph(text, i):
+            open_at = None  # unclosed at paragraph end and not continued: drop it
+            continue
+        if ch not in DOUBLE_MARKS:
+            continue
+        role = mark_role(text, i, DOUBLE_OPENERS, DOUBLE_CLOSERS)
+        if open_at is None:
+            if role is not Role.CLOSES:
+                open_at = i
+        elif role is Role.OPENS and _opens_paragraph(text, i) and text.rfind("\n", open_at, i) >= 0:
+            continue  # a multi-paragraph quote re-opens each paragraph
+        elif role is Role.OPENS:
+            open_at = i  # the earlier mark was stray; start again here
+        else:
+            spans.append(QuotedSpan(open_at, i, 0))
+            open_at = None
+    return spans
+
+
+def _continues_next_paragraph(text: str, newline: int) -> bool:
+    """A quote still open at a line break goes on when the next non-blank line opens with a mark."""
+    j = newline
+    while j < len(text) and text[j] in " \t\n\u00a0\r":
+        j += 1
+    if j >= len(text) or text[j] not in DOUBLE_MARKS:
+        return False
+    return mark_role(text, j, DOUBLE_OPENERS, DOUBLE_CLOSERS) is not Role.CLOSES
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # don't, Johnson's
+    # '90s, 'em: an opening-looking mark before digits or a known elision
+    return after.isdigit() and not before.isalnum()
+
+
+def single_quotes_within(text: str, outer: QuotedSpan) -> list[QuotedSpan]:
+    """Quotes in single marks nested inside one double-quoted span."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    start, end = outer.inner
+    for i in range(start, end):
+        if text[i] not in SINGLE_MARKS or _is_apostrophe(text, i):
+            continue
+        role = mark_role(text, i, SINGLE_OPENERS, SINGLE_CLOSERS)
+        if open_at is None and role is Role.OPENS:
+            open_at = i
+        elif open_at is not None and role is not Role.OPENS:
+            spans.append(QuotedSpan(open_at, i, 1))
+            open_at = None
+    if open_at is not None and end - open_at > 1 and text[end - 1] not in SINGLE_MARKS:
+        # "... said, 'Boris, I don't want to hurt you.”: the single close merged into the double one
+        spans.append(QuotedSpan(open_at, end, 1))
+    return spans
+
+
+def find_quotes(text: str) -> list[QuotedSpan]:
+    """All quoted spans: double-mark spans and the single-mark spans nested in them."""
+    outer = double_quotes(text)
+    nested = [inner for span in outer for inner in single_quotes_within(text, span)]
+    return sorted(outer + nested, key=lambda s: (s.open, -s.close))

@@ -1,0 +1,441 @@
+"""Attribution rules where they are exact: quote marks with their cue and source, reported speech
+("X said (that) Y"), "according to X", nominal attributions ("claims by X that Y") and statements
+nested inside quotes. Surface patterns over spaCy tokens and POS tags; no dependency parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sayso.quotes.candidate import Candidate
+from sayso.quotes.cues import is_cue_noun, is_speech_verb
+from sayso.quotes.frame import Frame, Span, trim, trim_content
+from sayso.quotes.marks import QuotedSpan
+from sayso.model import QuoteKind
+
+NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
+HEAD_POS = {"PROPN", "NOUN", "PRON"}
+CLAUSE_START_POS = {"PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM", "ADV"}
+SKIPPABLE_BEFORE_CUE = {"ADV", "AUX", "PART"}
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
+MAX_NP_TOKENS = 10
+MIN_STATEMENT_WORDS = 4
+
+
+def find_candidates(frame: Frame) -> list[Candidate]:
+    """Every attribution the rules find, nested ones included (``parent`` set)."""
+    top = reported_speech(frame, nested=False)
+    top += according_to(frame)
+    top += direct_quotes(frame, [c for c in top])
+    for cand in top:
+        if cand.kind != "direct":
+            cand.kind = _indirect_kind(frame, cand)
+    nested: list[Candidate] = []
+    for cand in top:
+        nested += nominal_attributions(frame, cand)
+        if cand.kind != "indirect":
+            nested += reported_speech(frame, nested=True, within=cand)
+            nested += nested_single_quotes(frame, cand)
+    for cand in nested:
+        if cand.kind != "direct":
+            cand.kind = _indirect_kind(frame, cand)
+    return sorted(top + nested, key=lambda c: (c.start, -c.end))
+
+
+def _indirect_kind(frame: Frame, cand: Candidate) -> QuoteKind:
+    """ "mixed" when reported words carry a quoted fragment of their own, else "indirect"."""
+    quoted = any(cand.start <= q.open < cand.end for q in frame.quotes if not cand.nested or q.depth > 0)
+    return "mixed" if quoted else "indirect"
+
+
+# --- noun phrases -------------------------------------------------------------------------------
+
+def _np_left(frame: Frame, j: int, floor: int) -> int | None:
+    """Start index of the noun phrase ending at token j (walking left), or None."""
+    doc = frame.doc
+    k = j
+    while k >= floor and j - k < MAX_NP_TOKENS and (doc[k].pos_ in NP_POS or _abbrev(doc[k])):
+        if doc[k].pos_ == "PRON" and k < j:
+            break
+        k -= 1
+    if k >= floor and doc[k].lower_ == "of" and k - 1 >= floor and doc[k - 1].pos_ in HEAD_POS:
+        return _np_left(frame, k - 1, floor)
+    start = k + 1
+    if start > j or not any(doc[t].pos_ in HEAD_POS for t in range(start, j + 1)):
+        return None
+    return start
+
+
+def _abbrev(tok: Token) -> bool:
+    return tok.text in {".", "(", ")"} and tok.i > 0 and tok.doc[tok.i - 1].text in {"Mr", "Mrs", "Ms", "Dr"}
+
+
+def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
+    """The speaker phrase before a cue: "The Kremlin (on Monday) denied", "Peskov, the spokesman, said"."""
+    doc = frame.doc
+    j = cue_i - 1
+    while j >= floor and doc[j].pos_ in SKIPPABLE_BEFORE_CUE and doc[j].lower_ not in {"'s"}:
+        j -= 1
+    if j < floor:
+        return None
+    if doc[j].text == ",":
+        return _apposition_source(frame, j, floor)
+    start = _np_left(frame, j, floor)
+    if start is not None and start - 1 >= floor and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ != "of":
+        # a prepositional phrase ("on Monday", "in a statement") stands between speaker and cue
+        start = _np_left(frame, start - 2, floor) if start - 2 >= floor else None
+        j = _last_np_token(frame, start) if start is not None else j
+    if start is None:
+        return None
+    return (doc[start].idx, doc[j].idx + len(doc[j]))
+
+
+def _last_np_token(frame: Frame, start: int) -> int:
+    k = start
+    doc = frame.doc
+    while k + 1 < len(doc) and (doc[k + 1].pos_ in NP_POS or _abbrev(doc[k + 1])) and doc[k + 1].pos_ != "ADP":
+        k += 1
+    return k
+
+
+def _apposition_source(frame: Frame, comma: int, floor: int) -> Span | None:
+    """ "Peskov, the Kremlin spokesman, said": the name and its apposition."""
+    doc = frame.doc
+    appos = _np_left(frame, comma - 1, floor)
+    if appos is None or appos - 1 < floor or doc[appos - 1].text != ",":
+        return None
+    name = _np_left(frame, appos - 2, floor)
+    if name is None:
+        return None
+    return (doc[name].idx, doc[comma - 1].idx + len(doc[comma - 1]))
+
+
+def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
+    """The speaker phrase after a cue: '," said Peskov' / '," said the Kremlin spokesman'."""
+    doc = frame.doc
+    k = cue_i + 1
+    while k < ceiling and (doc[k].pos_ in NP_POS or _abbrev(doc[k]) or doc[k].lower_ == "of") and k - cue_i <= MAX_NP_TOKENS:
+        k += 1
+    toks = [doc[t] for t in range(cue_i + 1, k)]
+    while toks and toks[-1].lower_ == "of":
+        toks.pop()
+    if not toks or not any(t.pos_ in HEAD_POS for t in toks):
+        return None
+    return (toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
+# --- reported speech ----------------------------------------------------------------------------
+
+def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = None) -> list[Candidate]:
+    """ "X said (that) Y": a speech verb with a speaker before it and a clause after it."""
+    out: list[Candidate] = []
+    doc = frame.doc
+    lo, hi = (within.start, within.end) if within else (0, len(frame.text))
+    for tok in frame.tokens_between(lo, hi):
+        if not is_speech_verb(tok.text) or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        inside = frame.quote_around(tok.idx)
+        if (inside is not None) != nested:
+            continue
+        cand = _reported_at(frame, tok, out, lo, hi)
+        if cand is None:
+            continue
+        if nested:
+            src = frame.text[cand.source_span[0]:cand.source_span[1]].lower() if cand.source_span else ""
+            if not src or src.split()[0] in FIRST_SECOND_PERSON:
+                continue
+            cand.parent = within
+        out.append(cand)
+    _ = doc
+    return out
+
+
+def _reported_at(frame: Frame, cue: Token, earlier: list[Candidate], lo: int, hi: int) -> Candidate | None:
+    start_tok = _clause_start(frame, cue)
+    if start_tok is None:
+        return None
+    floor_char = max(lo, frame.sentence_start_before(cue.idx))
+    floor = frame.token_index_at(floor_char)
+    if frame.doc[floor].idx < floor_char:
+        floor += 1
+    participle = cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ","
+    source = None if participle else source_before(frame, cue.i, floor)
+    if participle:
+        source = _shared_source(frame, cue, earlier)
+    if source is None:
+        return None
+    end = min(hi, _content_end(frame, start_tok.idx, nested=lo > 0 or hi < len(frame.text)))
+    content = trim_content(frame.text, (start_tok.idx, end))
+    if content is None or len(frame.text[content[0]:content[1]].split()) < 3:
+        return None
+    return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.8, "reported")
+
+
+def _shared_source(frame: Frame, cue: Token, earlier: list[Candidate]) -> Span | None:
+    """ "Peskov said X, noting that Y": the participle's speaker is the sentence's speaker; X ends at the comma."""
+    for prev in reversed(earlier):
+        if prev.cue_span and prev.cue_span[0] < cue.idx and prev.end >= cue.idx - 2:
+            cut = trim_content(frame.text, (prev.content_spans[-1][0], cue.idx - 1))
+            if cut is not None:
+                prev.content_spans[-1] = cut
+            return prev.source_span
+    return None
+
+
+def _clause_start(frame: Frame, cue: Token) -> Token | None:
+    """First token of the reported clause after a cue, skipping a "that", an object of "told" and
+    one prepositional phrase; None when no clause follows (e.g. '"...," he said.')."""
+    doc = frame.doc
+    k = cue.i + 1
+    if k < len(doc) and cue.lower_ in TELL_VERBS:
+        k = _skip_np(frame, k)
+    for _ in range(2):
+        if k < len(doc) and doc[k].pos_ == "ADP" and doc[k].lower_ not in {"that"}:
+            k = _skip_np(frame, k + 1)
+    if k >= len(doc):
+        return None
+    if doc[k].lower_ == "that":
+        return doc[k + 1] if k + 1 < len(doc) else None
+    if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
+        return doc[k]
+    if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
+        return doc[k]
+    return None
+
+
+def _skip_np(frame: Frame, k: int) -> int:
+    doc = frame.doc
+    while k < len(doc) and (doc[k].pos_ in NP_POS - {"PRON"} or doc[k].lower_ in {"reporters", "him", "her", "them", "us", "me"}):
+        if doc[k].lower_ == "that":
+            break
+        k += 1
+    return k
+
+
+def _has_verb_soon(frame: Frame, k: int) -> bool:
+    doc = frame.doc
+    end = frame.sentence_end_after(doc[k].idx)
+    for t in range(k, min(len(doc), k + 12)):
+        if doc[t].idx >= end:
+            break
+        if doc[t].pos_ in {"VERB", "AUX"}:
+            return True
+    return False
+
+
+def _content_end(frame: Frame, start: int, *, nested: bool) -> int:
+    """End of the reported clause: its sentence's end (inside a quote, that sentence's own end)."""
+    if nested:
+        return next((s.end_char for s in frame.doc.sents if s.end_char > start), len(frame.text))
+    return frame.sentence_end_after(start)
+
+
+# --- "according to X" ---------------------------------------------------------------------------
+
+def according_to(frame: Frame) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = frame.text
+    for tok in frame.doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(frame.doc) or tok.nbor(1).lower_ != "to":
+            continue
+        if frame.quote_around(tok.idx) is not None:
+            continue
+        src = source_after(frame, tok.i + 1, len(frame.doc))
+        if src is None:
+            continue
+        sent_start, sent_end = frame.sentence_start_before(tok.idx), frame.sentence_end_after(tok.idx)
+        if text[sent_start:tok.idx].strip(" ,"):
+            content = trim_content(text, (sent_start, tok.idx))
+        else:
+            content = trim_content(text, (src[1], sent_end))
+        if content is None or len(text[content[0]:content[1]].split()) < 3:
+            continue
+        cue = (tok.idx, tok.nbor(1).idx + 2)
+        out.append(Candidate("indirect", [content], cue, src, 0.8, "according"))
+    return out
+
+
+# --- quote marks --------------------------------------------------------------------------------
+
+def direct_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """Quoted statements with the cue and source beside them; follow-on quotes keep their speaker."""
+    out: list[Candidate] = []
+    for quote in frame.outer_quotes:
+        if any(c.covers(quote.open + 1) for c in found + out):
+            continue
+        content = trim_content(frame.text, quote.inner)
+        if content is None or not _is_statement(frame, quote):
+            continue
+        cand = _attributed_quote(frame, quote, content) or _follow_on(frame, quote, content, out)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _is_statement(frame: Frame, quote: QuotedSpan) -> bool:
+    """Scare quotes ("woke") and titles are short and carry no sentence of their own."""
+    inner = frame.text[quote.inner[0]:quote.inner[1]]
+    if len(inner.split()) >= MIN_STATEMENT_WORDS:
+        return True
+    # short, but punctuated as speech: '"We will win," he said' / 'He said: "No."'
+    before = frame.text[max(0, quote.open - 2):quote.open]
+    return inner.rstrip()[-1:] in {",", "!", "?", "."} or ":" in before
+
+
+def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candidate | None:
+    after = _cue_after(frame, quote)
+    if after is not None:
+        cue, source = after
+        return Candidate("direct", [content], cue, source, 0.95, "quote-cue-after")
+    before = _cue_before(frame, quote)
+    if before is not None:
+        cue, source = before
+        return Candidate("direct", [content], cue, source, 0.9, "quote-cue-before")
+    return None
+
+
+def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
+    """ '"...," Peskov said' / '"...," said Peskov' / '"...," spokesman Dmitry Peskov told a briefing'."""
+    para_end = frame.paragraph_bounds(quote.close)[1]
+    next_open = min((q.open for q in frame.outer_quotes if q.open > quote.close), default=para_end)
+    toks = frame.tokens_between(quote.close + 1, min(para_end, next_open))[:MAX_NP_TOKENS + 2]
+    for tok in toks:
+        if tok.text in {".", "!", "?"} and tok.i > 0 and not _abbrev(tok):
+            return None
+        if is_speech_verb(tok.text) and tok.pos_ in {"VERB", "AUX"}:
+            floor = toks[0].i
+            source = source_before(frame, tok.i, floor) if tok.i > floor else None
+            source = source or source_after(frame, tok.i, toks[-1].i + 1)
+            if source is None:
+                return None
+            return (tok.idx, tok.idx + len(tok)), source
+    return None
+
+
+def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
+    """ 'Peskov said: "..."' / 'Peskov said, "..."', or a colon introduction on the line before."""
+    toks = frame.tokens_between(frame.sentence_start_before(quote.open - 1), quote.open)
+    while toks and toks[-1].text in {",", ":", "\n"} | {t for t in "\n\n"} or (toks and not toks[-1].text.strip()):
+        toks.pop()
+    if not toks or not is_speech_verb(toks[-1].text):
+        return _colon_intro(frame, quote)
+    cue = toks[-1]
+    source = source_before(frame, cue.i, toks[0].i) if cue.i > toks[0].i else None
+    if source is None:
+        return None
+    return (cue.idx, cue.idx + len(cue)), source
+
+
+def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
+    """ "Smith said:" closing one paragraph, the quote opening the next."""
+    para_start = frame.paragraph_bounds(quote.open)[0]
+    if frame.text[para_start:quote.open].strip():
+        return None
+    prev_end = frame.text.rstrip()[:0] or frame.text[:para_start].rstrip()
+    if not prev_end.endswith(":"):
+        return None
+    colon = len(prev_end) - 1
+    cue_i = frame.token_index_at(colon) - 1
+    if cue_i < 0 or not is_speech_verb(frame.doc[cue_i].text):
+        return None
+    floor = frame.token_index_at(frame.sentence_start_before(colon))
+    source = source_before(frame, cue_i, floor)
+    if source is None:
+        return None
+    cue = frame.doc[cue_i]
+    return (cue.idx, cue.idx + len(cue)), source
+
+
+def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Candidate]) -> Candidate | None:
+    """A quote with no cue of its own right after another speaker's quote goes on in that voice."""
+    if not earlier:
+        return None
+    prev = earlier[-1]
+    gap = frame.text[prev.end:quote.open]
+    if len(gap) > 400 or gap.count("\n\n") > 2 and len(gap.strip()) > 60:
+        return None
+    if frame.paragraph_bounds(quote.open) == frame.paragraph_bounds(prev.end) and len(gap) < 200:
+        prev.content_spans.append(content)
+        return None
+    return Candidate("direct", [content], None, None, 0.7, "quote-follow-on", continues=prev)
+
+
+# --- nested statements --------------------------------------------------------------------------
+
+def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
+    """ "claims by X that Y", "X's denial that Y" inside another statement's content."""
+    out: list[Candidate] = []
+    for tok in frame.tokens_between(outer.start, outer.end):
+        if not is_cue_noun(tok.text):
+            continue
+        found = _noun_by_that(frame, tok, outer) or _possessive_that(frame, tok, outer)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    doc = frame.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in {"by", "from"}:
+        return None
+    src = source_after(frame, noun.i + 1, len(doc))
+    if src is None:
+        return None
+    that_i = frame.token_index_at(src[1])
+    while that_i < len(doc) and doc[that_i].idx < src[1]:
+        that_i += 1
+    if that_i >= len(doc) or doc[that_i].lower_ != "that" or that_i + 1 >= len(doc):
+        return None
+    content = trim_content(frame.text, (doc[that_i + 1].idx, outer.end))
+    if content is None:
+        return None
+    return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+
+
+def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    doc = frame.doc
+    if noun.i < 2 or doc[noun.i - 1].lower_ not in {"'s", "’s"} or noun.i + 1 >= len(doc):
+        return None
+    if doc[noun.i + 1].lower_ != "that":
+        return None
+    start = _np_left(frame, noun.i - 2, frame.token_index_at(outer.start))
+    if start is None:
+        return None
+    src = (doc[start].idx, doc[noun.i - 2].idx + len(doc[noun.i - 2]))
+    content = trim_content(frame.text, (doc[noun.i + 1].idx + 4, outer.end))
+    if content is None:
+        return None
+    return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+
+
+def nested_single_quotes(frame: Frame, outer: Candidate) -> list[Candidate]:
+    """ 'Putin "threatened me and said, ‘Boris, ...’"': single-marked words with their own cue; the
+    speaker is the nearest third-person name or pronoun before that cue."""
+    out: list[Candidate] = []
+    for quote in frame.quotes:
+        if quote.depth != 1 or not outer.covers(quote.open):
+            continue
+        toks = frame.tokens_between(outer.start - 40, quote.open)
+        while toks and (toks[-1].is_punct or not toks[-1].text.strip()):
+            toks.pop()
+        if not toks or not is_speech_verb(toks[-1].text):
+            continue
+        cue = toks[-1]
+        speaker = _nearest_third_person(toks[:-1])
+        content = trim_content(frame.text, quote.inner)
+        if speaker is None or content is None:
+            continue
+        out.append(Candidate("direct", [content], (cue.idx, cue.idx + len(cue)), speaker, 0.85,
+                             "nested-quote", parent=outer))
+    return out
+
+
+def _nearest_third_person(toks: list[Token]) -> Span | None:
+    for tok in reversed(toks):
+        if tok.ent_type_ in {"PERSON", "ORG"} or tok.lower_ in {"he", "she", "they"}:
+            first = tok
+            while first.i > 0 and first.doc[first.i - 1].ent_type_ == tok.ent_type_ and tok.ent_type_:
+                first = first.doc[first.i - 1]
+            return (first.idx, tok.idx + len(tok))
+    return None

@@ -1,0 +1,262 @@
+"""Speakers: each source mention resolved, within the article, to one canonical person or organisation.
+
+No off-the-shelf coreference runs offline here, so this is sayso's own, built on spaCy's entities:
+names cluster by surname ("Mr. (Boris) Johnson", "Johnson" -> Boris Johnson); pronouns go to the most
+recent speaker or person; descriptions ("the spokesman", "the Russian leader") to the person whose
+role shares their words; "the latter"/"the former" to the last two people named. Roles come from
+premodifiers ("spokesman Dmitry Peskov") and appositions ("Peskov, the Kremlin spokesman,").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sayso.model import Speaker, SpeakerType, content_id
+from sayso.quotes.candidate import Candidate
+
+Span = tuple[int, int]
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "who", "i"}
+GROUP_PRONOUNS = {"they", "we", "them"}
+ROLE_SYNONYMS = {
+    "leader": {"president", "minister", "premier", "chancellor", "king", "queen", "leader", "head"},
+    "official": {"spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "official"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+}
+DESCRIPTION_STOP = {"the", "a", "an", "this", "that", "his", "her", "its", "their"}
+UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
+
+
+@dataclass
+class Entity:
+    """One canonical speaker being built."""
+
+    name: str
+    type: SpeakerType
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return content_id(self.type, normalise_name(self.name))
+
+    def add_role(self, role: str | None) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+def normalise_name(name: str) -> str:
+    words = re.sub(r"[()\[\].,]", " ", name).lower().split()
+    return " ".join(w for w in words if w not in TITLES and w != "the")
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.sub(r"[()\[\],]", " ", name).split() if w.lower().rstrip(".") not in TITLES]
+
+
+@dataclass
+class Resolution:
+    """The outcome for one quote: its speaker and the role named at this mention."""
+
+    entity: Entity
+    role: str | None
+
+
+class SpeakerResolver:
+    """Resolves the source mentions of one article, in text order."""
+
+    def __init__(self, text: str, doc: Doc) -> None:
+        self.text = text
+        self.doc = doc
+        self.entities: dict[str, Entity] = {}
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.last_speaker: Entity | None = None
+        self._collect_people()
+
+    # --- the people the article names --------------------------------------------------------
+
+    def _collect_people(self) -> None:
+        for ent in self.people:
+            entity = self._person_for(ent.text, ent.start_char)
+            entity.mentions.append((ent.start_char, ent.end_char))
+            entity.add_role(premodifier_role(ent) or apposition_role(self.text, ent.end_char))
+
+    def _person_for(self, name: str, at: int) -> Entity:
+        words = _name_words(name)
+        full = self._full_name_for(words, at) if len(words) == 1 else " ".join(words)
+        key = "PERSON:" + normalise_name(full)
+        if key not in self.entities:
+            self.entities[key] = Entity(full, "PERSON")
+        return self.entities[key]
+
+    def _full_name_for(self, words: list[str], at: int) -> str:
+        """The longest name in the article that this single word is the surname (or first name) of,
+        preferring the one named most recently before ``at``."""
+        word = words[0]
+        best: tuple[int, int, str] | None = None
+        for ent in self.people:
+            parts = _name_words(ent.text)
+            if len(parts) < 2 or word not in (parts[-1], parts[0]):
+                continue
+            score = (0 if word == parts[-1] else -1, ent.start_char if ent.start_char < at else -ent.start_char)
+            if best is None or score > best[:2]:
+                best = (*score, " ".join(parts))
+        return best[2] if best else word
+
+    # --- one source mention -------------------------------------------------------------------
+
+    def resolve(self, cand: Candidate) -> Resolution | None:
+        if cand.source_span is None:
+            return None
+        span = cand.source_span
+        mention = self.doc.char_span(*span, alignment_mode="expand")
+        if mention is None:
+            return None
+        found = (self._named_person(mention) or self._organisation(mention) or self._pronoun(mention)
+                 or self._description(mention) or self._unnamed(mention))
+        found.entity.mentions.append(span)
+        if found.entity.type in {"PERSON", "ORG"}:
+            self.last_speaker = found.entity
+        return found
+
+    def _named_person(self, mention: SpacySpan) -> Resolution | None:
+        persons = [e for e in mention.ents if e.label_ == "PERSON"]
+        if not persons:
+            return None
+        ent = persons[-1]
+        entity = self._person_for(ent.text, ent.start_char)
+        role = _clean_role(self.text[mention.start_char:ent.start_char]) or apposition_role(self.text, ent.end_char)
+        role = role or _clean_role(self.text[ent.end_char:mention.end_char])
+        entity.add_role(role)
+        return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _organisation(self, mention: SpacySpan) -> Resolution | None:
+        orgs = [e for e in mention.ents if e.label_ in ORG_LABELS]
+        if not orgs or mention[-1].pos_ == "PRON":
+            return None
+        name = mention.text.strip()
+        head = mention[-1]
+        if head.ent_type_ not in ORG_LABELS and head.pos_ == "NOUN":
+            # "the Kremlin spokesman": an unnamed person of that organisation
+            return self._description(mention)
+        key = "ORG:" + normalise_name(name)
+        entity = self.entities.setdefault(key, Entity(name, "ORG"))
+        return Resolution(entity, None)
+
+    def _pronoun(self, mention: SpacySpan) -> Resolution | None:
+        word = mention.text.strip().lower()
+        if word in PERSON_PRONOUNS:
+            target = self._recent_person(mention.start_char)
+        elif word in GROUP_PRONOUNS:
+            target = self.last_speaker if self.last_speaker and self.last_speaker.type != "PERSON" else None
+        else:
+            return None
+        if target is None:
+            return None
+        return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _recent_person(self, at: int) -> Entity | None:
+        if self.last_speaker is not None and self.last_speaker.type == "PERSON":
+            return self.last_speaker
+        before = [e for e in self.people if e.end_char <= at]
+        return self._person_for(before[-1].text, before[-1].start_char) if before else None
+
+    def _description(self, mention: SpacySpan) -> Resolution | None:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", mention.text) if w.lower() not in DESCRIPTION_STOP]
+        if not words:
+            return None
+        if words[0] in {"latter", "former"} and len(words) == 1:
+            target = self._latter_or_former(mention.start_char, words[0])
+        else:
+            target = self._best_role_match(words, mention.start_char)
+        if target is None:
+            return None
+        return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _latter_or_former(self, at: int, which: str) -> Entity | None:
+        seen: list[Entity] = []
+        for ent in self.people:
+            if ent.end_char > at:
+                break
+            person = self._person_for(ent.text, ent.start_char)
+            if person in seen:
+                seen.remove(person)
+            seen.append(person)
+        if len(seen) < 2:
+            return None
+        return seen[-1] if which == "latter" else seen[-2]
+
+    def _best_role_match(self, words: list[str], at: int) -> Entity | None:
+        best: tuple[float, Entity] | None = None
+        for entity in self.entities.values():
+            if entity.type != "PERSON" or not entity.mentions or min(s for s, _ in entity.mentions) > at:
+                continue
+            score = _role_overlap(words, entity.roles)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, entity)
+        return best[1] if best else None
+
+    def _unnamed(self, mention: SpacySpan) -> Resolution:
+        name = mention.text.strip()
+        head = mention[-1]
+        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS
+        kind: SpeakerType = "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else (
+            "GROUP" if plural else "UNNAMED")
+        key = kind + ":" + normalise_name(name)
+        entity = self.entities.setdefault(key, Entity(name, kind))
+        return Resolution(entity, None)
+
+    def speakers(self) -> list[Speaker]:
+        """Every entity some quote was resolved to (the caller passes the ids it used)."""
+        return [Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
+                for e in self.entities.values()]
+
+
+def _role_overlap(words: list[str], roles: list[str]) -> float:
+    role_words = {w.lower() for r in roles for w in r.split()}
+    score = 0.0
+    for w in words:
+        if w in role_words:
+            score += 1
+        elif role_words & ROLE_SYNONYMS.get(w, set()):
+            score += 0.8
+    return score / len(words)
+
+
+ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
+
+
+def premodifier_role(ent: SpacySpan) -> str | None:
+    """ "former UK Prime Minister Boris Johnson" -> "former UK Prime Minister"."""
+    doc = ent.doc
+    k = ent.start - 1
+    while k >= 0 and ent.start - k <= 6:
+        tok = doc[k]
+        if tok.pos_ not in {"PROPN", "NOUN", "ADJ"} or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
+            break
+        k -= 1
+    role_tokens = doc[k + 1:ent.start]
+    if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
+        return None
+    return _clean_role(role_tokens.text)
+
+
+def apposition_role(text: str, end: int) -> str | None:
+    """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"."""
+    m = re.match(r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?),", text[end:end + 70])
+    if not m or not m.group(1):
+        return None
+    return _clean_role(m.group(2))
+
+
+def _clean_role(role: str) -> str | None:
+    words = [w for w in re.sub(r"[,()]", " ", role).split() if w.lower() not in DESCRIPTION_STOP]
+    while words and words[-1].lower().rstrip(".") in TITLES:
+        words.pop()
+    cleaned = " ".join(words).strip()
+    return cleaned if cleaned and len(cleaned) <= 60 else None
