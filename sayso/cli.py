@@ -22,8 +22,14 @@ FORMATS = ("table", "json", "jsonl")
 
 def output_options(func: F) -> F:
     """The output options every listing command shares."""
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="table: readable in a terminal; json: one array; jsonl: one Analysis a line.")(func)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="table: readable in a terminal; json: one array; jsonl: one Analysis a line.",
+    )(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,8 +41,13 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @output_options
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Analyze the inputs in this many processes.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Analyze the inputs in this many processes.",
+)
 @click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
 @click.option("--no-nested", is_flag=True, help="Leave out statements nested inside other statements.")
 def analyze(inputs: tuple[str, ...], fmt: str, workers: int, allow_private: bool, no_nested: bool) -> None:
@@ -73,10 +84,16 @@ def eval_group() -> None:
 
 @eval_group.command()
 @click.option("--split", default="dev", show_default=True, help="Which split folder to run on.")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
-              help="A PolNeAR-format folder with one folder per split [default: ../shared/data/polnear].")
-@click.option("--predictions", type=click.Path(path_type=Path), default=None,
-              help="Write the predictions (JSON Lines) here.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A PolNeAR-format folder with one folder per split [default: ../shared/data/polnear].",
+)
+@click.option(
+    "--predictions", type=click.Path(path_type=Path), default=None, help="Write the predictions (JSON Lines) here."
+)
 @click.option("--limit", type=int, default=None, help="Only the first N articles (sorted by name).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
 def polnear(split: str, data_dir: Path | None, predictions: Path | None, limit: int | None, workers: int) -> None:
@@ -98,5 +115,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-
-

@@ -25,8 +25,9 @@ class Settings:
     # Where the development data, examples and the quote scorer live (SAYSO_SHARED).
     shared_dir: Path = field(default_factory=_shared_dir)
     # The learned quote tagger's folder (SAYSO_TAGGER); default: the one shipped in the package.
-    tagger_dir: Path = field(default_factory=lambda: Path(os.environ.get(
-        "SAYSO_TAGGER", PACKAGE_DIR / "models" / "quote_tagger")))
+    tagger_dir: Path = field(
+        default_factory=lambda: Path(os.environ.get("SAYSO_TAGGER", PACKAGE_DIR / "models" / "quote_tagger"))
+    )
     # Threads each process gives the tagger (SAYSO_THREADS); one process per core is the usual plan.
     threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "1")))
 

@@ -39,15 +39,17 @@ def score(gold_dir: Path, predictions: Path, scorer: Path | None = None) -> str:
     scorer = scorer or settings().scorer
     if not scorer.is_file():
         raise DataError(f"{scorer}: the quote scorer is not there")
-    done = subprocess.run([sys.executable, str(scorer), str(gold_dir), str(predictions)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(gold_dir), str(predictions)], capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         raise DataError(f"{scorer}: {done.stderr.strip() or 'failed'}")
     return done.stdout
 
 
-def evaluate_polnear(data_dir: Path, split: str, *, predictions: Path | None = None, limit: int | None = None,
-                     workers: int = 1) -> str:
+def evaluate_polnear(
+    data_dir: Path, split: str, *, predictions: Path | None = None, limit: int | None = None, workers: int = 1
+) -> str:
     texts = polnear_texts(data_dir, split, limit)
     with tempfile.TemporaryDirectory() as tmp:
         out = predictions or Path(tmp) / "predictions.jsonl"
@@ -67,3 +69,20 @@ def _gold_subset(gold: Path, texts: list[Path], into: Path) -> Path:
         for ann in (gold / "attributions").glob(txt.stem + "_*.ann"):
             (into / "attributions" / ann.name).symlink_to(ann)
     return into
+
+
+def parse_figures(report: str) -> dict[str, float]:
+    """The scorer's printed lines as {"content_exact.f1": 0.52, ...}."""
+    figures: dict[str, float] = {}
+    for line in report.splitlines():
+        name, _, rest = line.partition(" ")
+        for item in rest.split():
+            key, sep, value = item.partition("=")
+            if sep:
+                figures[f"{name}.{key}"] = float(value)
+        if rest.strip() and "=" not in rest:
+            try:
+                figures[name] = float(rest.strip())
+            except ValueError:
+                continue
+    return figures

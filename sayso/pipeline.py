@@ -67,7 +67,7 @@ def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> A
 
 def _quote(article_id: str, text: str, cand: Candidate, res: Resolution | None, ids: dict[int, str]) -> Quote:
     content = " … ".join(text[s:e] for s, e in cand.content_spans)
-    cue = text[cand.cue_span[0]:cand.cue_span[1]] if cand.cue_span else None
+    cue = text[cand.cue_span[0] : cand.cue_span[1]] if cand.cue_span else None
     speaker = None
     if res is not None:
         e = res.entity
@@ -79,7 +79,7 @@ def _quote(article_id: str, text: str, cand: Candidate, res: Resolution | None, 
         content_spans=list(cand.content_spans),
         cue=cue,
         cue_span=cand.cue_span,
-        source=text[cand.source_span[0]:cand.source_span[1]] if cand.source_span else None,
+        source=text[cand.source_span[0] : cand.source_span[1]] if cand.source_span else None,
         source_span=cand.source_span,
         speaker_id=speaker.id if speaker else None,
         speaker=speaker,

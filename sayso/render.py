@@ -34,9 +34,16 @@ def _speaker(q: Quote) -> str:
 def table(analysis: Analysis, width: int | None = None) -> str:
     """Who said what, one row a statement; nested statements indented under their quote."""
     width = width or max(80, shutil.get_terminal_size((120, 20)).columns)
-    rows = [(("  " if q.nested_in else "") + _speaker(q), (q.speaker.role if q.speaker else None) or "",
-             q.cue or "", q.kind + ("" if q.polarity in {"asserts", "unknown"} else f"/{q.polarity}"),
-             q.content.replace("\n", " ")) for q in analysis.quotes]
+    rows = [
+        (
+            ("  " if q.nested_in else "") + _speaker(q),
+            (q.speaker.role if q.speaker else None) or "",
+            q.cue or "",
+            q.kind + ("" if q.polarity in {"asserts", "unknown"} else f"/{q.polarity}"),
+            q.content.replace("\n", " "),
+        )
+        for q in analysis.quotes
+    ]
     widths = [min(28, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(HEADERS[:4])]
     words_width = max(30, width - sum(widths) - 2 * 4)
     lines = [f"{analysis.id}: {len(analysis.quotes)} statements, {len(analysis.speakers)} speakers"]

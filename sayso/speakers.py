@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -29,6 +31,77 @@ ROLE_SYNONYMS = {
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
 }
 DESCRIPTION_STOP = {"the", "a", "an", "this", "that", "his", "her", "its", "their"}
+# Title words that NER often folds into a name: "Mayor Elena Varga" is Elena Varga, role Mayor.
+ROLE_TITLES = {
+    "president",
+    "mayor",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "minister",
+    "chancellor",
+    "secretary",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "judge",
+    "general",
+    "gen",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "premier",
+    "commissioner",
+    "sheriff",
+    "chief",
+    "director",
+    "ceo",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "prosecutor",
+    "officer",
+    "detective",
+    "coach",
+    "professor",
+}
+FEMALE_WORDS = {
+    "she",
+    "her",
+    "mrs",
+    "ms",
+    "miss",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "queen",
+    "princess",
+    "dame",
+    "businesswoman",
+    "woman",
+    "madam",
+}
+MALE_WORDS = {
+    "he",
+    "him",
+    "his",
+    "mr",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "king",
+    "prince",
+    "sir",
+    "businessman",
+    "man",
+}
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
@@ -40,6 +113,7 @@ class Entity:
     type: SpeakerType
     roles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    gender: str | None = None  # "female" / "male" when a name, title or role tells
 
     @property
     def id(self) -> str:
@@ -56,7 +130,16 @@ def normalise_name(name: str) -> str:
 
 
 def _name_words(name: str) -> list[str]:
-    return [w for w in re.sub(r"[()\[\],]", " ", name).split() if w.lower().rstrip(".") not in TITLES]
+    words = [w for w in re.sub(r"[()\[\],]", " ", name).split() if w.lower().rstrip(".") not in TITLES]
+    while len(words) > 1 and words[0].lower().rstrip(".") in ROLE_TITLES:
+        words.pop(0)
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+
+
+def _title_prefix(name: str) -> str | None:
+    words = name.split()
+    lead = [w for w in words[:-1] if w.lower().rstrip(".") in ROLE_TITLES]
+    return " ".join(lead) if lead and words[: len(lead)] == lead else None
 
 
 @dataclass
@@ -74,8 +157,10 @@ class SpeakerResolver:
         self.text = text
         self.doc = doc
         self.entities: dict[str, Entity] = {}
-        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.people = people_mentions(doc)
+        self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
+        self.spoken: list[Entity] = []
         self._collect_people()
 
     # --- the people the article names --------------------------------------------------------
@@ -84,7 +169,10 @@ class SpeakerResolver:
         for ent in self.people:
             entity = self._person_for(ent.text, ent.start_char)
             entity.mentions.append((ent.start_char, ent.end_char))
-            entity.add_role(premodifier_role(ent) or apposition_role(self.text, ent.end_char))
+            role = premodifier_role(ent) or _title_prefix(ent.text) or apposition_role(self.text, ent.end_char)
+            entity.add_role(role)
+            before = self.text[max(0, ent.start_char - 5) : ent.start_char]
+            entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
 
     def _person_for(self, name: str, at: int) -> Entity:
         words = _name_words(name)
@@ -117,23 +205,46 @@ class SpeakerResolver:
         mention = self.doc.char_span(*span, alignment_mode="expand")
         if mention is None:
             return None
-        found = (self._named_person(mention) or self._organisation(mention) or self._pronoun(mention)
-                 or self._description(mention) or self._unnamed(mention))
+        found = (
+            self._named_person(mention)
+            or self._organisation(mention)
+            or self._pronoun(mention)
+            or self._description(mention)
+            or self._unnamed(mention)
+        )
         found.entity.mentions.append(span)
         if found.entity.type in {"PERSON", "ORG"}:
             self.last_speaker = found.entity
+            if found.entity in self.spoken:
+                self.spoken.remove(found.entity)
+            self.spoken.append(found.entity)
         return found
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
-        persons = [e for e in mention.ents if e.label_ == "PERSON"]
+        persons = [e for e in mention.ents if (e.start_char, e.end_char) in self._people_at]
+        persons = persons or self._known_surname(mention)
         if not persons:
             return None
         ent = persons[-1]
         entity = self._person_for(ent.text, ent.start_char)
-        role = _clean_role(self.text[mention.start_char:ent.start_char]) or apposition_role(self.text, ent.end_char)
-        role = role or _clean_role(self.text[ent.end_char:mention.end_char])
+        role = _clean_role(self.text[mention.start_char : ent.start_char]) or apposition_role(self.text, ent.end_char)
+        role = role or _clean_role(self.text[ent.end_char : mention.end_char])
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _known_surname(self, mention: SpacySpan) -> list[SpacySpan]:
+        """A name the tagger missed ("Varga said") that is the surname of a person named elsewhere."""
+        last = mention[-1]
+        if last.pos_ != "PROPN":
+            return []
+        for ent in self.people:
+            parts = _name_words(ent.text)
+            if len(parts) >= 2 and parts[-1] == last.text:
+                start = mention.start
+                while start < last.i and mention.doc[start].pos_ != "PROPN":
+                    start += 1
+                return [mention.doc[start : last.i + 1]]
+        return []
 
     def _organisation(self, mention: SpacySpan) -> Resolution | None:
         orgs = [e for e in mention.ents if e.label_ in ORG_LABELS]
@@ -151,7 +262,7 @@ class SpeakerResolver:
     def _pronoun(self, mention: SpacySpan) -> Resolution | None:
         word = mention.text.strip().lower()
         if word in PERSON_PRONOUNS:
-            target = self._recent_person(mention.start_char)
+            target = self._recent_person(mention.start_char, {"he": "male", "she": "female"}.get(word))
         elif word in GROUP_PRONOUNS:
             target = self.last_speaker if self.last_speaker and self.last_speaker.type != "PERSON" else None
         else:
@@ -160,11 +271,22 @@ class SpeakerResolver:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
 
-    def _recent_person(self, at: int) -> Entity | None:
-        if self.last_speaker is not None and self.last_speaker.type == "PERSON":
+    def _recent_person(self, at: int, gender: str | None) -> Entity | None:
+        """The last person who spoke (or else was named), of the pronoun's gender where known."""
+
+        def fits(e: Entity) -> bool:
+            return gender is None or e.gender in (None, gender)
+
+        if self.last_speaker is not None and self.last_speaker.type == "PERSON" and fits(self.last_speaker):
             return self.last_speaker
-        before = [e for e in self.people if e.end_char <= at]
-        return self._person_for(before[-1].text, before[-1].start_char) if before else None
+        recent_speakers = [e for e in self.spoken if e.type == "PERSON" and fits(e)]
+        if recent_speakers:
+            return recent_speakers[-1]
+        for ent in reversed([e for e in self.people if e.end_char <= at]):
+            person = self._person_for(ent.text, ent.start_char)
+            if fits(person):
+                return person
+        return None
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", mention.text) if w.lower() not in DESCRIPTION_STOP]
@@ -205,16 +327,100 @@ class SpeakerResolver:
         name = mention.text.strip()
         head = mention[-1]
         plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS
-        kind: SpeakerType = "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else (
-            "GROUP" if plural else "UNNAMED")
+        kind: SpeakerType = (
+            "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
+        )
         key = kind + ":" + normalise_name(name)
         entity = self.entities.setdefault(key, Entity(name, kind))
         return Resolution(entity, None)
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used)."""
-        return [Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
-                for e in self.entities.values()]
+        return [
+            Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
+            for e in self.entities.values()
+        ]
+
+
+ORG_WORDS = {
+    "party",
+    "company",
+    "inc",
+    "corp",
+    "council",
+    "university",
+    "agency",
+    "department",
+    "ministry",
+    "committee",
+    "bank",
+    "news",
+    "times",
+    "post",
+    "group",
+    "association",
+    "union",
+    "office",
+    "court",
+    "police",
+    "army",
+    "house",
+    "senate",
+    "congress",
+    "parliament",
+    "government",
+    "institute",
+    "foundation",
+    "fund",
+    "board",
+}
+
+
+def people_mentions(doc: Doc) -> list[SpacySpan]:
+    """PERSON entities, plus what the small NER model calls ORG/GPE but a name or title shows to be a
+    person ("Mayor Elena Varga"), plus lone surnames of those people ("Varga said")."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ in ORG_LABELS and _looks_like_person(e))]
+    surnames = {parts[-1] for e in people if len(parts := _name_words(e.text)) >= 2}
+    lone = [e for e in doc.ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
+    return sorted(set(people) | set(lone), key=lambda e: e.start_char)
+
+
+def _looks_like_person(ent: SpacySpan) -> bool:
+    words = ent.text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(w.lower() in ORG_WORDS for w in words):
+        return False
+    if words[0].lower().rstrip(".") in ROLE_TITLES | TITLES:
+        return True
+    names = _name_words(ent.text)
+    return len(names) >= 2 and str(_gender_detector().get_gender(names[0])) in {
+        "male",
+        "female",
+        "mostly_male",
+        "mostly_female",
+    }
+
+
+@lru_cache(maxsize=1)
+def _gender_detector() -> Any:
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def gender_of(name: str, context: str) -> str | None:
+    """ "female" / "male" from a title or role word near the name, else from the first name."""
+    words = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z.]+", context + " " + name)}
+    if words & FEMALE_WORDS:
+        return "female"
+    if words & MALE_WORDS:
+        return "male"
+    parts = _name_words(name)
+    if len(parts) < 2:
+        return None
+    guess = str(_gender_detector().get_gender(parts[0]))
+    return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
 
 
 def _role_overlap(words: list[str], roles: list[str]) -> float:
@@ -240,7 +446,7 @@ def premodifier_role(ent: SpacySpan) -> str | None:
         if tok.pos_ not in {"PROPN", "NOUN", "ADJ"} or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
             break
         k -= 1
-    role_tokens = doc[k + 1:ent.start]
+    role_tokens = doc[k + 1 : ent.start]
     if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
         return None
     return _clean_role(role_tokens.text)
@@ -248,7 +454,7 @@ def premodifier_role(ent: SpacySpan) -> str | None:
 
 def apposition_role(text: str, end: int) -> str | None:
     """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"."""
-    m = re.match(r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?),", text[end:end + 70])
+    m = re.match(r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?),", text[end : end + 70])
     if not m or not m.group(1):
         return None
     return _clean_role(m.group(2))

@@ -5,15 +5,102 @@ from __future__ import annotations
 from functools import lru_cache
 
 # Regular speech and thought verbs, as lemmas; their inflections are generated below.
-SPEECH_VERBS = """
-accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert assure
-boast brag caution charge cite claim comment complain concede conclude confirm contend continue
-counter declare decry defend deny describe disclose dismiss dispute emphasize emphasise estimate
-explain insist indicate joke lament maintain mention note object observe predict proclaim promise
-propose question quip recall recount refute reiterate reject remark remind repeat reply report
-respond retort reveal say scoff signal state stress suggest swear testify tell tweet urge vow warn
-write believe think worry fear hope expect contest disagree denounce criticize criticise acknowledge
-""".split()
+SPEECH_VERBS = [
+    "accuse",
+    "acknowledge",
+    "add",
+    "admit",
+    "advise",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "argue",
+    "ask",
+    "assert",
+    "assure",
+    "boast",
+    "brag",
+    "caution",
+    "charge",
+    "cite",
+    "claim",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confirm",
+    "contend",
+    "continue",
+    "counter",
+    "declare",
+    "decry",
+    "defend",
+    "deny",
+    "describe",
+    "disclose",
+    "dismiss",
+    "dispute",
+    "emphasize",
+    "emphasise",
+    "estimate",
+    "explain",
+    "insist",
+    "indicate",
+    "joke",
+    "lament",
+    "maintain",
+    "mention",
+    "note",
+    "object",
+    "observe",
+    "predict",
+    "proclaim",
+    "promise",
+    "propose",
+    "question",
+    "quip",
+    "recall",
+    "recount",
+    "refute",
+    "reiterate",
+    "reject",
+    "remark",
+    "remind",
+    "repeat",
+    "reply",
+    "report",
+    "respond",
+    "retort",
+    "reveal",
+    "say",
+    "scoff",
+    "signal",
+    "state",
+    "stress",
+    "suggest",
+    "swear",
+    "testify",
+    "tell",
+    "tweet",
+    "urge",
+    "vow",
+    "warn",
+    "write",
+    "believe",
+    "think",
+    "worry",
+    "fear",
+    "hope",
+    "expect",
+    "contest",
+    "disagree",
+    "denounce",
+    "criticize",
+    "criticise",
+    "acknowledge",
+]
 
 IRREGULAR_FORMS = {
     "say": ["said", "says", "saying", "say"],
@@ -24,21 +111,77 @@ IRREGULAR_FORMS = {
 }
 
 # Nouns that carry an attribution of their own: "claims by X that Y", "X's denial that Y".
-CUE_NOUNS = """
-claim claims allegation allegations assertion assertions accusation accusations suggestion
-suggestions statement statements denial denials insistence warning warnings argument arguments
-charge charges remarks comments report reports admission testimony
-""".split()
+CUE_NOUNS = [
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "assertion",
+    "assertions",
+    "accusation",
+    "accusations",
+    "suggestion",
+    "suggestions",
+    "statement",
+    "statements",
+    "denial",
+    "denials",
+    "insistence",
+    "warning",
+    "warnings",
+    "argument",
+    "arguments",
+    "charge",
+    "charges",
+    "remarks",
+    "comments",
+    "report",
+    "reports",
+    "admission",
+    "testimony",
+]
 
 # Cues that deny what they introduce: the polarity stage reads these.
-DENIAL_CUES = """
-deny denied denies denying denial denials reject rejected rejects rejecting dismiss dismissed
-dismisses dismissing refute refuted refutes refuting dispute disputed disputes disputing
-contest contested contests rebut rebutted
-""".split()
+DENIAL_CUES = [
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "denial",
+    "denials",
+    "reject",
+    "rejected",
+    "rejects",
+    "rejecting",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "refute",
+    "refuted",
+    "refutes",
+    "refuting",
+    "dispute",
+    "disputed",
+    "disputes",
+    "disputing",
+    "contest",
+    "contested",
+    "contests",
+    "rebut",
+    "rebutted",
+]
 
-PHRASAL_CUES = ("according to", "point out", "pointed out", "points out", "went on", "made clear",
-                "called it", "told reporters")
+PHRASAL_CUES = (
+    "according to",
+    "point out",
+    "pointed out",
+    "points out",
+    "went on",
+    "made clear",
+    "called it",
+    "told reporters",
+)
 
 
 def _regular_forms(lemma: str) -> list[str]:

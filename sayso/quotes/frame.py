@@ -60,7 +60,7 @@ class Frame:
         ends = []
         for sent in self.doc.sents:
             end = sent.end_char
-            if self.quote_around(end - 1) is None or self.text[end - 1] in "\"”’":
+            if self.quote_around(end - 1) is None or self.text[end - 1] in '"”’':
                 ends.append(end)
         return ends
 

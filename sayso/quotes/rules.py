@@ -7,17 +7,94 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from sayso.model import QuoteKind
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_cue_noun, is_speech_verb
-from sayso.quotes.frame import Frame, Span, trim, trim_content
+from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.marks import QuotedSpan
-from sayso.model import QuoteKind
 
 NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
 CLAUSE_START_POS = {"PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM", "ADV"}
 SKIPPABLE_BEFORE_CUE = {"ADV", "AUX", "PART"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
+# Verbs whose object is a noun phrase unless "that" follows ("rejected the plan", "denied that ...").
+THAT_ONLY_VERBS = {
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "reject",
+    "rejected",
+    "rejects",
+    "rejecting",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "refute",
+    "refuted",
+    "refutes",
+    "dispute",
+    "disputed",
+    "disputes",
+    "question",
+    "questioned",
+    "criticize",
+    "criticized",
+    "criticise",
+    "criticised",
+    "denounce",
+    "denounced",
+    "describe",
+    "described",
+    "defend",
+    "defended",
+    "cite",
+    "cited",
+    "ask",
+    "asked",
+    "urge",
+    "urged",
+    "accuse",
+    "accused",
+    "charge",
+    "charged",
+    "counter",
+    "countered",
+    "object",
+    "objected",
+    "propose",
+    "proposed",
+    "decry",
+    "decried",
+    "continue",
+    "continued",
+    "comment",
+    "commented",
+    "repeat",
+    "repeated",
+    "answer",
+    "answered",
+    "report",
+    "reported",
+    "reveal",
+    "revealed",
+    "signal",
+    "signaled",
+    "signalled",
+    "promise",
+    "promised",
+    "mention",
+    "mentioned",
+    "recall",
+    "recalled",
+    "announce",
+    "announced",
+    "contest",
+    "contested",
+}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
@@ -51,9 +128,12 @@ def _indirect_kind(frame: Frame, cand: Candidate) -> QuoteKind:
 
 # --- noun phrases -------------------------------------------------------------------------------
 
+
 def _np_left(frame: Frame, j: int, floor: int) -> int | None:
     """Start index of the noun phrase ending at token j (walking left), or None."""
     doc = frame.doc
+    if doc[j].pos_ == "PRON":
+        return j if doc[j].lower_ not in {"it", "that", "this", "which", "what"} else None
     k = j
     while k >= floor and j - k < MAX_NP_TOKENS and (doc[k].pos_ in NP_POS or _abbrev(doc[k])):
         if doc[k].pos_ == "PRON" and k < j:
@@ -75,10 +155,14 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
     """The speaker phrase before a cue: "The Kremlin (on Monday) denied", "Peskov, the spokesman, said"."""
     doc = frame.doc
     j = cue_i - 1
+    if j >= floor and doc[j].lower_ in PASSIVE_AUX and doc[cue_i].tag_ == "VBN":
+        return None  # "we were told": the speaker is not the subject
     while j >= floor and doc[j].pos_ in SKIPPABLE_BEFORE_CUE and doc[j].lower_ not in {"'s"}:
         j -= 1
     if j < floor:
         return None
+    if doc[j].lower_ in {"and", "but"}:
+        return _sentence_subject(frame, floor, j)
     if doc[j].text == ",":
         return _apposition_source(frame, j, floor)
     start = _np_left(frame, j, floor)
@@ -89,6 +173,19 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
     if start is None:
         return None
     return (doc[start].idx, doc[j].idx + len(doc[j]))
+
+
+def _sentence_subject(frame: Frame, floor: int, before: int) -> Span | None:
+    """ "Varga dismissed X and said Y": the subject that opens the sentence speaks both verbs."""
+    doc = frame.doc
+    k = floor
+    while k < before and (doc[k].pos_ in NP_POS or _abbrev(doc[k])):
+        k += 1
+    if k == floor or k >= before or doc[k].pos_ not in {"VERB", "AUX", "ADV"}:
+        return None
+    if not any(doc[t].pos_ in HEAD_POS for t in range(floor, k)):
+        return None
+    return (doc[floor].idx, doc[k - 1].idx + len(doc[k - 1]))
 
 
 def _last_np_token(frame: Frame, start: int) -> int:
@@ -115,7 +212,11 @@ def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
     """The speaker phrase after a cue: '," said Peskov' / '," said the Kremlin spokesman'."""
     doc = frame.doc
     k = cue_i + 1
-    while k < ceiling and (doc[k].pos_ in NP_POS or _abbrev(doc[k]) or doc[k].lower_ == "of") and k - cue_i <= MAX_NP_TOKENS:
+    while (
+        k < ceiling
+        and (doc[k].pos_ in NP_POS or _abbrev(doc[k]) or doc[k].lower_ == "of")
+        and k - cue_i <= MAX_NP_TOKENS
+    ):
         k += 1
     toks = [doc[t] for t in range(cue_i + 1, k)]
     while toks and toks[-1].lower_ == "of":
@@ -126,6 +227,7 @@ def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
 
 
 # --- reported speech ----------------------------------------------------------------------------
+
 
 def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = None) -> list[Candidate]:
     """ "X said (that) Y": a speech verb with a speaker before it and a clause after it."""
@@ -142,8 +244,8 @@ def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = No
         if cand is None:
             continue
         if nested:
-            src = frame.text[cand.source_span[0]:cand.source_span[1]].lower() if cand.source_span else ""
-            if not src or src.split()[0] in FIRST_SECOND_PERSON:
+            src = frame.text[cand.source_span[0] : cand.source_span[1]].lower() if cand.source_span else ""
+            if not src or src.split()[0] in FIRST_SECOND_PERSON or src in {"it", "they"}:
                 continue
             cand.parent = within
         out.append(cand)
@@ -167,7 +269,7 @@ def _reported_at(frame: Frame, cue: Token, earlier: list[Candidate], lo: int, hi
         return None
     end = min(hi, _content_end(frame, start_tok.idx, nested=lo > 0 or hi < len(frame.text)))
     content = trim_content(frame.text, (start_tok.idx, end))
-    if content is None or len(frame.text[content[0]:content[1]].split()) < 3:
+    if content is None or len(frame.text[content[0] : content[1]].split()) < 3:
         return None
     return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.8, "reported")
 
@@ -199,6 +301,8 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
         return doc[k + 1] if k + 1 < len(doc) else None
     if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
         return doc[k]
+    if cue.lower_ in THAT_ONLY_VERBS:
+        return None
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
         return doc[k]
     return None
@@ -206,7 +310,9 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
 
 def _skip_np(frame: Frame, k: int) -> int:
     doc = frame.doc
-    while k < len(doc) and (doc[k].pos_ in NP_POS - {"PRON"} or doc[k].lower_ in {"reporters", "him", "her", "them", "us", "me"}):
+    while k < len(doc) and (
+        doc[k].pos_ in NP_POS - {"PRON"} or doc[k].lower_ in {"reporters", "him", "her", "them", "us", "me"}
+    ):
         if doc[k].lower_ == "that":
             break
         k += 1
@@ -233,6 +339,7 @@ def _content_end(frame: Frame, start: int, *, nested: bool) -> int:
 
 # --- "according to X" ---------------------------------------------------------------------------
 
+
 def according_to(frame: Frame) -> list[Candidate]:
     out: list[Candidate] = []
     text = frame.text
@@ -245,11 +352,11 @@ def according_to(frame: Frame) -> list[Candidate]:
         if src is None:
             continue
         sent_start, sent_end = frame.sentence_start_before(tok.idx), frame.sentence_end_after(tok.idx)
-        if text[sent_start:tok.idx].strip(" ,"):
+        if text[sent_start : tok.idx].strip(" ,"):
             content = trim_content(text, (sent_start, tok.idx))
         else:
             content = trim_content(text, (src[1], sent_end))
-        if content is None or len(text[content[0]:content[1]].split()) < 3:
+        if content is None or len(text[content[0] : content[1]].split()) < 3:
             continue
         cue = (tok.idx, tok.nbor(1).idx + 2)
         out.append(Candidate("indirect", [content], cue, src, 0.8, "according"))
@@ -257,6 +364,7 @@ def according_to(frame: Frame) -> list[Candidate]:
 
 
 # --- quote marks --------------------------------------------------------------------------------
+
 
 def direct_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
     """Quoted statements with the cue and source beside them; follow-on quotes keep their speaker."""
@@ -275,11 +383,11 @@ def direct_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
 
 def _is_statement(frame: Frame, quote: QuotedSpan) -> bool:
     """Scare quotes ("woke") and titles are short and carry no sentence of their own."""
-    inner = frame.text[quote.inner[0]:quote.inner[1]]
+    inner = frame.text[quote.inner[0] : quote.inner[1]]
     if len(inner.split()) >= MIN_STATEMENT_WORDS:
         return True
     # short, but punctuated as speech: '"We will win," he said' / 'He said: "No."'
-    before = frame.text[max(0, quote.open - 2):quote.open]
+    before = frame.text[max(0, quote.open - 2) : quote.open]
     return inner.rstrip()[-1:] in {",", "!", "?", "."} or ":" in before
 
 
@@ -296,10 +404,10 @@ def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candida
 
 
 def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
-    """ '"...," Peskov said' / '"...," said Peskov' / '"...," spokesman Dmitry Peskov told a briefing'."""
+    """'"...," Peskov said' / '"...," said Peskov' / '"...," spokesman Dmitry Peskov told a briefing'."""
     para_end = frame.paragraph_bounds(quote.close)[1]
     next_open = min((q.open for q in frame.outer_quotes if q.open > quote.close), default=para_end)
-    toks = frame.tokens_between(quote.close + 1, min(para_end, next_open))[:MAX_NP_TOKENS + 2]
+    toks = frame.tokens_between(quote.close + 1, min(para_end, next_open))[: MAX_NP_TOKENS + 2]
     for tok in toks:
         if tok.text in {".", "!", "?"} and tok.i > 0 and not _abbrev(tok):
             return None
@@ -314,7 +422,7 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
 
 
 def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
-    """ 'Peskov said: "..."' / 'Peskov said, "..."', or a colon introduction on the line before."""
+    """'Peskov said: "..."' / 'Peskov said, "..."', or a colon introduction on the line before."""
     toks = frame.tokens_between(frame.sentence_start_before(quote.open - 1), quote.open)
     while toks and toks[-1].text in {",", ":", "\n"} | {t for t in "\n\n"} or (toks and not toks[-1].text.strip()):
         toks.pop()
@@ -330,7 +438,7 @@ def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
 def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     """ "Smith said:" closing one paragraph, the quote opening the next."""
     para_start = frame.paragraph_bounds(quote.open)[0]
-    if frame.text[para_start:quote.open].strip():
+    if frame.text[para_start : quote.open].strip():
         return None
     prev_end = frame.text.rstrip()[:0] or frame.text[:para_start].rstrip()
     if not prev_end.endswith(":"):
@@ -352,8 +460,10 @@ def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Can
     if not earlier:
         return None
     prev = earlier[-1]
-    gap = frame.text[prev.end:quote.open]
-    if len(gap) > 400 or gap.count("\n\n") > 2 and len(gap.strip()) > 60:
+    tail_end = max(prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s))
+    tail_end = frame.sentence_end_after(tail_end - 1) if tail_end > prev.end else tail_end
+    gap = frame.text[tail_end : quote.open]
+    if gap.strip(" \t\n\u00a0.,\"'“”‘’") or gap.count("\n") > 4:
         return None
     if frame.paragraph_bounds(quote.open) == frame.paragraph_bounds(prev.end) and len(gap) < 200:
         prev.content_spans.append(content)
@@ -362,6 +472,7 @@ def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Can
 
 
 # --- nested statements --------------------------------------------------------------------------
+
 
 def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
     """ "claims by X that Y", "X's denial that Y" inside another statement's content."""
@@ -410,7 +521,7 @@ def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate |
 
 
 def nested_single_quotes(frame: Frame, outer: Candidate) -> list[Candidate]:
-    """ 'Putin "threatened me and said, ‘Boris, ...’"': single-marked words with their own cue; the
+    """'Putin "threatened me and said, ‘Boris, ...’"': single-marked words with their own cue; the
     speaker is the nearest third-person name or pronoun before that cue."""
     out: list[Candidate] = []
     for quote in frame.quotes:
@@ -426,8 +537,9 @@ def nested_single_quotes(frame: Frame, outer: Candidate) -> list[Candidate]:
         content = trim_content(frame.text, quote.inner)
         if speaker is None or content is None:
             continue
-        out.append(Candidate("direct", [content], (cue.idx, cue.idx + len(cue)), speaker, 0.85,
-                             "nested-quote", parent=outer))
+        out.append(
+            Candidate("direct", [content], (cue.idx, cue.idx + len(cue)), speaker, 0.85, "nested-quote", parent=outer)
+        )
     return out
 
 

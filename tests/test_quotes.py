@@ -1,0 +1,163 @@
+"""Every kind of attributed statement, from short excerpts in the style of real news."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import Analysis, analyze
+
+
+def statements(text: str) -> Analysis:
+    return analyze(text, id="t")
+
+
+def find(analysis: Analysis, words: str) -> dict[str, object]:
+    for q in sorted(analysis.quotes, key=lambda q: len(q.content)):  # the innermost statement first
+        if words in q.content:
+            return {
+                "kind": q.kind,
+                "cue": q.cue,
+                "speaker": q.speaker.name if q.speaker else None,
+                "polarity": q.polarity,
+                "nested": q.nested_in is not None,
+                "content": q.content,
+            }
+    raise AssertionError(f"no statement with {words!r} in {[q.content for q in analysis.quotes]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue", "kind"),
+    [
+        ('"We will not back down," Senator Ann Ruiz said.', "We will not back down", "Ann Ruiz", "said", "direct"),
+        (
+            "“The deal is done,” said Mark Olsen, the union’s negotiator.",
+            "The deal is done",
+            "Mark Olsen",
+            "said",
+            "direct",
+        ),
+        (
+            'Health Minister Joan Park said: "The hospital will stay open until the review is complete."',
+            "hospital will stay open",
+            "Joan Park",
+            "said",
+            "direct",
+        ),
+        (
+            "Inspector Raj Patel said the fire had started in the kitchen.",
+            "the fire had started",
+            "Raj Patel",
+            "said",
+            "indirect",
+        ),
+        (
+            "The company said in a statement that profits had fallen by a third.",
+            "profits had fallen",
+            "The company",
+            "said",
+            "indirect",
+        ),
+        (
+            "According to the fire service, three homes were destroyed overnight.",
+            "three homes were destroyed",
+            "the fire service",
+            "According to",
+            "indirect",
+        ),
+        (
+            "Three homes were destroyed overnight, according to the fire service.",
+            "three homes were destroyed".capitalize(),
+            "the fire service",
+            "according to",
+            "indirect",
+        ),
+        (
+            'Coach Dana Wells said the team had been "completely outplayed" in the second half.',
+            "completely outplayed",
+            "Dana Wells",
+            "said",
+            "mixed",
+        ),
+    ],
+)
+def test_statement_kinds(text: str, words: str, speaker: str, cue: str, kind: str) -> None:
+    got = find(statements(text), words)
+    assert (got["speaker"], got["cue"], got["kind"]) == (speaker, cue, kind)
+
+
+def test_quote_split_by_said_is_one_statement_with_two_fragments() -> None:
+    text = '"We asked three times," Reyes said. "Nobody answered."'
+    (quote,) = statements(text).quotes
+    assert len(quote.content_spans) == 2
+    assert [text[s:e] for s, e in quote.content_spans] == ["We asked three times", "Nobody answered"]
+
+
+def test_nominal_claim_by_x_that_y_is_nested_under_the_denial() -> None:
+    text = "The ministry on Friday denied claims by opposition leader Karl Brandt that the election had been rigged."
+    analysis = statements(text)
+    denial = find(analysis, "claims by opposition leader")
+    claim = find(analysis, "the election had been rigged")
+    assert denial["speaker"] == "The ministry" and denial["polarity"] == "denies"
+    assert claim["speaker"] == "Karl Brandt" and claim["nested"] and claim["cue"] == "claims"
+
+
+def test_reported_speech_inside_a_direct_quote_is_nested() -> None:
+    text = (
+        '"The minister noted that the budget would be balanced by next year, which is simply wrong," '
+        "the auditor Jane Cole said."
+    )
+    nested = find(statements(text), "the budget would be balanced")
+    assert nested["nested"] and nested["cue"] == "noted"
+
+
+def test_colon_introduction_on_the_line_before() -> None:
+    text = 'Mayor Lisa Grant said:\n\n"We will rebuild every house that was lost in this flood."'
+    got = find(statements(text), "We will rebuild")
+    assert got["speaker"] == "Lisa Grant"
+
+
+def test_multi_paragraph_quote_is_one_statement() -> None:
+    text = (
+        "“This is not about politics.\n\n“It is about whether people can trust what they are told,” said Tomas Reyes."
+    )
+    got = find(statements(text), "not about politics")
+    assert "trust what they are told" in str(got["content"]) and got["speaker"] == "Tomas Reyes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Critics called the policy "woke" and moved on.',
+        'The film "Steel Over Water" opened in March.',
+        "Germany last week agreed to send 14 battle tanks to Ukraine.",
+    ],
+)
+def test_scare_quotes_titles_and_events_are_not_statements(text: str) -> None:
+    assert statements(text).quotes == []
+
+
+def test_unbalanced_marks_keep_the_other_statements() -> None:
+    text = 'He said "this is open.\nOfficials said the plan was delayed by two years.'
+    got = find(statements(text), "the plan was delayed")
+    assert got["speaker"] == "Officials"
+
+
+def test_offsets_index_the_text() -> None:
+    text = '“Once again: this is a lie," Peskov added.\n\nPeskov said there were no contacts at all.'
+    for q in statements(text).quotes:
+        assert q.content in text or " … " in q.content
+        for s, e in q.content_spans:
+            assert text[s:e] in q.content
+        if q.cue_span:
+            assert text[q.cue_span[0] : q.cue_span[1]] == q.cue
+
+
+def test_polarity_of_denials_and_questions() -> None:
+    text = (
+        '"What he said is not true," the spokesman said.\n\n'
+        '"Why would we do that?" the minister asked.\n\n'
+        "The agency rejected the report's findings that the dam was unsafe."
+    )
+    analysis = statements(text)
+    assert find(analysis, "not true")["polarity"] == "denies"
+    assert find(analysis, "Why would we")["polarity"] == "questions"

@@ -1,0 +1,68 @@
+"""Speaker resolution within one article: names, pronouns, descriptions, organisations, roles."""
+
+from __future__ import annotations
+
+from sayso import analyze
+
+
+def speakers_of(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (q.speaker.name if q.speaker else None, q.speaker.role if q.speaker else None)
+        for q in analyze(text).quotes
+        if q.nested_in is None
+    ]
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name_with_role() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks had stalled.\n\n"
+        '"There are no such contacts," Peskov said.\n\n'
+        "He added that the next round was not planned."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["Dmitry Peskov"] * 3
+    assert speakers_of(text)[0][1] == "Kremlin spokesman"
+
+
+def test_pronouns_follow_gender() -> None:
+    text = (
+        "Mayor Elena Varga said the bridge was safe.\n\n"
+        '"We have not signed off," said Tom Nair, the agency director.\n\n'
+        '"I told them last month," she said.'
+    )
+    assert [name for name, _ in speakers_of(text)] == ["Elena Varga", "Tom Nair", "Elena Varga"]
+
+
+def test_title_in_parentheses_and_honorifics() -> None:
+    text = (
+        "Former Prime Minister Boris Johnson spoke on Monday.\n\n"
+        '"What Mr. (Boris) Johnson said is not true," spokesman Dmitry Peskov said.\n\n'
+        '"I stand by it," Mr. Johnson said.'
+    )
+    names = [name for name, _ in speakers_of(text)]
+    assert names == ["Dmitry Peskov", "Boris Johnson"]
+
+
+def test_description_resolves_through_roles() -> None:
+    text = (
+        "Russian President Vladimir Putin met officials on Monday. Spokesman Dmitry Peskov briefed reporters.\n\n"
+        "The Russian leader said the meeting had been productive."
+    )
+    assert speakers_of(text)[-1][0] == "Vladimir Putin"
+
+
+def test_organisations_and_groups() -> None:
+    text = (
+        "The Kremlin said the report was false.\n\n"
+        "Police said they had closed the road.\n\n"
+        "Officials said the budget would be cut."
+    )
+    analysis = analyze(text)
+    types = {q.speaker.name: q.speaker.type for q in analysis.quotes if q.speaker}
+    assert types["The Kremlin"] == "ORG"
+    assert types["Officials"] in {"GROUP", "UNNAMED"}
+
+
+def test_speaker_ids_are_stable_across_articles() -> None:
+    a = analyze('"Yes," said Dmitry Peskov, the Kremlin spokesman.')
+    b = analyze("Kremlin spokesman Dmitry Peskov said the claim was a lie.")
+    assert a.quotes[0].speaker_id == b.quotes[0].speaker_id
