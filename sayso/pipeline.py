@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from sayso import nlp
 from sayso.ingest import read_text
+from sayso.claims import link as link_claims
 from sayso.model import Analysis, Article, Quote, SpeakerRef, content_id
 from sayso.polarity import polarity
 from sayso.quotes import extract
@@ -53,6 +54,8 @@ def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> A
         quote_ids[id(cand)] = quote.id
         quotes.append(quote)
     used = {q.speaker_id for q in quotes if q.speaker_id}
+    speakers = [s for s in resolver.speakers() if s.id in used]
+    claims, disputes = link_claims(quotes, speakers, text)
     return Analysis(
         id=article.id,
         text_sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
@@ -61,7 +64,9 @@ def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> A
         published=article.published,
         text=text,
         quotes=quotes,
-        speakers=[s for s in resolver.speakers() if s.id in used],
+        speakers=speakers,
+        claims=claims,
+        disputes=disputes,
     )
 
 

@@ -222,7 +222,7 @@ class SpeakerResolver:
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in mention.ents if (e.start_char, e.end_char) in self._people_at]
-        persons = persons or self._known_surname(mention)
+        persons = persons or self._known_surname(mention) or _untagged_name(mention)
         if not persons:
             return None
         ent = persons[-1]
@@ -383,6 +383,18 @@ def people_mentions(doc: Doc) -> list[SpacySpan]:
     surnames = {parts[-1] for e in people if len(parts := _name_words(e.text)) >= 2}
     lone = [e for e in doc.ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
     return sorted(set(people) | set(lone), key=lambda e: e.start_char)
+
+
+def _untagged_name(mention: SpacySpan) -> list[SpacySpan]:
+    """ "Mayor Rita Gomez said" where NER tagged nothing: the trailing proper nouns, if they read as a name."""
+    end = len(mention)
+    while end > 0 and not mention[end - 1].text[:1].isalpha():
+        end -= 1
+    start = end
+    while start > 0 and mention[start - 1].pos_ == "PROPN" and mention[start - 1].text[:1].isupper():
+        start -= 1
+    name = mention[start:end]
+    return [name] if len(name) >= 2 and _looks_like_person(name) else []
 
 
 def _looks_like_person(ent: SpacySpan) -> bool:

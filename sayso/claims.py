@@ -1,0 +1,251 @@
+"""Claims and disputes within one article.
+
+Each statement that asserts something yields a claim (a short normalised proposition and its
+claimant); statements by one claimant that say the same thing share a claim. Each denial is linked to
+the claim it targets: a claim nested in the denial ("denied claims by X that Y"), a claim by a person
+the denial names ("What Mr. Johnson said is not true"), or the claim whose words it shares ("there
+were no threats" -> "threatened him with a missile").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sayso.model import Claim, Dispute, Quote, Speaker, content_id
+from sayso.quotes.cues import is_cue_noun
+
+STOPWORDS = set(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "than",
+        "then",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "during",
+        "while",
+        "more",
+        "most",
+        "very",
+        "just",
+        "also",
+        "only",
+        "such",
+        "any",
+        "some",
+    ]
+)
+PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
+CLAIM_CUTS = re.compile(r",|;| during | when | while | after | before | because | although | as part of ")
+MIN_SHARED_KEYS = 2
+NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is not true")
+SAME_CLAIM_OVERLAP = 0.3
+SAME_CLAIM_SHARED = 3
+
+
+def content_keys(text: str) -> set[str]:
+    """Content words, cut to five letters so that 'threats' meets 'threatened' and 'missiles' 'missile'."""
+    words = re.findall(r"[a-z][a-z’']+", text.lower())
+    return {w[:5] for w in words if w not in STOPWORDS and len(w) > 3}
+
+
+@dataclass
+class _Claim:
+    claimant: Speaker
+    text: str
+    quotes: list[Quote] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    denials: list[Quote] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return content_id(self.claimant.id, self.text)
+
+
+def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[Claim], list[Dispute]]:
+    """The article's claims, and a dispute for each claim that some other speaker denies."""
+    by_id = {s.id: s for s in speakers}
+    parent_speaker = {q.id: q.speaker_id for q in quotes}
+    claims = _claims(quotes, by_id, text)
+    for denial in (q for q in quotes if q.polarity == "denies" and q.speaker_id):
+        target = _target(denial, claims, quotes, by_id, parent_speaker)
+        if target is not None:
+            target.denials.append(denial)
+    out_claims = [
+        Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
+    ]
+    disputes = [_dispute(c) for c in claims if c.denials]
+    return out_claims, disputes
+
+
+def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> list[_Claim]:
+    claims: list[_Claim] = []
+    for q in quotes:
+        if q.polarity == "denies" or q.speaker_id not in speakers:
+            continue
+        claimant = speakers[q.speaker_id]
+        keys = content_keys(q.content)
+        same = next((c for c in claims if c.claimant.id == claimant.id and _same_claim(c.keys, keys)), None)
+        if same is None:
+            claims.append(_Claim(claimant, normalise(q, claimant, speakers.values(), text), [q], keys))
+            continue
+        same.quotes.append(q)
+        same.keys |= keys
+        if q.kind == "indirect" and all(o.kind != "indirect" for o in same.quotes[:-1]):
+            same.text = normalise(q, claimant, speakers.values(), text)  # reported words read as a claim
+    return claims
+
+
+def _same_claim(a: set[str], b: set[str]) -> bool:
+    shared = len(a & b)
+    return shared >= SAME_CLAIM_SHARED or (shared > 0 and shared / min(len(a), len(b)) >= SAME_CLAIM_OVERLAP)
+
+
+def _target(
+    denial: Quote,
+    claims: list[_Claim],
+    quotes: list[Quote],
+    speakers: dict[str, Speaker],
+    parent_speaker: dict[str, str | None],
+) -> _Claim | None:
+    """The claim a denial disputes, or None when it disputes nothing said in the article."""
+    # "denied claims by X that Y": the claim the denial's own words name as their object
+    nested = [c for c in claims if any(q.nested_in == denial.id and is_cue_noun(q.cue or "") for q in c.quotes)]
+    if nested:
+        return nested[0]
+    # not the denier's own words, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
+    others = [
+        c
+        for c in claims
+        if c.claimant.id != denial.speaker_id
+        and not all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes)
+    ]
+    keys = content_keys(denial.content)
+
+    def score(c: _Claim) -> tuple[int, bool]:
+        named = NAMED_BONUS if _names(denial.content, c.claimant) else 0
+        return (len(c.keys & keys) + named, not _nested(c))
+
+    best = max(others, key=score, default=None)
+    return best if best is not None and score(best)[0] >= MIN_SHARED_KEYS else None
+
+
+def _nested(claim: _Claim) -> bool:
+    return all(q.nested_in for q in claim.quotes)
+
+
+def _names(content: str, speaker: Speaker) -> bool:
+    """Whether the words name the speaker: their surname, or the organisation's name."""
+    words = speaker.name.split()
+    if not words or speaker.type not in {"PERSON", "ORG"}:
+        return False
+    return re.search(rf"\b{re.escape(words[-1])}\b", content) is not None
+
+
+def _dispute(claim: _Claim) -> Dispute:
+    disputers: list[str] = []
+    for q in claim.denials:
+        if q.speaker_id and q.speaker_id not in disputers:
+            disputers.append(q.speaker_id)
+    return Dispute(
+        claim_id=claim.id,
+        claimant_id=claim.claimant.id,
+        disputed_by=disputers,
+        quote_ids=[q.id for q in claim.quotes + claim.denials],
+        stance="refutes",
+    )
+
+
+def normalise(quote: Quote, claimant: Speaker, speakers: Iterable[Speaker], text: str) -> str:
+    """A short proposition: the first clause of the words, names in their canonical form, the
+    claimant's own pronouns ("him" in reported speech, "me" in a direct quote) replaced by their name."""
+    words = quote.content.strip(" \"'“”‘’").removeprefix("that ")
+    cut = CLAIM_CUTS.search(words, pos=min(len(words), 25))
+    words = words[: cut.start()] if cut else words
+    for other in speakers:
+        if other.type == "PERSON":
+            for s, e in other.mentions:
+                mention = text[s:e]
+                if len(mention.split()) > 1 and mention in words:
+                    words = words.replace(mention, other.name)
+    own = PRONOUNS_OF["DIRECT" if quote.kind == "direct" else "PERSON"]
+    if claimant.type == "PERSON":
+        words = re.sub(rf"\b({'|'.join(own)})\b", claimant.name, words, flags=re.IGNORECASE)
+    return words.strip(" ,.;:")

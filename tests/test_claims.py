@@ -1,0 +1,63 @@
+"""Claims and disputes within one article."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sayso import Analysis, analyze
+from sayso.config import settings
+
+
+def disputes_of(analysis: Analysis) -> list[tuple[str, str, list[str]]]:
+    names = {s.id: s.name for s in analysis.speakers}
+    claims = {c.id: c.text for c in analysis.claims}
+    return [
+        (claims[d.claim_id], names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes
+    ]
+
+
+def test_denial_of_a_nominal_claim_disputes_that_claim() -> None:
+    text = "The ministry on Friday denied claims by opposition leader Karl Brandt that the election had been rigged."
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claim.startswith("the election had been rigged")
+    assert (claimant, disputers) == ("Karl Brandt", ["The ministry"])
+
+
+def test_denial_that_names_the_claimant_disputes_their_claim() -> None:
+    text = (
+        "Senator Ann Ruiz said the factory would close in May.\n\n"
+        '"What Senator Ruiz said is simply false," the company spokesman Mark Olsen said.'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "factory would close" in claim and claimant == "Ann Ruiz" and disputers == ["Mark Olsen"]
+
+
+def test_denial_sharing_the_claims_words_disputes_it() -> None:
+    text = (
+        "Councillor Joe Lind said the mayor had threatened to cut the library budget.\n\n"
+        '"This is a lie. There were never any threats to the library budget," Mayor Rita Gomez said.'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Joe Lind" and disputers == ["Rita Gomez"]
+
+
+def test_unrelated_negative_statements_dispute_nothing() -> None:
+    text = (
+        "Councillor Joe Lind said the new stadium would open in June.\n\n"
+        "Police said there were no injuries in the crash on the motorway."
+    )
+    assert analyze(text).disputes == []
+
+
+def test_model_case_has_exactly_its_one_dispute() -> None:
+    case = settings().shared_dir / "examples" / "kremlin-johnson"
+    if not case.is_dir():
+        pytest.skip(f"{case}: the model case is absent")
+    gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))["disputes"]
+    analysis = analyze((case / "article.txt").read_text(encoding="utf-8"))
+    ((claim, claimant, disputers),) = disputes_of(analysis)
+    assert claimant == gold[0]["claimant"]
+    assert sorted(disputers) == sorted(gold[0]["disputed_by"])
+    assert "threatened" in claim and "missile" in claim
