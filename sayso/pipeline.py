@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from sayso import nlp
-from sayso.ingest import read_text
 from sayso.claims import link as link_claims
+from sayso.ingest import read_text
 from sayso.model import Analysis, Article, Quote, SpeakerRef, content_id
 from sayso.polarity import polarity
 from sayso.quotes import extract
