@@ -17,7 +17,6 @@ from sayso.config import PACKAGE_DIR, settings
 from sayso.errors import SaysoError
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ("table", "json", "jsonl")
 
 
 def output_options(func: F) -> F:
@@ -25,10 +24,10 @@ def output_options(func: F) -> F:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=click.Choice(render.FORMATS),
         default="table",
         show_default=True,
-        help="table: readable in a terminal; json: one array; jsonl: one Analysis a line.",
+        help="table: readable in a terminal; json: one array; jsonl: one Analysis a line; csv: one statement a row.",
     )(func)
 
 
@@ -54,15 +53,14 @@ def analyze(inputs: tuple[str, ...], fmt: str, workers: int, allow_private: bool
     """Analyze articles: files (text or HTML), URLs, or - for stdin."""
     options = batch.Options(allow_private=allow_private, nested=not no_nested)
     failed = 0
-    results = batch.analyze_inputs(list(inputs), options, workers=workers)
-    for n, outcome in enumerate(results):
-        if outcome.error is not None:
+    writer = render.Writer(fmt, sys.stdout)
+    for outcome in batch.analyze_inputs(list(inputs), options, workers=workers):
+        if outcome.analysis is None:
             failed += 1
             click.echo(f"sayso: {outcome.error}", err=True)
             continue
-        assert outcome.analysis is not None
-        render.write(outcome.analysis, fmt, first=n == 0, out=sys.stdout)
-    render.finish(fmt, sys.stdout)
+        writer.write(outcome.analysis)
+    writer.close()
     sys.exit(1 if failed else 0)
 
 
@@ -73,8 +71,9 @@ def demo(fmt: str) -> None:
     from sayso.ingest import read_path
 
     analysis = batch.analyze_one(read_path(PACKAGE_DIR / "data" / "demo_article.txt"), batch.Options())
-    render.write(analysis, fmt, first=True, out=sys.stdout)
-    render.finish(fmt, sys.stdout)
+    writer = render.Writer(fmt, sys.stdout)
+    writer.write(analysis)
+    writer.close()
 
 
 @cli.group(name="eval")

