@@ -104,6 +104,7 @@ def find_candidates(frame: Frame) -> list[Candidate]:
     """Every attribution the rules find, nested ones included (``parent`` set)."""
     top = reported_speech(frame, nested=False)
     top += according_to(frame)
+    top += trailing_attributions(frame, top)
     top += direct_quotes(frame, [c for c in top])
     for cand in top:
         if cand.kind != "direct":
@@ -134,6 +135,8 @@ def _np_left(frame: Frame, j: int, floor: int) -> int | None:
     doc = frame.doc
     if doc[j].pos_ == "PRON":
         return j if doc[j].lower_ not in {"it", "that", "this", "which", "what"} else None
+    if doc[j].lower_ in {"latter", "former"} and j - 1 >= floor and doc[j - 1].lower_ == "the":
+        return j - 1
     k = j
     while k >= floor and j - k < MAX_NP_TOKENS and (doc[k].pos_ in NP_POS or _abbrev(doc[k])):
         if doc[k].pos_ == "PRON" and k < j:
@@ -335,6 +338,49 @@ def _content_end(frame: Frame, start: int, *, nested: bool) -> int:
     if nested:
         return next((s.end_char for s in frame.doc.sents if s.end_char > start), len(frame.text))
     return frame.sentence_end_after(start)
+
+
+# --- "..., the union said." ---------------------------------------------------------------------
+
+
+def trailing_attributions(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """Reported words first, the attribution after a comma at the sentence's end: "Talks collapsed,
+    the union said." / "..., said a spokesman on Friday." (quoted words are left to the quote rules)."""
+    out: list[Candidate] = []
+    for tok in frame.doc:
+        if not is_speech_verb(tok.text) or tok.pos_ not in {"VERB", "AUX"} or frame.quote_around(tok.idx):
+            continue
+        if any(c.cue_span and c.cue_span[0] == tok.idx for c in found):
+            continue
+        cand = _trailing_at(frame, tok)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
+    doc = frame.doc
+    sent_start = frame.sentence_start_before(cue.idx)
+    sent_end = frame.sentence_end_after(cue.idx)
+    tail = frame.tokens_between(cue.idx + len(cue), sent_end)
+    if len(tail) > 7 or any(t.pos_ in {"VERB", "AUX"} or t.lower_ == "that" for t in tail):
+        return None
+    floor = frame.token_index_at(sent_start)
+    source = source_before(frame, cue.i, floor)
+    comma_char = source[0] if source else cue.idx
+    if source is None:
+        source = source_after(frame, cue.i, len(doc))
+    if source is None:
+        return None
+    comma = frame.text.rfind(",", sent_start, comma_char)
+    if comma < 0 or frame.text[comma + 1 : comma_char].strip():
+        return None
+    content = trim_content(frame.text, (sent_start, comma))
+    if content is None or len(frame.text[content[0] : content[1]].split()) < 4:
+        return None
+    if frame.text[content[0]] in '"“' and frame.text[content[1] - 1 : content[1] + 1].strip(",")[-1:] in '"”':
+        return None  # a quote: the quote rules take it
+    return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.75, "trailing")
 
 
 # --- "according to X" ---------------------------------------------------------------------------
