@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint train eval bench clean
+.PHONY: demo test lint train eval bench docs clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ train: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	$(VENV)/bin/sayso eval polnear --split dev
+
+docs: $(VENV)/.installed
+	$(PY) -m sayso.clidoc > docs/cli.md
 
 bench: $(VENV)/.dev
 	$(PY) bench/throughput.py

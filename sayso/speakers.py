@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -187,14 +187,22 @@ class SpeakerResolver:
         preferring the one named most recently before ``at``."""
         word = words[0]
         best: tuple[int, int, str] | None = None
-        for ent in self.people:
-            parts = _name_words(ent.text)
-            if len(parts) < 2 or word not in (parts[-1], parts[0]):
-                continue
-            score = (0 if word == parts[-1] else -1, ent.start_char if ent.start_char < at else -ent.start_char)
+        for start, parts in self._full_names.get(word, []):
+            score = (0 if word == parts[-1] else -1, start if start < at else -start)
             if best is None or score > best[:2]:
                 best = (*score, " ".join(parts))
         return best[2] if best else word
+
+    @cached_property
+    def _full_names(self) -> dict[str, list[tuple[int, list[str]]]]:
+        """Names of two words or more, by their surname and by their first name."""
+        index: dict[str, list[tuple[int, list[str]]]] = {}
+        for ent in self.people:
+            parts = _name_words(ent.text)
+            if len(parts) >= 2:
+                for key in {parts[0], parts[-1]}:
+                    index.setdefault(key, []).append((ent.start_char, parts))
+        return index
 
     # --- one source mention -------------------------------------------------------------------
 

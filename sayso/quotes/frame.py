@@ -42,11 +42,15 @@ class Frame:
         j = bisect.bisect_left(self.token_starts, end)
         return [self.doc[k] for k in range(i, j) if self.doc[k].idx + len(self.doc[k]) <= end]
 
+    @cached_property
+    def _outer_opens(self) -> list[int]:
+        return [q.open for q in self.outer_quotes]
+
     def quote_around(self, char: int) -> QuotedSpan | None:
-        """The outer quoted span whose marks enclose a character, if any."""
-        for q in self.outer_quotes:
-            if q.open < char < q.close:
-                return q
+        """The outer quoted span whose marks enclose a character, if any (outer spans never overlap)."""
+        i = bisect.bisect_left(self._outer_opens, char) - 1
+        if i >= 0 and char < self.outer_quotes[i].close:
+            return self.outer_quotes[i]
         return None
 
     def paragraph_bounds(self, char: int) -> Span:
