@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from sayso.errors import SaysoError
 from sayso.ingest import read_input
-from sayso.model import Analysis, Article
+from sayso.model import Analysis, Article, Scheme
 
 
 @dataclass(frozen=True)
 class Options:
     allow_private: bool = False
     nested: bool = True
+    scheme: Scheme = "sayso"
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Outcome:
 def analyze_one(article: Article, options: Options) -> Analysis:
     from sayso.pipeline import analyze_article
 
-    return analyze_article(article, nested=options.nested)
+    return analyze_article(article, nested=options.nested, scheme=options.scheme)
 
 
 def _run(job: tuple[str, Options]) -> Outcome:

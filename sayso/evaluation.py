@@ -22,9 +22,10 @@ def polnear_texts(data_dir: Path, split: str, limit: int | None = None) -> list[
 
 
 def write_predictions(texts: list[Path], out: Path, workers: int = 1) -> int:
-    """Analyses (nested statements left out) as JSON Lines; returns how many inputs failed."""
+    """Analyses in PolNeAR's span conventions (no nesting, "that" opens reported content) as JSON Lines;
+    returns how many inputs failed."""
     failed = 0
-    options = Options(nested=False)
+    options = Options(nested=False, scheme="polnear")
     with out.open("w", encoding="utf-8") as fh:
         for outcome in analyze_inputs([str(p) for p in texts], options, workers=workers):
             if outcome.analysis is None:

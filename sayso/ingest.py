@@ -156,9 +156,7 @@ def _extract(html: str | bytes, url: str | None, source: str) -> tuple[Any, str]
         if tree is None:
             return None, ""
         links = _link_texts(tree)
-        doc = trafilatura.bare_extraction(
-            tree, url=url, favor_recall=True, include_comments=False, with_metadata=True
-        )
+        doc = trafilatura.bare_extraction(tree, url=url, favor_recall=True, include_comments=False, with_metadata=True)
     except (ValueError, TypeError, LookupError, UnicodeError) as exc:
         raise InputError(source, f"cannot parse HTML ({type(exc).__name__})") from None
     text = _metadata(doc, "text") or ""
@@ -229,9 +227,7 @@ def read_path(path: Path, *, id: str | None = None, max_bytes: int = DEFAULT_MAX
     return Article(id=article_id, text=text)
 
 
-def read_text(
-    text: str, *, id: str | None = None, url: str | None = None, title: str | None = None
-) -> Article:
+def read_text(text: str, *, id: str | None = None, url: str | None = None, title: str | None = None) -> Article:
     """A string as an Article (HTML is sniffed and extracted); ``id`` defaults to a content hash."""
     return _text_article(text, id=id, source=id or "<text>", url=url, title=title)
 

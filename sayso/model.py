@@ -14,6 +14,8 @@ Span = tuple[int, int]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Polarity = Literal["asserts", "denies", "questions", "unknown"]
 SpeakerType = Literal["PERSON", "ORG", "GROUP", "UNNAMED"]
+# Span conventions: sayso's own, or PolNeAR's for evaluation (content starts at "that"; no nesting).
+Scheme = Literal["sayso", "polnear"]
 
 
 def content_id(*parts: str, length: int = 16) -> str:

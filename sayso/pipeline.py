@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from sayso import nlp
 from sayso.claims import link as link_claims
 from sayso.ingest import read_text
-from sayso.model import Analysis, Article, Quote, SpeakerRef, content_id
+from sayso.model import Analysis, Article, Quote, Scheme, SpeakerRef, content_id
 from sayso.polarity import polarity
 from sayso.quotes import extract
 from sayso.quotes.candidate import Candidate
@@ -26,18 +26,20 @@ def analyze(text: str, *, id: str | None = None, url: str | None = None, nested:
     return analyze_article(article, nested=nested)
 
 
-def analyze_article(article: Article, *, nested: bool = True, doc: Doc | None = None) -> Analysis:
+def analyze_article(
+    article: Article, *, nested: bool = True, scheme: Scheme = "sayso", doc: Doc | None = None
+) -> Analysis:
     doc = doc if doc is not None else nlp.parse(article.text)
-    candidates = extract.attributions(article.text, doc, nested=nested)
+    candidates = extract.attributions(article.text, doc, nested=nested, scheme=scheme)
     return build_analysis(article, doc, candidates)
 
 
-def analyze_many(articles: Iterable[Article], *, nested: bool = True) -> Iterator[Analysis]:
+def analyze_many(articles: Iterable[Article], *, nested: bool = True, scheme: Scheme = "sayso") -> Iterator[Analysis]:
     """Analyses in input order; spaCy parses the texts in batches."""
     buffered = list(articles)
     docs = nlp.parse_many(a.text for a in buffered)
     for article, doc in zip(buffered, docs, strict=True):
-        yield analyze_article(article, nested=nested, doc=doc)
+        yield analyze_article(article, nested=nested, scheme=scheme, doc=doc)
 
 
 def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> Analysis:

@@ -1,21 +1,203 @@
-"""The quote stage: rules where they are exact, the learned tagger for the rest, merged."""
+"""The quote stage: rules where they are exact, the learned tagger for the rest, merged.
+
+Rules see quote marks, cue lexicons and syntax-like patterns; the tagger (MiniLM trained on PolNeAR)
+sees reported speech that no lexicon lists. Where both find a statement, ``MERGE`` decides whose
+boundaries win; statements nested inside others come from the rules alone (PolNeAR has none).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
+from sayso.config import settings
+from sayso.errors import ModelError
+from sayso.model import Scheme
+from sayso.quotes import rules
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.frame import Frame
-from sayso.quotes.rules import find_candidates
+from sayso.quotes.cues import is_cue_noun
+from sayso.quotes.frame import Frame, Span, trim_content
+from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
+
+log = logging.getLogger(__name__)
+# arbitrated: per statement, the exact rules or the tagger (see arbitrate); for comparison on dev:
+# rules-first / tagger-first (whole sets in that order of precedence), tagger, rules (one alone).
+MERGE = "arbitrated"
+# Below this mean token probability a tagged statement is more often wrong than right (PolNeAR dev).
+MIN_TAGGER_CONFIDENCE = 0.8
+# Rules whose boundaries are as exact as the tagger's (quote marks, "according to"): they win overlaps.
+EXACT_RULES = {"quote-cue-after", "quote-cue-before", "quote-follow-on", "according"}
+# "agreed to send tanks" reports an act or intention, not a statement, unless the cue is a speech act.
+SPEECH_ACTS_WITH_TO = {
+    "promised",
+    "promise",
+    "promises",
+    "vowed",
+    "vows",
+    "vow",
+    "pledged",
+    "pledges",
+    "threatened",
+    "threatens",
+    "urged",
+    "urges",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "swore",
+    "called",
+    "calls",
+    "ordered",
+    "orders",
+    "encouraged",
+    "invited",
+    "challenged",
+}
 
 
-def attributions(text: str, doc: Doc, *, nested: bool = True) -> list[Candidate]:
+@lru_cache(maxsize=1)
+def load_tagger() -> QuoteTagger | None:
+    """The learned tagger, once per process; None (rules only, with a warning) when its files are missing."""
+    config = settings()
+    try:
+        return QuoteTagger.load(config.tagger_dir, threads=config.threads)
+    except ModelError as exc:
+        log.warning("quote tagger unavailable, using rules only: %s", exc)
+        return None
+
+
+def attributions(
+    text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "sayso", merge: str | None = None
+) -> list[Candidate]:
+    """Top-level statements (and nested ones unless ``nested`` is off) in the span conventions of
+    ``scheme``: sayso's own (content without the complementizer "that", nested statements kept) or
+    PolNeAR's ("that" inside the content, no nesting)."""
     frame = Frame.build(text, doc)
-    found = find_candidates(frame)
-    if not nested:
-        found = [c for c in found if not c.nested]
-    return found
+    merge = merge or MERGE
+    tagger = load_tagger() if merge != "rules" else None
+    ruled = rules.top_level(frame)
+    tagged = [c for t in tagger.attributions(text) if (c := from_tagger(frame, t))] if tagger else []
+    top = arbitrate(frame, ruled, tagged) if merge == "arbitrated" else combine(ruled, tagged, merge)
+    extend_to_sentence_end(frame, top)
+    apply_scheme(frame, top, scheme)
+    rules.set_kinds(frame, top)
+    found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
+    return sorted(found, key=lambda c: (c.start, -c.end))
 
 
-def load_tagger() -> None:
-    """Load the learned tagger once per process (a no-op until the tagger is wired in)."""
+def combine(ruled: list[Candidate], tagged: list[Candidate], merge: str) -> list[Candidate]:
+    if merge == "rules" or not tagged:
+        return ruled
+    if merge == "tagger":
+        return tagged
+    first, second = (ruled, tagged) if merge == "rules-first" else (tagged, ruled)
+    taken = [c.content_chars() for c in first]
+    out = list(first)
+    for cand in second:
+        chars = cand.content_chars()
+        if not any(chars & other for other in taken):
+            out.append(cand)
+            taken.append(chars)
+    return out
+
+
+def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
+    """Each statement once: where a rule and the tagger find the same words, the exact rules (quote
+    marks, "according to") keep theirs, and so does a rule whose statement the tagger broke up;
+    otherwise the tagger wins. What only one finds is kept."""
+    out: list[Candidate] = []
+    tagged_chars = [t.content_chars() for t in tagged]
+    beaten: set[int] = set()
+    for rule in ruled:
+        chars = rule.content_chars()
+        rivals = [i for i, tc in enumerate(tagged_chars) if tc & chars]
+        if not rivals or rule.origin in EXACT_RULES or _broken_up(frame, rule, [tagged[i] for i in rivals]):
+            out.append(_with_tagged_source(rule, [tagged[i] for i in rivals]))
+            beaten.update(rivals)
+    out += [t for i, t in enumerate(tagged) if i not in beaten]
+    return out
+
+
+def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
+    """ "denied claims by X that Y": the tagger tends to split a denied claim into a bare "claims" and
+    an unattributed "Y"; the rule keeps the claim whole (and finds X's claim nested in it)."""
+    first_word = frame.text[rule.start : rule.end].split(" ", 1)[0]
+    return len(rivals) > 1 and is_cue_noun(first_word)
+
+
+def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
+    """Where reported words begin: after "that" (sayso, as the model case's gold) or at it (PolNeAR)."""
+    for cand in found:
+        if cand.kind == "direct":
+            continue
+        s, e = cand.content_spans[0]
+        if scheme == "sayso" and frame.text[s : s + 5].lower() == "that " and e - s > 5:
+            cand.content_spans[0] = (s + 5, e)
+        elif scheme == "polnear" and frame.text[max(0, s - 5) : s].lower() == "that ":
+            cand.content_spans[0] = (s - 5, e)
+
+
+ELABORATION = re.compile(r",\s+(?:which|particularly|especially|including|notably)\b")
+
+
+def extend_to_sentence_end(frame: Frame, found: list[Candidate]) -> None:
+    """Reported words that stop before an elaboration (", which began last February, particularly
+    ...") go on to the end of their sentence, unless another statement or its attribution lies there."""
+    taken = sorted(s for c in found for s in [*c.content_spans, c.cue_span, c.source_span] if s)
+    for cand in found:
+        if cand.origin != "tagger" or cand.kind == "direct":
+            continue
+        s, e = cand.content_spans[-1]
+        if not ELABORATION.match(frame.text, e):
+            continue
+        end = frame.sentence_end_after(e)
+        if any(e < a < end for a, _ in taken) or frame.quote_around(e) is not None:
+            continue
+        longer = trim_content(frame.text, (s, end))
+        if longer is not None:
+            cand.content_spans[-1] = longer
+
+
+def _with_tagged_source(rule: Candidate, rivals: list[Candidate]) -> Candidate:
+    """The tagger draws source boundaries the PolNeAR way ("Smith, a spokesman for X"); where it agrees
+    with the rule on the cue, its source is taken."""
+    for rival in rivals:
+        if rival.cue_span == rule.cue_span and rival.source_span and rule.source_span:
+            overlap = rival.source_span[0] < rule.source_span[1] and rule.source_span[0] < rival.source_span[1]
+            if overlap:
+                rule.source_span = rival.source_span
+    return rule
+
+
+def from_tagger(frame: Frame, tagged: TaggedAttribution) -> Candidate | None:
+    if tagged.confidence < MIN_TAGGER_CONFIDENCE or _intention(frame.text, tagged):
+        return None
+    spans: list[Span] = [s for span in tagged.content_spans if (s := trim_content(frame.text, span))]
+    if not spans:
+        return None
+    direct = len(spans) >= 1 and all(_is_quoted(frame, s) for s in spans)
+    return Candidate(
+        "direct" if direct else "indirect", spans, tagged.cue_span, tagged.source_span, tagged.confidence, "tagger"
+    )
+
+
+def _intention(text: str, tagged: TaggedAttribution) -> bool:
+    content = text[tagged.content_spans[0][0] : tagged.content_spans[0][1]]
+    cue = text[tagged.cue_span[0] : tagged.cue_span[1]].lower().split() if tagged.cue_span else []
+    return content.lower().startswith("to ") and not (set(cue) & SPEECH_ACTS_WITH_TO)
+
+
+def _is_quoted(frame: Frame, span: Span) -> bool:
+    quote = frame.quote_around(span[0])
+    return (
+        quote is not None
+        and quote.open < span[0]
+        and span[1] <= quote.close + 1
+        and (span[0] - quote.open <= 2 and quote.close - span[1] <= 2)
+    )

@@ -102,23 +102,37 @@ MIN_STATEMENT_WORDS = 4
 
 def find_candidates(frame: Frame) -> list[Candidate]:
     """Every attribution the rules find, nested ones included (``parent`` set)."""
+    top = top_level(frame)
+    return sorted(top + nested_in(frame, top), key=lambda c: (c.start, -c.end))
+
+
+def top_level(frame: Frame) -> list[Candidate]:
+    """Statements that no other statement contains."""
     top = reported_speech(frame, nested=False)
     top += according_to(frame)
     top += trailing_attributions(frame, top)
-    top += direct_quotes(frame, [c for c in top])
-    for cand in top:
-        if cand.kind != "direct":
-            cand.kind = _indirect_kind(frame, cand)
+    top += direct_quotes(frame, list(top))
+    set_kinds(frame, top)
+    return top
+
+
+def nested_in(frame: Frame, top: list[Candidate]) -> list[Candidate]:
+    """Statements inside others: "denied claims by X that Y", "Putin noted that ..." inside a quote,
+    single-quoted words inside a quote."""
     nested: list[Candidate] = []
     for cand in top:
         nested += nominal_attributions(frame, cand)
         if cand.kind != "indirect":
             nested += reported_speech(frame, nested=True, within=cand)
             nested += nested_single_quotes(frame, cand)
-    for cand in nested:
+    set_kinds(frame, nested)
+    return nested
+
+
+def set_kinds(frame: Frame, found: list[Candidate]) -> None:
+    for cand in found:
         if cand.kind != "direct":
             cand.kind = _indirect_kind(frame, cand)
-    return sorted(top + nested, key=lambda c: (c.start, -c.end))
 
 
 def _indirect_kind(frame: Frame, cand: Candidate) -> QuoteKind:

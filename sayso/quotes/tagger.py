@@ -1,0 +1,407 @@
+"""Learned quote-attribution span model: a MiniLM token tagger (ONNX, int8) plus linking rules.
+
+The tagger labels every word of an article with BIO tags for SOURCE, CUE and CONTENT (trained on
+PolNeAR). Long articles run as overlapping windows; each token keeps the prediction of the window in
+which it lies most centrally. Tagged spans are then linked into attributions: every cue anchors one;
+content spans join the nearest cue in the same or an adjacent sentence (on either side, so a quote
+split by "he said" gives one attribution with two fragments); a source joins its nearest cue in the
+same sentence; content with no cue near becomes an attribution without cue.
+
+Only onnxruntime, tokenizers and numpy are used at run time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from sayso.errors import ModelError
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "quote_tagger"
+ROLES = ("SOURCE", "CUE", "CONTENT")
+FloatArray = npt.NDArray[np.float32]
+Span = tuple[int, int]
+
+NEIGHBOURS = 2  # cues (and sources) looked at on each side of a span
+MAX_CONTENT_GAP = 1  # content joins a cue in the same or an adjacent sentence
+SENTENCE_COST = 80  # characters a sentence boundary between content and cue counts as
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "det",
+        "insp",
+        "adm",
+        "cmdr",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+    }
+)
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+
+
+@dataclass(frozen=True)
+class TaggedAttribution:
+    content_spans: tuple[Span, ...]
+    cue_span: Span | None
+    source_span: Span | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """One tagged span: role is SOURCE, CUE or CONTENT; prob the mean probability of its tags."""
+
+    role: str
+    start: int
+    end: int
+    prob: float = 1.0
+
+
+@dataclass
+class _Group:
+    cue: RoleSpan | None
+    contents: list[RoleSpan] = field(default_factory=list)
+    source: RoleSpan | None = None
+
+
+@dataclass(frozen=True)
+class _Encoded:
+    ids: npt.NDArray[np.int64]
+    offsets: list[Span]
+    first: npt.NDArray[np.bool_]
+
+
+# ---------------------------------------------------------------- sentences and linking
+
+
+class Sentences:
+    """Sentence index of a character offset, from a light rule-based splitter."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [
+            m.end() for m in _SENT_END.finditer(text) if "\n" in m.group() or not _abbreviation(text, m.start())
+        ]
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def gap(self, a: RoleSpan, b: RoleSpan) -> int:
+        """Sentences between two spans: 0 when they share a sentence."""
+        a0, a1 = self.index(a.start), self.index(max(a.start, a.end - 1))
+        b0, b1 = self.index(b.start), self.index(max(b.start, b.end - 1))
+        return max(0, b0 - a1, a0 - b1)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at text[dot] ends a title or an initial ("Mr.", "Sen.", "W.")."""
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    return word is not None and (word.group().lower() in _ABBREVIATIONS or len(word.group()) == 1)
+
+
+def _char_gap(a: RoleSpan, b: RoleSpan) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def _neighbours(starts: list[int], span: RoleSpan, k: int) -> range:
+    """Indices of the k cues before and the k cues after a span (cues sorted by start)."""
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end)
+    return range(max(0, lo - k), min(len(starts), hi + k))
+
+
+def _side(span: RoleSpan, cue: RoleSpan) -> int:
+    """0: span before the cue; 1: after it; 2: around or inside it."""
+    if span.end <= cue.start:
+        return 0
+    return 1 if span.start >= cue.end else 2
+
+
+def _content_pairs(contents: list[RoleSpan], cues: list[RoleSpan], sents: Sentences) -> list[tuple[int, ...]]:
+    """(cost, content index, cue index, side) for each cue near enough to a content span."""
+    starts = [c.start for c in cues]
+    pairs: list[tuple[int, ...]] = []
+    for ci, content in enumerate(contents):
+        for k in _neighbours(starts, content, NEIGHBOURS):
+            gap = sents.gap(content, cues[k])
+            if gap <= MAX_CONTENT_GAP:
+                cost = _char_gap(content, cues[k]) + SENTENCE_COST * gap
+                pairs.append((cost, ci, k, _side(content, cues[k])))
+    return sorted(pairs)
+
+
+def _source_for(cue: RoleSpan, sources: list[RoleSpan], starts: list[int], sents: Sentences) -> RoleSpan | None:
+    near = [sources[k] for k in _neighbours(starts, cue, NEIGHBOURS) if sents.gap(sources[k], cue) == 0]
+    return min(near, key=lambda s: _char_gap(s, cue), default=None)
+
+
+def link(text: str, spans: Sequence[RoleSpan]) -> list[TaggedAttribution]:
+    """Group tagged spans into attributions (see the module doc)."""
+    sents = Sentences(text)
+    by_role = {r: sorted((s for s in spans if s.role == r), key=lambda s: s.start) for r in ROLES}
+    cues, sources = by_role["CUE"], by_role["SOURCE"]
+    contents = [c for c in by_role["CONTENT"] if any(ch.isalnum() for ch in text[c.start : c.end])]
+    groups = [_Group(cue) for cue in cues]
+    used: set[int] = set()
+    slots: set[tuple[int, int]] = set()
+    for _cost, ci, k, side in _content_pairs(contents, cues, sents):
+        if ci not in used and (k, side) not in slots:
+            used.add(ci)
+            slots.add((k, side))
+            groups[k].contents.append(contents[ci])
+    source_starts = [s.start for s in sources]
+    for g in groups:
+        if g.contents and g.cue is not None:
+            g.source = _source_for(g.cue, sources, source_starts, sents)
+    loose = [_Group(None, [c]) for i, c in enumerate(contents) if i not in used]
+    found = [_attribution(g) for g in groups + loose if g.contents]
+    return sorted(found, key=lambda a: a.content_spans)
+
+
+def _attribution(group: _Group) -> TaggedAttribution:
+    parts = [*group.contents, *(x for x in (group.cue, group.source) if x is not None)]
+    confidence = sum(p.prob for p in parts) / len(parts)
+    return TaggedAttribution(
+        content_spans=tuple(sorted((c.start, c.end) for c in group.contents)),
+        cue_span=None if group.cue is None else (group.cue.start, group.cue.end),
+        source_span=None if group.source is None else (group.source.start, group.source.end),
+        confidence=round(float(confidence), 4),
+    )
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def _allowed(labels: Sequence[str]) -> npt.NDArray[np.float64]:
+    """Transition scores: 0 where allowed, -inf where I-X would follow anything but B-X or I-X."""
+    n = len(labels)
+    trans = np.zeros((n, n))
+    for j, lab in enumerate(labels):
+        if lab.startswith("I-"):
+            for i, prev in enumerate(labels):
+                if prev[2:] != lab[2:]:
+                    trans[i, j] = -np.inf
+    return trans
+
+
+def viterbi(logp: npt.NDArray[np.float64], labels: Sequence[str]) -> list[int]:
+    """Best tag path under BIO constraints; logp is (words, labels) log-probabilities."""
+    if len(logp) == 0:
+        return []
+    trans = _allowed(labels)
+    start = np.array([-np.inf if lab.startswith("I-") else 0.0 for lab in labels])
+    score = logp[0] + start
+    back = np.zeros(logp.shape, dtype=np.int64)
+    for t in range(1, len(logp)):
+        cand = score[:, None] + trans
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[t]
+    path = [int(score.argmax())]
+    for t in range(len(logp) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def tags_to_spans(text: str, word_spans: Sequence[Span], tags: Sequence[str], probs: Sequence[float]) -> list[RoleSpan]:
+    """BIO tags of words (with their char spans) to trimmed role spans."""
+    out: list[RoleSpan] = []
+    cur: list[int] = []
+
+    def close() -> None:
+        if cur:
+            s, e = _trim(text, word_spans[cur[0]][0], word_spans[cur[-1]][1])
+            if s < e:
+                prob = sum(probs[k] for k in cur) / len(cur)
+                out.append(RoleSpan(tags[cur[0]][2:], s, e, prob))
+            cur.clear()
+
+    for k, tag in enumerate(tags):
+        if tag == "O" or tag.startswith("B-"):
+            close()
+        if tag != "O":
+            cur.append(k)
+    close()
+    return out
+
+
+# ---------------------------------------------------------------- the model
+
+
+def _windows(n: int, width: int, stride: int) -> list[tuple[int, int, int, int]]:
+    """(start, end, keep_from, keep_to) token ranges: each token is kept from its most central window."""
+    if n <= width:
+        return [(0, n, 0, n)]
+    starts = list(range(0, n - width, stride)) + [n - width]
+    centres = [s + width / 2 for s in starts]
+    bounds = [0] + [int((a + b) / 2) for a, b in zip(centres, centres[1:], strict=False)] + [n]
+    return [(s, s + width, bounds[k], bounds[k + 1]) for k, s in enumerate(starts)]
+
+
+class QuoteTagger:
+    """Finds attributions (source, cue, content spans) in article text."""
+
+    def __init__(self, session: Any, tokenizer: Any, config: dict[str, Any]) -> None:
+        self._session = session
+        self._tokenizer = tokenizer
+        self.labels: list[str] = list(config["labels"])
+        self.max_length = int(config.get("max_length", 256))
+        self.stride = int(config.get("stride", self.max_length // 2))
+        self.batch_size = int(config.get("batch_size", 16))
+        # added to the log-probabilities before decoding (a negative B- bias merges split spans)
+        self.log_bias = np.asarray(config.get("log_bias", [0.0] * len(self.labels)), dtype=np.float64)
+        self._cls = int(tokenizer.token_to_id("[CLS]"))
+        self._sep = int(tokenizer.token_to_id("[SEP]"))
+        self._pad = int(tokenizer.token_to_id("[PAD]"))
+        self._inputs = {i.name for i in session.get_inputs()}
+
+    @classmethod
+    def load(cls, directory: Path | None = None, threads: int | None = None) -> QuoteTagger:
+        folder = Path(directory) if directory is not None else DEFAULT_DIR
+        paths = [folder / n for n in ("model.onnx", "tokenizer.json", "config.json")]
+        missing = [p.name for p in paths if not p.is_file()]
+        if missing:
+            raise ModelError(f"quote tagger model missing in {folder}: {', '.join(missing)}")
+        try:
+            return cls(_session(paths[0], threads), _tokenizer(paths[1]), json.loads(paths[2].read_text()))
+        except Exception as exc:  # onnxruntime and tokenizers raise their own types
+            raise ModelError(f"quote tagger model unreadable in {folder}: {exc}") from exc
+
+    def attributions(self, text: str) -> list[TaggedAttribution]:
+        return self.attributions_batch([text])[0]
+
+    def attributions_batch(self, texts: Sequence[str]) -> list[list[TaggedAttribution]]:
+        return [link(text, spans) for text, spans in zip(texts, self.spans_batch(texts), strict=True)]
+
+    def spans_batch(self, texts: Sequence[str]) -> list[list[RoleSpan]]:
+        """Tagged role spans of each text, before linking."""
+        encoded = [self._encode(t) for t in texts]
+        probs = self._probabilities(encoded)
+        return [self._decode(t, e, p) for t, e, p in zip(texts, encoded, probs, strict=True)]
+
+    def _encode(self, text: str) -> _Encoded:
+        if not text.strip():
+            return _Encoded(np.zeros(0, dtype=np.int64), [], np.zeros(0, dtype=bool))
+        enc = self._tokenizer.encode(text, add_special_tokens=False)
+        words = enc.word_ids
+        first = np.array([i == 0 or words[i] != words[i - 1] for i in range(len(words))], dtype=bool)
+        return _Encoded(np.asarray(enc.ids, dtype=np.int64), list(enc.offsets), first)
+
+    def _probabilities(self, encoded: Sequence[_Encoded]) -> list[FloatArray]:
+        return [self._doc_probabilities(e.ids) for e in encoded]
+
+    def _doc_probabilities(self, ids: npt.NDArray[np.int64]) -> FloatArray:
+        """Label probabilities of each token. Batches hold windows of one document only: all of one
+        width, so no padding, and a document gets the same result whatever it is batched with."""
+        out = np.zeros((len(ids), len(self.labels)), dtype=np.float32)
+        for batch in _chunks(_windows(len(ids), self.max_length - 2, self.stride), self.batch_size):
+            rows = [ids[s:e] for s, e, _, _ in batch]
+            for (s, _, k0, k1), p in zip(batch, self._run(rows), strict=True):
+                out[k0:k1] = p[k0 - s : k1 - s]
+        return out
+
+    def _run(self, rows: Sequence[npt.NDArray[np.int64]]) -> list[FloatArray]:
+        if not rows:
+            return []
+        length = max(len(r) for r in rows) + 2
+        ids = np.full((len(rows), length), self._pad, dtype=np.int64)
+        mask = np.zeros((len(rows), length), dtype=np.int64)
+        for i, r in enumerate(rows):
+            ids[i, : len(r) + 2] = np.concatenate([[self._cls], r, [self._sep]])
+            mask[i, : len(r) + 2] = 1
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        logits = np.asarray(self._session.run(None, feed)[0], dtype=np.float32)
+        z = np.exp(logits - logits.max(axis=-1, keepdims=True))
+        probs = z / z.sum(axis=-1, keepdims=True)
+        return [probs[i, 1 : len(r) + 1] for i, r in enumerate(rows)]
+
+    def _decode(self, text: str, enc: _Encoded, probs: FloatArray) -> list[RoleSpan]:
+        if len(enc.ids) == 0:
+            return []
+        starts = np.flatnonzero(enc.first)
+        ends = np.append(starts[1:], len(enc.ids)) - 1
+        word_spans = [(enc.offsets[s][0], enc.offsets[e][1]) for s, e in zip(starts, ends, strict=True)]
+        wp = probs[starts].astype(np.float64)
+        path = viterbi(np.log(np.clip(wp, 1e-9, 1.0)) + self.log_bias, self.labels)
+        tags = [self.labels[k] for k in path]
+        chosen = [float(wp[i, k]) for i, k in enumerate(path)]
+        return tags_to_spans(text, word_spans, tags, chosen)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _session(path: Path, threads: int | None) -> Any:
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    n = threads if threads is not None else int(os.environ.get("SAYSO_THREADS", "0") or 0)
+    if n > 0:
+        opts.intra_op_num_threads = n
+        opts.inter_op_num_threads = 1
+    return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
+
+
+def _tokenizer(path: Path) -> Any:
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    tok.no_truncation()
+    tok.no_padding()
+    return tok

@@ -1,0 +1,152 @@
+"""The learned quote tagger: packaged model, decoding, window merging and linking."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sayso.errors import ModelError
+from sayso.quotes.tagger import (
+    QuoteTagger,
+    RoleSpan,
+    Sentences,
+    TaggedAttribution,
+    _windows,
+    link,
+    tags_to_spans,
+    viterbi,
+)
+
+LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> QuoteTagger:
+    return QuoteTagger.load(threads=1)
+
+
+def texts(text: str, att: TaggedAttribution) -> tuple[list[str], str | None, str | None]:
+    def cut(span: tuple[int, int] | None) -> str | None:
+        return None if span is None else text[span[0] : span[1]]
+
+    return [text[s:e] for s, e in att.content_spans], cut(att.cue_span), cut(att.source_span)
+
+
+def test_missing_model_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        QuoteTagger.load(tmp_path)
+
+
+def test_packaged_model_is_small() -> None:
+    folder = Path(__file__).resolve().parent.parent / "sayso" / "models" / "quote_tagger"
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 40 * 2**20
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", ".", "“"])
+def test_empty_or_trivial_text(tagger: QuoteTagger, text: str) -> None:
+    assert tagger.attributions(text) == []
+
+
+def test_direct_quote(tagger: QuoteTagger) -> None:
+    text = '"We will win this election," Smith said on Tuesday.'
+    [att] = tagger.attributions(text)
+    content, cue, source = texts(text, att)
+    assert "We will win this election" in content[0]
+    assert cue == "said" and source == "Smith"
+    assert 0.0 < att.confidence <= 1.0
+
+
+def test_quote_split_by_cue_is_one_attribution(tagger: QuoteTagger) -> None:
+    text = "The Kremlin denied it. “It is a lie,” said Dmitry Peskov, the spokesman. “There were no threats.”"
+    found = [texts(text, a) for a in tagger.attributions(text)]
+    peskov = [f for f in found if f[1] == "said"]
+    assert peskov and len(peskov[0][0]) == 2
+    assert peskov[0][2] is not None and peskov[0][2].startswith("Dmitry Peskov")
+
+
+def test_indirect_speech_and_according_to(tagger: QuoteTagger) -> None:
+    text = "Mr. Johnson said that Putin had threatened him. According to police, the suspect fled on foot."
+    found = [texts(text, a) for a in tagger.attributions(text)]
+    assert (["that Putin had threatened him"], "said", "Mr. Johnson") in found
+    assert any("the suspect fled on foot" in f[0][0] and f[2] == "police" for f in found)
+
+
+def test_spans_are_trimmed_sorted_and_inside(tagger: QuoteTagger) -> None:
+    para = ("  “We are not going to accept this,”   the minister told reporters on Monday.\n\n"
+            "Critics said the plan would fail, while the company insisted it was legal.   \n")
+    text = para * 30
+    atts = tagger.attributions(text)
+    assert len(atts) >= 30
+    for att in atts:
+        spans = list(att.content_spans) + [s for s in (att.cue_span, att.source_span) if s]
+        assert list(att.content_spans) == sorted(att.content_spans)
+        for s, e in spans:
+            assert 0 <= s < e <= len(text)
+            assert not text[s].isspace() and not text[e - 1].isspace()
+
+
+def test_long_text_is_windowed_consistently(tagger: QuoteTagger) -> None:
+    para = "“Prices will rise next year,” the central bank governor said in a statement.\n"
+    text = para * 200  # several thousand word pieces: many windows
+    atts = tagger.attributions(text)
+    starts = {a.content_spans[0][0] % len(para) for a in atts}
+    assert len(atts) == 200 and starts == {0}
+
+
+def test_batch_equals_single(tagger: QuoteTagger) -> None:
+    docs = ["“Yes,” she said.", "", "He claimed that the vote was rigged, according to aides."]
+    assert tagger.attributions_batch(docs) == [tagger.attributions(d) for d in docs]
+
+
+def test_windows_keep_every_token_once() -> None:
+    for n in (0, 5, 254, 255, 1000, 4321):
+        wins = _windows(n, 254, 190)
+        kept = [i for s, e, k0, k1 in wins for i in range(k0, k1)]
+        assert kept == list(range(n))
+        assert all(s <= k0 <= k1 <= e and e - s <= 254 for s, e, k0, k1 in wins)
+
+
+def test_viterbi_respects_bio() -> None:
+    logp = np.log(np.array([[0.1, 0.0, 0.0, 0.0, 0.0, 0.3, 0.6]] + [[0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.9]] * 2) + 1e-9)
+    path = [LABELS[i] for i in viterbi(logp, LABELS)]
+    assert path[0] == "B-CONTENT" and path[1:] == ["I-CONTENT", "I-CONTENT"]
+    assert viterbi(np.zeros((0, 7)), LABELS) == []
+
+
+def test_tags_to_spans_splits_on_b() -> None:
+    text = "aa bb cc dd"
+    words = [(0, 2), (3, 5), (6, 8), (9, 11)]
+    spans = tags_to_spans(text, words, ["B-CONTENT", "I-CONTENT", "B-CONTENT", "O"], [1.0] * 4)
+    assert [(s.start, s.end) for s in spans] == [(0, 5), (6, 8)]
+
+
+def test_link_rules() -> None:
+    text = '"Yes," he said. "No."'
+    spans = [RoleSpan("CONTENT", 0, 6), RoleSpan("SOURCE", 7, 9), RoleSpan("CUE", 10, 14),
+             RoleSpan("CONTENT", 16, 21)]
+    [att] = link(text, spans)
+    assert att.content_spans == ((0, 6), (16, 21)) and att.cue_span == (10, 14) and att.source_span == (7, 9)
+    far = "x" * 10 + ". " + "Yes we can. " * 5 + "w"
+    [alone] = link(far, [RoleSpan("CONTENT", 0, 10), RoleSpan("CUE", len(far) - 1, len(far))])
+    assert alone.cue_span is None and alone.source_span is None
+
+
+def test_sentences_skip_titles() -> None:
+    text = "Mr. Johnson met Sen. Warren. Then he left.\nNew paragraph."
+    s = Sentences(text)
+    assert [text[a:b].strip() for a, b in zip(s.starts, [*s.starts[1:], len(text)], strict=True)] == [
+        "Mr. Johnson met Sen. Warren.", "Then he left.", "New paragraph."]
+
+
+def test_link_is_linear() -> None:
+    unit = '"Yes," he said. '
+    spans = [RoleSpan("CONTENT", 0, 6), RoleSpan("SOURCE", 7, 9), RoleSpan("CUE", 10, 14)]
+    n = 20000
+    text = unit * n
+    many = [RoleSpan(s.role, s.start + i * len(unit), s.end + i * len(unit)) for i in range(n) for s in spans]
+    t0 = time.perf_counter()
+    assert len(link(text, many)) == n
+    assert time.perf_counter() - t0 < 20
