@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -43,10 +44,13 @@ def _run(job: tuple[str, Options]) -> Outcome:
 
 
 def _warm_worker() -> None:
+    """Each worker process: one tagger thread (the processes share the cores), models loaded once."""
+    os.environ["SAYSO_THREADS"] = "1"
     from sayso import nlp
     from sayso.quotes import extract
 
     nlp.load_pipeline()
+    extract.load_tagger.cache_clear()  # a tagger forked from the parent would keep the parent's threads
     extract.load_tagger()
 
 

@@ -28,8 +28,8 @@ class Settings:
     tagger_dir: Path = field(
         default_factory=lambda: Path(os.environ.get("SAYSO_TAGGER", PACKAGE_DIR / "models" / "quote_tagger"))
     )
-    # Threads each process gives the tagger (SAYSO_THREADS); one process per core is the usual plan.
-    threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "1")))
+    # Threads the tagger may use in one process (SAYSO_THREADS); 0: all cores. --workers N sets 1 in each.
+    threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "0") or 0))
 
     @property
     def polnear_dir(self) -> Path:

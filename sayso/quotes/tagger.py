@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -391,7 +390,7 @@ def _session(path: Path, threads: int | None) -> Any:
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
-    n = threads if threads is not None else int(os.environ.get("SAYSO_THREADS", "0") or 0)
+    n = threads or 0
     if n > 0:
         opts.intra_op_num_threads = n
         opts.inter_op_num_threads = 1
