@@ -475,7 +475,7 @@ def premodifier_role(ent: SpacySpan) -> str | None:
 def apposition_role(text: str, end: int) -> str | None:
     """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"."""
     m = re.match(r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$))", text[end : end + 70])
-    if not m or not m.group(1):
+    if not m or not m.group(1) or m.group(2).split()[0].lower() in {"who", "which", "that", "whose"}:
         return None
     return _clean_role(m.group(2))
 

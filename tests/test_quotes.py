@@ -162,3 +162,20 @@ def test_polarity_of_denials_and_questions() -> None:
     analysis = statements(text)
     assert find(analysis, "not true")["polarity"] == "denies"
     assert find(analysis, "Why would we")["polarity"] == "questions"
+
+
+def test_reported_words_do_not_run_from_a_headline_into_the_first_paragraph() -> None:
+    text = (
+        "Harbour council rejects mayor's claim that the new bridge is safe\n\n"
+        "The city council on Tuesday rejected claims by Mayor Elena Varga that the bridge had passed "
+        "every inspection."
+    )
+    for q in statements(text).quotes:
+        for s, e in q.content_spans:
+            assert "\n" not in text[s:e], q.content
+
+
+def test_relative_clause_is_not_a_role() -> None:
+    text = '"It is about trust," said Tomas Reyes, who chairs the finance committee.'
+    (quote,) = statements(text).quotes
+    assert quote.speaker is not None and quote.speaker.role is None

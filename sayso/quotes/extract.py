@@ -179,12 +179,39 @@ def from_tagger(frame: Frame, tagged: TaggedAttribution) -> Candidate | None:
     if tagged.confidence < MIN_TAGGER_CONFIDENCE or _intention(frame.text, tagged):
         return None
     spans: list[Span] = [s for span in tagged.content_spans if (s := trim_content(frame.text, span))]
+    spans = [s for span in spans if (s := _within_paragraph(frame, span, tagged.cue_span))]
     if not spans:
         return None
     direct = len(spans) >= 1 and all(_is_quoted(frame, s) for s in spans)
     return Candidate(
         "direct" if direct else "indirect", spans, tagged.cue_span, tagged.source_span, tagged.confidence, "tagger"
     )
+
+
+def _within_paragraph(frame: Frame, span: Span, cue: Span | None) -> Span | None:
+    """Reported words stop at a paragraph break (a headline runs into the first line otherwise); the
+    piece next to the cue is kept. Quoted words may run on: a quote can span paragraphs."""
+    s, e = span
+    if "\n" not in frame.text[s:e] or frame.quote_around(s + 1) is not None:
+        return span
+    pieces = [p for p in _line_pieces(frame.text, s, e) if frame.text[p[0] : p[1]].strip()]
+    if not pieces:
+        return None
+    if cue is None:
+        piece = max(pieces, key=lambda p: p[1] - p[0])
+    else:
+        piece = min(pieces, key=lambda p: min(abs(p[0] - cue[1]), abs(cue[0] - p[1])))
+    return trim_content(frame.text, piece)
+
+
+def _line_pieces(text: str, s: int, e: int) -> list[Span]:
+    pieces, start = [], s
+    for i in range(s, e):
+        if text[i] == "\n":
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, e))
+    return pieces
 
 
 def _intention(text: str, tagged: TaggedAttribution) -> bool:
