@@ -236,7 +236,8 @@ class SpeakerResolver:
         ent = persons[-1]
         entity = self._person_for(ent.text, ent.start_char)
         role = _clean_role(self.text[mention.start_char : ent.start_char]) or apposition_role(self.text, ent.end_char)
-        role = role or _clean_role(self.text[ent.end_char : mention.end_char])
+        trailing = self.text[ent.end_char : mention.end_char].strip(" ,")
+        role = role or (None if _relative(trailing) else _clean_role(trailing))
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
 
@@ -475,9 +476,15 @@ def premodifier_role(ent: SpacySpan) -> str | None:
 def apposition_role(text: str, end: int) -> str | None:
     """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"."""
     m = re.match(r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$))", text[end : end + 70])
-    if not m or not m.group(1) or m.group(2).split()[0].lower() in {"who", "which", "that", "whose"}:
+    if not m or not m.group(1) or _relative(m.group(2)):
         return None
     return _clean_role(m.group(2))
+
+
+def _relative(words: str) -> bool:
+    """ "who chairs the committee": a relative clause, not a role."""
+    first = words.split(maxsplit=1)[0].lower() if words.strip() else ""
+    return first in {"who", "which", "that", "whose", "whom"}
 
 
 def _clean_role(role: str) -> str | None:
