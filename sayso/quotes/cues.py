@@ -4,103 +4,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# Regular speech and thought verbs, as lemmas; their inflections are generated below.
-SPEECH_VERBS = [
-    "accuse",
-    "acknowledge",
-    "add",
-    "admit",
-    "advise",
-    "affirm",
-    "agree",
-    "allege",
-    "announce",
-    "answer",
-    "argue",
-    "ask",
-    "assert",
-    "assure",
-    "boast",
-    "brag",
-    "caution",
-    "charge",
-    "cite",
-    "claim",
-    "comment",
-    "complain",
-    "concede",
-    "conclude",
-    "confirm",
-    "contend",
-    "continue",
-    "counter",
-    "declare",
-    "decry",
-    "defend",
-    "deny",
-    "describe",
-    "disclose",
-    "dismiss",
-    "dispute",
-    "emphasize",
-    "emphasise",
-    "estimate",
-    "explain",
-    "insist",
-    "indicate",
-    "joke",
-    "lament",
-    "maintain",
-    "mention",
-    "note",
-    "object",
-    "observe",
-    "predict",
-    "proclaim",
-    "promise",
-    "propose",
-    "question",
-    "quip",
-    "recall",
-    "recount",
-    "refute",
-    "reiterate",
-    "reject",
-    "remark",
-    "remind",
-    "repeat",
-    "reply",
-    "report",
-    "respond",
-    "retort",
-    "reveal",
-    "say",
-    "scoff",
-    "signal",
-    "state",
-    "stress",
-    "suggest",
-    "swear",
-    "testify",
-    "tell",
-    "tweet",
-    "urge",
-    "vow",
-    "warn",
-    "write",
-    "believe",
-    "think",
-    "worry",
-    "fear",
-    "hope",
-    "expect",
-    "contest",
-    "disagree",
-    "denounce",
-    "criticize",
-    "criticise",
-    "acknowledge",
-]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Speech and thought verbs, as lemmas; their inflections are generated below.
+SPEECH_VERBS = _words("""
+    accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert assure boast brag
+    caution charge cite claim comment complain concede conclude confirm contend continue counter declare decry
+    defend deny describe disclose dismiss dispute emphasize emphasise estimate explain insist indicate joke
+    lament maintain mention note object observe predict proclaim promise propose question quip recall recount
+    refute reiterate reject remark remind repeat reply report respond retort reveal say scoff signal state
+    stress suggest swear testify tell tweet urge vow warn write believe think worry fear hope expect contest
+    disagree denounce criticize criticise
+""")
 
 IRREGULAR_FORMS = {
     "say": ["said", "says", "saying", "say"],
@@ -109,79 +27,25 @@ IRREGULAR_FORMS = {
     "swear": ["swore", "sworn", "swears", "swearing", "swear"],
     "think": ["thought", "thinks", "thinking", "think"],
 }
+DOUBLED_CONSONANT_FORMS = _words("admitted admitting rebutted quipped quipping referred")
 
 # Nouns that carry an attribution of their own: "claims by X that Y", "X's denial that Y".
-CUE_NOUNS = [
-    "claim",
-    "claims",
-    "allegation",
-    "allegations",
-    "assertion",
-    "assertions",
-    "accusation",
-    "accusations",
-    "suggestion",
-    "suggestions",
-    "statement",
-    "statements",
-    "denial",
-    "denials",
-    "insistence",
-    "warning",
-    "warnings",
-    "argument",
-    "arguments",
-    "charge",
-    "charges",
-    "remarks",
-    "comments",
-    "report",
-    "reports",
-    "admission",
-    "testimony",
-]
+CUE_NOUNS = _words("""
+    claim claims allegation allegations assertion assertions accusation accusations suggestion suggestions
+    statement statements denial denials insistence warning warnings argument arguments charge charges remarks
+    comments report reports admission testimony
+""")
 
 # Cues that deny what they introduce: the polarity stage reads these.
-DENIAL_CUES = [
-    "deny",
-    "denied",
-    "denies",
-    "denying",
-    "denial",
-    "denials",
-    "reject",
-    "rejected",
-    "rejects",
-    "rejecting",
-    "dismiss",
-    "dismissed",
-    "dismisses",
-    "dismissing",
-    "refute",
-    "refuted",
-    "refutes",
-    "refuting",
-    "dispute",
-    "disputed",
-    "disputes",
-    "disputing",
-    "contest",
-    "contested",
-    "contests",
-    "rebut",
-    "rebutted",
-]
+DENIAL_LEMMAS = _words("deny reject dismiss refute dispute contest rebut")
+DENIAL_NOUNS = _words("denial denials")
 
-PHRASAL_CUES = (
-    "according to",
-    "point out",
-    "pointed out",
-    "points out",
-    "went on",
-    "made clear",
-    "called it",
-    "told reporters",
-)
+# Verbs whose object is a noun phrase unless "that" follows ("rejected the plan", "denied that ...").
+THAT_ONLY_LEMMAS = _words("""
+    deny reject dismiss refute dispute question criticize criticise denounce describe defend cite ask urge
+    accuse charge counter object propose decry continue comment repeat answer report reveal signal promise
+    mention recall announce contest
+""")
 
 
 def _regular_forms(lemma: str) -> list[str]:
@@ -200,15 +64,28 @@ def _regular_forms(lemma: str) -> list[str]:
     return [lemma, past, third, ing]
 
 
+def forms_of(lemmas: frozenset[str]) -> frozenset[str]:
+    """Every inflected form of the lemmas, lower-cased."""
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms.update(IRREGULAR_FORMS.get(lemma, _regular_forms(lemma)))
+    return frozenset(forms)
+
+
 @lru_cache(maxsize=1)
 def verb_forms() -> frozenset[str]:
-    """Every form of every speech verb, lower-cased."""
-    forms: set[str] = set()
-    for lemma in SPEECH_VERBS:
-        forms.update(IRREGULAR_FORMS.get(lemma, _regular_forms(lemma)))
-    # doubled consonants that the simple rule misses
-    forms.update({"admitted", "admitting", "rebutted", "quipped", "quipping", "referred"})
-    return frozenset(forms)
+    """Every form of every speech verb."""
+    return forms_of(SPEECH_VERBS) | DOUBLED_CONSONANT_FORMS
+
+
+@lru_cache(maxsize=1)
+def denial_forms() -> frozenset[str]:
+    return forms_of(DENIAL_LEMMAS) | DENIAL_NOUNS | {"rebutted"}
+
+
+@lru_cache(maxsize=1)
+def that_only_forms() -> frozenset[str]:
+    return forms_of(THAT_ONLY_LEMMAS)
 
 
 def is_speech_verb(word: str) -> bool:
@@ -220,4 +97,4 @@ def is_cue_noun(word: str) -> bool:
 
 
 def is_denial_cue(words: str) -> bool:
-    return any(w in DENIAL_CUES for w in words.lower().split())
+    return any(w in denial_forms() for w in words.lower().split())

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from sayso.model import QuoteKind
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import is_cue_noun, is_speech_verb
+from sayso.quotes.cues import is_cue_noun, is_speech_verb, that_only_forms
 from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.marks import QuotedSpan
 
@@ -19,82 +19,6 @@ CLAUSE_START_POS = {"PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM", "ADV"}
 SKIPPABLE_BEFORE_CUE = {"ADV", "AUX", "PART"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
-# Verbs whose object is a noun phrase unless "that" follows ("rejected the plan", "denied that ...").
-THAT_ONLY_VERBS = {
-    "deny",
-    "denied",
-    "denies",
-    "denying",
-    "reject",
-    "rejected",
-    "rejects",
-    "rejecting",
-    "dismiss",
-    "dismissed",
-    "dismisses",
-    "dismissing",
-    "refute",
-    "refuted",
-    "refutes",
-    "dispute",
-    "disputed",
-    "disputes",
-    "question",
-    "questioned",
-    "criticize",
-    "criticized",
-    "criticise",
-    "criticised",
-    "denounce",
-    "denounced",
-    "describe",
-    "described",
-    "defend",
-    "defended",
-    "cite",
-    "cited",
-    "ask",
-    "asked",
-    "urge",
-    "urged",
-    "accuse",
-    "accused",
-    "charge",
-    "charged",
-    "counter",
-    "countered",
-    "object",
-    "objected",
-    "propose",
-    "proposed",
-    "decry",
-    "decried",
-    "continue",
-    "continued",
-    "comment",
-    "commented",
-    "repeat",
-    "repeated",
-    "answer",
-    "answered",
-    "report",
-    "reported",
-    "reveal",
-    "revealed",
-    "signal",
-    "signaled",
-    "signalled",
-    "promise",
-    "promised",
-    "mention",
-    "mentioned",
-    "recall",
-    "recalled",
-    "announce",
-    "announced",
-    "contest",
-    "contested",
-}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
@@ -318,7 +242,7 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
         return doc[k + 1] if k + 1 < len(doc) else None
     if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
         return doc[k]
-    if cue.lower_ in THAT_ONLY_VERBS:
+    if cue.lower_ in that_only_forms():
         return None
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
         return doc[k]
