@@ -176,22 +176,42 @@ class SpeakerResolver:
 
     def _person_for(self, name: str, at: int) -> Entity:
         words = _name_words(name)
-        full = self._full_name_for(words, at) if len(words) == 1 else " ".join(words)
+        if len(words) == 1:
+            hint = honorific_gender(self.text[max(0, at - 6) : at] + " " + name)
+            full = self._full_name_for(words, at, hint)
+        else:
+            full = " ".join(words)
         key = "PERSON:" + normalise_name(full)
         if key not in self.entities:
             self.entities[key] = Entity(full, "PERSON")
         return self.entities[key]
 
-    def _full_name_for(self, words: list[str], at: int) -> str:
-        """The longest name in the article that this single word is the surname (or first name) of,
-        preferring the one named most recently before ``at``."""
+    def _full_name_for(self, words: list[str], at: int, gender: str | None) -> str:
+        """The full name this single word (a surname, or a first name) stands for: the one named most
+        recently before ``at``; else, where the article names one only later (a headline before the
+        first line), that one, unless a title says otherwise ("Mr. Obama" is never Michelle Obama)."""
         word = words[0]
-        best: tuple[int, int, str] | None = None
-        for start, parts in self._full_names.get(word, []):
-            score = (0 if word == parts[-1] else -1, start if start < at else -start)
-            if best is None or score > best[:2]:
-                best = (*score, " ".join(parts))
-        return best[2] if best else word
+        fits = [
+            (start, parts)
+            for start, parts in self._full_names.get(word, [])
+            if not gender or gender_of(" ".join(parts), "") in (None, gender)
+        ]
+        earlier = [(start, parts) for start, parts in fits if start < at]
+        if earlier:
+            start, parts = max(earlier, key=lambda c: (c[1][-1] == word, c[0]))
+            return " ".join(parts)
+        later = {" ".join(parts) for _, parts in fits if parts[-1] == word}
+        if len(later) == 1 and self._titles_agree(word, next(iter(later))):
+            return later.pop()
+        return word
+
+    def _titles_agree(self, surname: str, full: str) -> bool:
+        """Whether every "Mr./Mrs./Ms. <surname>" in the article fits the full name's gender."""
+        gender = gender_of(full, "")
+        if gender is None:
+            return True
+        titled = re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", self.text)
+        return all(honorific_gender(t) in (None, gender) for t in titled)
 
     @cached_property
     def _full_names(self) -> dict[str, list[tuple[int, list[str]]]]:
@@ -200,8 +220,9 @@ class SpeakerResolver:
         for ent in self.people:
             parts = _name_words(ent.text)
             if len(parts) >= 2:
-                for key in {parts[0], parts[-1]}:
-                    index.setdefault(key, []).append((ent.start_char, parts))
+                index.setdefault(parts[-1], []).append((ent.start_char, parts))
+                if gender_of(" ".join(parts), "") is not None:  # a real first name ("Obama Speech" is not)
+                    index.setdefault(parts[0], []).append((ent.start_char, parts))
         return index
 
     # --- one source mention -------------------------------------------------------------------
@@ -234,10 +255,13 @@ class SpeakerResolver:
         if not persons:
             return None
         ent = persons[-1]
+        if re.match(r"[’']s\s+\w", self.text[ent.end_char : mention.end_char]):
+            return None  # "Mrs. Clinton's campaign" speaks for Mrs. Clinton, but is not her
         entity = self._person_for(ent.text, ent.start_char)
         role = _clean_role(self.text[mention.start_char : ent.start_char]) or apposition_role(self.text, ent.end_char)
-        trailing = self.text[ent.end_char : mention.end_char].strip(" ,")
-        role = role or (None if _relative(trailing) else _clean_role(trailing))
+        trailing = self.text[ent.end_char : mention.end_char]
+        if trailing.startswith(",") and not _relative(trailing.strip(" ,")):
+            role = role or _clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
 
@@ -428,6 +452,14 @@ def _gender_detector() -> Any:
     import gender_guesser.detector as detector
 
     return detector.Detector(case_sensitive=False)
+
+
+def honorific_gender(words: str) -> str | None:
+    """ "female" / "male" from Mrs./Ms./Mr. in the words, else None."""
+    found = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z.]+", words)} & {"mr", "mrs", "ms", "miss"}
+    if not found:
+        return None
+    return "male" if found == {"mr"} else "female" if "mr" not in found else None
 
 
 def gender_of(name: str, context: str) -> str | None:

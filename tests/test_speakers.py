@@ -66,3 +66,21 @@ def test_speaker_ids_are_stable_across_articles() -> None:
     a = analyze('"Yes," said Dmitry Peskov, the Kremlin spokesman.')
     b = analyze("Kremlin spokesman Dmitry Peskov said the claim was a lie.")
     assert a.quotes[0].speaker_id == b.quotes[0].speaker_id
+
+
+def test_a_later_full_name_of_another_gender_does_not_take_a_titled_surname() -> None:
+    """Seen on real news: "President Obama ... Mr. Obama said" was resolved to Michelle Obama, named
+    only further down; and a headline NER error ("Obama Speech") became a first name."""
+    text = (
+        '"My name may not be on the ballot," Mr. Obama said on Saturday.\n\n'
+        "[Video: President Obama Speech at the gala.]\n\n"
+        "President Obama said the stakes were high.\n\n"
+        "Michelle Obama said she would campaign in Ohio."
+    )
+    names = [name for name, _ in speakers_of(text)]
+    assert names[:2] == ["Obama", "Obama"] and names[-1] == "Michelle Obama"
+
+
+def test_a_persons_campaign_is_not_the_person() -> None:
+    text = "Mrs. Clinton's campaign said the rally would go ahead as planned."
+    assert speakers_of(text)[0][0] != "Clinton"
