@@ -254,9 +254,12 @@ class SpeakerResolver:
         persons = persons or self._known_surname(mention) or _untagged_name(mention)
         if not persons:
             return None
-        ent = persons[-1]
-        if re.match(r"[’']s\s+\w", self.text[ent.end_char : mention.end_char]):
-            return None  # "Mrs. Clinton's campaign" speaks for Mrs. Clinton, but is not her
+        # "Minyon Moore, a senior adviser to Mrs. Clinton": the first name heads the phrase, but not a
+        # possessive one ("Clinton's spokesman Brian Fallon"; "Mrs. Clinton's campaign" is not her)
+        heads = [e for e in persons if not re.match(r"[’']s\b", self.text[e.end_char : e.end_char + 3])]
+        if not heads:
+            return None
+        ent = heads[0]
         entity = self._person_for(ent.text, ent.start_char)
         role = _clean_role(self.text[mention.start_char : ent.start_char]) or apposition_role(self.text, ent.end_char)
         trailing = self.text[ent.end_char : mention.end_char]

@@ -84,3 +84,11 @@ def test_a_later_full_name_of_another_gender_does_not_take_a_titled_surname() ->
 def test_a_persons_campaign_is_not_the_person() -> None:
     text = "Mrs. Clinton's campaign said the rally would go ahead as planned."
     assert speakers_of(text)[0][0] != "Clinton"
+
+
+def test_the_first_name_heads_an_apposition_a_possessive_name_does_not() -> None:
+    text = (
+        '"We are not there yet," said Minyon Moore, a senior adviser to Mrs. Clinton.\n\n'
+        "Clinton's spokesman Brian Fallon said the campaign would respond."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["Minyon Moore", "Brian Fallon"]
