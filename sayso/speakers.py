@@ -105,6 +105,10 @@ MALE_WORDS = {
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
+# "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
+DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
+
+
 @dataclass
 class Entity:
     """One canonical speaker being built."""
@@ -231,7 +235,8 @@ class SpeakerResolver:
         if cand.source_span is None:
             return None
         span = cand.source_span
-        mention = self.doc.char_span(*span, alignment_mode="expand")
+        dateline = DATELINE.match(self.text, span[0], span[1])
+        mention = self.doc.char_span(dateline.end() if dateline else span[0], span[1], alignment_mode="expand")
         if mention is None:
             return None
         found = (

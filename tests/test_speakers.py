@@ -92,3 +92,8 @@ def test_the_first_name_heads_an_apposition_a_possessive_name_does_not() -> None
         "Clinton's spokesman Brian Fallon said the campaign would respond."
     )
     assert [name for name, _ in speakers_of(text)] == ["Minyon Moore", "Brian Fallon"]
+
+
+def test_a_dateline_is_not_part_of_the_speaker() -> None:
+    text = "BRUSSELS - European leaders said on Friday that the bloc would stay united."
+    assert speakers_of(text)[0][0] == "European leaders"
