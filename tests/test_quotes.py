@@ -179,3 +179,13 @@ def test_relative_clause_is_not_a_role() -> None:
     text = '"It is about trust," said Tomas Reyes, who chairs the finance committee.'
     (quote,) = statements(text).quotes
     assert quote.speaker is not None and quote.speaker.role is None
+
+
+def test_first_line_after_a_headline_keeps_its_speaker() -> None:
+    text = (
+        "Harbour council rejects mayor's claim that the new bridge is safe\n\n"
+        "The Port Alder city council on Tuesday rejected claims by Mayor Elena Varga that the new harbour "
+        "bridge had passed every safety inspection."
+    )
+    got = find(statements(text), "claims by Mayor Elena Varga")
+    assert got["speaker"] == "The Port Alder city council"

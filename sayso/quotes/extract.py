@@ -120,6 +120,8 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
         if not rivals or rule.origin in EXACT_RULES or _broken_up(frame, rule, [tagged[i] for i in rivals]):
             out.append(_with_tagged_source(rule, [tagged[i] for i in rivals]))
             beaten.update(rivals)
+        else:
+            _fill_missing_source([tagged[i] for i in rivals], rule)
     out += [t for i, t in enumerate(tagged) if i not in beaten]
     return out
 
@@ -128,7 +130,8 @@ def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
     """ "denied claims by X that Y": the tagger tends to split a denied claim into a bare "claims" and
     an unattributed "Y"; the rule keeps the claim whole (and finds X's claim nested in it)."""
     first_word = frame.text[rule.start : rule.end].split(" ", 1)[0]
-    return len(rivals) > 1 and is_cue_noun(first_word)
+    split = len(rivals) > 1 or any(r.cue_span is None for r in rivals)
+    return split and is_cue_noun(first_word)
 
 
 def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
@@ -162,6 +165,14 @@ def extend_to_sentence_end(frame: Frame, found: list[Candidate]) -> None:
         longer = trim_content(frame.text, (s, end))
         if longer is not None:
             cand.content_spans[-1] = longer
+
+
+def _fill_missing_source(winners: list[Candidate], rule: Candidate) -> None:
+    """A tagged statement that lost its source (the tagger linked it elsewhere) takes the rule's, when
+    both hang on the same cue."""
+    for winner in winners:
+        if winner.source_span is None and winner.cue_span == rule.cue_span and rule.source_span:
+            winner.source_span = rule.source_span
 
 
 def _with_tagged_source(rule: Candidate, rivals: list[Candidate]) -> Candidate:
