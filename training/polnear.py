@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sayso.quotes.tagger import trim_whitespace
+
 ROLES = ("SOURCE", "CUE", "CONTENT")  # role ids 1, 2, 3; 0 = outside
 Span = tuple[int, int]
 
@@ -85,14 +87,6 @@ def load_split(split_dir: Path, limit: int | None = None) -> list[Document]:
     return docs
 
 
-def _trim(text: str, s: int, e: int) -> Span:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def char_labels(doc: Document) -> tuple[list[int], list[int]]:
     """Per character: role id (0 outside, 1 source, 2 cue, 3 content) and a segment id.
 
@@ -106,7 +100,7 @@ def char_labels(doc: Document) -> tuple[list[int], list[int]]:
     for att in doc.attributions:
         for rid, spans in ((3, att.content), (1, att.source), (2, att.cue)):
             for s, e in spans:
-                s, e = _trim(doc.text, max(0, s), min(n, e))
+                s, e = trim_whitespace(doc.text, max(0, s), min(n, e))
                 if s < e:
                     pieces.append((s, e, rid))
     # longest first, so that inner spans overwrite outer ones
@@ -120,10 +114,13 @@ def char_labels(doc: Document) -> tuple[list[int], list[int]]:
 
 def export(data_dir: Path, out: Path) -> None:
     """Write train+dev (texts and attributions) as gzipped JSON, for a machine without the data."""
-    payload = {split: [{"id": d.id, "text": d.text,
-                        "attributions": [[a.content, a.cue, a.source] for a in d.attributions]}
-                       for d in load_split(data_dir / split)]
-               for split in ("train", "dev")}
+    payload = {
+        split: [
+            {"id": d.id, "text": d.text, "attributions": [[a.content, a.cue, a.source] for a in d.attributions]}
+            for d in load_split(data_dir / split)
+        ]
+        for split in ("train", "dev")
+    }
     with gzip.open(out, "wt", encoding="utf-8") as f:
         json.dump(payload, f)
 
@@ -135,8 +132,10 @@ def _spans(rows: list[list[int]]) -> list[Span]:
 def from_export(path: Path, split: str, limit: int | None = None) -> list[Document]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         rows = json.load(f)[split][:limit]
-    return [Document(r["id"], r["text"], [Attribution(_spans(c), _spans(q), _spans(s))
-                                          for c, q, s in r["attributions"]]) for r in rows]
+    return [
+        Document(r["id"], r["text"], [Attribution(_spans(c), _spans(q), _spans(s)) for c, q, s in r["attributions"]])
+        for r in rows
+    ]
 
 
 if __name__ == "__main__":

@@ -246,7 +246,8 @@ def viterbi(logp: npt.NDArray[np.float64], labels: Sequence[str]) -> list[int]:
     return path[::-1]
 
 
-def _trim(text: str, start: int, end: int) -> Span:
+def trim_whitespace(text: str, start: int, end: int) -> Span:
+    """The span without surrounding whitespace (shared with training/polnear.py)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -261,7 +262,7 @@ def tags_to_spans(text: str, word_spans: Sequence[Span], tags: Sequence[str], pr
 
     def close() -> None:
         if cur:
-            s, e = _trim(text, word_spans[cur[0]][0], word_spans[cur[-1]][1])
+            s, e = trim_whitespace(text, word_spans[cur[0]][0], word_spans[cur[-1]][1])
             if s < e:
                 prob = sum(probs[k] for k in cur) / len(cur)
                 out.append(RoleSpan(tags[cur[0]][2:], s, e, prob))
