@@ -78,7 +78,7 @@ def test_polnear_dev_sample_meets_its_floors() -> None:
 
 
 WRITTEN_GOLD = Path(__file__).parent / "data" / "gold"
-WRITTEN_FLOORS = {"content_lenient.f1": 0.95, "content_exact.f1": 0.90, "speaker_accuracy": 1.0}
+WRITTEN_FLOORS = {"content_lenient.f1": 0.93, "content_exact.f1": 0.84, "speaker_accuracy": 1.0}
 
 
 def test_hand_annotated_articles_meet_their_floors(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sayso import analyze
 
 
@@ -97,3 +99,12 @@ def test_the_first_name_heads_an_apposition_a_possessive_name_does_not() -> None
 def test_a_dateline_is_not_part_of_the_speaker() -> None:
     text = "BRUSSELS - European leaders said on Friday that the bloc would stay united."
     assert speakers_of(text)[0][0] == "European leaders"
+
+
+def test_two_people_who_share_a_surname_stay_apart() -> None:
+    """The scorer's speaker accuracy counts equal surnames as a match, so this checks full names."""
+    text = (Path(__file__).parent / "data" / "gold" / "two-johnsons" / "article.txt").read_text(encoding="utf-8")
+    names = [name for name, _ in speakers_of(text)]
+    assert names[:2] == ["Mike Johnson", "Mike Johnson"]
+    assert "Boris Johnson" in names
+    assert names[-3:-1] == ["Carla Mendes", "Mike Johnson"]  # "the former" / "the latter"

@@ -60,6 +60,23 @@ SPECS = {
         ("Nobody wins from a long strike", "said", "the minister", "Helen Brandt", "direct"),
         ('the meeting had been "cordial but unproductive"', "said", "The latter", "Daniel Okafor", "mixed"),
     ],
+    "two-johnsons": [
+        ('what he called "last-minute games" by the opposition', "blaming", "Speaker Mike Johnson", "Mike Johnson",
+         "mixed"),
+        ("We will not be rushed into a bad deal", "told", "Johnson", "Mike Johnson", "direct"),
+        ('Washington needed "a dose of common sense"', "saying", "former British prime minister Boris Johnson",
+         "Boris Johnson", "mixed"),
+        ("markets were watching closely", "added", "Mr. Johnson, who left office in 2022,", "Boris Johnson",
+         "indirect"),
+        ("the delay would not affect payments this month", "said", "The treasury department", "treasury department",
+         "indirect"),
+        ("the speaker of stalling", "accused", "Senate leader Carla Mendes", "Carla Mendes", "indirect"),
+        ("He has had the numbers for a week", "said", "she", "Carla Mendes", "direct"),
+        ("the opposition had made the same demand twice", "said", "The former", "Carla Mendes", "indirect"),
+        ("no such demand had been made", "said", "The latter", "Mike Johnson", "indirect"),
+        ("There is time to fix this", "said", "Mendes", "Carla Mendes", "direct"),
+        ("But not much", None, None, "Carla Mendes", "direct"),
+    ],
     "drug-trial": [
         (
             "claims by drug maker Velmora that its new arthritis pill cut pain by half in clinical trials",
