@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sayso.model import Speaker, SpeakerType, content_id
 from sayso.quotes.candidate import Candidate
+from sayso.quotes.cues import words
 
 Span = tuple[int, int]
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen"}
@@ -32,76 +33,19 @@ ROLE_SYNONYMS = {
 }
 DESCRIPTION_STOP = {"the", "a", "an", "this", "that", "his", "her", "its", "their"}
 # Title words that NER often folds into a name: "Mayor Elena Varga" is Elena Varga, role Mayor.
-ROLE_TITLES = {
-    "president",
-    "mayor",
-    "senator",
-    "sen",
-    "governor",
-    "gov",
-    "minister",
-    "chancellor",
-    "secretary",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "judge",
-    "general",
-    "gen",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "premier",
-    "commissioner",
-    "sheriff",
-    "chief",
-    "director",
-    "ceo",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "ambassador",
-    "prosecutor",
-    "officer",
-    "detective",
-    "coach",
-    "professor",
-}
-FEMALE_WORDS = {
-    "she",
-    "her",
-    "mrs",
-    "ms",
-    "miss",
-    "spokeswoman",
-    "chairwoman",
-    "congresswoman",
-    "queen",
-    "princess",
-    "dame",
-    "businesswoman",
-    "woman",
-    "madam",
-}
-MALE_WORDS = {
-    "he",
-    "him",
-    "his",
-    "mr",
-    "spokesman",
-    "chairman",
-    "congressman",
-    "king",
-    "prince",
-    "sir",
-    "businessman",
-    "man",
-}
+ROLE_TITLES = words("""
+    president mayor senator sen governor gov minister chancellor secretary chair chairman chairwoman
+    spokesman spokeswoman judge general gen king queen prince princess pope premier commissioner sheriff
+    chief director ceo rep representative congressman congresswoman ambassador prosecutor officer
+    detective coach professor
+""")
+FEMALE_WORDS = words("""
+    she her mrs ms miss spokeswoman chairwoman congresswoman queen princess dame businesswoman woman
+    madam
+""")
+MALE_WORDS = words("""
+    he him his mr spokesman chairman congressman king prince sir businessman man
+""")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
@@ -383,38 +327,11 @@ class SpeakerResolver:
         ]
 
 
-ORG_WORDS = {
-    "party",
-    "company",
-    "inc",
-    "corp",
-    "council",
-    "university",
-    "agency",
-    "department",
-    "ministry",
-    "committee",
-    "bank",
-    "news",
-    "times",
-    "post",
-    "group",
-    "association",
-    "union",
-    "office",
-    "court",
-    "police",
-    "army",
-    "house",
-    "senate",
-    "congress",
-    "parliament",
-    "government",
-    "institute",
-    "foundation",
-    "fund",
-    "board",
-}
+ORG_WORDS = words("""
+    party company inc corp council university agency department ministry committee bank news times post
+    group association union office court police army house senate congress parliament government
+    institute foundation fund board
+""")
 
 
 def people_mentions(doc: Doc) -> list[SpacySpan]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """A lexicon written as one string of words."""
     return frozenset(text.split())
 
 
 # Speech and thought verbs, as lemmas; their inflections are generated below.
-SPEECH_VERBS = _words("""
+SPEECH_VERBS = words("""
     accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert assure boast brag
     caution charge cite claim comment complain concede conclude confirm contend continue counter declare decry
     defend deny describe disclose dismiss dispute emphasize emphasise estimate explain insist indicate joke
@@ -27,21 +28,21 @@ IRREGULAR_FORMS = {
     "swear": ["swore", "sworn", "swears", "swearing", "swear"],
     "think": ["thought", "thinks", "thinking", "think"],
 }
-DOUBLED_CONSONANT_FORMS = _words("admitted admitting rebutted quipped quipping referred")
+DOUBLED_CONSONANT_FORMS = words("admitted admitting rebutted quipped quipping referred")
 
 # Nouns that carry an attribution of their own: "claims by X that Y", "X's denial that Y".
-CUE_NOUNS = _words("""
+CUE_NOUNS = words("""
     claim claims allegation allegations assertion assertions accusation accusations suggestion suggestions
     statement statements denial denials insistence warning warnings argument arguments charge charges remarks
     comments report reports admission testimony
 """)
 
 # Cues that deny what they introduce: the polarity stage reads these.
-DENIAL_LEMMAS = _words("deny reject dismiss refute dispute contest rebut")
-DENIAL_NOUNS = _words("denial denials")
+DENIAL_LEMMAS = words("deny reject dismiss refute dispute contest rebut")
+DENIAL_NOUNS = words("denial denials")
 
 # Verbs whose object is a noun phrase unless "that" follows ("rejected the plan", "denied that ...").
-THAT_ONLY_LEMMAS = _words("""
+THAT_ONLY_LEMMAS = words("""
     deny reject dismiss refute dispute question criticize criticise denounce describe defend cite ask urge
     accuse charge counter object propose decry continue comment repeat answer report reveal signal promise
     mention recall announce contest

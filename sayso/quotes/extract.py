@@ -18,7 +18,7 @@ from sayso.errors import ModelError
 from sayso.model import Scheme
 from sayso.quotes import rules
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import is_cue_noun
+from sayso.quotes.cues import is_cue_noun, words
 from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
@@ -31,34 +31,10 @@ MIN_TAGGER_CONFIDENCE = 0.8
 # Rules whose boundaries are as exact as the tagger's (quote marks, "according to"): they win overlaps.
 EXACT_RULES = {"quote-cue-after", "quote-cue-before", "quote-follow-on", "according"}
 # "agreed to send tanks" reports an act or intention, not a statement, unless the cue is a speech act.
-SPEECH_ACTS_WITH_TO = {
-    "promised",
-    "promise",
-    "promises",
-    "vowed",
-    "vows",
-    "vow",
-    "pledged",
-    "pledges",
-    "threatened",
-    "threatens",
-    "urged",
-    "urges",
-    "asked",
-    "asks",
-    "told",
-    "tells",
-    "warned",
-    "warns",
-    "swore",
-    "called",
-    "calls",
-    "ordered",
-    "orders",
-    "encouraged",
-    "invited",
-    "challenged",
-}
+SPEECH_ACTS_WITH_TO = words("""
+    promised promise promises vowed vows vow pledged pledges threatened threatens urged urges asked asks
+    told tells warned warns swore called calls ordered orders encouraged invited challenged
+""")
 
 
 @lru_cache(maxsize=1)
