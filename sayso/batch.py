@@ -50,15 +50,15 @@ def _warm_worker() -> None:
     from sayso.quotes import extract
 
     nlp.load_pipeline()
-    extract.load_tagger.cache_clear()  # a tagger forked from the parent would keep the parent's threads
     extract.load_tagger()
 
 
 def analyze_inputs(specs: list[str], options: Options, *, workers: int = 1) -> Iterator[Outcome]:
-    """Outcomes in input order."""
+    """Outcomes in input order. Workers are spawned, not forked: a fork of a process whose onnxruntime
+    or BLAS threads hold a lock can hang (seen in the test suite), so each worker loads its own models."""
     jobs = [(spec, options) for spec in specs]
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_run, jobs)
         return
-    with multiprocessing.get_context("fork").Pool(min(workers, len(jobs)), initializer=_warm_worker) as pool:
+    with multiprocessing.get_context("spawn").Pool(min(workers, len(jobs)), initializer=_warm_worker) as pool:
         yield from pool.imap(_run, jobs, chunksize=1)
