@@ -1,8 +1,10 @@
 """The quote stage: rules where they are exact, the learned tagger for the rest, merged.
 
 Rules see quote marks, cue lexicons and syntax-like patterns; the tagger (MiniLM trained on PolNeAR)
-sees reported speech that no lexicon lists. Where both find a statement, ``MERGE`` decides whose
+sees reported speech that no lexicon lists. Where both find a statement, ``arbitrate`` decides whose
 boundaries win; statements nested inside others come from the rules alone (PolNeAR has none).
+Measured on PolNeAR dev against simpler merges: rules-first 0.533, tagger-first 0.595, tagger alone
+0.597, arbitrated 0.612 (content exact F1).
 """
 
 from __future__ import annotations
@@ -23,9 +25,6 @@ from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
 log = logging.getLogger(__name__)
-# arbitrated: per statement, the exact rules or the tagger (see arbitrate); for comparison on dev:
-# rules-first / tagger-first (whole sets in that order of precedence), tagger, rules (one alone).
-MERGE = "arbitrated"
 # Below this mean token probability a tagged statement is more often wrong than right (PolNeAR dev).
 MIN_TAGGER_CONFIDENCE = 0.8
 # Rules whose boundaries are as exact as the tagger's (quote marks, "according to"): they win overlaps.
@@ -48,39 +47,20 @@ def load_tagger() -> QuoteTagger | None:
         return None
 
 
-def attributions(
-    text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "sayso", merge: str | None = None
-) -> list[Candidate]:
+def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "sayso") -> list[Candidate]:
     """Top-level statements (and nested ones unless ``nested`` is off) in the span conventions of
     ``scheme``: sayso's own (content without the complementizer "that", nested statements kept) or
     PolNeAR's ("that" inside the content, no nesting)."""
     frame = Frame.build(text, doc)
-    merge = merge or MERGE
-    tagger = load_tagger() if merge != "rules" else None
+    tagger = load_tagger()
     ruled = rules.top_level(frame)
     tagged = [c for t in tagger.attributions(text) if (c := from_tagger(frame, t))] if tagger else []
-    top = arbitrate(frame, ruled, tagged) if merge == "arbitrated" else combine(ruled, tagged, merge)
+    top = arbitrate(frame, ruled, tagged)
     extend_to_sentence_end(frame, top)
     apply_scheme(frame, top, scheme)
     rules.set_kinds(frame, top)
     found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
     return sorted(found, key=lambda c: (c.start, -c.end))
-
-
-def combine(ruled: list[Candidate], tagged: list[Candidate], merge: str) -> list[Candidate]:
-    if merge == "rules" or not tagged:
-        return ruled
-    if merge == "tagger":
-        return tagged
-    first, second = (ruled, tagged) if merge == "rules-first" else (tagged, ruled)
-    taken = [c.content_chars() for c in first]
-    out = list(first)
-    for cand in second:
-        chars = cand.content_chars()
-        if not any(chars & other for other in taken):
-            out.append(cand)
-            taken.append(chars)
-    return out
 
 
 def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
@@ -169,7 +149,7 @@ def from_tagger(frame: Frame, tagged: TaggedAttribution) -> Candidate | None:
     spans = [s for span in spans if (s := _within_paragraph(frame, span, tagged.cue_span))]
     if not spans:
         return None
-    direct = len(spans) >= 1 and all(_is_quoted(frame, s) for s in spans)
+    direct = all(_is_quoted(frame, s) for s in spans)
     return Candidate(
         "direct" if direct else "indirect", spans, tagged.cue_span, tagged.source_span, tagged.confidence, "tagger"
     )

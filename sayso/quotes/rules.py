@@ -173,7 +173,6 @@ def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
 def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = None) -> list[Candidate]:
     """ "X said (that) Y": a speech verb with a speaker before it and a clause after it."""
     out: list[Candidate] = []
-    doc = frame.doc
     lo, hi = (within.start, within.end) if within else (0, len(frame.text))
     for tok in frame.tokens_between(lo, hi):
         if not is_speech_verb(tok.text) or tok.pos_ not in {"VERB", "AUX"}:
@@ -190,7 +189,6 @@ def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = No
                 continue
             cand.parent = within
         out.append(cand)
-    _ = doc
     return out
 
 
@@ -408,7 +406,7 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
 def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     """'Peskov said: "..."' / 'Peskov said, "..."', or a colon introduction on the line before."""
     toks = frame.tokens_between(frame.sentence_start_before(quote.open - 1), quote.open)
-    while toks and toks[-1].text in {",", ":", "\n"} | {t for t in "\n\n"} or (toks and not toks[-1].text.strip()):
+    while toks and (toks[-1].text in {",", ":"} or not toks[-1].text.strip()):
         toks.pop()
     if not toks or not is_speech_verb(toks[-1].text):
         return _colon_intro(frame, quote)
@@ -424,7 +422,7 @@ def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     para_start = frame.paragraph_bounds(quote.open)[0]
     if frame.text[para_start : quote.open].strip():
         return None
-    prev_end = frame.text.rstrip()[:0] or frame.text[:para_start].rstrip()
+    prev_end = frame.text[:para_start].rstrip()
     if not prev_end.endswith(":"):
         return None
     colon = len(prev_end) - 1
