@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sayso.errors import SaysoError
@@ -43,6 +43,16 @@ def _run(job: tuple[str, Options]) -> Outcome:
         return Outcome(spec, error=f"{spec}: could not analyze ({type(exc).__name__}: {exc})")
 
 
+def _run_article(job: tuple[Article, Options]) -> Outcome:
+    article, options = job
+    try:
+        return Outcome(article.id, analysis=analyze_one(article, options))
+    except SaysoError as exc:
+        return Outcome(article.id, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        return Outcome(article.id, error=f"{article.id}: could not analyze ({type(exc).__name__}: {exc})")
+
+
 def _warm_worker() -> None:
     """Each worker process: one tagger thread (the processes share the cores), models loaded once."""
     os.environ["SAYSO_THREADS"] = "1"
@@ -62,3 +72,14 @@ def analyze_inputs(specs: list[str], options: Options, *, workers: int = 1) -> I
         return
     with multiprocessing.get_context("spawn").Pool(min(workers, len(jobs)), initializer=_warm_worker) as pool:
         yield from pool.imap(_run, jobs, chunksize=1)
+
+
+def analyze_articles(articles: Iterable[Article], options: Options, *, workers: int = 1) -> Iterator[Outcome]:
+    """Outcomes (``spec`` = the article id) in input order, for articles already read (archives, feeds).
+    The articles are consumed lazily, so a stream of millions is never held in memory at once."""
+    jobs = ((article, options) for article in articles)
+    if workers <= 1:
+        yield from map(_run_article, jobs)
+        return
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_warm_worker) as pool:
+        yield from pool.imap(_run_article, jobs, chunksize=4)

@@ -91,6 +91,7 @@ class Analysis(BaseModel):
     language: str = "en"
     title: str | None = None
     url: str | None = None
+    source: str | None = None
     published: str | None = None
     text: str | None = None
     quotes: list[Quote] = Field(default_factory=list)

@@ -63,6 +63,7 @@ def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> A
         text_sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
         title=article.title,
         url=article.url,
+        source=article.source,
         published=article.published,
         text=text,
         quotes=quotes,
