@@ -59,7 +59,9 @@ class Name:
 
 
 def _tokens(name: str) -> list[str]:
-    return re.findall(r"[\w'’-]+\.?", name.replace("’", "'"))
+    """Words of a name, a possessive 's dropped ("Trump's" -> "Trump")."""
+    found = re.findall(r"[\w'-]+\.?", name.replace("’", "'"))
+    return [t[:-2] if t.lower().endswith("'s") and len(t) > 2 else t for t in found]
 
 
 def _is_lower(token: str) -> bool:
@@ -75,7 +77,7 @@ def parse_name(name: str) -> Name:
         role, tokens = tokens[: lowered[-1] + 1], tokens[lowered[-1] + 1 :]
     while len(tokens) > 1 and tokens[0].lower().rstrip(".") in ROLE_WORDS:
         role.append(tokens.pop(0))
-    plain = [t.lower().rstrip(".").replace("'s", "") if t.lower().endswith("'s") else t.lower() for t in tokens]
+    plain = [t.lower() for t in tokens]
     gender = _title_gender({t.rstrip(".") for t in plain})
     words = [t.rstrip(".") if len(t.rstrip(".")) > 1 else t for t in plain]
     words = [w for w in words if w.rstrip(".") not in TITLES and w != "the"]
