@@ -102,6 +102,20 @@ def polnear(split: str, data_dir: Path | None, predictions: Path | None, limit: 
     click.echo(figures, nl=False)
 
 
+@cli.command()
+@click.option("--db", default=None, help="The archive's database URL (SQLite path or PostgreSQL URL) [default: none].")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0: all).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def serve(db: str | None, host: str, port: int) -> None:
+    """Run the web pages and the REST API (OpenAPI document at /openapi.json)."""
+    import uvicorn
+
+    from sayso.api import create_app
+
+    click.echo(f"sayso: serving on http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(settings(), db=db, warm=True), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)
