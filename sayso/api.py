@@ -7,25 +7,42 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from http import HTTPStatus
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sayso
+from sayso.archive import (
+    ClaimDetail,
+    ClaimItem,
+    Network,
+    Page,
+    SpeakerClaims,
+    claim_detail,
+    claim_item,
+    dispute_network,
+    page_of,
+    speaker_claims,
+)
 from sayso.config import Settings
 from sayso.config import settings as default_settings
-from sayso.errors import InputError, RefusedURLError, SaysoError
-from sayso.model import Analysis
+from sayso.errors import InputError, RefusedURLError, SaysoError, StoreError
+from sayso.model import Analysis, Polarity
+from sayso.store import QuoteHit, SpeakerDetail, SpeakerSummary, Stats, Store
 
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000
 _ANALYZE_LOCK = threading.Lock()  # one analysis at a time: the pipeline's models are shared by the threads
 
 
@@ -76,8 +93,11 @@ class Health(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody, "description": HTTPStatus(code).phrase} for code in (400, 413, 422, 500)
+    code: {"model": ErrorBody, "description": HTTPStatus(code).phrase} for code in (400, 413, 422, 500, 503)
 }
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "Not Found"}}
 
 
 def error_body(status: int, error: str) -> dict[str, Any]:
@@ -98,7 +118,9 @@ def analyze_input(text: str | None, url: str | None, config: Settings) -> Analys
 
 
 def _status_of(exc: SaysoError) -> int:
-    return 400 if isinstance(exc, InputError) else 500
+    if isinstance(exc, InputError):
+        return 400
+    return 503 if isinstance(exc, StoreError) else 500
 
 
 def _wants_html(request: Request) -> bool:
@@ -184,10 +206,11 @@ async def _warming(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(config: Settings | None = None, *, db: str | None = None, warm: bool = False) -> FastAPI:
+def create_app(config: Settings | None = None, *, store: Store | None = None, warm: bool = False) -> FastAPI:
     """The service: the API under /api, the pages at /, the packaged static files under /static.
 
-    ``warm``: load the models at start-up (``sayso serve`` does) rather than on the first analysis.
+    ``store``: the archive that /api/quotes, /api/speakers, /api/claims, /api/stats and their pages read (without
+    one they answer 503). ``warm``: load the models at start-up (``sayso serve`` does), not on the first analysis.
     """
     config = config or default_settings()
     app = FastAPI(
@@ -200,20 +223,21 @@ def create_app(config: Settings | None = None, *, db: str | None = None, warm: b
         responses=ERRORS,
     )
     app.state.settings = config
-    app.state.db = db
+    app.state.store = store
     _install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
 
     @app.get("/api/health", response_model=Health, tags=["service"])
     def health() -> Health:
         """Whether the service is up, its version, and whether it has an archive."""
-        return Health(ok=True, version=sayso.__version__, store=db is not None)
+        return Health(ok=True, version=sayso.__version__, store=store is not None)
 
     @app.post("/api/analyze", response_model=Analysis, response_model_exclude_none=False, tags=["analyze"])
     def analyze(body: AnalyzeRequest) -> Analysis:
         """Who said what in one article given as text or as a public URL."""
         return analyze_input(body.text, body.url, config)
 
+    _archive_routes(app)
     from sayso import web
 
     web.install(app)
@@ -223,3 +247,96 @@ def create_app(config: Settings | None = None, *, db: str | None = None, warm: b
         return web.api_page(request, app.openapi())
 
     return app
+
+
+def get_store(request: Request) -> Store:
+    store: Store | None = request.app.state.store
+    if store is None:
+        raise HTTPException(503, "this service has no archive (start it with sayso serve --db URL)")
+    return store
+
+
+ArchiveStore = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many on one page.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many to skip.")]
+Words = Annotated[str | None, Query(max_length=500)]
+
+
+def _iso_day(value: Any) -> Any:
+    """Only YYYY-MM-DD (pydantic alone would take '0' as a Unix time)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="A publication date, YYYY-MM-DD.")]
+
+
+def _archive_routes(app: FastAPI) -> None:
+    """The archive's questions: each route calls one store (or sayso.archive) function and adds nothing."""
+
+    @app.get("/api/quotes", response_model=Page[QuoteHit], tags=["archive"])
+    def quotes(
+        store: ArchiveStore, speaker: Words = None, search: Words = None, since: Day = None,
+        until: Day = None, source: Words = None, polarity: Polarity | None = None, limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Page[QuoteHit]:  # fmt: skip
+        """Statements, newest ingested first, with the filters of `sayso quotes`: speaker (words of a name),
+        search (words or "a phrase"), since/until (publication dates, inclusive), source (the outlet), polarity."""
+        rows = store.quotes(
+            speaker=speaker, search=search, since=since, until=until, source=source, polarity=polarity,
+            limit=limit + 1, offset=offset,
+        )  # fmt: skip
+        return page_of(rows, limit, offset)
+
+    @app.get("/api/speakers", response_model=Page[SpeakerSummary], tags=["archive"])
+    def speakers(
+        store: ArchiveStore, name: Words = None, source: Words = None, limit: Limit = 20, offset: Offset = 0
+    ) -> Page[SpeakerSummary]:
+        """The most quoted speakers (in one outlet when given), or those one of whose names has the words of name."""
+        if name:
+            return page_of(store.find_speakers(name, limit=offset + limit + 1)[offset:], limit, offset)
+        return page_of(store.top_speakers(limit=limit + 1, offset=offset, source=source), limit, offset)
+
+    @app.get("/api/speakers/{speaker_id}", response_model=SpeakerDetail, tags=["archive"], responses=NOT_FOUND)
+    def speaker(store: ArchiveStore, speaker_id: str, limit: Limit = 50, offset: Offset = 0) -> SpeakerDetail:
+        """One speaker (names, roles over time) with their statements, newest ingested first."""
+        found = store.speaker(speaker_id, limit=limit, offset=offset)
+        if found is None:
+            raise HTTPException(404, f"no speaker {speaker_id!r}")
+        return found
+
+    @app.get("/api/speakers/{speaker_id}/claims", response_model=SpeakerClaims, tags=["archive"], responses=NOT_FOUND)
+    def claims_of_speaker(store: ArchiveStore, speaker_id: str) -> SpeakerClaims:
+        """The claims the speaker makes and those they refute, in their latest articles."""
+        found = store.speaker(speaker_id, limit=500)
+        if found is None:
+            raise HTTPException(404, f"no speaker {speaker_id!r}")
+        return speaker_claims(store, speaker_id, [q.article_id for q in found.quotes])
+
+    @app.get("/api/claims", response_model=Page[ClaimItem], tags=["archive"])
+    def claims(
+        store: ArchiveStore, disputed: bool | None = None, article_id: Words = None, limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Page[ClaimItem]:  # fmt: skip
+        """Claims with the disputes linked to them, newest article first; disputed=true: only refuted claims."""
+        rows = store.claims(disputed=disputed, article_id=article_id, limit=limit + 1, offset=offset)
+        return page_of([claim_item(r) for r in rows], limit, offset)
+
+    @app.get("/api/claims/{claim_id}", response_model=ClaimDetail, tags=["archive"], responses=NOT_FOUND)
+    def claim(store: ArchiveStore, claim_id: str) -> ClaimDetail:
+        """One claim: its statements, each with its stance (asserts, refutes, supports), and their timeline."""
+        found = claim_detail(store, claim_id)
+        if found is None:
+            raise HTTPException(404, f"no claim {claim_id!r}")
+        return found
+
+    @app.get("/api/network", response_model=Network, tags=["archive"])
+    def network(store: ArchiveStore) -> Network:
+        """Who refutes whose claims: speakers as nodes, an edge from the one who refutes to the claimant."""
+        return dispute_network(store)
+
+    @app.get("/api/stats", response_model=Stats, tags=["archive"])
+    def stats(store: ArchiveStore) -> Stats:
+        """Counts: articles, statements, speakers, claims, disputes, failed inputs."""
+        return store.stats()

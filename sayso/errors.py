@@ -26,3 +26,7 @@ class ModelError(SaysoError):
 
 class DataError(SaysoError):
     """An evaluation data folder that is missing or malformed."""
+
+
+class StoreError(SaysoError):
+    """A store that cannot be opened or used: unreachable server, a newer schema, a file that is no database."""

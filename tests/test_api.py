@@ -13,8 +13,11 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck
 from hypothesis import settings as hsettings
 
+from archive_fixtures import archive, archive_url  # noqa: F401 - fixtures
+
 from sayso.api import create_app
 from sayso.config import settings
+from sayso.store import Store
 
 LIMIT = 50_000
 
@@ -142,8 +145,111 @@ def test_analyze_page_needs_one_input(client: TestClient) -> None:
 
 # --- fuzzing with schemathesis against the service's own OpenAPI document -------------------------------------
 
-fuzz_app = create_app(dataclasses.replace(settings(), max_body_bytes=LIMIT))
-fuzz_schema = schemathesis.openapi.from_asgi("/openapi.json", fuzz_app)
+@pytest.fixture(scope="module")
+def served(archive: Store) -> Iterator[TestClient]:  # noqa: F811 - a fixture
+    """The service over the test archive."""
+    config = dataclasses.replace(settings(), max_body_bytes=LIMIT)
+    with TestClient(create_app(config, store=archive), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_without_an_archive_the_archive_routes_say_503(client: TestClient) -> None:
+    for path in ("/api/quotes", "/api/speakers", "/api/claims", "/api/stats", "/api/network"):
+        assert "no archive" in assert_error(client.get(path), 503)["error"]
+
+
+def test_stats_are_the_stores(served: TestClient, archive: Store) -> None:  # noqa: F811
+    assert served.get("/api/stats").json() == archive.stats().model_dump()
+
+
+def test_quotes_paginate(served: TestClient, archive: Store) -> None:  # noqa: F811
+    total = archive.stats().quotes
+    seen: list[str] = []
+    offset: int | None = 0
+    while offset is not None:
+        page = served.get("/api/quotes", params={"limit": 4, "offset": offset}).json()
+        assert len(page["items"]) <= 4 and page["limit"] == 4 and page["offset"] == offset
+        seen += [q["id"] for q in page["items"]]
+        offset = page["next_offset"]
+    assert len(seen) == len(set(seen)) == total
+
+
+def test_quote_filters_are_the_clis(served: TestClient, archive: Store) -> None:  # noqa: F811
+    top = archive.top_speakers(limit=1)[0]
+    surname = top.name.split()[-1]
+    by_speaker = served.get("/api/quotes", params={"speaker": surname, "limit": 500}).json()["items"]
+    assert by_speaker and {q["speaker_id"] for q in by_speaker} == {top.id}
+    assert [q["id"] for q in by_speaker] == [q.id for q in archive.quotes(speaker=surname, limit=500)]
+    outlet = by_speaker[0]["outlet"]
+    by_outlet = served.get("/api/quotes", params={"source": outlet, "limit": 500}).json()["items"]
+    assert by_outlet and all(q["outlet"] == outlet for q in by_outlet)
+    day = by_speaker[0]["published"][:10]
+    on_day = served.get("/api/quotes", params={"since": day, "until": day, "limit": 500}).json()["items"]
+    assert on_day and all(q["published"][:10] == day for q in on_day)
+    word = max(by_speaker[0]["content"].split(), key=len).strip('.,"“”')
+    found = served.get("/api/quotes", params={"search": word}).json()["items"]
+    assert by_speaker[0]["id"] in [q["id"] for q in found]
+    denies = served.get("/api/quotes", params={"polarity": "denies", "limit": 500}).json()["items"]
+    assert all(q["polarity"] == "denies" for q in denies)
+
+
+@pytest.mark.parametrize(
+    "params", [{"since": "yesterday"}, {"limit": 0}, {"limit": 10_000}, {"offset": -1}, {"polarity": "maybe"}]
+)
+def test_bad_quote_filters_give_422(served: TestClient, params: dict[str, Any]) -> None:
+    assert_error(served.get("/api/quotes", params=params), 422)
+
+
+def test_speakers(served: TestClient, archive: Store) -> None:  # noqa: F811
+    page = served.get("/api/speakers", params={"limit": 3}).json()
+    assert [s["id"] for s in page["items"]] == [s.id for s in archive.top_speakers(limit=3)]
+    top = page["items"][0]
+    named = served.get("/api/speakers", params={"name": top["name"]}).json()["items"]
+    assert top["id"] in [s["id"] for s in named]
+    detail = served.get(f"/api/speakers/{top['id']}").json()
+    assert detail["speaker"]["name"] == top["name"] and len(detail["quotes"]) == top["quotes"]
+    assert "no speaker" in assert_error(served.get("/api/speakers/nobody-at-all"), 404)["error"]
+    assert_error(served.get("/api/speakers/nobody-at-all/claims"), 404)
+
+
+def test_claims_and_a_claim(served: TestClient, archive: Store) -> None:  # noqa: F811
+    every = served.get("/api/claims", params={"limit": 500}).json()["items"]
+    assert len(every) == archive.stats().claims
+    disputed = served.get("/api/claims", params={"disputed": "true", "limit": 500}).json()["items"]
+    assert all(any(d["stance"] == "refutes" for d in c["disputes"]) for c in disputed)
+    for item in every[:5]:
+        claim = served.get(f"/api/claims/{item['id']}").json()
+        assert claim["text"] == item["text"]
+        asserting = {s["quote_id"] for s in claim["statements"] if s["stance"] == "asserts"}
+        assert asserting == set(item["quote_ids"])
+        assert sum(p["statements"] for p in claim["timeline"]) == len(claim["statements"])
+    assert_error(served.get("/api/claims/no-such-claim"), 404)
+    assert_error(served.get("/api/claims/abc:def"), 404)
+
+
+def test_disputed_claim_has_refuting_statements(served: TestClient, shared_dir: Any) -> None:
+    disputed = served.get("/api/claims", params={"disputed": "true"}).json()["items"]
+    assert disputed, "the model case's claim is disputed"
+    claim = served.get(f"/api/claims/{disputed[0]['id']}").json()
+    refuters = {s["speaker"]["name"] for s in claim["statements"] if s["stance"] == "refutes"}
+    wanted = {s["name"] for d in disputed[0]["disputes"] for s in d["disputed_by"]}
+    assert refuters and refuters <= wanted
+    network = served.get("/api/network").json()
+    pairs = {(e["source"], e["target"]) for e in network["edges"]}
+    claimant = disputed[0]["claimant"]["id"]
+    assert any(target == claimant for _, target in pairs)
+
+
+# --- fuzzing with schemathesis against the service's own OpenAPI document -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def api_schema(archive: Store) -> Any:  # noqa: F811
+    app = create_app(dataclasses.replace(settings(), max_body_bytes=LIMIT), store=archive)
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+fuzz_schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @pytest.fixture
@@ -157,8 +263,9 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @fuzz_schema.parametrize()
-@hsettings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@hsettings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 def test_fuzz_api(case: Any, offline: None) -> None:
-    # A request can be valid and still name an article that cannot be had (an unreachable URL: 400), so the
-    # check that every schema-valid request gets a 2xx is left out; every other check runs.
+    # A request can be valid and still name an article that cannot be had (an unreachable URL: 400) or a speaker
+    # or claim that is not there (404), so the check that every schema-valid request gets a 2xx is left out;
+    # every other check runs.
     case.call_and_validate(excluded_checks=[schemathesis.checks.positive_data_acceptance])

@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def _common(request: Request) -> dict[str, Any]:
-    return {"has_store": getattr(request.app.state, "db", None) is not None}
+    return {"has_store": getattr(request.app.state, "store", None) is not None}
 
 
 templates = Jinja2Templates(directory=str(HERE / "templates"), context_processors=[_common])
@@ -48,9 +48,11 @@ def api_page(request: Request, openapi: dict[str, Any]) -> Response:
 def install(app: FastAPI) -> None:
     """Add the pages and the static files to the service."""
     from sayso.api import analyze_input
+    from sayso.web import archive_pages
     from sayso.web.views import analysis_view
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    archive_pages.install(app)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> Response:
