@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 import schemathesis
+from archive_fixtures import archive, archive_url  # noqa: F401 - fixtures
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck
 from hypothesis import settings as hsettings
-
-from archive_fixtures import archive, archive_url  # noqa: F401 - fixtures
 
 from sayso.api import create_app
 from sayso.config import settings

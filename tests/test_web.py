@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from archive_fixtures import archive, archive_url  # noqa: F401 - fixtures
+
+from sayso.store import Store
 
 CHROMIUM = Path(os.environ.get("SAYSO_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -29,15 +32,16 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """The real service (uvicorn, the app `sayso serve` runs) on a free loopback port, in a thread."""
+def server(archive: Store) -> Iterator[str]:  # noqa: F811 - a fixture
+    """The real service (uvicorn, the app `sayso serve` runs) over the test archive on a free loopback port."""
     import uvicorn
 
     from sayso.api import create_app
     from sayso.config import settings
 
     port = free_port()
-    config = uvicorn.Config(create_app(settings(), warm=True), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(settings(), store=archive, warm=True)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -133,3 +137,63 @@ def test_error_page_in_the_browser(server: str, page: Any) -> None:
     response = page.goto(server + "/no-such-page")
     assert response is not None and response.status == 404
     assert "404" in page.inner_text("h1")
+
+
+def chart_marks(page: Any, selector: str = ".chart") -> int:
+    """How many data marks (not axes or legends) the chart drew with a visible size, once it says it is drawn."""
+    page.wait_for_selector(f"{selector}[data-drawn]", timeout=20_000)
+    assert page.get_attribute(selector, "data-drawn") == "yes", page.inner_text(selector)
+    visible = "els => els.filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && r.height > 1 }).length"
+    return int(page.eval_on_selector_all(f"{selector} svg g.role-mark > path", visible))
+
+
+def test_archive_search(server: str, page: Any, archive: Store, artifacts: Path) -> None:  # noqa: F811
+    top = archive.top_speakers(limit=1)[0]
+    page.goto(server + "/archive")
+    assert page.locator(".stat").first.inner_text().startswith(str(archive.stats().articles))
+    page.fill("input[name=speaker]", top.name)
+    page.click("#search")
+    page.wait_for_selector("table.quotes")
+    rows = page.locator("tr.quote-row")
+    assert rows.count() == min(top.quotes, 50)
+    assert all(top.name in rows.nth(i).locator("td").nth(2).inner_text() for i in range(rows.count()))
+    page.screenshot(path=str(artifacts / "archive-search.png"), full_page=True)
+    page.goto(server + "/archive?since=2024-04-01&until=2024-12-31")
+    dates = page.eval_on_selector_all("tr.quote-row td:first-child", "els => els.map(e => e.textContent)")
+    assert dates and all("2024-04-01" <= d <= "2024-12-31" for d in dates)
+    only_local(page, server)
+
+
+def test_speaker_page_draws_its_chart(server: str, page: Any, archive: Store, artifacts: Path) -> None:  # noqa: F811
+    speaker = max(archive.top_speakers(limit=50), key=lambda s: (s.articles, s.quotes))
+    page.goto(server + "/archive")
+    page.click(f"a[href='/speakers/{speaker.id}']")
+    page.wait_for_selector("h1")
+    assert speaker.name in page.inner_text("h1")
+    assert chart_marks(page) >= 1
+    assert page.locator(".side.asserted li a").count() >= 1, "the claims the speaker asserts, linked"
+    page.screenshot(path=str(artifacts / "speaker-page.png"), full_page=True)
+    only_local(page, server)
+
+
+def test_claim_page_draws_its_timeline(server: str, page: Any, artifacts: Path) -> None:
+    page.goto(server + "/claims")
+    if page.locator("tr.claim-row a").count() == 0:  # no disputed claim without the model case
+        page.goto(server + "/claims?all=true")
+    first = page.locator("tr.claim-row a").first
+    text = first.inner_text()
+    first.click()
+    page.wait_for_selector("h1.claim-text")
+    assert page.inner_text("h1.claim-text") == text
+    assert chart_marks(page) >= 1
+    assert page.locator("li.statement[data-stance=asserts]").count() >= 1
+    page.screenshot(path=str(artifacts / "claim-page.png"), full_page=True)
+    only_local(page, server)
+
+
+def test_network_page(server: str, page: Any, archive: Store, shared_dir: Path, artifacts: Path) -> None:  # noqa: F811
+    page.goto(server + "/network")
+    assert chart_marks(page) >= 3, "two speakers and a line at least"
+    assert page.locator("table.edges tbody tr").count() >= 1
+    page.screenshot(path=str(artifacts / "network.png"), full_page=True)
+    only_local(page, server)

@@ -23,7 +23,7 @@ def _scale(colours: dict[str, str]) -> dict[str, Any]:
 
 def _time_unit(dates: list[str]) -> str:
     """Days for a short span, months for a longer one."""
-    return "yearmonth" if len({d[:7] for d in dates}) > 3 else "yearmonthdate"
+    return "utcyearmonth" if len({d[:7] for d in dates}) > 3 else "utcyearmonthdate"
 
 
 def speaker_timeline(quotes: list[QuoteHit]) -> dict[str, Any] | None:
@@ -39,6 +39,7 @@ def speaker_timeline(quotes: list[QuoteHit]) -> dict[str, Any] | None:
     spec = {
         "width": "container",
         "height": 220,
+        "autosize": {"type": "fit", "contains": "padding"},
         "data": {"values": values},
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
@@ -51,40 +52,36 @@ def speaker_timeline(quotes: list[QuoteHit]) -> dict[str, Any] | None:
 
 
 def claim_timeline(detail: ClaimDetail) -> dict[str, Any] | None:
-    """Each statement on the claim by date and outlet, coloured by its stance; None when none has a date."""
+    """Statements on the claim by date and outlet, coloured by stance, sized by how many; None when none is dated."""
     values = [
-        {
-            "date": s.published[:10],
-            "outlet": s.outlet or "(no outlet)",
-            "stance": s.stance,
-            "speaker": s.speaker.name if s.speaker else "",
-            "words": _short(s.content),
-        }
-        for s in detail.statements
-        if s.published
+        {"date": p.date[:10], "outlet": p.outlet or "(no outlet)", "stance": p.stance, "statements": p.statements}
+        for p in detail.timeline
+        if p.date
     ]
     if not values:
         return None
     spec = {
         "width": "container",
-        "height": {"step": 46},
+        "height": {"step": 56},
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "data": {"values": values},
-        "mark": {"type": "point", "filled": True, "size": 220, "opacity": 0.85},
+        "mark": {"type": "circle", "opacity": 0.85, "stroke": "#fff"},
         "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": "published", "axis": {"format": "%Y-%m-%d"}},
+            "x": {"field": "date", "type": "temporal", "title": "published", "scale": {"type": "utc", "padding": 30},
+                  "axis": {"format": "%Y-%m-%d"}},
             "y": {"field": "outlet", "type": "nominal", "title": "outlet"},
-            "yOffset": {"field": "stance", "type": "nominal"},
+            "yOffset": {"field": "stance", "type": "nominal", "scale": {"domain": list(STANCE_COLOURS)}},
             "color": {"field": "stance", "type": "nominal", "scale": _scale(STANCE_COLOURS)},
-            "shape": {"field": "stance", "type": "nominal"},
+            "size": {"field": "statements", "type": "quantitative", "scale": {"range": [60, 900]},
+                     "legend": None},
             "tooltip": [
                 {"field": "date", "type": "temporal", "format": "%Y-%m-%d"},
                 {"field": "outlet"},
-                {"field": "speaker"},
                 {"field": "stance"},
-                {"field": "words"},
+                {"field": "statements"},
             ],
         },
-    }
+    }  # fmt: skip
     return {"mode": "vega-lite", "spec": spec}
 
 
@@ -129,6 +126,7 @@ def network_graph(network: Network, width: int = 900, height: int = 560) -> dict
                 "transform": [
                     {
                         "type": "force",
+                        "signal": "force",
                         "iterations": 300,
                         "static": True,
                         "forces": [
@@ -153,6 +151,7 @@ def network_graph(network: Network, width: int = 900, height: int = 560) -> dict
                 "transform": [
                     {
                         "type": "linkpath",
+                        "require": {"signal": "force"},
                         "shape": "curve",
                         "sourceX": "datum.source.x",
                         "sourceY": "datum.source.y",
