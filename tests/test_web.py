@@ -143,7 +143,7 @@ def chart_marks(page: Any, selector: str = ".chart") -> int:
     """How many data marks (not axes or legends) the chart drew with a visible size, once it says it is drawn."""
     page.wait_for_selector(f"{selector}[data-drawn]", timeout=20_000)
     assert page.get_attribute(selector, "data-drawn") == "yes", page.inner_text(selector)
-    visible = "els => els.filter(e => e.getBoundingClientRect().width > 1 && e.getBoundingClientRect().height > 1).length"
+    visible = "els => els.map(e => e.getBoundingClientRect()).filter(r => r.width > 1 && r.height > 1).length"
     return int(page.eval_on_selector_all(f"{selector} svg g.role-mark > path", visible))
 
 
