@@ -249,6 +249,13 @@ def create_app(config: Settings | None = None, *, store: Store | None = None, wa
     return app
 
 
+def app_from_settings() -> FastAPI:
+    """The app each process of `sayso serve --workers N` runs: the archive at SAYSO_DB, models loaded at start."""
+    from sayso.store import open_store
+
+    return create_app(default_settings(), store=open_store(), warm=True)
+
+
 def get_store(request: Request) -> Store:
     store: Store | None = request.app.state.store
     if store is None:

@@ -268,3 +268,48 @@ def test_fuzz_api(case: Any, offline: None) -> None:
     # or claim that is not there (404), so the check that every schema-valid request gets a 2xx is left out;
     # every other check runs.
     case.call_and_validate(excluded_checks=[schemathesis.checks.positive_data_acceptance])
+
+
+def test_sayso_serve_binds_loopback_by_default(tmp_path: Any) -> None:
+    """The real command: it serves the archive, and it listens on 127.0.0.1 only."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    import psutil
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = f"sqlite:///{tmp_path / 'served.db'}"
+    server = subprocess.Popen([sys.executable, "-m", "sayso.cli", "serve", "--db", db, "--port", str(port)])
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert server.poll() is None, "the server exited"
+            assert time.monotonic() < deadline, "the server did not answer"
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        assert health.json()["store"] is True
+        assert httpx.get(f"http://127.0.0.1:{port}/api/stats").json()["quotes"] == 0
+        listening = [c.laddr for c in psutil.Process(server.pid).net_connections("tcp") if c.status == "LISTEN"]
+        assert listening and all(addr.ip == "127.0.0.1" for addr in listening)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_sayso_serve_with_a_bad_database_says_one_line(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+
+    missing = tmp_path / "no-such-folder" / "x.db"
+    run = subprocess.run(
+        [sys.executable, "-m", "sayso.cli", "serve", "--db", f"sqlite:///{missing}"], capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert run.stderr.count("\n") == 1 and "does not exist" in run.stderr and "Traceback" not in run.stderr
