@@ -76,22 +76,6 @@ def demo(fmt: str) -> None:
     writer.close()
 
 
-@cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--disputed", is_flag=True, help="Only claims that someone disputes.")
-@output_options
-def claims(inputs: tuple[Path, ...], disputed: bool, fmt: str) -> None:
-    """Follow claims across analyses (JSON Lines of `sayso analyze --format jsonl`): the same proposition in
-    other words, who asserts and who disputes it, first seen, and a timeline by day and outlet."""
-    from sayso import timeline
-
-    analyses, errors = timeline.read_analyses(list(inputs))
-    for error in errors:
-        click.echo(f"sayso: {error}", err=True)
-    render.write_threads(timeline.follow(analyses, disputed=disputed), fmt, sys.stdout)
-    sys.exit(1 if errors else 0)
-
-
 @cli.group(name="eval")
 def eval_group() -> None:
     """Score sayso against annotated data."""
@@ -235,6 +219,31 @@ def speakers(db_url: str | None, fmt: str, top: int, name: str | None, source: s
     with open_store(db_url) as store:
         rows = store.find_speakers(name, limit=top) if name else store.top_speakers(limit=top, source=source)
     tables.write(fmt, rows, sys.stdout, SPEAKER_COLUMNS)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@db_option
+@click.option("--disputed", is_flag=True, help="Only claims that someone disputes.")
+@output_options
+def claims(inputs: tuple[Path, ...], db_url: str | None, disputed: bool, fmt: str) -> None:
+    """Follow claims across articles: the same proposition in other words, who asserts and who disputes it,
+    first seen, and a timeline by day and outlet. Reads JSON Lines of analyses (`sayso analyze --format
+    jsonl`) when given, else the archive."""
+    from sayso import timeline
+
+    errors: list[str] = []
+    if inputs:
+        analyses, errors = timeline.read_analyses(list(inputs))
+    else:
+        from sayso.store import open_store
+
+        with open_store(db_url) as store:
+            analyses = list(store.iter_analyses())
+    for error in errors:
+        click.echo(f"sayso: {error}", err=True)
+    render.write_threads(timeline.follow(analyses, disputed=disputed), fmt, sys.stdout)
+    sys.exit(1 if errors else 0)
 
 
 @cli.command()
