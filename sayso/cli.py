@@ -279,6 +279,32 @@ def export(db_url: str | None, fmt: str, out: Path) -> None:
     click.echo(f"wrote {count} {'articles' if fmt == 'jsonl' else 'statements'} to {out}", err=True)
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0: all).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
+def serve(db_url: str | None, host: str, port: int, workers: int) -> None:
+    """Run the web pages and the REST API over the archive (OpenAPI document at /openapi.json)."""
+    import os
+
+    import uvicorn
+
+    from sayso.api import create_app
+    from sayso.store import open_store
+
+    with open_store(db_url) as store:  # opened here first: a bad URL is one line before any server starts
+        click.echo(f"sayso: serving {store.url} on http://{host}:{port}/", err=True)
+        if workers == 1:
+            app = create_app(settings(), store=store, warm=True)
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+            return
+    os.environ["SAYSO_DB"] = db_url or settings().db_url
+    uvicorn.run(
+        "sayso.api:app_from_settings", factory=True, workers=workers, host=host, port=port, log_level="warning"
+    )
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)
