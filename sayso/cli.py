@@ -76,22 +76,6 @@ def demo(fmt: str) -> None:
     writer.close()
 
 
-@cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--disputed", is_flag=True, help="Only claims that someone disputes.")
-@output_options
-def claims(inputs: tuple[Path, ...], disputed: bool, fmt: str) -> None:
-    """Follow claims across analyses (JSON Lines of `sayso analyze --format jsonl`): the same proposition in
-    other words, who asserts and who disputes it, first seen, and a timeline by day and outlet."""
-    from sayso import timeline
-
-    analyses, errors = timeline.read_analyses(list(inputs))
-    for error in errors:
-        click.echo(f"sayso: {error}", err=True)
-    render.write_threads(timeline.follow(analyses, disputed=disputed), fmt, sys.stdout)
-    sys.exit(1 if errors else 0)
-
-
 @cli.group(name="eval")
 def eval_group() -> None:
     """Score sayso against annotated data."""
@@ -238,6 +222,31 @@ def speakers(db_url: str | None, fmt: str, top: int, name: str | None, source: s
 
 
 @cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@db_option
+@click.option("--disputed", is_flag=True, help="Only claims that someone disputes.")
+@output_options
+def claims(inputs: tuple[Path, ...], db_url: str | None, disputed: bool, fmt: str) -> None:
+    """Follow claims across articles: the same proposition in other words, who asserts and who disputes it,
+    first seen, and a timeline by day and outlet. Reads JSON Lines of analyses (`sayso analyze --format
+    jsonl`) when given, else the archive."""
+    from sayso import timeline
+
+    errors: list[str] = []
+    if inputs:
+        analyses, errors = timeline.read_analyses(list(inputs))
+    else:
+        from sayso.store import open_store
+
+        with open_store(db_url) as store:
+            analyses = list(store.iter_analyses())
+    for error in errors:
+        click.echo(f"sayso: {error}", err=True)
+    render.write_threads(timeline.follow(analyses, disputed=disputed), fmt, sys.stdout)
+    sys.exit(1 if errors else 0)
+
+
+@cli.command()
 @db_option
 @output_options
 def stats(db_url: str | None, fmt: str) -> None:
@@ -268,6 +277,32 @@ def export(db_url: str | None, fmt: str, out: Path) -> None:
         except OSError as exc:
             raise click.ClickException(f"{out}: {exc.strerror or exc}") from None
     click.echo(f"wrote {count} {'articles' if fmt == 'jsonl' else 'statements'} to {out}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0: all).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
+def serve(db_url: str | None, host: str, port: int, workers: int) -> None:
+    """Run the web pages and the REST API over the archive (OpenAPI document at /openapi.json)."""
+    import os
+
+    import uvicorn
+
+    from sayso.api import create_app
+    from sayso.store import open_store
+
+    with open_store(db_url) as store:  # opened here first: a bad URL is one line before any server starts
+        click.echo(f"sayso: serving {store.url} on http://{host}:{port}/", err=True)
+        if workers == 1:
+            app = create_app(settings(), store=store, warm=True)
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+            return
+    os.environ["SAYSO_DB"] = db_url or settings().db_url
+    uvicorn.run(
+        "sayso.api:app_from_settings", factory=True, workers=workers, host=host, port=port, log_level="warning"
+    )
 
 
 def main() -> None:
