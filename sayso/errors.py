@@ -26,3 +26,7 @@ class ModelError(SaysoError):
 
 class DataError(SaysoError):
     """An evaluation data folder that is missing or malformed."""
+
+
+class BatchError(SaysoError):
+    """A batch run that cannot start or go on: an output folder of another run, an unreachable cluster."""
