@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from sayso import batch, evaluation, render
+from sayso import batch, evaluation, render, tables
 from sayso.config import PACKAGE_DIR, settings
 from sayso.errors import SaysoError
 
@@ -100,6 +100,158 @@ def polnear(split: str, data_dir: Path | None, predictions: Path | None, limit: 
     data_dir = data_dir or settings().polnear_dir
     figures = evaluation.evaluate_polnear(data_dir, split, predictions=predictions, limit=limit, workers=workers)
     click.echo(figures, nl=False)
+
+
+# ---------------------------------------------------------------------------------------------- the archive
+
+
+def db_option(func: F) -> F:
+    """The database every archive command takes."""
+    return click.option(
+        "--db",
+        "db_url",
+        default=None,
+        metavar="URL",
+        help="The archive: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB [default: $SAYSO_DB or sqlite:///sayso.db].",
+    )(func)
+
+
+def column_options(func: F) -> F:
+    """Column names of JSON Lines / CSV / Parquet inputs."""
+    for name, default in reversed(list(vars(_columns_default()).items())):
+        func = click.option(
+            f"--{name}-column", f"{name}_column", default=default, show_default=True, help=f"The input column: {name}."
+        )(func)
+    return func
+
+
+def _columns_default() -> Any:
+    from sayso.sources import Columns
+
+    return Columns()
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Analyze in this many processes."
+)
+@column_options
+@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(
+    inputs: tuple[str, ...], db_url: str | None, workers: int, allow_private: bool, quiet: bool, **cols: str
+) -> None:
+    """Add articles to the archive: files, folders, globs, JSON Lines / CSV / Parquet, WARC, feeds, URL lists.
+
+    Articles already in the archive are skipped before they are analyzed; failures are recorded and the
+    rest go on (exit 1 if any failed)."""
+    from sayso.sources import Columns
+    from sayso.store import open_store
+    from sayso.store.loader import ingest as run_ingest
+
+    columns = Columns(**{k.removesuffix("_column"): v for k, v in cols.items()})
+    with open_store(db_url) as store:
+        summary = run_ingest(
+            store, list(inputs), columns=columns, options=batch.Options(allow_private=allow_private),
+            workers=workers, progress=not quiet,
+        )  # fmt: skip
+    for name, error in summary.failed[:MAX_REASONS]:
+        click.echo(f"failed: {error if error.startswith(name) else f'{name}: {error}'}", err=True)
+    if len(summary.failed) > MAX_REASONS:
+        click.echo(f"... and {len(summary.failed) - MAX_REASONS} more failures", err=True)
+    click.echo(
+        f"ingested {summary.ingested}, skipped {summary.skipped} already present, failed {len(summary.failed)}",
+        err=True,
+    )
+    sys.exit(1 if summary.failed else 0)
+
+
+MAX_REASONS = 50
+QUOTE_COLUMNS: list[tables.Column] = [
+    ("published", lambda q: q.published and q.published[:10]),
+    ("outlet", lambda q: q.outlet),
+    ("speaker", lambda q: q.speaker_name or q.source),
+    ("polarity", lambda q: q.polarity),
+    ("words", lambda q: q.content),
+]
+SPEAKER_COLUMNS: list[tables.Column] = [
+    ("id", lambda s: s.id),
+    ("name", lambda s: s.name),
+    ("type", lambda s: s.type),
+    ("quotes", lambda s: s.quotes),
+    ("articles", lambda s: s.articles),
+    ("roles / aliases", lambda s: "; ".join([r.role for r in s.roles[:3]] + [a for a in s.aliases if a != s.name][:4])),
+]
+
+
+@cli.command()
+@db_option
+@output_options
+@click.option("--speaker", help="Statements of speakers one of whose names has all these words.")
+@click.option("--search", help='Statements with all these words (or "a phrase") in them.')
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Published on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Published on or before this day.")
+@click.option("--source", help="Only this outlet.")
+@click.option("--polarity", type=click.Choice(["asserts", "denies", "questions", "unknown"]))
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+def quotes(db_url: str | None, fmt: str, limit: int, offset: int, **filters: Any) -> None:
+    """Statements in the archive, newest ingested first."""
+    from sayso.store import open_store
+
+    with open_store(db_url) as store:
+        rows = store.quotes(**filters, limit=limit, offset=offset)
+    tables.write(fmt, rows, sys.stdout, QUOTE_COLUMNS)
+
+
+@cli.command()
+@db_option
+@output_options
+@click.option("--top", type=click.IntRange(1, 100_000), default=20, show_default=True, help="How many.")
+@click.option("--name", help="Only speakers one of whose names has all these words.")
+@click.option("--source", help="Count statements in this outlet only.")
+def speakers(db_url: str | None, fmt: str, top: int, name: str | None, source: str | None) -> None:
+    """The most quoted speakers (one identity across articles), with roles and aliases."""
+    from sayso.store import open_store
+
+    with open_store(db_url) as store:
+        rows = store.find_speakers(name, limit=top) if name else store.top_speakers(limit=top, source=source)
+    tables.write(fmt, rows, sys.stdout, SPEAKER_COLUMNS)
+
+
+@cli.command()
+@db_option
+@output_options
+def stats(db_url: str | None, fmt: str) -> None:
+    """Counts: articles, statements, speakers, claims, disputes, failed inputs."""
+    from sayso.store import open_store
+
+    with open_store(db_url) as store:
+        figures = store.stats()
+    if fmt == "table":
+        click.echo("\n".join(f"{k:<9} {v}" for k, v in figures.model_dump().items()))
+    else:
+        tables.write(fmt, [figures], sys.stdout, [])
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), required=True,
+              help="jsonl: one Analysis a line; csv, parquet: one statement a row.")  # fmt: skip
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The file to write.")
+def export(db_url: str | None, fmt: str, out: Path) -> None:
+    """Export the archive to a file."""
+    from sayso.store import open_store
+    from sayso.store.export import export as run_export
+
+    with open_store(db_url) as store:
+        try:
+            count = run_export(store, fmt, out)
+        except OSError as exc:
+            raise click.ClickException(f"{out}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {count} {'articles' if fmt == 'jsonl' else 'statements'} to {out}", err=True)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_DB = "sqlite:///sayso.db"
 
 
 def _shared_dir() -> Path:
@@ -30,6 +31,8 @@ class Settings:
     )
     # Threads the tagger may use in one process (SAYSO_THREADS); 0: all cores. --workers N sets 1 in each.
     threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "0") or 0))
+    # The archive's database URL (SAYSO_DB): a SQLite file by default, or postgresql+psycopg://user@host/db.
+    db_url: str = field(default_factory=lambda: os.environ.get("SAYSO_DB") or DEFAULT_DB)
 
     @property
     def polnear_dir(self) -> Path:
