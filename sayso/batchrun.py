@@ -109,14 +109,16 @@ def run_batch(
     progress: Progress | None = None,
 ) -> Summary:
     """Analyse the inputs of ``spec`` into the run folder ``out`` (created, or resumed if it holds this run)."""
+    if engine == "ray":
+        from sayso import raybatch
+
+        raybatch.connect(address, workers)  # before the folder is claimed: an unreachable cluster leaves none
     folder = RunFolder(out, spec)
     folder.claim()
     skip = frozenset(n for n in range(_highest_part(out) + 1) if folder.done(n))
     options = batch.Options(allow_private=spec.allow_private, nested=spec.nested)
     items = numbered_items(spec, skip)
     if engine == "ray":
-        from sayso import raybatch
-
         results = raybatch.ray_results(spec, skip, options, workers=workers, address=address)
     else:
         results = local_results(items, options, workers)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,6 +26,7 @@ from sayso.partitions import RunSpec
 from sayso.sources import Failure
 
 ROWS_PER_BLOCK = 32
+CONNECT_TIMEOUT = 5.0
 ARTICLES_PER_BATCH = 4
 IN_FLIGHT_PER_ACTOR = 2  # blocks queued on an actor: enough to keep it busy, few enough to spread the work
 ITEM_SCHEMA = pa.schema([("seq", pa.int64()), ("article", pa.string()), ("input", pa.string()), ("error", pa.string())])
@@ -76,6 +78,21 @@ class Analyzer:
         return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)
 
 
+def _check_reachable(address: str) -> None:
+    """Fail fast (one line) when nothing listens at ``address`` (``HOST:PORT`` or ``ray://HOST:PORT``):
+    Ray itself retries an unreachable head for minutes."""
+    rest = address.split("://", 1)[-1]
+    host, _, port = rest.rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto", or a form Ray resolves itself
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise BatchError(f"{address}: cannot reach the Ray cluster ({reason})") from None
+
+
 def connect(address: str | None, workers: int) -> None:
     """Join the Ray cluster at ``address``, or start a local Ray of ``workers`` CPUs; reuses a running one."""
     try:
@@ -84,6 +101,8 @@ def connect(address: str | None, workers: int) -> None:
         raise BatchError("the Ray engine needs Ray: pip install 'sayso[ray]'") from None
     if ray.is_initialized():
         return
+    if address:
+        _check_reachable(address)
     quiet: dict[str, Any] = {"include_dashboard": False, "logging_level": "ERROR", "log_to_driver": False}
     try:
         if address:
@@ -138,7 +157,6 @@ def ray_results(
     spec: RunSpec, skip: frozenset[int], options: batch.Options, *, workers: int, address: str | None
 ) -> Iterator[tuple[int, Analysis | Failure]]:
     """Results in input order from a Ray Data pipeline with ``workers`` actors."""
-    connect(address, workers)
     dataset = _dataset(spec, skip, options, workers)
     for block in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
         for row in block.to_pylist():
