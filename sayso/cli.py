@@ -314,6 +314,31 @@ def speakers(db_url: str | None, fmt: str, top: int, name: str | None, source: s
 
 
 @cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@db_option
+@click.option("--disputed", is_flag=True, help="Only claims that someone disputes.")
+@output_options
+def claims(inputs: tuple[Path, ...], db_url: str | None, disputed: bool, fmt: str) -> None:
+    """Follow claims across articles: the same proposition in other words, who asserts and who disputes it,
+    first seen, and a timeline by day and outlet. Reads JSON Lines of analyses (`sayso analyze --format
+    jsonl`) when given, else the archive."""
+    from sayso import timeline
+
+    errors: list[str] = []
+    if inputs:
+        analyses, errors = timeline.read_analyses(list(inputs))
+    else:
+        from sayso.store import open_store
+
+        with open_store(db_url) as store:
+            analyses = list(store.iter_analyses())
+    for error in errors:
+        click.echo(f"sayso: {error}", err=True)
+    render.write_threads(timeline.follow(analyses, disputed=disputed), fmt, sys.stdout)
+    sys.exit(1 if errors else 0)
+
+
+@cli.command()
 @db_option
 @output_options
 def stats(db_url: str | None, fmt: str) -> None:

@@ -56,6 +56,16 @@ def test_saving_twice_changes_nothing_and_analyses_come_back_as_saved(db_url: st
     assert dump(db_url) == before
 
 
+def test_a_batch_saves_what_one_at_a_time_saves(make_db: Callable[[], str]) -> None:  # noqa: F811
+    more = [*PESKOV, analysis("d1", [("Varga", "said", "One")]), analysis("d2", [("Elena Varga", "said", "Two")])]
+    one_by_one, batched = make_db(), make_db()
+    with open_store(one_by_one) as store:
+        assert [store.save(a) for a in more] == [True] * 5
+    with open_store(batched) as store:
+        assert store.save_many([*more, more[0]]) == 5
+    assert dump(batched) == dump(one_by_one)
+
+
 def test_one_speaker_across_articles_with_aliases_and_roles(db_url: str) -> None:  # noqa: F811
     with open_store(db_url) as store:
         for a in PESKOV:

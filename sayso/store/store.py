@@ -82,12 +82,12 @@ class Store:
     def save(self, analysis: Analysis) -> bool:
         """Stores one article's analysis in one transaction; False (and nothing changed) if it is there."""
         with self._write() as conn:
-            return writer.save(conn, analysis)
+            return writer.save(conn, [analysis]) == 1
 
     def save_many(self, batch: Iterable[Analysis]) -> int:
         """Several analyses in one transaction (all or none); returns how many were new."""
         with self._write() as conn:
-            return sum(writer.save(conn, analysis) for analysis in batch)
+            return writer.save(conn, batch)
 
     def record_failure(self, input: str, error: str) -> None:
         """Remembers that an input failed (the latest error per input)."""
