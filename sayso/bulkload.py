@@ -65,8 +65,11 @@ def _save(store: Store, chunk: list[Analysis]) -> set[str]:
     """Save ``chunk`` in one transaction; the ids that were new."""
     from sayso.store import writer
 
+    ids = [a.id for a in chunk]
     with store._write() as conn:
-        return {a.id for a in chunk if writer.save(conn, a)}
+        present = {row[0] for row in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
+        writer.save(conn, chunk)
+    return {i for i in ids if i not in present}
 
 
 def _record_failures(store: Store, path: Path) -> int:
