@@ -24,15 +24,15 @@ from pathlib import Path
 
 from sayso import batch
 from sayso.model import Analysis, Article
-from sayso.partitions import RunFolder, RunSpec
+from sayso.partitions import Row, RunFolder, RunSpec
 from sayso.sources import Columns, Failure, iter_articles
 
 ENGINES = ("local", "ray")
 DEFAULT_PARTITION_SIZE = 1000
 LOCAL_IN_FLIGHT_PER_WORKER = 4
 
-# One analysed item: its number in the input stream, and its analysis or its failure.
-Result = tuple[int, Analysis | Failure]
+# One analysed item: its number in the input stream, and its analysis (or its Arrow row) or its failure.
+Result = tuple[int, Analysis | Row | Failure]
 Progress = Callable[["Summary"], None]
 
 
@@ -117,15 +117,15 @@ def run_batch(
     folder.claim()
     skip = frozenset(n for n in range(_highest_part(out) + 1) if folder.done(n))
     options = batch.Options(allow_private=spec.allow_private, nested=spec.nested)
-    items = numbered_items(spec, skip)
+    results: Iterator[Result]
     if engine == "ray":
-        results = raybatch.ray_results(spec, skip, options, workers=workers, address=address)
+        results = raybatch.ray_results(spec, skip, options, workers=workers)
     else:
-        results = local_results(items, options, workers)
+        results = local_results(numbered_items(spec, skip), options, workers)
     summary = Summary(partitions_skipped=len(skip))
     start = time.perf_counter()
     for number, part in _partitions(results, spec.partition_size):
-        analyses = [r for r in part if isinstance(r, Analysis)]
+        analyses = [r for r in part if not isinstance(r, Failure)]
         failures = [r for r in part if isinstance(r, Failure)]
         folder.write(number, analyses, [{"input": f.input, "error": f.error} for f in failures])
         summary.analyzed += len(analyses)
@@ -145,10 +145,10 @@ def _highest_part(out: Path) -> int:
     return max(numbers, default=-1)
 
 
-def _partitions(results: Iterator[Result], size: int) -> Iterator[tuple[int, list[Analysis | Failure]]]:
+def _partitions(results: Iterator[Result], size: int) -> Iterator[tuple[int, list[Analysis | Row | Failure]]]:
     """Consecutive results grouped by partition number."""
     current: int | None = None
-    group: list[Analysis | Failure] = []
+    group: list[Analysis | Row | Failure] = []
     for seq, value in results:
         number = seq // size
         if number != current and current is not None:

@@ -73,6 +73,22 @@ def analyses_table(analyses: Iterable[Analysis]) -> pa.Table:
     return pa.Table.from_pylist([a.model_dump() for a in analyses], schema=ANALYSIS_SCHEMA)
 
 
+@dataclass(frozen=True)
+class Row:
+    """One analysis already in Arrow form (a one-row table of ANALYSIS_SCHEMA), as the Ray actors send it:
+    the driver writes it as it is, without turning it back into an Analysis."""
+
+    table: pa.Table
+
+
+def partition_table(analyses: Sequence[Analysis | Row]) -> pa.Table:
+    """The rows of one partition, in order, from Analysis objects and Arrow rows alike."""
+    if all(isinstance(a, Analysis) for a in analyses):
+        return analyses_table(a for a in analyses if isinstance(a, Analysis))
+    pieces = [a.table if isinstance(a, Row) else analyses_table([a]) for a in analyses]
+    return pa.concat_tables([piece.cast(ANALYSIS_SCHEMA) for piece in pieces]).combine_chunks()
+
+
 def read_partition(path: Path) -> Iterator[Analysis]:
     """The analyses of one partition file, in order."""
     for batch in pq.ParquetFile(path).iter_batches(batch_size=256):
@@ -149,7 +165,7 @@ class RunFolder:
     def done(self, number: int) -> bool:
         return self.part_path(number).is_file()
 
-    def write(self, number: int, analyses: Sequence[Analysis], failures: Sequence[dict[str, str]]) -> None:
+    def write(self, number: int, analyses: Sequence[Analysis | Row], failures: Sequence[dict[str, str]]) -> None:
         """Write partition ``number`` (its failures first, the Parquet file last); never over a finished one."""
         if self.done(number):
             return
@@ -158,7 +174,7 @@ class RunFolder:
         _atomic_write(self.failed_path(number), lines.encode("utf-8"))
         target = self.part_path(number)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        pq.write_table(analyses_table(analyses), tmp)
+        pq.write_table(partition_table(analyses), tmp)
         os.replace(tmp, target)
 
     def finish(self) -> int:

@@ -11,7 +11,6 @@ Ray is an optional dependency (``pip install 'sayso[ray]'``).
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 from collections.abc import Iterator
@@ -21,8 +20,8 @@ import pyarrow as pa
 
 from sayso import batch
 from sayso.errors import BatchError
-from sayso.model import Analysis, Article
-from sayso.partitions import RunSpec
+from sayso.model import Article
+from sayso.partitions import ANALYSIS_SCHEMA, Row, RunSpec
 from sayso.sources import Failure
 
 ROWS_PER_BLOCK = 32
@@ -30,9 +29,9 @@ CONNECT_TIMEOUT = 5.0
 ARTICLES_PER_BATCH = 4
 IN_FLIGHT_PER_ACTOR = 2  # blocks queued on an actor: enough to keep it busy, few enough to spread the work
 ITEM_SCHEMA = pa.schema([("seq", pa.int64()), ("article", pa.string()), ("input", pa.string()), ("error", pa.string())])
-RESULT_SCHEMA = pa.schema(
-    [("seq", pa.int64()), ("analysis", pa.string()), ("input", pa.string()), ("error", pa.string())]
-)
+# An actor's output: the item's number, the Analysis fields (null for a failure), the failure's input and error.
+RESULT_SCHEMA = pa.schema([pa.field("seq", pa.int64()), *ANALYSIS_SCHEMA, pa.field("input", pa.string()),
+                           pa.field("error", pa.string())])  # fmt: skip
 
 
 def _item_blocks(spec: RunSpec, skip: frozenset[int]) -> Iterator[pa.Table]:
@@ -64,17 +63,17 @@ class Analyzer:
         rows = []
         for row in items.to_pylist():
             if row["article"] is None:
-                rows.append({"seq": row["seq"], "analysis": None, "input": row["input"], "error": row["error"]})
+                rows.append({"seq": row["seq"], "input": row["input"], "error": row["error"]})
                 continue
             article = Article.model_validate_json(row["article"])
             outcome = batch._run_article((article, self.options))
             if outcome.analysis is not None:
-                rows.append({"seq": row["seq"], "analysis": outcome.analysis.model_dump_json(), "input": None})
+                rows.append({"seq": row["seq"], **outcome.analysis.model_dump(), "input": None, "error": None})
             else:
                 from sayso.batchrun import _failure_of
 
                 failure = _failure_of(outcome)
-                rows.append({"seq": row["seq"], "analysis": None, "input": failure.input, "error": failure.error})
+                rows.append({"seq": row["seq"], "input": failure.input, "error": failure.error})
         return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)
 
 
@@ -154,13 +153,17 @@ def _dataset(spec: RunSpec, skip: frozenset[int], options: batch.Options, worker
 
 
 def ray_results(
-    spec: RunSpec, skip: frozenset[int], options: batch.Options, *, workers: int, address: str | None
-) -> Iterator[tuple[int, Analysis | Failure]]:
-    """Results in input order from a Ray Data pipeline with ``workers`` actors."""
+    spec: RunSpec, skip: frozenset[int], options: batch.Options, *, workers: int
+) -> Iterator[tuple[int, Row | Failure]]:
+    """Results in input order from a Ray Data pipeline with ``workers`` actors; analyses stay in Arrow form
+    (the driver only slices and writes them: it would otherwise be the bottleneck of a large cluster)."""
     dataset = _dataset(spec, skip, options, workers)
+    names = ANALYSIS_SCHEMA.names
     for block in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
-        for row in block.to_pylist():
-            if row["analysis"] is not None:
-                yield row["seq"], Analysis.model_validate(json.loads(row["analysis"]))
+        seqs, inputs, errors = (block.column(c).to_pylist() for c in ("seq", "input", "error"))
+        analyses = block.select(names)
+        for i, seq in enumerate(seqs):
+            if errors[i] is None:
+                yield seq, Row(analyses.slice(i, 1))
             else:
-                yield row["seq"], Failure(row["input"], row["error"])
+                yield seq, Failure(inputs[i], errors[i])
