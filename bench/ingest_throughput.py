@@ -25,12 +25,16 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(command: list[str]) -> tuple[float, float]:
+def run(command: list[str], articles: int) -> tuple[float, float]:
+    """Wall and CPU seconds of the command, which must have analyzed (or ingested) every article."""
     start, cpu = time.perf_counter(), children_cpu()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{command[:3]} failed: {done.stderr.strip()[-500:]}")
-    return time.perf_counter() - start, children_cpu() - cpu
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall, used = time.perf_counter() - start, children_cpu() - cpu
+    analyzed = len(done.stdout.splitlines()) if "analyze" in command else 0
+    ingested = f"ingested {articles}," in done.stderr
+    if done.returncode != 0 or not (analyzed == articles or ingested):
+        raise SystemExit(f"{' '.join(command[2:4])} failed (exit {done.returncode}): {done.stderr.strip()[-500:]}")
+    return wall, used
 
 
 def main() -> int:
@@ -53,7 +57,7 @@ def main() -> int:
                 ("analyze", [*sayso, "analyze", *files, "--format", "jsonl", *workers]),
                 ("ingest", [*sayso, "ingest", str(args.data), "--db", db, "--quiet", *workers]),
             ):
-                wall, cpu = run(command)
+                wall, cpu = run(command, len(files))
                 print(f"round {round_ + 1} {label}: {wall:.1f} s wall, {cpu:.1f} s CPU", file=sys.stderr)
                 old = best.get(label, (float("inf"), float("inf")))
                 best[label] = (min(old[0], wall), min(old[1], cpu))

@@ -4,6 +4,7 @@ nothing; a bad input is recorded and the rest go on."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -101,3 +102,23 @@ def test_kill_9_midway_then_rerun_equals_one_clean_run(make_db: Callable[[], str
         assert {"Dmitry Peskov", "Boris Johnson", "Elena Varga", "Tomas Reyes"} <= set(names)
         assert "Peskov" in names["Dmitry Peskov"].aliases
         assert [f.input for f in store.failures()] == [str(folder / "empty.txt")]
+
+
+def test_ingest_reads_mapped_columns_and_records_bad_inputs(tmp_path: Path) -> None:
+    rows = [
+        {"key": "k1", "body": '"The bridge is safe," Mayor Elena Varga said on Monday.', "outlet": "Port News"},
+        {"key": "k2", "body": '"It is not," council chair Tomas Reyes told reporters.', "outlet": "Harbour Times"},
+    ]
+    feed = tmp_path / "archive.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    no_text = tmp_path / "no_text.csv"
+    no_text.write_text("id,title\n1,Headline only\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'archive.db'}"
+    columns = ["--id-column", "key", "--text-column", "body", "--source-column", "outlet"]
+    done = sayso("ingest", str(feed), str(no_text), "--db", url, "--quiet", *columns)
+    assert done.returncode == 1, done.stderr
+    assert "ingested 2, skipped 0 already present, failed 1" in done.stderr and "no_text.csv" in done.stderr
+    with open_store(url) as store:
+        assert {q.outlet for q in store.quotes()} == {"Port News", "Harbour Times"}
+        assert store.article("k1") is not None
+        assert [f.input for f in store.failures()][0].startswith(str(no_text))
