@@ -30,6 +30,7 @@ from sayso.sources import Columns, Failure, iter_articles
 ENGINES = ("local", "ray")
 DEFAULT_PARTITION_SIZE = 1000
 LOCAL_IN_FLIGHT_PER_WORKER = 4
+SHOWN_FAILURES = 50  # failures kept in the Summary; a run of millions keeps the rest on disk only
 
 # One analysed item: its number in the input stream, and its analysis (or its Arrow row) or its failure.
 Result = tuple[int, Analysis | Row | Failure]
@@ -43,7 +44,7 @@ class Summary:
     partitions_written: int = 0
     partitions_skipped: int = 0
     seconds: float = 0.0
-    failures: list[Failure] = field(default_factory=list)  # of this run's new partitions only
+    failures: list[Failure] = field(default_factory=list)  # the first SHOWN_FAILURES of this run (all: failed.jsonl)
 
     @property
     def rate(self) -> float:
@@ -130,7 +131,7 @@ def run_batch(
         folder.write(number, analyses, [{"input": f.input, "error": f.error} for f in failures])
         summary.analyzed += len(analyses)
         summary.failed += len(failures)
-        summary.failures.extend(failures)
+        summary.failures.extend(failures[: max(0, SHOWN_FAILURES - len(summary.failures))])
         summary.partitions_written += 1
         summary.seconds = time.perf_counter() - start
         if progress:

@@ -228,8 +228,9 @@ def batch_command(
     summary = run_batch(spec, out, engine=engine, address=address, workers=workers or cores, progress=report)
     for failure in summary.failures[:MAX_REASONS]:
         click.echo(f"failed: {failure}", err=True)
-    if len(summary.failures) > MAX_REASONS:
-        click.echo(f"... and {len(summary.failures) - MAX_REASONS} more failures (all in {out}/failed.jsonl)", err=True)
+    if summary.failed > len(summary.failures[:MAX_REASONS]):
+        more = summary.failed - len(summary.failures[:MAX_REASONS])
+        click.echo(f"... and {more} more failures (all in {out}/failed.jsonl)", err=True)
     click.echo(
         f"analyzed {summary.analyzed}, failed {summary.failed}, partitions written {summary.partitions_written}, "
         f"skipped {summary.partitions_skipped} already finished ({summary.seconds:.1f} s)",
