@@ -168,6 +168,99 @@ def ingest(
     sys.exit(1 if summary.failed else 0)
 
 
+@cli.command(name="batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="The run's output folder.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--address", metavar="ADDR", help="A Ray cluster to join (ray://HOST:10001 or HOST:6379); --engine ray.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 4096),
+    default=None,
+    help="Processes (local) or actors (ray) [default: this machine's cores; a cluster's CPUs].",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(1, 10_000_000),
+    default=1000,
+    show_default=True,
+    help="Input items a Parquet partition.",
+)
+@column_options
+@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@click.option("--no-nested", is_flag=True, help="Leave out statements nested inside other statements.")
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+def batch_command(
+    inputs: tuple[str, ...],
+    out: Path,
+    engine: str,
+    address: str | None,
+    workers: int | None,
+    partition_size: int,
+    allow_private: bool,
+    no_nested: bool,
+    quiet: bool,
+    **cols: str,
+) -> None:
+    """Analyze an archive (JSON Lines, Parquet, WARC, any input `ingest` reads; local paths or fsspec URLs
+    such as s3://) into Parquet partitions of analyses in --out, plus failed.jsonl.
+
+    Finished partitions are kept: the same command again resumes an interrupted run; a folder that holds
+    another run is refused. Exit 1 if any input failed."""
+    import os
+
+    from sayso.batchrun import Summary, run_batch
+    from sayso.partitions import RunSpec
+
+    if address and engine != "ray":
+        raise click.UsageError("--address needs --engine ray")
+    columns = {k.removesuffix("_column"): v for k, v in cols.items()}
+    spec = RunSpec(tuple(inputs), columns, allow_private, not no_nested, partition_size)
+
+    def report(s: Summary) -> None:
+        if not quiet:
+            click.echo(
+                f"{s.partitions_written} partitions, {s.analyzed} analyzed ({s.rate:.2f}/s), {s.failed} failed",
+                err=True,
+            )
+
+    cores = os.cpu_count() or 1
+    summary = run_batch(spec, out, engine=engine, address=address, workers=workers or cores, progress=report)
+    for failure in summary.failures[:MAX_REASONS]:
+        click.echo(f"failed: {failure}", err=True)
+    if summary.failed > len(summary.failures[:MAX_REASONS]):
+        more = summary.failed - len(summary.failures[:MAX_REASONS])
+        click.echo(f"... and {more} more failures (all in {out}/failed.jsonl)", err=True)
+    click.echo(
+        f"analyzed {summary.analyzed}, failed {summary.failed}, partitions written {summary.partitions_written}, "
+        f"skipped {summary.partitions_skipped} already finished ({summary.seconds:.1f} s)",
+        err=True,
+    )
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+def load(folder: Path, db_url: str | None, quiet: bool) -> None:
+    """Bulk-load the partitions of a `sayso batch` run into the archive (loading twice changes nothing)."""
+    from sayso.bulkload import LoadSummary, load_run
+    from sayso.store import open_store
+
+    def report(s: LoadSummary) -> None:
+        if not quiet:
+            click.echo(f"{s.partitions} partitions, {s.articles} stored, {s.quotes_per_second:.0f} quotes/s", err=True)
+
+    with open_store(db_url) as store:
+        summary = load_run(store, folder, progress=report)
+    click.echo(
+        f"stored {summary.articles} articles ({summary.quotes} quotes, {summary.quotes_per_second:.0f} quotes/s), "
+        f"{summary.present} already present, {summary.failures} failed inputs recorded",
+        err=True,
+    )
+
+
 MAX_REASONS = 50
 QUOTE_COLUMNS: list[tables.Column] = [
     ("published", lambda q: q.published and q.published[:10]),
