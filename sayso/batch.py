@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
 
 from sayso.errors import SaysoError
 from sayso.ingest import read_input
 from sayso.model import Analysis, Article, Scheme
+
+IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,17 @@ def analyze_inputs(specs: list[str], options: Options, *, workers: int = 1) -> I
 
 def analyze_articles(articles: Iterable[Article], options: Options, *, workers: int = 1) -> Iterator[Outcome]:
     """Outcomes (``spec`` = the article id) in input order, for articles already read (archives, feeds).
-    The articles are consumed lazily, so a stream of millions is never held in memory at once."""
+    At most IN_FLIGHT_PER_WORKER articles a worker are read ahead (a pool's imap would read the whole
+    stream first), so a stream of millions is never held in memory at once."""
     jobs = ((article, options) for article in articles)
     if workers <= 1:
         yield from map(_run_article, jobs)
         return
     with multiprocessing.get_context("spawn").Pool(workers, initializer=_warm_worker) as pool:
-        yield from pool.imap(_run_article, jobs, chunksize=4)
+        pending: deque[AsyncResult[Outcome]] = deque()
+        for job in jobs:
+            pending.append(pool.apply_async(_run_article, (job,)))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -361,3 +362,22 @@ def test_entry_point_exit_codes(tmp_path: Path, simple: Path) -> None:
     done = _run("analyze", "--no-such-option", str(simple))
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_worker_pool_reads_a_stream_only_a_few_articles_ahead() -> None:
+    from sayso import batch
+    from sayso.model import Article
+
+    consumed = 0
+
+    def stream() -> Iterator[Article]:
+        nonlocal consumed
+        for i in range(40):
+            consumed += 1
+            yield Article(id=f"a{i}", text=f'"We won game {i}," coach Ann Lee said.')
+
+    outcomes = batch.analyze_articles(stream(), batch.Options(), workers=2)
+    first = next(outcomes)
+    assert first.spec == "a0" and first.analysis is not None
+    assert consumed <= 2 * batch.IN_FLIGHT_PER_WORKER + 1
+    assert [o.spec for o in outcomes] == [f"a{i}" for i in range(1, 40)]
