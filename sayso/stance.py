@@ -9,7 +9,10 @@ Two parts, both trained by training/train_stance.py on FNC-1, ARC and Emergent (
   "hoax", "no evidence") near claim terms, kept in their original order, up to the model's length.
 
 The final probabilities are P(related) * P(stance | related) for the first three labels and
-1 - P(related) for `unrelated`. Only onnxruntime, tokenizers and numpy are used at run time.
+1 - P(related) for `unrelated`. A small softmax head (config "head") may sit on the cross-encoder:
+it takes its log-probabilities and claim-focused cue features (stance_features: refutation and
+negation words near claim terms, hedges, questions, confirmations) and gives the stance probabilities.
+Only onnxruntime, tokenizers and numpy are used at run time.
 """
 
 from __future__ import annotations
@@ -187,6 +190,113 @@ def gate_probability(
     return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
 
 
+# ---------------------------------------------------------------- claim-focused stance features
+
+REFUTE_CUES = _lexicon("""
+    deni deny refut reject dismiss debunk disput contradict retract false fake hoax untru myth bogus baseless
+    unfound fabricat satir prank lie lies lying misleading wrong nonsense rubbish rebuff libel misinform
+    erroneous spoof parody scam
+""")
+_REFUTE_PREFIXES = tuple(sorted(w for w in REFUTE_CUES if len(w) >= 5))
+NEGATIONS = _lexicon("""
+    no not never nothing nor none neither isn't aren't wasn't weren't didn't doesn't don't won't can't cannot
+    couldn't hasn't haven't
+""")
+HEDGES = _lexicon("""
+    reportedly allegedly alleged claim claims claimed report reports reported rumor rumors rumour rumours may
+    might could possibly purportedly apparently sources source says said according could would investigate
+    investigating unconfirmed if whether
+""")
+CONFIRMS = _lexicon("""
+    confirm confirms confirmed confirmation official officially proof proves proven indeed real true actually
+    finally really video photos
+""")
+STANCE_FEATURES = (
+    "refute",
+    "refute_near",
+    "negation",
+    "negation_near",
+    "claim_negated",
+    "hedge",
+    "question",
+    "confirm",
+    "coverage",
+    "best_sentence",
+    "log_words",
+)
+
+
+def _is_cue(word: str, stem: str, lexicon: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
+    if word in skip:
+        return False
+    if word in lexicon or stem in lexicon:
+        return True
+    return lexicon is REFUTE_CUES and stem.startswith(_REFUTE_PREFIXES)
+
+
+def _has(ws: Sequence[str], stems: Sequence[str], lexicon: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
+    return any(_is_cue(w, s, lexicon, skip) for w, s in zip(ws, stems, strict=True))
+
+
+def _near(
+    ws: Sequence[str],
+    stems: Sequence[str],
+    lexicon: frozenset[str],
+    claim: set[str],
+    skip: frozenset[str] = frozenset(),
+    window: int = 6,
+) -> bool:
+    cues = [i for i, (w, s) in enumerate(zip(ws, stems, strict=True)) if _is_cue(w, s, lexicon, skip)]
+    hits = [i for i, s in enumerate(stems) if s in claim]
+    return any(abs(c - h) <= window for c in cues for h in hits)
+
+
+def stance_features(claim: str, text: str) -> list[float]:
+    """Cue words of refutation, negation, hedging and confirmation in the text, and whether refutation
+    or negation cues stand near claim terms (STANCE_FEATURES); cue words the claim itself holds do not
+    count ("Hands up, don't shoot" is no denial of a claim that quotes it)."""
+    cw = words(claim)
+    own = frozenset(cw)
+    terms = set(content_terms(claim))
+    sents = split_sentences(text) or [text]
+    ws = [words(s) for s in sents]
+    stems = [[_stem(w) for w in x] for x in ws]
+    flat_w = [w for x in ws for w in x]
+    flat_s = [s for x in stems for s in x]
+    prof = _profile(text)
+    coverage = len(terms & prof.terms) / len(terms) if terms else 0.0
+    best = max((len(terms & st) / len(terms) for st in prof.sentences), default=0.0) if terms else 0.0
+    return [
+        float(_has(flat_w, flat_s, REFUTE_CUES, own)),
+        float(any(_near(w, s, REFUTE_CUES, terms, own) for w, s in zip(ws, stems, strict=True))),
+        float(_has(flat_w, flat_s, NEGATIONS, own)),
+        float(any(_near(w, s, NEGATIONS, terms, own) for w, s in zip(ws, stems, strict=True))),
+        float(any(w in NEGATIONS for w in cw)),
+        float(_has(flat_w, flat_s, HEDGES)),
+        float("?" in text),
+        float(_has(flat_w, flat_s, CONFIRMS)),
+        coverage,
+        best,
+        math.log1p(len(flat_w)),
+    ]
+
+
+def head_inputs(encoder_probs: npt.ArrayLike, features: Sequence[Sequence[float]]) -> npt.NDArray[np.float64]:
+    """The head's inputs: the cross-encoder's log-probabilities, then the stance features."""
+    logp = np.log(np.clip(np.asarray(encoder_probs, dtype=np.float64), 1e-6, 1.0))
+    return np.hstack([logp, np.asarray(features, dtype=np.float64).reshape(len(logp), -1)])
+
+
+def head_probabilities(
+    head: dict[str, Any], encoder_probs: npt.ArrayLike, features: Sequence[Sequence[float]]
+) -> FloatArray:
+    """P(supports, refutes, discusses) from the head: a softmax layer over head_inputs (standardised)."""
+    x = (head_inputs(encoder_probs, features) - np.asarray(head["mean"])) / np.asarray(head["scale"])
+    z = x @ np.asarray(head["weights"], dtype=np.float64) + np.asarray(head["bias"], dtype=np.float64)
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    return np.asarray(z / z.sum(axis=1, keepdims=True), dtype=np.float32)
+
+
 # ---------------------------------------------------------------- pair encoding
 
 
@@ -254,6 +364,7 @@ class StanceModel:
         self._gate_b = float(gate["bias"])
         self._gate_mean = np.asarray(gate.get("mean", [0.0] * len(self._gate_w)), dtype=np.float64)
         self._gate_scale = np.asarray(gate.get("scale", [1.0] * len(self._gate_w)), dtype=np.float64)
+        self.head: dict[str, Any] | None = config.get("head")
 
     @classmethod
     def load(cls, directory: Path | str | None = None, threads: int | None = None) -> StanceModel:
@@ -288,7 +399,17 @@ class StanceModel:
         for b in range(0, len(by_length), self.batch_size):
             chunk = by_length[b : b + self.batch_size]
             out[chunk] = self._run([rows[i] for i in chunk])
+        if self.head is not None and todo:
+            out[todo] = head_probabilities(self.head, out[todo], [stance_features(claim, texts[i]) for i in todo])
         return out
+
+    def encoder_probabilities(self, claim: str, texts: Sequence[str]) -> FloatArray:
+        """The cross-encoder's own P(supports, refutes, discusses) of each text, before the head."""
+        head, self.head = self.head, None
+        try:
+            return self.stance_probabilities(claim, texts)
+        finally:
+            self.head = head
 
     def predict(self, claim: str, texts: Sequence[str], *, all_stances: bool = False) -> list[StancePrediction]:
         """The stance of each text toward the claim (see the module doc); empty texts are unrelated.

@@ -86,14 +86,16 @@ def test_probabilities_and_unrelated(model: StanceModel) -> None:
     assert model.predict(CLAIM, []) == []
 
 
-def test_batching_does_not_change_results(model: StanceModel) -> None:
+def test_batching_barely_changes_results(model: StanceModel) -> None:
+    """int8 dynamic quantisation scales activations per batch, so probabilities move a little with the
+    company a text is batched in; labels of clear cases must not."""
     texts = DENIALS + RESTATEMENTS
     together = model.predict(CLAIM, texts)
     alone = [model.predict(CLAIM, [t])[0] for t in texts]
     for a, b in zip(together, alone, strict=True):
         assert a.label == b.label
         for k in LABELS:
-            assert a.probabilities[k] == pytest.approx(b.probabilities[k], abs=1e-3)
+            assert a.probabilities[k] == pytest.approx(b.probabilities[k], abs=0.05)
 
 
 def test_long_body_keeps_the_sentences_about_the_claim() -> None:
