@@ -76,6 +76,22 @@ def demo(fmt: str) -> None:
     writer.close()
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--disputed", is_flag=True, help="Only claims that someone disputes.")
+@output_options
+def claims(inputs: tuple[Path, ...], disputed: bool, fmt: str) -> None:
+    """Follow claims across analyses (JSON Lines of `sayso analyze --format jsonl`): the same proposition in
+    other words, who asserts and who disputes it, first seen, and a timeline by day and outlet."""
+    from sayso import timeline
+
+    analyses, errors = timeline.read_analyses(list(inputs))
+    for error in errors:
+        click.echo(f"sayso: {error}", err=True)
+    render.write_threads(timeline.follow(analyses, disputed=disputed), fmt, sys.stdout)
+    sys.exit(1 if errors else 0)
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Score sayso against annotated data."""

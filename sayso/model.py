@@ -98,3 +98,43 @@ class Analysis(BaseModel):
     speakers: list[Speaker] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     disputes: list[Dispute] = Field(default_factory=list)
+
+
+Stance = Literal["supports", "refutes", "discusses"]
+
+
+class ClaimStatement(BaseModel):
+    """One statement about a claim followed across articles, and where and when it appeared."""
+
+    article_id: str
+    quote_id: str | None
+    speaker: SpeakerRef | None
+    text: str
+    stance: Stance
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+class TimelineEntry(BaseModel):
+    """How many statements supported, refuted or discussed the claim on one day in one outlet."""
+
+    date: str | None
+    source: str | None
+    supports: int = 0
+    refutes: int = 0
+    discusses: int = 0
+
+
+class ClaimThread(BaseModel):
+    """One proposition as stated, repeated and disputed across articles and outlets."""
+
+    id: str
+    text: str
+    asserted_by: list[SpeakerRef] = Field(default_factory=list)
+    disputed_by: list[SpeakerRef] = Field(default_factory=list)
+    first_seen: str | None = None
+    articles: int = 0
+    disputed: bool = False
+    statements: list[ClaimStatement] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import shutil
 import textwrap
+from collections.abc import Sequence
 from typing import TextIO
 
-from sayso.model import Analysis, Quote
+from sayso.model import Analysis, ClaimThread, Quote
 
 FORMATS = ("table", "json", "jsonl", "csv")
 HEADERS = ("speaker", "role", "cue", "kind", "words")
@@ -128,3 +129,50 @@ def _dispute_lines(analysis: Analysis) -> list[str]:
             f" -- {d.stance} by {disputers}"
         )
     return out
+
+
+THREAD_CSV_COLUMNS = (
+    "thread_id",
+    "claim",
+    "article_id",
+    "quote_id",
+    "published",
+    "source",
+    "speaker",
+    "stance",
+    "words",
+)
+
+
+def write_threads(threads: Sequence[ClaimThread], fmt: str, out: TextIO) -> None:
+    """Claim threads in one of FORMATS: table and csv show each statement, json/jsonl the whole objects."""
+    if fmt == "jsonl":
+        out.writelines(t.model_dump_json() + "\n" for t in threads)
+    elif fmt == "json":
+        out.write("[\n" + ",\n".join(t.model_dump_json(indent=1) for t in threads) + "\n]\n" if threads else "[]\n")
+    elif fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(THREAD_CSV_COLUMNS)
+        for t in threads:
+            for s in t.statements:
+                who = s.speaker.name if s.speaker else ""
+                writer.writerow([t.id, t.text, s.article_id, s.quote_id, s.published, s.source, who, s.stance, s.text])
+    else:
+        out.write("\n\n".join(thread_table(t) for t in threads) + ("\n" if threads else ""))
+
+
+def thread_table(thread: ClaimThread, width: int | None = None) -> str:
+    width = width or min(shutil.get_terminal_size((100, 20)).columns, 120)
+    names = ", ".join(r.name for r in thread.asserted_by) or "-"
+    against = ", ".join(r.name for r in thread.disputed_by) or "-"
+    lines = [
+        textwrap.shorten(f"CLAIM {thread.text}", width),
+        f"  asserted by: {names}",
+        f"  disputed by: {against}",
+        f"  first seen {thread.first_seen or '-'}; {thread.articles} article(s), {len(thread.statements)} statement(s)",
+    ]
+    for s in thread.statements:
+        where = " ".join(x for x in ((s.published or "")[:10], s.source or s.article_id) if x)
+        who = s.speaker.name if s.speaker else "?"
+        lines.append(textwrap.shorten(f"  {s.stance:<9} {where} | {who}: {s.text}", width))
+    return "\n".join(lines)
