@@ -429,6 +429,11 @@ class StanceModel:
             preds.append(StancePrediction(label, {k: round(v, 5) for k, v in zip(LABELS, probs, strict=True)}))
         return preds
 
+    def __call__(self, claim: str, texts: Sequence[str]) -> list[str]:
+        """The most probable of supports / refutes / discusses for each text, unrelated left out (for
+        texts already known to be about the claim, e.g. the statements of one claim cluster)."""
+        return [max(STANCES, key=p.probabilities.__getitem__) for p in self.predict(claim, texts, all_stances=True)]
+
     def _run(self, rows: Sequence[tuple[list[int], int]]) -> FloatArray:
         feed = {k: v for k, v in batch_arrays(rows, self._pad).items() if k in self._inputs}
         logits = np.asarray(self._session.run(None, feed)[0], dtype=np.float32)

@@ -72,6 +72,11 @@ def test_denials_refute_and_restatements_support(
         assert pred.label == expected, (claim, texts, pred)
 
 
+def test_call_gives_the_stance_alone(model: StanceModel) -> None:
+    assert model(CLAIM, [DENIALS[0], RESTATEMENTS[0], "Markets rose on Friday."])[:2] == ["refutes", "supports"]
+    assert set(model(CLAIM, ["Markets rose on Friday."])) <= {"supports", "refutes", "discusses"}
+
+
 def test_probabilities_and_unrelated(model: StanceModel) -> None:
     texts = [DENIALS[0], "The city council approved a new budget for road repairs on Tuesday.", "", "   "]
     preds = model.predict(CLAIM, texts)
