@@ -38,7 +38,7 @@ train: $(VENV)/.installed
 train-stance: $(VENV)/.installed
 	$(PIP) install torch==2.13.0
 	$(PIP) install -e ".[train]"
-	nice -n 10 $(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance
+	nice -n 10 $(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance --short-without-encoder
 
 eval: $(VENV)/.installed
 	$(VENV)/bin/sayso eval polnear --split dev

@@ -11,7 +11,8 @@ Two parts, both trained by training/train_stance.py on FNC-1, ARC and Emergent (
 The final probabilities are P(related) * P(stance | related) for the first three labels and
 1 - P(related) for `unrelated`. A small softmax head (config "head") may sit on the cross-encoder:
 it takes its log-probabilities and claim-focused cue features (stance_features: refutation and
-negation words near claim terms, hedges, questions, confirmations) and gives the stance probabilities.
+negation words near claim terms, hedges, questions, confirmations) and gives the stance probabilities;
+short texts (headlines, statements) and long ones (article bodies) have a layer each.
 Only onnxruntime, tokenizers and numpy are used at run time.
 """
 
@@ -297,6 +298,22 @@ def head_probabilities(
     return np.asarray(z / z.sum(axis=1, keepdims=True), dtype=np.float32)
 
 
+def is_short(text: str, head: dict[str, Any]) -> bool:
+    """Whether a text gets the head of short texts (headlines, statements) rather than that of bodies."""
+    return len(words(text)) <= int(head.get("short_words", 50))
+
+
+def apply_head(head: dict[str, Any], claim: str, texts: Sequence[str], encoder_probs: FloatArray) -> FloatArray:
+    """The head's P(supports, refutes, discusses): one softmax layer for short texts, one for long ones."""
+    out = np.array(encoder_probs, dtype=np.float32)
+    feats = [stance_features(claim, t) for t in texts]
+    for kind in ("short", "long"):
+        rows = [i for i, t in enumerate(texts) if is_short(t, head) == (kind == "short")]
+        if rows and kind in head:
+            out[rows] = head_probabilities(head[kind], out[rows], [feats[i] for i in rows])
+    return out
+
+
 # ---------------------------------------------------------------- pair encoding
 
 
@@ -400,7 +417,7 @@ class StanceModel:
             chunk = by_length[b : b + self.batch_size]
             out[chunk] = self._run([rows[i] for i in chunk])
         if self.head is not None and todo:
-            out[todo] = head_probabilities(self.head, out[todo], [stance_features(claim, texts[i]) for i in todo])
+            out[todo] = apply_head(self.head, claim, [texts[i] for i in todo], out[todo])
         return out
 
     def encoder_probabilities(self, claim: str, texts: Sequence[str]) -> FloatArray:

@@ -319,14 +319,18 @@ def head_pairs(data: dict[str, list[Any]], used: set[int], args: argparse.Namesp
     return out
 
 
-def fit_head(model_obj: Any, pairs: list[Any], l2: float = 1e-2, iters: int = 3000) -> dict[str, Any]:
-    """A softmax layer over the cross-encoder's log-probabilities and stance_features, class-balanced."""
+def encoder_probs(model_obj: Any, pairs: list[Any]) -> np.ndarray:
     by_claim: dict[str, list[int]] = {}
     for i, p in enumerate(pairs):
         by_claim.setdefault(p.claim, []).append(i)
     probs = np.zeros((len(pairs), len(stance.STANCES)))
     for claim, idx in by_claim.items():
         probs[idx] = model_obj.encoder_probabilities(claim, [pairs[i].text for i in idx])
+    return probs
+
+
+def fit_head(pairs: list[Any], probs: np.ndarray, l2: float = 1e-2, iters: int = 3000) -> dict[str, Any]:
+    """A softmax layer over the cross-encoder's log-probabilities and stance_features, class-balanced."""
     feats = [stance.stance_features(p.claim, p.text) for p in pairs]
     x = stance.head_inputs(probs, feats)
     y = np.asarray([stance.STANCES.index(to_model_label(p)) for p in pairs])
@@ -436,6 +440,12 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--no-quantize", action="store_true")
     ap.add_argument("--no-head", action="store_true", help="no softmax head over the cross-encoder and cue features")
     ap.add_argument("--head-only", action="store_true", help="only (re)fit the head of the model in --out")
+    ap.add_argument("--short-words", type=int, default=50, help="texts of at most this many words get the short head")
+    ap.add_argument(
+        "--short-without-encoder",
+        action="store_true",
+        help="the short head uses the cue features alone (the encoder's inputs get weight 0)",
+    )
     ap.add_argument("--head-fnc", type=int, default=1200, help="unseen FNC-1 related pairs the head is fitted on")
     ap.add_argument("--head-arc", type=int, default=400, help="unseen ARC related pairs the head is fitted on")
     args = ap.parse_args()
@@ -456,7 +466,15 @@ def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int
     final = stance.StanceModel.load(args.out, threads=args.threads)
     final.head = None
     log(f"before the head: {json.dumps(quick_scores(final, data, args))}")
-    cfg["head"] = fit_head(final, head_pairs(data, used, args))
+    pairs = head_pairs(data, used, args)
+    probs = encoder_probs(final, pairs)
+    head: dict[str, Any] = {"short_words": args.short_words}
+    for kind in ("short", "long"):
+        rows = [i for i, p in enumerate(pairs) if stance.is_short(p.text, head) == (kind == "short")]
+        log(f"{kind} texts: {len(rows)} pairs")
+        use = probs[rows] if kind == "long" or not args.short_without_encoder else np.full((len(rows), 3), 1 / 3)
+        head[kind] = fit_head([pairs[i] for i in rows], use)
+    cfg["head"] = head
     final.head = cfg["head"]
     cfg["dev_quick_with_head"] = quick_scores(final, data, args)
     log(f"with the head: {json.dumps(cfg['dev_quick_with_head'])}")
