@@ -41,8 +41,9 @@ DENIALS = [
     "The Kremlin denied that Vladimir Putin had threatened a missile strike on London, calling the claim a lie.",
     "Moscow dismissed reports that Putin threatened to strike London with a missile as false.",
 ]
+# plain restatements: in the training data's scheme, an attributed report ("..., X said") is `discusses`
 RESTATEMENTS = [
-    "Putin threatened to hit London with a missile, the former prime minister said.",
+    "Putin threatened to hit London with a missile during a phone call before the invasion.",
     "Russia's president threatened a missile strike on London.",
 ]
 CLAIM2 = "Apple will stop making the iPhone mini next year"
@@ -51,7 +52,7 @@ DENIALS2 = [
     "Apple says rumours that the iPhone mini will be discontinued next year are untrue.",
 ]
 RESTATEMENTS2 = [
-    "Apple will stop making the iPhone mini next year, according to the company.",
+    "Apple will stop making the iPhone mini next year.",
     "Apple confirms the iPhone mini will be discontinued next year.",
 ]
 
