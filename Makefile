@@ -19,7 +19,13 @@ $(VENV)/.dev: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(VENV)/bin/sayso demo
 
-test: $(VENV)/.dev
+# The browser tests drive Debian's chromium with Playwright (no `playwright install`: no browser download).
+CHROMIUM ?= /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: $(VENV)/.dev $(CHROMIUM)
 	$(VENV)/bin/pytest -q -rs
 
 lint: $(VENV)/.dev

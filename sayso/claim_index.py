@@ -124,7 +124,7 @@ def _cells(reduced: Vectors, count: int) -> npt.NDArray[np.int64]:
     kmeans = faiss.Kmeans(reduced.shape[1], count, niter=10, spherical=True, seed=1, verbose=False)
     kmeans.train(sample)
     _, cells = kmeans.index.search(reduced, 2)
-    return cells.astype(np.int64)
+    return np.asarray(cells, dtype=np.int64)
 
 
 def _within_cells(reduced: Vectors, cells: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.int64]:

@@ -29,6 +29,13 @@ MIN_SHARED_KEYS = 2
 NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is not true")
 SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
+# A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
+REFERENCE = re.compile(
+    r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|criticism|"
+    r"criticisms|reports?|assertions?|story|stories|suggestions?|notion|characteri[sz]ation)\b",
+    re.IGNORECASE,
+)
+REFERENCE_REACH = 1200  # characters back from the denial
 
 
 def content_keys(text: str) -> set[str]:
@@ -101,6 +108,8 @@ def _target(
     nested = [c for c in claims if any(q.nested_in == denial.id and is_cue_noun(q.cue or "") for q in c.quotes)]
     if nested:
         return nested[0]
+    if REFERENCE.match(denial.content.strip()):
+        return _claim_just_before(denial, claims)
     # not the denier's own words, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
     others = [
         c
@@ -116,6 +125,20 @@ def _target(
 
     best = max(others, key=score, default=None)
     return best if best is not None and score(best)[0] >= MIN_SHARED_KEYS else None
+
+
+def _claim_just_before(denial: Quote, claims: list[_Claim]) -> _Claim | None:
+    """The claim by someone else whose words end closest before the denial, within REFERENCE_REACH."""
+    start = denial.content_spans[0][0] if denial.content_spans else 0
+    best: tuple[int, _Claim] | None = None
+    for c in claims:
+        if c.claimant.id == denial.speaker_id:
+            continue
+        for q in c.quotes:
+            end = q.content_spans[-1][1] if q.content_spans else start
+            if 0 <= start - end <= REFERENCE_REACH and (best is None or end > best[0]):
+                best = (end, c)
+    return best[1] if best else None
 
 
 def _nested(claim: _Claim) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_DB = "sqlite:///sayso.db"
 
 
 def _shared_dir() -> Path:
@@ -35,6 +36,12 @@ class Settings:
     # Threads the tagger and the stance model may use in one process (SAYSO_THREADS); 0: all cores.
     # --workers N sets 1 in each.
     threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "0") or 0))
+    # The archive's database URL (SAYSO_DB): a SQLite file by default, or postgresql+psycopg://user@host/db.
+    db_url: str = field(default_factory=lambda: os.environ.get("SAYSO_DB") or DEFAULT_DB)
+    # The service (`sayso serve`): the largest request body it reads, in bytes (SAYSO_MAX_BODY); larger: 413.
+    max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("SAYSO_MAX_BODY", "") or 2_000_000))
+    # Whether the service may fetch URLs that resolve to private or loopback addresses (SAYSO_ALLOW_PRIVATE=1).
+    allow_private_urls: bool = field(default_factory=lambda: os.environ.get("SAYSO_ALLOW_PRIVATE", "") == "1")
 
     @property
     def polnear_dir(self) -> Path:

@@ -26,3 +26,11 @@ class ModelError(SaysoError):
 
 class DataError(SaysoError):
     """An evaluation data folder that is missing or malformed."""
+
+
+class BatchError(SaysoError):
+    """A batch run that cannot start or go on: an output folder of another run, an unreachable cluster."""
+
+
+class StoreError(SaysoError):
+    """A store that cannot be opened or used: unreachable server, a newer schema, a file that is no database."""

@@ -31,6 +31,9 @@ MAX_REDIRECTS = 5
 USER_AGENT = "sayso/0.1 (+https://pypi.org/project/sayso/)"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 PAGE_TYPES = frozenset({"text/html", "text/plain", "application/xhtml+xml"})
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
+)
 PRIVATE_REASON = "refused: private or loopback address (use --allow-private)"
 
 _HTML_START = re.compile(
@@ -349,7 +352,7 @@ def _read_body(response: httpx.Response, source: str, max_bytes: int) -> bytes:
 
 
 @dataclass(frozen=True)
-class _Page:
+class Page:
     """The last hop of a fetch: its URL, body and content type."""
 
     url: str
@@ -358,7 +361,9 @@ class _Page:
     charset: str | None
 
 
-def _download(client: httpx.Client, url: str, allow_private: bool, timeout: float, max_bytes: int) -> _Page:
+def _download(
+    client: httpx.Client, url: str, allow_private: bool, timeout: float, max_bytes: int, types: frozenset[str]
+) -> Page:
     """Follow up to MAX_REDIRECTS redirects, checking every hop, and read the final page."""
     current = url
     for _ in range(MAX_REDIRECTS + 1):
@@ -369,20 +374,20 @@ def _download(client: httpx.Client, url: str, allow_private: bool, timeout: floa
             if response.is_redirect and location:
                 current = urljoin(current, location)
                 continue
-            return _final_page(response, current, max_bytes)
+            return _final_page(response, current, max_bytes, types)
         finally:
             response.close()
     raise InputError(url, f"too many redirects (> {MAX_REDIRECTS})")
 
 
-def _final_page(response: httpx.Response, url: str, max_bytes: int) -> _Page:
+def _final_page(response: httpx.Response, url: str, max_bytes: int, types: frozenset[str]) -> Page:
     """Check the status and content type of the last hop and read its body."""
     if response.status_code >= 400:
         raise InputError(url, f"HTTP {response.status_code}")
     media = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media not in PAGE_TYPES:
+    if media not in types:
         raise InputError(url, f"not an HTML page (content-type {media or 'missing'})")
-    return _Page(url, _read_body(response, url, max_bytes), media, response.charset_encoding)
+    return Page(url, _read_body(response, url, max_bytes), media, response.charset_encoding)
 
 
 def _url_id(url: str) -> str | None:
@@ -394,7 +399,7 @@ def _url_id(url: str) -> str | None:
     return PurePosixPath(unquote(path)).stem or None
 
 
-def _page_article(page: _Page, source: str) -> Article:
+def page_article(page: Page, source: str) -> Article:
     """An Article from a downloaded page."""
     article_id = _url_id(page.url)
     if page.media_type == "text/plain":
@@ -418,6 +423,30 @@ def _decode_declared(body: bytes, charset: str | None, source: str) -> str:
     return decode_bytes(body, source)
 
 
+def fetch_page(
+    url: str,
+    *,
+    allow_private: bool = False,
+    timeout: float = 15.0,
+    max_bytes: int = DEFAULT_MAX_URL_BYTES,
+    types: frozenset[str] = PAGE_TYPES,
+    client: httpx.Client | None = None,
+) -> Page:
+    """Download ``url`` (http/https only, public addresses only unless ``allow_private``) if its content
+    type is one of ``types``; every failure is an InputError naming the URL."""
+    http = client or httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=timeout)
+    try:
+        return _download(http, url, allow_private, timeout, max_bytes, types)
+    except httpx.TimeoutException:
+        raise InputError(url, f"unreachable: timed out after {timeout:g} s") from None
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError) as exc:
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise InputError(url, f"unreachable: {detail}") from None
+    finally:
+        if client is None:
+            http.close()
+
+
 def fetch_url(
     url: str,
     *,
@@ -427,18 +456,8 @@ def fetch_url(
     client: httpx.Client | None = None,
 ) -> Article:
     """Download ``url`` (http/https only, public addresses only unless ``allow_private``) as an Article."""
-    http = client or httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=timeout)
-    try:
-        page = _download(http, url, allow_private, timeout, max_bytes)
-    except httpx.TimeoutException:
-        raise InputError(url, f"unreachable: timed out after {timeout:g} s") from None
-    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError) as exc:
-        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise InputError(url, f"unreachable: {detail}") from None
-    finally:
-        if client is None:
-            http.close()
-    return _page_article(page, url)
+    page = fetch_page(url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, client=client)
+    return page_article(page, url)
 
 
 def read_input(spec: str, *, allow_private: bool = False) -> Article:

@@ -9,8 +9,9 @@ from sayso.quotes.cues import is_denial_cue
 
 DENIAL_CONTENT = re.compile(
     r"\b(?:is|was|are|were)\s+(?:not|n[o’']t)\s+(?:true|correct|accurate)\b|\b(?:a|an|the)\s+(?:\w+\s+)?(?:lie|lies|fabrication|"
-    r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis)\b|\b(?:false|untrue|baseless|groundless|"
-    r"fake news|nonsense)\b|\bnever\s+(?:happened|said|threatened)\b|\bthere\s+(?:were|was|is|are)\s+no\b",
+    r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
+    r"unsubstantiated|unfounded|fabricated|made[- ]up|fake news|nonsense)\b"
+    r"|\bnever\s+(?:happened|said|threatened)\b|\bthere\s+(?:were|was|is|are)\s+no\b",
     re.IGNORECASE,
 )
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}

@@ -43,6 +43,24 @@ def test_denial_sharing_the_claims_words_disputes_it() -> None:
     assert claimant == "Joe Lind" and disputers == ["Rita Gomez"]
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "The Harlow campaign called the charges unsubstantiated and fabricated by former staff.",
+        "Mr. Harlow dismissed the criticism as the work of his rivals.",
+    ],
+)
+def test_denial_of_the_charges_disputes_the_claim_just_made(reply: str) -> None:
+    text = (
+        "Several former employees said Mayor Dan Harlow had shouted at junior staff for years.\n\n"
+        f"{reply}\n\n"
+        "The council said it would publish its annual budget next week."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "shouted at junior staff" in claim
+    assert claimant == "Several former employees" and disputers and "Harlow" in disputers[0]
+
+
 def test_unrelated_negative_statements_dispute_nothing() -> None:
     text = (
         "Councillor Joe Lind said the new stadium would open in June.\n\n"

@@ -141,3 +141,16 @@ def test_emergent_linking_and_clustering_floors() -> None:
     assert (best == gold).mean() >= 0.93
     labels = claim_index.cluster(claim_index.claim_vectors(headlines))
     assert adjusted_rand_score(gold, labels) >= 0.82
+
+
+def test_claims_command_reads_the_archive(ferry_analyses: list, tmp_path: Path) -> None:
+    from sayso.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'archive.db'}"
+    with open_store(url) as store:
+        store.save_many(ferry_analyses)
+    result = CliRunner().invoke(cli, ["claims", "--db", url, "--disputed", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    [thread] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert thread["articles"] == 3 and thread["disputed"]
+    assert thread["first_seen"] == "2026-03-02"

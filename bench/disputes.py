@@ -1,0 +1,79 @@
+"""Disputes in real news, measured: sayso's within-article disputes against hand annotations.
+
+    python bench/disputes.py [--gold bench/disputes_gold.json]
+
+The gold (bench/disputes_gold.json) was annotated without looking at sayso's output, on PolNeAR train and
+dev articles (../shared/data/polnear; the files are not in the repository): for each article, every
+(disputer, claimant) pair where a speaker denies a claim someone else makes in the article, and articles
+with denial words but no dispute. A predicted pair matches a gold pair of the same article when both
+names match (the last word of a name, or all the words of the shorter one, among the other's words).
+Recall: gold pairs found; precision: predicted pairs that are in the gold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from sayso.config import settings
+from sayso.ingest import read_path
+from sayso.pipeline import analyze_article
+
+GOLD = Path(__file__).with_name("disputes_gold.json")
+FILLER = {"the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s"}
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", name.lower()) if w not in FILLER]
+
+
+def same_party(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    return wa[-1] == wb[-1] or set(shorter) <= set(longer)
+
+
+def predicted_pairs(path: Path) -> list[tuple[str, str]]:
+    analysis = analyze_article(read_path(path))
+    names = {s.id: s.name for s in analysis.speakers}
+    pairs = []
+    for dispute in analysis.disputes:
+        claimant = names.get(dispute.claimant_id or "", "")
+        pairs += [(names.get(d, ""), claimant) for d in dispute.disputed_by]
+    return pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("-v", "--verbose", action="store_true", help="Print each article's pairs.")
+    args = parser.parse_args()
+    base = settings().polnear_dir
+    if not base.is_dir():
+        sys.exit(f"bench/disputes.py: {base} is absent (../shared/data)")
+    gold_articles = json.loads(args.gold.read_text(encoding="utf-8"))["articles"]
+    found = gold_total = correct = predicted_total = 0
+    for article in gold_articles:
+        gold = [(d["disputer"], d["claimant"]) for d in article["disputes"]]
+        pred = predicted_pairs(base / article["file"])
+        hits = [g for g in gold if any(same_party(g[0], p[0]) and same_party(g[1], p[1]) for p in pred)]
+        right = [p for p in pred if any(same_party(g[0], p[0]) and same_party(g[1], p[1]) for g in gold)]
+        found, gold_total = found + len(hits), gold_total + len(gold)
+        correct, predicted_total = correct + len(right), predicted_total + len(pred)
+        if args.verbose:
+            print(f"{article['file']}: gold {gold} predicted {pred}")
+    recall = found / gold_total if gold_total else 0.0
+    precision = correct / predicted_total if predicted_total else 0.0
+    print(
+        f"disputes in {len(gold_articles)} real articles: recall {recall:.3f} ({found}/{gold_total} gold pairs found), "
+        f"precision {precision:.3f} ({correct}/{predicted_total} predicted pairs right)"
+    )
+
+
+if __name__ == "__main__":
+    main()
