@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint train eval bench docs clean
+.PHONY: demo test lint train train-stance eval bench docs clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ train: $(VENV)/.installed
 	$(PIP) install torch==2.13.0
 	$(PIP) install -e ".[train]"
 	$(PY) training/train_tagger.py --data ../shared/data/polnear --out sayso/models/quote_tagger --device cpu
+
+# Retrains the stance model on ../shared/data/stance (CPU, about an hour under nice;
+# `training/train_stance.py -h`); a rerun resumes from runs/stance/checkpoint.pt (delete it to start over).
+train-stance: $(VENV)/.installed
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e ".[train]"
+	nice -n 10 $(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance --short-without-encoder
 
 eval: $(VENV)/.installed
 	$(VENV)/bin/sayso eval polnear --split dev

@@ -102,6 +102,99 @@ def polnear(split: str, data_dir: Path | None, predictions: Path | None, limit: 
     click.echo(figures, nl=False)
 
 
+@eval_group.group(name="stance")
+def stance_group() -> None:
+    """Score the stance model on FNC-1 or Emergent files (prints accuracy, macro-F1, F1 per class)."""
+
+
+def _progress(done: int, total: int) -> None:
+    if done == total or done % 500 < 50:
+        click.echo(f"\r{done}/{total} pairs", err=True, nl=done == total)
+
+
+@stance_group.command()
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Stances CSV (Headline, Body ID, Stance) "
+    "[default: ../shared/data/stance/fnc1/train_stances.csv, --split dev].",
+)
+@click.option(
+    "--bodies",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Bodies CSV (Body ID, articleBody) [default: train_bodies.csv beside the default input].",
+)
+@click.option("--predictions", type=click.Path(path_type=Path), default=None, help="Write the rows + Predicted here.")
+@click.option(
+    "--split",
+    type=click.Choice(["all", "dev"]),
+    default=None,
+    help="all: every row; dev: rows whose Body ID is in --ids [default: dev without --input, else all].",
+)
+@click.option(
+    "--ids",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Body IDs of the dev split, one a line [default: ../shared/data/stance/fnc1/hold_out_ids.txt].",
+)
+@click.option("--model", "model_dir", type=click.Path(path_type=Path), default=None, help="Stance model folder.")
+def fnc1(
+    input_path: Path | None,
+    bodies: Path | None,
+    predictions: Path | None,
+    split: str | None,
+    ids: Path | None,
+    model_dir: Path | None,
+) -> None:
+    """Predict FNC-1 stances (agree / disagree / discuss / unrelated) and score them."""
+    from sayso import stance_eval
+
+    folder = settings().stance_data_dir / "fnc1"
+    split = split or ("all" if input_path else "dev")
+    input_path = input_path or folder / "train_stances.csv"
+    bodies = bodies or (folder / "train_bodies.csv" if input_path == folder / "train_stances.csv" else None)
+    if bodies is None:
+        raise click.UsageError("--bodies is needed with --input")
+    body_ids = stance_eval.read_ids(ids or folder / "hold_out_ids.txt") if split == "dev" else None
+    result = stance_eval.evaluate_fnc(
+        input_path, bodies, predictions=predictions, body_ids=body_ids, model_dir=model_dir, progress=_progress
+    )
+    click.echo(result.report(), nl=False)
+
+
+@stance_group.command()
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Emergent CSV (claimHeadline, articleHeadline, articleHeadlineStance, claimId) "
+    "[default: ../shared/data/stance/emergent/url-versions-2015-06-14-clean-train.csv, --split dev].",
+)
+@click.option("--predictions", type=click.Path(path_type=Path), default=None, help="Write the rows + Predicted here.")
+@click.option(
+    "--split",
+    type=click.Choice(["all", "dev", "train"]),
+    default=None,
+    help="dev: the claim-disjoint 20% of claims (fixed seed) held out in training; train: the rest "
+    "[default: dev without --input, else all].",
+)
+@click.option("--model", "model_dir", type=click.Path(path_type=Path), default=None, help="Stance model folder.")
+def emergent(input_path: Path | None, predictions: Path | None, split: str | None, model_dir: Path | None) -> None:
+    """Predict Emergent headline stances (for / against / observing) and score them."""
+    from sayso import stance_eval
+
+    split = split or ("all" if input_path else "dev")
+    input_path = input_path or settings().stance_data_dir / "emergent" / "url-versions-2015-06-14-clean-train.csv"
+    result = stance_eval.evaluate_emergent(
+        input_path, split=split, predictions=predictions, model_dir=model_dir, progress=_progress
+    )
+    click.echo(result.report(), nl=False)
+
+
 # ---------------------------------------------------------------------------------------------- the archive
 
 

@@ -29,7 +29,12 @@ class Settings:
     tagger_dir: Path = field(
         default_factory=lambda: Path(os.environ.get("SAYSO_TAGGER", PACKAGE_DIR / "models" / "quote_tagger"))
     )
-    # Threads the tagger may use in one process (SAYSO_THREADS); 0: all cores. --workers N sets 1 in each.
+    # The stance model's folder (SAYSO_STANCE_MODEL); default: the one shipped in the package.
+    stance_dir: Path = field(
+        default_factory=lambda: Path(os.environ.get("SAYSO_STANCE_MODEL", PACKAGE_DIR / "models" / "stance"))
+    )
+    # Threads the tagger and the stance model may use in one process (SAYSO_THREADS); 0: all cores.
+    # --workers N sets 1 in each.
     threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "0") or 0))
     # The archive's database URL (SAYSO_DB): a SQLite file by default, or postgresql+psycopg://user@host/db.
     db_url: str = field(default_factory=lambda: os.environ.get("SAYSO_DB") or DEFAULT_DB)
@@ -41,6 +46,10 @@ class Settings:
     @property
     def polnear_dir(self) -> Path:
         return self.shared_dir / "data" / "polnear"
+
+    @property
+    def stance_data_dir(self) -> Path:
+        return self.shared_dir / "data" / "stance"
 
     @property
     def scorer(self) -> Path:
