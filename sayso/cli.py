@@ -411,8 +411,11 @@ def speakers(db_url: str | None, fmt: str, top: int, name: str | None, source: s
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @db_option
 @click.option("--disputed", is_flag=True, help="Only claims that someone disputes.")
+@click.option(
+    "--stance", "use_stance", is_flag=True, help="Label each statement's stance toward its claim with the stance model."
+)
 @output_options
-def claims(inputs: tuple[Path, ...], db_url: str | None, disputed: bool, fmt: str) -> None:
+def claims(inputs: tuple[Path, ...], db_url: str | None, disputed: bool, use_stance: bool, fmt: str) -> None:
     """Follow claims across articles: the same proposition in other words, who asserts and who disputes it,
     first seen, and a timeline by day and outlet. Reads JSON Lines of analyses (`sayso analyze --format
     jsonl`) when given, else the archive."""
@@ -428,7 +431,12 @@ def claims(inputs: tuple[Path, ...], db_url: str | None, disputed: bool, fmt: st
             analyses = list(store.iter_analyses())
     for error in errors:
         click.echo(f"sayso: {error}", err=True)
-    render.write_threads(timeline.follow(analyses, disputed=disputed), fmt, sys.stdout)
+    model = None
+    if use_stance:
+        from sayso.stance import StanceModel
+
+        model = StanceModel.load()
+    render.write_threads(timeline.follow(analyses, disputed=disputed, stance=model), fmt, sys.stdout)
     sys.exit(1 if errors else 0)
 
 

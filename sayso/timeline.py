@@ -25,8 +25,9 @@ STANCE_OF_POLARITY: dict[str, Stance] = {
     "denies": "refutes",
     "questions": "discusses",
 }
+STANCES = ("supports", "refutes", "discusses")
 # Re-labels statements toward their thread's claim: (claim text, statement texts) -> stances.
-StanceModel = Callable[[str, Sequence[str]], Sequence[Stance]]
+StanceModel = Callable[[str, Sequence[str]], Sequence[str]]
 
 
 @dataclass
@@ -132,7 +133,8 @@ def _relabel(claim: str, statements: list[ClaimStatement], stance: StanceModel) 
     labels = stance(claim, [statements[i].text for i in open_]) if open_ else []
     out = list(statements)
     for i, label in zip(open_, labels, strict=True):
-        out[i] = statements[i].model_copy(update={"stance": label})
+        if label in STANCES:
+            out[i] = statements[i].model_copy(update={"stance": label})
     return out
 
 

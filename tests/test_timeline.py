@@ -154,3 +154,12 @@ def test_claims_command_reads_the_archive(ferry_analyses: list, tmp_path: Path) 
     [thread] = [json.loads(line) for line in result.stdout.splitlines()]
     assert thread["articles"] == 3 and thread["disputed"]
     assert thread["first_seen"] == "2026-03-02"
+
+
+def test_stance_model_labels_statements_toward_the_thread_claim(ferry_analyses: list) -> None:
+    from sayso.stance import StanceModel
+
+    threads = timeline.follow(ferry_analyses, stance=StanceModel.load())
+    ferry = threads[0]
+    assert {s.stance for s in ferry.statements} <= {"supports", "refutes", "discusses"}
+    assert ferry.disputed  # a denial stays a refutation whatever the model says of it
