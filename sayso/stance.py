@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from sayso import onnx
 from sayso.errors import ModelError
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "models" / "stance"
@@ -394,7 +395,7 @@ class StanceModel:
             raise ModelError(f"stance model missing in {folder}: {', '.join(missing)}")
         n = settings().threads if threads is None else threads
         try:
-            return cls(_session(paths[0], n), _tokenizer(paths[1]), json.loads(paths[2].read_text()))
+            return cls(onnx.session(paths[0], n), onnx.tokenizer(paths[1]), json.loads(paths[2].read_text()))
         except Exception as exc:  # onnxruntime, tokenizers and json raise their own types
             raise ModelError(f"stance model unreadable in {folder}: {exc}") from exc
 
@@ -456,22 +457,3 @@ class StanceModel:
         logits = np.asarray(self._session.run(None, feed)[0], dtype=np.float32)
         z = np.exp(logits - logits.max(axis=-1, keepdims=True))
         return np.asarray(z / z.sum(axis=-1, keepdims=True), dtype=np.float32)
-
-
-def _session(path: Path, threads: int) -> Any:
-    import onnxruntime as ort
-
-    opts = ort.SessionOptions()
-    if threads > 0:
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-    return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
-
-
-def _tokenizer(path: Path) -> Any:
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(path))
-    tok.no_truncation()
-    tok.no_padding()
-    return tok

@@ -44,6 +44,7 @@ def import_sayso(name: str) -> types.ModuleType:
 
 stance = import_sayso("stance")
 sdata = import_sayso("stance_eval")
+onnx_models = import_sayso("onnx")
 
 
 def log(msg: str) -> None:
@@ -497,7 +498,7 @@ def main() -> int:
         add_head(args, data, used, cfg)
         return 0
     gate = fit_gate(data["fnc_train"] + data["em_train"], args.seed)
-    tok = stance._tokenizer(args.base / "tokenizer.json")
+    tok = onnx_models.tokenizer(args.base / "tokenizer.json")
     encoder = stance.PairEncoder(tok, args.max_length)
     related = ce_pairs + data["em_train"] * args.emergent_repeat
     rows = encode(related, encoder)

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from sayso import onnx
 from sayso.errors import ModelError
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "quote_tagger"
@@ -315,7 +316,7 @@ class QuoteTagger:
         if missing:
             raise ModelError(f"quote tagger model missing in {folder}: {', '.join(missing)}")
         try:
-            return cls(_session(paths[0], threads), _tokenizer(paths[1]), json.loads(paths[2].read_text()))
+            return cls(onnx.session(paths[0], threads), onnx.tokenizer(paths[1]), json.loads(paths[2].read_text()))
         except Exception as exc:  # onnxruntime and tokenizers raise their own types
             raise ModelError(f"quote tagger model unreadable in {folder}: {exc}") from exc
 
@@ -385,23 +386,3 @@ class QuoteTagger:
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def _session(path: Path, threads: int | None) -> Any:
-    import onnxruntime as ort
-
-    opts = ort.SessionOptions()
-    n = threads or 0
-    if n > 0:
-        opts.intra_op_num_threads = n
-        opts.inter_op_num_threads = 1
-    return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
-
-
-def _tokenizer(path: Path) -> Any:
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(path))
-    tok.no_truncation()
-    tok.no_padding()
-    return tok
