@@ -5,15 +5,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
 from sayso.errors import SaysoError
 from sayso.ingest import read_input
 from sayso.model import Analysis, Article, Scheme
 
 IN_FLIGHT_PER_WORKER = 4
+J = TypeVar("J")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -79,17 +82,21 @@ def analyze_inputs(specs: list[str], options: Options, *, workers: int = 1) -> I
 
 
 def analyze_articles(articles: Iterable[Article], options: Options, *, workers: int = 1) -> Iterator[Outcome]:
-    """Outcomes (``spec`` = the article id) in input order, for articles already read (archives, feeds).
-    At most IN_FLIGHT_PER_WORKER articles a worker are read ahead (a pool's imap would read the whole
-    stream first), so a stream of millions is never held in memory at once."""
-    jobs = ((article, options) for article in articles)
+    """Outcomes (``spec`` = the article id) in input order, for articles already read (archives, feeds)."""
+    return map_in_workers(_run_article, ((article, options) for article in articles), workers)
+
+
+def map_in_workers(run: Callable[[J], R], jobs: Iterable[J], workers: int) -> Iterator[R]:
+    """``run(job)`` for each job, results in input order: in this process, or in ``workers`` spawned processes
+    with at most IN_FLIGHT_PER_WORKER jobs a worker read ahead (a pool's imap would read the whole stream
+    first), so a stream of millions is never held in memory at once. ``run`` must be a module-level function."""
     if workers <= 1:
-        yield from map(_run_article, jobs)
+        yield from map(run, jobs)
         return
     with multiprocessing.get_context("spawn").Pool(workers, initializer=_warm_worker) as pool:
-        pending: deque[AsyncResult[Outcome]] = deque()
+        pending: deque[AsyncResult[R]] = deque()
         for job in jobs:
-            pending.append(pool.apply_async(_run_article, (job,)))
+            pending.append(pool.apply_async(run, (job,)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield pending.popleft().get()
         while pending:

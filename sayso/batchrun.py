@@ -14,12 +14,9 @@ analyses as ``sayso analyze``.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from sayso import batch
@@ -29,7 +26,6 @@ from sayso.sources import Columns, Failure, iter_articles
 
 ENGINES = ("local", "ray")
 DEFAULT_PARTITION_SIZE = 1000
-LOCAL_IN_FLIGHT_PER_WORKER = 4
 SHOWN_FAILURES = 50  # failures kept in the Summary; a run of millions keeps the rest on disk only
 
 # One analysed item: its number in the input stream, and its analysis (or its Arrow row) or its failure.
@@ -75,29 +71,14 @@ def local_results(
 ) -> Iterator[Result]:
     """Results in input order from this machine: in-process, or ``workers`` spawned processes with a
     bounded number of articles in flight (the stream is never read far ahead)."""
-    if workers <= 1:
-        for seq, item in items:
-            yield (
-                (seq, item) if isinstance(item, Failure) else _outcome_result(seq, batch._run_article((item, options)))
-            )
-        return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=batch._warm_worker) as pool:
-        pending: deque[tuple[int, Failure | AsyncResult[batch.Outcome]]] = deque()
-        limit = workers * LOCAL_IN_FLIGHT_PER_WORKER
-        for seq, item in items:
-            if isinstance(item, Failure):
-                pending.append((seq, item))
-            else:
-                pending.append((seq, pool.apply_async(batch._run_article, ((item, options),))))
-            while len(pending) > limit:
-                yield _settle(*pending.popleft())
-        while pending:
-            yield _settle(*pending.popleft())
+    return batch.map_in_workers(_run_item, ((seq, item, options) for seq, item in items), workers)
 
 
-def _settle(seq: int, value: Failure | AsyncResult[batch.Outcome]) -> Result:
-    return (seq, value) if isinstance(value, Failure) else _outcome_result(seq, value.get())
+def _run_item(job: tuple[int, Article | Failure, batch.Options]) -> Result:
+    seq, item, options = job
+    if isinstance(item, Failure):
+        return seq, item
+    return _outcome_result(seq, batch._run_article((item, options)))
 
 
 def run_batch(
