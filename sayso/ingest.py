@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 import trafilatura
@@ -458,6 +458,16 @@ def fetch_url(
     """Download ``url`` (http/https only, public addresses only unless ``allow_private``) as an Article."""
     page = fetch_page(url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, client=client)
     return page_article(page, url)
+
+
+def url_host(url: str | None) -> str | None:
+    """The host of a URL (an outlet when nothing better names it), or None."""
+    if not url:
+        return None
+    try:
+        return urlsplit(url).hostname or None
+    except ValueError:
+        return None
 
 
 def read_input(spec: str, *, allow_private: bool = False) -> Article:

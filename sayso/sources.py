@@ -158,15 +158,6 @@ def _cell(row: dict[str, Any], key: str) -> str | None:
     return text if text.strip() else None
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        return urlsplit(url).hostname or None
-    except ValueError:
-        return None
-
-
 def _time_struct_iso(value: Any) -> str | None:
     """A feedparser time struct (UTC) as an ISO date-time string."""
     if not value:
@@ -428,7 +419,7 @@ class _Reader:
             detail = f" ({_one_line(str(reason), 120)})" if reason else ""
             yield Failure(name, f"not an RSS or Atom feed{detail}")
             return
-        outlet = parsed.feed.get("title") or _host(parsed.feed.get("link"))
+        outlet = parsed.feed.get("title") or ingest.url_host(parsed.feed.get("link"))
         entries = ((f"{name}#{number}", entry) for number, entry in enumerate(parsed.entries, start=1))
         yield from _bounded_map_entries(lambda pair: self._entry(pair[0], pair[1], outlet), entries)
 
@@ -573,7 +564,7 @@ def _warc_record(record: Any, item: str) -> Article | None:
         except LookupError:
             html = body
     article = ingest.html_article(html, id=content_id(uri) if uri else None, source=item, url=uri)
-    update: dict[str, Any] = {"url": uri or article.url, "source": _host(uri) or article.source}
+    update: dict[str, Any] = {"url": uri or article.url, "source": ingest.url_host(uri) or article.source}
     if not article.published:
         update["published"] = record.rec_headers.get_header("WARC-Date")
     return article.model_copy(update=update)

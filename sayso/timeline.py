@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sayso import claim_index
+from sayso.ingest import url_host
 from sayso.model import Analysis, ClaimStatement, ClaimThread, Quote, SpeakerRef, Stance, TimelineEntry, content_id
 
 STANCE_OF_POLARITY: dict[str, Stance] = {
@@ -95,17 +96,9 @@ def _statement(analysis: Analysis, quote: Quote, stance: Stance) -> ClaimStateme
         text=quote.content,
         stance=stance,
         published=analysis.published,
-        source=analysis.source or _host(analysis.url),
+        source=analysis.source or url_host(analysis.url),
         url=analysis.url,
     )
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).hostname
 
 
 def _thread(members: list[_Member], stance: StanceModel | None) -> ClaimThread:
