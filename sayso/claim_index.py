@@ -81,21 +81,24 @@ def nearest(vectors: Vectors, k: int = NEIGHBOURS) -> Neighbours:
     search was several times slower than blocked BLAS over the same candidates."""
     data = np.ascontiguousarray(vectors, dtype=np.float32)
     if len(data) <= EXACT_UP_TO:
-        return _rescore(data, _exact(data, k))
+        return _exact(data, k)
     reduced = _project(data, SEARCH_DIMENSIONS)
     cells = _cells(reduced, max(2, len(data) // CELL_SIZE))
     return _rescore(data, _within_cells(reduced, cells, k))
 
 
-def _exact(data: Vectors, k: int) -> npt.NDArray[np.int64]:
-    k = min(k, len(data) - 1)
-    indices = np.full((len(data), max(k, 0)), -1, dtype=np.int64)
+def _exact(data: Vectors, k: int) -> Neighbours:
+    k = max(min(k, len(data) - 1), 0)
+    indices = np.full((len(data), k), -1, dtype=np.int64)
+    similarities = np.zeros((len(data), k), dtype=np.float32)
     for start in range(0, len(data), 2048):
         sims = data[start : start + 2048] @ data.T
         rows = np.arange(len(sims))
         sims[rows, rows + start] = -np.inf
-        indices[start : start + len(sims)] = _top(sims, k)
-    return indices
+        top = _top(sims, k)
+        indices[start : start + len(sims)] = top
+        similarities[start : start + len(sims)] = np.take_along_axis(sims, top, axis=1)
+    return Neighbours(indices, similarities)
 
 
 def _top(sims: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.int64]:
