@@ -1,8 +1,11 @@
 """`sayso load`: the Parquet partitions of a `sayso batch` run into the store, idempotently.
 
-Each partition goes in one transaction (``Store.save_many``); an article already stored is left as it is,
-so loading a folder twice, or a folder that grew since the last load, stores each article once. The
-failed inputs of the run are recorded too, unless the same input is already recorded with the same error.
+The analyses go in through the store's bulk path (``Store.save_bulk``: the speakers held in memory, rows
+written a chunk at a time), one transaction a chunk; an article already stored is left as it is, so
+loading a folder twice, or a folder that grew since the last load, stores each article once, and a load
+killed midway then run again stores what one run stores. A partition that cannot be read, or a row of it
+that is not an analysis, is recorded as a failed input (one line) and the load goes on. The failed inputs
+of the run are recorded too, unless the same input is already recorded with the same error.
 """
 
 from __future__ import annotations
@@ -10,18 +13,22 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import sqlalchemy as sa
+from pydantic import ValidationError
 
 from sayso.errors import BatchError
 from sayso.model import Analysis
-from sayso.partitions import FAILED_FILE, RUN_FILE, partition_files, read_partition
+from sayso.partitions import FAILED_FILE, RUN_FILE, partition_files
 from sayso.store import schema as t
+from sayso.store.bulk import BulkWriter
 from sayso.store.store import Store
 
-SAVE_CHUNK = 500  # analyses a transaction
+SAVE_CHUNK = 1000  # analyses a transaction
 
 
 @dataclass
@@ -29,9 +36,10 @@ class LoadSummary:
     articles: int = 0  # newly stored
     present: int = 0  # already in the store
     quotes: int = 0  # statements of the newly stored articles
-    failures: int = 0  # failed inputs newly recorded
+    failures: int = 0  # failed inputs newly recorded (the run's, and unreadable partitions or rows)
     partitions: int = 0
     seconds: float = 0.0
+    unreadable: list[str] = field(default_factory=list)  # one line each: partitions or rows not loaded
 
     @property
     def quotes_per_second(self) -> float:
@@ -44,11 +52,12 @@ def load_run(store: Store, folder: Path, progress: Callable[[LoadSummary], None]
         raise BatchError(f"{folder}: not a sayso batch output (no {RUN_FILE})")
     summary = LoadSummary()
     start = time.perf_counter()
+    bulk = BulkWriter()
     for path in partition_files(folder):
-        analyses = list(read_partition(path))
+        analyses = _read(store, path, summary)
         for first in range(0, len(analyses), SAVE_CHUNK):
             chunk = analyses[first : first + SAVE_CHUNK]
-            new = _save(store, chunk)
+            new = store.save_bulk(chunk, bulk)
             summary.articles += len(new)
             summary.present += len(chunk) - len(new)
             summary.quotes += sum(len(a.quotes) for a in chunk if a.id in new)
@@ -56,36 +65,64 @@ def load_run(store: Store, folder: Path, progress: Callable[[LoadSummary], None]
         summary.seconds = time.perf_counter() - start
         if progress:
             progress(summary)
-    summary.failures = _record_failures(store, folder / FAILED_FILE)
+    _record_failures(store, folder / FAILED_FILE, summary)
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-def _save(store: Store, chunk: list[Analysis]) -> set[str]:
-    """Save ``chunk`` in one transaction; the ids that were new."""
-    from sayso.store import writer
+def _read(store: Store, path: Path, summary: LoadSummary) -> list[Analysis]:
+    """The analyses of one partition; what cannot be read is recorded as a failed input instead."""
+    try:
+        rows = pq.read_table(path).to_pylist()
+    except (OSError, pa.ArrowException) as exc:
+        _unreadable(store, str(path), f"not a readable partition ({_first_line(exc)})", summary)
+        return []
+    found = []
+    for number, row in enumerate(rows):
+        try:
+            found.append(Analysis.model_validate(row))
+        except ValidationError as exc:
+            reason = f"row {number} is not an analysis ({exc.error_count()} errors, first: {_first_error(exc)})"
+            _unreadable(store, f"{path}#{number}", reason, summary)
+    return found
 
-    ids = [a.id for a in chunk]
-    with store._write() as conn:
-        present = {row[0] for row in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
-        writer.save(conn, chunk)
-    return {i for i in ids if i not in present}
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
-def _record_failures(store: Store, path: Path) -> int:
-    if not path.is_file():
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+
+
+def _unreadable(store: Store, input: str, error: str, summary: LoadSummary) -> None:
+    summary.unreadable.append(f"{input}: {error}")
+    summary.failures += _record(store, input, error)
+
+
+def _record(store: Store, input: str, error: str) -> int:
+    """Records a failed input unless it is recorded with this error already; 1 if it was recorded."""
+    with store._read() as conn:
+        held = conn.execute(sa.select(t.failures.c.error).where(t.failures.c.input == input)).scalar_one_or_none()
+    if held == error:
         return 0
-    count = 0
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
+    store.record_failure(input, error)
+    return 1
+
+
+def _record_failures(store: Store, path: Path, summary: LoadSummary) -> None:
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for number, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            failure = json.loads(line)
-            with store._read() as conn:
-                held = conn.execute(
-                    sa.select(t.failures.c.error).where(t.failures.c.input == failure["input"])
-                ).scalar_one_or_none()
-            if held != failure["error"]:
-                store.record_failure(failure["input"], failure["error"])
-                count += 1
-    return count
+            try:
+                failure = json.loads(line)
+                input, error = str(failure["input"]), str(failure["error"])
+            except (ValueError, TypeError, KeyError):
+                _unreadable(store, f"{path}:{number}", "not a failed input ({input, error} as JSON)", summary)
+                continue
+            summary.failures += _record(store, input, error)

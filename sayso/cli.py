@@ -337,7 +337,10 @@ def batch_command(
 @db_option
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 def load(folder: Path, db_url: str | None, quiet: bool) -> None:
-    """Bulk-load the partitions of a `sayso batch` run into the archive (loading twice changes nothing)."""
+    """Bulk-load the partitions of a `sayso batch` run into the archive (loading twice changes nothing).
+
+    Exit status 1 when a partition (or a row of one) could not be read: each is one line on stderr and a
+    failed input in the archive; the rest is loaded."""
     from sayso.bulkload import LoadSummary, load_run
     from sayso.store import open_store
 
@@ -347,11 +350,14 @@ def load(folder: Path, db_url: str | None, quiet: bool) -> None:
 
     with open_store(db_url) as store:
         summary = load_run(store, folder, progress=report)
+    for line in summary.unreadable:
+        click.echo(f"not loaded: {line}", err=True)
     click.echo(
         f"stored {summary.articles} articles ({summary.quotes} quotes, {summary.quotes_per_second:.0f} quotes/s), "
         f"{summary.present} already present, {summary.failures} failed inputs recorded",
         err=True,
     )
+    sys.exit(1 if summary.unreadable else 0)
 
 
 MAX_REASONS = 50

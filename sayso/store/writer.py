@@ -13,7 +13,8 @@ from sqlalchemy.engine import Connection
 
 from sayso.model import Analysis, Quote
 from sayso.store import schema as t
-from sayso.store.resolver import Pending, Resolver, insert_ignore
+from sayso.store.resolver import Pending, Resolver
+from sayso.store.speaker_sql import SqlLookup, insert_ignore
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -39,7 +40,7 @@ def has_article(conn: Connection, article_id: str) -> bool:
     return conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
 
 
-def _next(conn: Connection, column: sa.Column[Any]) -> int:
+def next_key(conn: Connection, column: sa.Column[Any]) -> int:
     return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(column), 0))).scalar_one()) + 1
 
 
@@ -49,7 +50,7 @@ def save(conn: Connection, analyses: Iterable[Analysis]) -> int:
     batch = list(analyses)
     ids = [a.id for a in batch]
     present = {row[0] for row in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
-    seq, pk = _next(conn, t.articles.c.seq), _next(conn, t.quotes.c.pk)
+    seq, pk = next_key(conn, t.articles.c.seq), next_key(conn, t.quotes.c.pk)
     pending, rows = Pending(), Rows()
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for analysis in batch:
@@ -57,7 +58,7 @@ def save(conn: Connection, analyses: Iterable[Analysis]) -> int:
             continue
         present.add(analysis.id)
         day = normalise_date(analysis.published)
-        speakers = Resolver(conn, pending, analysis, day).run()
+        speakers = Resolver(SqlLookup(conn), pending, analysis, day).run()
         rows.add(analysis, speakers, seq, pk, day, now)
         seq, pk = seq + 1, pk + len(analysis.quotes)
     pending.write(conn)

@@ -1,0 +1,90 @@
+"""The bulk write path (`sayso load`): chunks of analyses saved with the archive's speakers held in memory
+(:class:`~sayso.store.speaker_index.SpeakerIndex`), each chunk's rows written with one statement a table.
+
+The archive it leaves is the one ``Store.save`` of the same analyses, one at a time and in the same order,
+leaves (a test compares them): each article's speakers are resolved as that article alone would be, with
+its own :class:`Pending`, against the index that follows the database as those saves would change it.
+
+The index is read once and kept between chunks; a chunk that finds the archive changed by another writer
+since this one's last chunk (a larger ``articles.seq``) reads it again. Every chunk is one transaction of
+the store's writer lock, so `sayso ingest` and the service write between chunks, never inside one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sayso.model import Analysis
+from sayso.store import schema as t
+from sayso.store.resolver import Pending, Resolver
+from sayso.store.speaker_index import SpeakerIndex
+from sayso.store.speaker_sql import insert_ignore, merge
+from sayso.store.writer import Rows, next_key, normalise_date
+
+
+class BulkWriter:
+    """Saves chunks of analyses in the caller's transactions, keeping the speaker index between them."""
+
+    def __init__(self) -> None:
+        self.index: SpeakerIndex | None = None
+        self.last_seq = -1  # the archive's largest articles.seq after this writer's last chunk
+
+    def save(self, conn: Connection, analyses: Sequence[Analysis]) -> set[str]:
+        """Stores the analyses that are not stored yet, in order, in the open transaction; their ids."""
+        ids = [a.id for a in analyses]
+        present = {row[0] for row in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
+        seq, pk = next_key(conn, t.articles.c.seq), next_key(conn, t.quotes.c.pk)
+        index = self.index if self.index is not None and self.last_seq == seq - 1 else SpeakerIndex.load(conn)
+        self.index = None  # until the chunk is written
+        chunk = _Chunk(conn, index)
+        for analysis in analyses:
+            if analysis.id in present:
+                continue
+            present.add(analysis.id)
+            chunk.add(analysis, seq, pk)
+            seq, pk = seq + 1, pk + len(analysis.quotes)
+        chunk.write()
+        self.index, self.last_seq = index, seq - 1
+        return chunk.written
+
+
+class _Chunk:
+    """The rows of the articles resolved since the last write."""
+
+    def __init__(self, conn: Connection, index: SpeakerIndex) -> None:
+        self.conn = conn
+        self.index = index
+        self.pending, self.rows = Pending(merged=index.merged), Rows()
+        self.written: set[str] = set()  # ids of the articles written
+        self.now = datetime.now(UTC).isoformat(timespec="seconds")
+        index.before_reuse = self.write
+
+    def add(self, analysis: Analysis, seq: int, pk: int) -> None:
+        day = normalise_date(analysis.published)
+        own = Pending()  # this article's, as Store.save has it
+        speakers = Resolver(self.index, own, analysis, day).run()
+        self.rows.add(analysis, speakers, seq, pk, day, self.now)
+        self.index.add_roles((own.current(sid), role) for sid, role in own.roles)
+        self.pending.absorb(own)
+
+    def write(self) -> None:
+        """Everything since the last write, in the open transaction: new speakers, stored speakers merged
+        away, then the rows (those of merged speakers moved to the speaker they joined)."""
+        conn, index = self.conn, self.index
+        if index.created:
+            conn.execute(insert_ignore(conn, t.speakers), [_new_speaker(row) for row in index.created.values()])
+        for old, new in index.merges:
+            merge(conn, old, new)
+        self.pending.write(conn)
+        self.rows.write(conn, self.pending)
+        self.written.update(row["id"] for row in self.rows.articles)
+        index.written()
+        self.pending, self.rows = Pending(merged=index.merged), Rows()
+
+
+def _new_speaker(row: dict[str, object]) -> dict[str, object]:
+    return {**row, "quote_count": 0, "article_count": 0}
