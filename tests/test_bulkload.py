@@ -1,0 +1,239 @@
+"""`sayso load`'s bulk path on SQLite and PostgreSQL: the archive it leaves is the one ``Store.save`` of the
+same analyses, one at a time, leaves (speakers across articles, quotes, claims, search), on real analyses
+(../shared) and on generated ones full of surname-only speakers that later join a full name; another
+writer between its chunks; kill -9 midway then again; unreadable partitions as failed inputs."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+from store_fixtures import analysis, dump, make_db  # noqa: F401 - fixtures
+
+from sayso import batch
+from sayso.bulkload import load_run
+from sayso.cli import cli
+from sayso.model import Analysis, Article
+from sayso.partitions import ANALYSIS_SCHEMA, RunFolder, RunSpec
+from sayso.sources import Columns, iter_articles
+from sayso.store import open_store
+
+# Names as articles give them: full, surname only, with titles and roles, people who share a surname,
+# organisations under two spellings, an unnamed speaker.
+NAMES = [
+    "Elena Varga", "Varga", "Mayor Varga", "Mrs. Varga", "Boris Johnson", "Stanley Johnson", "Johnson",
+    "Mr. Johnson", "Dmitry Peskov", "Peskov", "Kremlin spokesman Dmitry Peskov", "D. Peskov", "Mrs. Peskov",
+    "Anna Peskova", "Tomas Reyes", "Reyes", "Council chair Tomas Reyes", "the Kremlin", "Kremlin",
+    "Police", "a senior official",
+]  # fmt: skip
+KINDS = {"the Kremlin": "ORG", "Kremlin": "ORG", "Police": "GROUP", "a senior official": "PERSON"}
+ROLES = ["mayor", "former prime minister", "spokesman", "council chair", "father"]
+
+
+def generated(count: int, seed: int) -> list[Analysis]:
+    rng = random.Random(seed)
+    items = []
+    for n in range(count):
+        names = rng.sample(NAMES, rng.randint(1, 3))
+        statements = [(name, rng.choice(["said", "denied"]), f"Statement {i} of article {n}") for i, name in
+                      enumerate(names)]  # fmt: skip
+        roles = {name: [rng.choice(ROLES)] for name in names if rng.random() < 0.3}
+        published = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if rng.random() < 0.9 else None
+        dispute = (0, 1) if len(names) > 1 and rng.random() < 0.3 else None
+        items.append(analysis(f"g{seed}-{n:04d}", statements, roles=roles, published=published,
+                              source=rng.choice(["Gazette", "Herald"]), types=KINDS, dispute=dispute))  # fmt: skip
+    return items
+
+
+# A surname-only speaker joins the full name, then a second full name makes the surname ambiguous again:
+# the surname-only speaker comes back under the id the merge deleted (in later articles and in the same one).
+RETURNING = [
+    analysis("r1", [("Johnson", "said", "One")]),
+    analysis("r2", [("Boris Johnson", "said", "Two")]),
+    analysis("r3", [("Stanley Johnson", "said", "Three")]),
+    analysis("r4", [("Johnson", "said", "Four")]),
+    analysis("r5", [("Varga", "said", "Five"), ("Elena Varga", "said", "Six"), ("Mrs. Varga", "said", "Seven")]),
+    analysis("r6", [("Andrea Varga", "said", "Eight"), ("Varga", "said", "Nine")]),
+]
+
+
+def write_run(out: Path, analyses: Sequence[Analysis], size: int) -> None:
+    folder = RunFolder(out, RunSpec(("test",), asdict(Columns()), False, True, size))
+    folder.claim()
+    for number, first in enumerate(range(0, len(analyses), size)):
+        folder.write(number, analyses[first : first + size], [])
+    folder.finish()
+
+
+def saved_one_at_a_time(url: str, analyses: Sequence[Analysis]) -> None:
+    with open_store(url) as store:
+        for a in analyses:
+            store.save(a)
+
+
+def searches(url: str, words: Sequence[str]) -> list[object]:
+    """What the questions answer: word searches, speaker searches, the speakers with their aliases."""
+    with open_store(url) as store:
+        found: list[object] = [[q.model_dump() for q in store.quotes(search=w, limit=1000)] for w in words]
+        for name in ("Johnson", "Varga", "Peskov", "Kremlin"):
+            found.append([q.model_dump() for q in store.quotes(speaker=name, limit=1000)])
+        found.append([s.model_dump() for s in store.top_speakers(limit=1000)])
+    return found
+
+
+def assert_same_archive(bulk: str, one_by_one: str, words: Sequence[str] = ("statement", "article")) -> None:
+    assert dump(bulk) == dump(one_by_one)
+    assert searches(bulk, words) == searches(one_by_one, words)
+
+
+@pytest.mark.parametrize("size", [1, 7, 400])
+def test_bulk_load_equals_saving_one_at_a_time(make_db: Callable[[], str], tmp_path: Path, size: int) -> None:  # noqa: F811
+    items = [*RETURNING, *generated(300, seed=size)]
+    expected, loaded = make_db(), make_db()
+    saved_one_at_a_time(expected, items)
+    write_run(tmp_path / "run", items, size)
+    with open_store(loaded) as store:
+        summary = load_run(store, tmp_path / "run")
+    assert (summary.articles, summary.present, summary.unreadable) == (len(items), 0, [])
+    assert summary.quotes == sum(len(a.quotes) for a in items)
+    assert_same_archive(loaded, expected)
+    with open_store(loaded) as store:  # merges did happen, and came back
+        speakers = store.top_speakers(limit=1000)
+        assert {"Boris Johnson", "Stanley Johnson", "Johnson", "Elena Varga"} <= {s.name for s in speakers}
+        assert any({"Kremlin", "the Kremlin"} <= set(s.aliases) for s in speakers)
+
+
+def test_bulk_load_onto_a_filled_archive_with_another_writer_between_chunks(
+    make_db: Callable[[], str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    before, during = generated(80, seed=11), generated(40, seed=12)
+    items = generated(120, seed=13)
+    expected, loaded = make_db(), make_db()
+    writes = iter(during)
+
+    def another_writer(_: object) -> None:  # `sayso ingest` saving while the load runs
+        with open_store(loaded) as other:
+            for a in [next(writes, None) for _ in range(3)]:
+                if a is not None:
+                    other.save(a)
+
+    write_run(tmp_path / "run", items, 10)
+    saved_one_at_a_time(loaded, before)
+    with open_store(loaded) as store:
+        load_run(store, tmp_path / "run", progress=another_writer)
+    # the same saves in the order they happened: 3 of `during` after each partition of 10
+    order = list(before)
+    for part in range(12):
+        order += items[part * 10 : part * 10 + 10] + during[part * 3 : part * 3 + 3]
+    saved_one_at_a_time(expected, order)
+    assert_same_archive(loaded, expected)
+
+
+def test_loading_twice_changes_nothing_and_a_kill_midway_then_again_is_one_run(
+    make_db: Callable[[], str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    items = generated(3000, seed=5)
+    out = tmp_path / "run"
+    write_run(out, items, 50)
+    clean, killed = make_db(), make_db()
+    with open_store(clean) as store:
+        load_run(store, out)
+        once = dump(clean)
+        again = load_run(store, out)
+    assert (again.articles, again.present) == (0, len(items))
+    assert dump(clean) == once
+
+    open_store(killed).close()
+    command = [sys.executable, "-m", "sayso.cli", "load", str(out), "--db", killed, "--quiet"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    while proc.poll() is None and stored < 100:
+        time.sleep(0.01)
+        stored = _count(killed)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, "the load finished before it could be killed"
+    assert 100 <= _count(killed) < len(items)
+    rerun = CliRunner().invoke(cli, ["load", str(out), "--db", killed, "--quiet"])
+    assert rerun.exit_code == 0, rerun.stderr
+    assert dump(killed) == once
+
+
+def _count(url: str) -> int:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(sa.text("SELECT count(*) FROM articles")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_unreadable_partitions_are_failed_inputs_and_the_rest_loads(tmp_path: Path) -> None:
+    items = generated(12, seed=3)
+    out = tmp_path / "run"
+    write_run(out, items, 4)
+    (out / "part-000001.parquet").write_bytes(b"PAR1 this is not parquet")
+    rows = [a.model_dump() for a in items[8:]]
+    rows[1]["quotes"][0]["kind"] = "shouted"  # not a kind of quote
+    pq.write_table(pa.Table.from_pylist(rows, schema=ANALYSIS_SCHEMA), out / "part-000002.parquet")
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    done = CliRunner().invoke(cli, ["load", str(out), "--db", url, "--quiet"])
+    assert done.exit_code == 1
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.startswith("not loaded: ")]
+    assert lines[0].startswith(f"not loaded: {out / 'part-000001.parquet'}: not a readable partition (")
+    assert lines[1].startswith(f"not loaded: {out / 'part-000002.parquet'}#1: row 1 is not an analysis (")
+    assert "quotes.0.kind" in lines[1] and len(lines) == 2
+    assert "stored 7 articles" in done.stderr and "2 failed inputs recorded" in done.stderr
+    with open_store(url) as store:
+        assert {f.input for f in store.failures()} == {
+            str(out / "part-000001.parquet"),
+            f"{out / 'part-000002.parquet'}#1",
+        }
+        assert store.stats().articles == 7
+    again = CliRunner().invoke(cli, ["load", str(out), "--db", url, "--quiet"])
+    assert again.exit_code == 1 and "stored 0 articles" in again.stderr and "0 failed inputs recorded" in again.stderr
+
+
+@pytest.fixture(scope="module")
+def real_analyses(shared_dir: Path) -> list[Analysis]:
+    """The examples and a sample of PolNeAR dev texts analysed by the pipeline, each article twice more under
+    other ids (as a news archive holds the same story from several outlets)."""
+    examples = sorted(shared_dir.glob("examples/*/article.txt"))
+    dev = sorted((shared_dir / "data" / "polnear" / "dev" / "text").glob("*.txt"))
+    if not examples or not dev:
+        pytest.skip(f"no examples or PolNeAR dev texts under {shared_dir}")
+    paths = examples + dev[:: max(1, len(dev) // 12)][:12]
+    options = batch.Options()
+    analyses = [batch.analyze_one(a, options) for a in iter_articles([str(p) for p in paths]) if isinstance(a, Article)]
+    copies = [a.model_copy(update={"id": f"{a.id}-{n}", "source": f"Outlet {n}"}) for n in (1, 2) for a in analyses]
+    return analyses + copies
+
+
+@pytest.mark.slow
+def test_bulk_load_of_real_analyses_equals_saving_one_at_a_time(
+    make_db: Callable[[], str],  # noqa: F811
+    tmp_path: Path,
+    real_analyses: list[Analysis],
+) -> None:
+    assert sum(len(a.quotes) for a in real_analyses) > 100
+    expected, loaded = make_db(), make_db()
+    saved_one_at_a_time(expected, real_analyses)
+    write_run(tmp_path / "run", real_analyses, 5)
+    with open_store(loaded) as store:
+        load_run(store, tmp_path / "run")
+    assert_same_archive(loaded, expected, words=("president", "said", "Trump", '"the campaign"', "Russia"))
