@@ -500,9 +500,7 @@ def serve(db_url: str | None, host: str, port: int, workers: int) -> None:
             uvicorn.run(app, host=host, port=port, log_level="warning")
             return
     os.environ["SAYSO_DB"] = db_url or settings().db_url
-    uvicorn.run(
-        "sayso.api:app_from_settings", factory=True, workers=workers, host=host, port=port, log_level="warning"
-    )
+    uvicorn.run("sayso.api:app_from_settings", factory=True, workers=workers, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

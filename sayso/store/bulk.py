@@ -20,9 +20,10 @@ from sqlalchemy.engine import Connection
 
 from sayso.model import Analysis
 from sayso.store import schema as t
+from sayso.store.bulk_rows import insert_rows
 from sayso.store.resolver import Pending, Resolver
 from sayso.store.speaker_index import SpeakerIndex
-from sayso.store.speaker_sql import insert_ignore, merge
+from sayso.store.speaker_sql import Tally, add_counts, merge, upsert_roles
 from sayso.store.writer import Rows, next_key, normalise_date
 
 
@@ -72,19 +73,35 @@ class _Chunk:
         self.pending.absorb(own)
 
     def write(self) -> None:
-        """Everything since the last write, in the open transaction: new speakers, stored speakers merged
-        away, then the rows (those of merged speakers moved to the speaker they joined)."""
-        conn, index = self.conn, self.index
-        if index.created:
-            conn.execute(insert_ignore(conn, t.speakers), [_new_speaker(row) for row in index.created.values()])
+        """Everything since the last write, in the open transaction: new speakers (with their counts), stored
+        speakers merged away, then the rows (those of merged speakers moved to the speaker they joined)."""
+        conn, index, rows = self.conn, self.index, self.rows
+        pending = Pending()
+        pending.absorb(self.pending)
+        created = [_new_speaker(row, pending.counts.pop(sid, None)) for sid, row in index.created.items()]
+        insert_rows(conn, t.speakers, created)
         for old, new in index.merges:
             merge(conn, old, new)
-        self.pending.write(conn)
-        self.rows.write(conn, self.pending)
-        self.written.update(row["id"] for row in self.rows.articles)
+        insert_rows(conn, t.speaker_aliases, [{"speaker_id": s, "alias": a} for s, a in pending.aliases])
+        insert_rows(conn, t.speaker_tokens, [{"speaker_id": s, "token": w} for s, w in pending.tokens])
+        if pending.roles:
+            upsert_roles(conn, [(s, role, x.first, x.last, x.articles) for (s, role), x in pending.roles.items()])
+        if pending.counts:
+            add_counts(conn, pending.counts)
+        for row in (*rows.speakers, *rows.quotes):
+            if row["speaker_id"] is not None:
+                row["speaker_id"] = self.pending.current(row["speaker_id"])
+        tables = ((t.articles, rows.articles), (t.article_speakers, rows.speakers), (t.quotes, rows.quotes))
+        for table, new_rows in (*tables, (t.claims, rows.claims), (t.disputes, rows.disputes)):
+            insert_rows(conn, table, new_rows, new=True)
+        ids = [a["id"] for a in rows.articles]
+        if ids:
+            conn.execute(t.failures.delete().where(t.failures.c.input.in_(ids)))
+        self.written.update(ids)
         index.written()
         self.pending, self.rows = Pending(merged=index.merged), Rows()
 
 
-def _new_speaker(row: dict[str, object]) -> dict[str, object]:
-    return {**row, "quote_count": 0, "article_count": 0}
+def _new_speaker(row: dict[str, object], tally: Tally | None) -> dict[str, object]:
+    x = tally or Tally()
+    return {**row, "quote_count": x.quotes, "article_count": x.articles, "first_seen": x.first, "last_seen": x.last}

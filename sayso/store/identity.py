@@ -68,6 +68,7 @@ def _is_lower(token: str) -> bool:
     return token[:1].islower() and token.lower().rstrip(".") not in PARTICLES
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back article after article (and a bulk load asks a lot)
 def parse_name(name: str) -> Name:
     """'Kremlin spokesman Dmitry Peskov' -> words (dmitry, peskov), role 'Kremlin spokesman'."""
     tokens = _tokens(name)
@@ -102,6 +103,7 @@ def _detector() -> Any:
     return detector.Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=1 << 16)
 def gender_of(name: Name) -> str | None:
     """From a title, else from the first name of a full name."""
     if name.gender or not name.full:
@@ -110,6 +112,7 @@ def gender_of(name: Name) -> str | None:
     return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """'The Kremlin' and "Kremlin's" -> 'kremlin'."""
     words = [w.lower().rstrip(".") for w in _tokens(name)]

@@ -1,0 +1,80 @@
+"""Many rows into one table, past SQLAlchemy's per-row parameter processing: SQLite ``INSERT OR IGNORE`` with
+the driver's ``executemany``; PostgreSQL ``COPY`` (into a temporary table first where rows may be there
+already, then ``INSERT ... ON CONFLICT DO NOTHING``). The rows stored are those ``insert_ignore`` of the
+same dicts stores: a row whose key is taken (in the table or earlier in the same rows) is left out, JSON
+columns are written as the store's engine writes them (compact, ``None`` as JSON null)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _unique_keys(table: sa.Table) -> list[list[str]]:
+    keys = [[c.name for c in table.primary_key.columns]]
+    keys += [[c.name for c in k.columns] for k in table.constraints if isinstance(k, sa.UniqueConstraint)]
+    keys += [[c.name] for c in table.columns if c.unique]
+    return keys
+
+
+def _first_of_each_key(table: sa.Table, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    keys = _unique_keys(table)
+    seen: list[set[tuple[Any, ...]]] = [set() for _ in keys]
+    kept = []
+    for row in rows:
+        values = [tuple(row.get(c) for c in key) for key in keys]
+        if any(v in s for v, s in zip(values, seen, strict=True)):
+            continue
+        for v, s in zip(values, seen, strict=True):
+            s.add(v)
+        kept.append(row)
+    return kept
+
+
+def _tuples(table: sa.Table, columns: list[str], rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    json_at = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, sa.JSON)]
+    out = []
+    for row in rows:
+        values = [row.get(c) for c in columns]
+        for i in json_at:
+            values[i] = _json(values[i])
+        out.append(tuple(values))
+    return out
+
+
+def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]], *, new: bool = False) -> None:
+    """Insert ``rows`` (dicts with the same keys), leaving out those whose key is taken. ``new``: no row can
+    be in the table yet (PostgreSQL then copies them straight in)."""
+    if not rows:
+        return
+    rows = _first_of_each_key(table, rows)
+    columns = list(rows[0])
+    values = _tuples(table, columns, rows)
+    names = ", ".join(f'"{c}"' for c in columns)
+    if conn.dialect.name != "postgresql":
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(f'INSERT OR IGNORE INTO "{table.name}" ({names}) VALUES ({marks})', values)
+        return
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        target = table.name if new else f"bulk_{table.name}"
+        if not new:
+            cursor.execute(f'CREATE TEMPORARY TABLE IF NOT EXISTS "{target}" (LIKE "{table.name}") ON COMMIT DROP')
+        with cursor.copy(f'COPY "{target}" ({names}) FROM STDIN') as copy:
+            for row in values:
+                copy.write_row(row)
+        if not new:
+            cursor.execute(
+                f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM "{target}" ON CONFLICT DO NOTHING'
+            )
+            cursor.execute(f'TRUNCATE "{target}"')
+    finally:
+        cursor.close()
