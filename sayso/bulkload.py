@@ -28,7 +28,7 @@ from sayso.store import schema as t
 from sayso.store.bulk import BulkWriter
 from sayso.store.store import Store
 
-SAVE_CHUNK = 1000  # analyses a transaction
+SAVE_CHUNK = 2000  # analyses a transaction (by default)
 
 
 @dataclass
@@ -46,39 +46,54 @@ class LoadSummary:
         return self.quotes / self.seconds if self.seconds > 0 else 0.0
 
 
-def load_run(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | None = None) -> LoadSummary:
-    """Store every analysis and failed input of the run in ``folder``."""
+def load_run(
+    store: Store, folder: Path, progress: Callable[[LoadSummary], None] | None = None, *, chunk: int = SAVE_CHUNK
+) -> LoadSummary:
+    """Store every analysis and failed input of the run in ``folder``, ``chunk`` analyses a transaction."""
     if not (folder / RUN_FILE).is_file():
         raise BatchError(f"{folder}: not a sayso batch output (no {RUN_FILE})")
     summary = LoadSummary()
     start = time.perf_counter()
-    bulk = BulkWriter()
+    bulk, waiting = BulkWriter(), []
     for path in partition_files(folder):
-        analyses = _read(store, path, summary)
-        for first in range(0, len(analyses), SAVE_CHUNK):
-            chunk = analyses[first : first + SAVE_CHUNK]
-            new = store.save_bulk(chunk, bulk)
-            summary.articles += len(new)
-            summary.present += len(chunk) - len(new)
-            summary.quotes += sum(len(a.quotes) for a in chunk if a.id in new)
+        waiting += _read(store, path, summary)
         summary.partitions += 1
+        while len(waiting) >= chunk:
+            _save(store, bulk, waiting[:chunk], summary)
+            waiting = waiting[chunk:]
         summary.seconds = time.perf_counter() - start
         if progress:
             progress(summary)
+    _save(store, bulk, waiting, summary)
     _record_failures(store, folder / FAILED_FILE, summary)
     summary.seconds = time.perf_counter() - start
     return summary
 
 
+def _save(store: Store, bulk: BulkWriter, chunk: list[Analysis], summary: LoadSummary) -> None:
+    if not chunk:
+        return
+    new = store.save_bulk(chunk, bulk)
+    summary.articles += len(new)
+    summary.present += len(chunk) - len(new)
+    summary.quotes += sum(len(a.quotes) for a in chunk if a.id in new)
+
+
 def _read(store: Store, path: Path, summary: LoadSummary) -> list[Analysis]:
-    """The analyses of one partition; what cannot be read is recorded as a failed input instead."""
+    """The analyses of one partition not stored yet; what cannot be read is recorded as a failed input."""
     try:
-        rows = pq.read_table(path).to_pylist()
-    except (OSError, pa.ArrowException) as exc:
+        table = pq.read_table(path)
+        ids = table.column("id").to_pylist()
+    except (OSError, KeyError, pa.ArrowException) as exc:
         _unreadable(store, str(path), f"not a readable partition ({_first_line(exc)})", summary)
         return []
+    with store._read() as conn:
+        stored = {i for (i,) in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
+    summary.present += sum(1 for i in ids if i in stored)
     found = []
-    for number, row in enumerate(rows):
+    for number, row in enumerate(table.to_pylist()):
+        if row.get("id") in stored:
+            continue
         try:
             found.append(Analysis.model_validate(row))
         except ValidationError as exc:

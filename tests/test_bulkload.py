@@ -98,14 +98,14 @@ def assert_same_archive(bulk: str, one_by_one: str, words: Sequence[str] = ("sta
     assert searches(bulk, words) == searches(one_by_one, words)
 
 
-@pytest.mark.parametrize("size", [1, 7, 400])
+@pytest.mark.parametrize("size", [1, 7, 2000])  # analyses a transaction
 def test_bulk_load_equals_saving_one_at_a_time(make_db: Callable[[], str], tmp_path: Path, size: int) -> None:  # noqa: F811
     items = [*RETURNING, *generated(300, seed=size)]
     expected, loaded = make_db(), make_db()
     saved_one_at_a_time(expected, items)
-    write_run(tmp_path / "run", items, size)
+    write_run(tmp_path / "run", items, 50)
     with open_store(loaded) as store:
-        summary = load_run(store, tmp_path / "run")
+        summary = load_run(store, tmp_path / "run", chunk=size)
     assert (summary.articles, summary.present, summary.unreadable) == (len(items), 0, [])
     assert summary.quotes == sum(len(a.quotes) for a in items)
     assert_same_archive(loaded, expected)
@@ -133,8 +133,8 @@ def test_bulk_load_onto_a_filled_archive_with_another_writer_between_chunks(
     write_run(tmp_path / "run", items, 10)
     saved_one_at_a_time(loaded, before)
     with open_store(loaded) as store:
-        load_run(store, tmp_path / "run", progress=another_writer)
-    # the same saves in the order they happened: 3 of `during` after each partition of 10
+        load_run(store, tmp_path / "run", progress=another_writer, chunk=10)
+    # the same saves in the order they happened: 3 of `during` after each chunk (a partition) of 10
     order = list(before)
     for part in range(12):
         order += items[part * 10 : part * 10 + 10] + during[part * 3 : part * 3 + 3]

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-
-def _json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as the engine's json_serializer
 
 
 def _unique_keys(table: sa.Table) -> list[list[str]]:
@@ -25,25 +24,30 @@ def _unique_keys(table: sa.Table) -> list[list[str]]:
     return keys
 
 
-def _first_of_each_key(table: sa.Table, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    keys = _unique_keys(table)
-    seen: list[set[tuple[Any, ...]]] = [set() for _ in keys]
+def _first_of_each_key(table: sa.Table, rows: Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
+    """The rows without those whose key (any unique key of the table) an earlier row kept has."""
+    getters = [itemgetter(*key) for key in _unique_keys(table)]
+    if all(len({get(row) for row in rows}) == len(rows) for get in getters):
+        return rows
+    seen: list[set[Any]] = [set() for _ in getters]
     kept = []
     for row in rows:
-        values = [tuple(row.get(c) for c in key) for key in keys]
-        if any(v in s for v, s in zip(values, seen, strict=True)):
-            continue
-        for v, s in zip(values, seen, strict=True):
-            s.add(v)
-        kept.append(row)
+        values = [get(row) for get in getters]
+        if not any(v in taken for v, taken in zip(values, seen, strict=True)):
+            kept.append(row)
+            for v, taken in zip(values, seen, strict=True):
+                taken.add(v)
     return kept
 
 
 def _tuples(table: sa.Table, columns: list[str], rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    get = itemgetter(*columns)
     json_at = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, sa.JSON)]
+    if not json_at:
+        return [get(row) for row in rows]
     out = []
     for row in rows:
-        values = [row.get(c) for c in columns]
+        values = list(get(row))
         for i in json_at:
             values[i] = _json(values[i])
         out.append(tuple(values))

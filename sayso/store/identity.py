@@ -158,6 +158,11 @@ class Candidate:
 
 
 def role_words(roles: Sequence[str]) -> frozenset[str]:
+    return _role_words(tuple(roles))
+
+
+@lru_cache(maxsize=1 << 16)
+def _role_words(roles: tuple[str, ...]) -> frozenset[str]:
     stop = {"the", "a", "an", "of", "for", "and", "'s", "former"}
     return frozenset(w for r in roles for w in re.findall(r"\w+", r.lower()) if w not in stop)
 

@@ -62,8 +62,10 @@ class Tally:
     def add(self, quotes: int, articles: int, first: str | None, last: str | None) -> None:
         self.quotes += quotes
         self.articles += articles
-        self.first = min((d for d in (self.first, first) if d), default=None)
-        self.last = max((d for d in (self.last, last) if d), default=None)
+        if first and (not self.first or first < self.first):
+            self.first = first
+        if last and (not self.last or last > self.last):
+            self.last = last
 
 
 def upsert_roles(conn: Connection, rows: Sequence[tuple[str, str, str | None, str | None, int]]) -> None:
