@@ -89,11 +89,12 @@ def _read(store: Store, path: Path, summary: LoadSummary) -> list[Analysis]:
         return []
     with store._read() as conn:
         stored = {i for (i,) in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
-    summary.present += sum(1 for i in ids if i in stored)
+    numbers = [n for n, i in enumerate(ids) if i not in stored]
+    summary.present += len(ids) - len(numbers)
+    if len(numbers) < len(ids):
+        table = table.take(pa.array(numbers, type=pa.int64()))
     found = []
-    for number, row in enumerate(table.to_pylist()):
-        if row.get("id") in stored:
-            continue
+    for number, row in zip(numbers, table.to_pylist(), strict=True):
         try:
             found.append(Analysis.model_validate(row))
         except ValidationError as exc:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from sayso.model import Analysis
 from sayso.store import schema as t
-from sayso.store.bulk_rows import insert_rows
+from sayso.store.bulk_rows import insert_rows, quote_search_after
 from sayso.store.resolver import Pending, Resolver
 from sayso.store.speaker_index import SpeakerIndex
 from sayso.store.speaker_sql import Tally, add_counts, merge, upsert_roles
@@ -91,9 +91,12 @@ class _Chunk:
         for row in (*rows.speakers, *rows.quotes):
             if row["speaker_id"] is not None:
                 row["speaker_id"] = self.pending.current(row["speaker_id"])
-        tables = ((t.articles, rows.articles), (t.article_speakers, rows.speakers), (t.quotes, rows.quotes))
-        for table, new_rows in (*tables, (t.claims, rows.claims), (t.disputes, rows.disputes)):
+        tables = ((t.articles, rows.articles), (t.article_speakers, rows.speakers), (t.claims, rows.claims))
+        for table, new_rows in (*tables, (t.disputes, rows.disputes)):
             insert_rows(conn, table, new_rows, new=True)
+        if rows.quotes:
+            with quote_search_after(conn, rows.quotes[0]["pk"]):
+                insert_rows(conn, t.quotes, rows.quotes, new=True)
         ids = [a["id"] for a in rows.articles]
         if ids:
             conn.execute(t.failures.delete().where(t.failures.c.input.in_(ids)))
