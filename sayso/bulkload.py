@@ -60,7 +60,7 @@ def load_run(
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector off during the load (``_save`` runs it on the young objects once a chunk):
+    """The cyclic garbage collector off during the load (``_load`` runs it on the young objects once a chunk):
     a chunk holds hundreds of thousands of objects, analyses and rows, and the collector's automatic passes
     over them were about a third of the load's CPU time."""
     enabled = gc.isenabled()
@@ -79,9 +79,11 @@ def _load(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | 
     for path in partition_files(folder):
         waiting += _read(store, path, summary)
         summary.partitions += 1
-        while len(waiting) >= chunk:
-            _save(store, bulk, waiting[:chunk], summary)
-            waiting = waiting[chunk:]
+        if len(waiting) >= chunk:
+            while len(waiting) >= chunk:
+                _save(store, bulk, waiting[:chunk], summary)
+                waiting = waiting[chunk:]
+            gc.collect(1)  # the saved analyses are gone: few young objects left to look at
         summary.seconds = time.perf_counter() - start
         if progress:
             progress(summary)
@@ -98,7 +100,6 @@ def _save(store: Store, bulk: BulkWriter, chunk: list[Analysis], summary: LoadSu
     summary.articles += len(new)
     summary.present += len(chunk) - len(new)
     summary.quotes += sum(len(a.quotes) for a in chunk if a.id in new)
-    gc.collect(1)
 
 
 def _read(store: Store, path: Path, summary: LoadSummary) -> list[Analysis]:

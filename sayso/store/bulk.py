@@ -49,6 +49,7 @@ class BulkWriter:
             chunk.add(analysis, seq, pk)
             seq, pk = seq + 1, pk + len(analysis.quotes)
         chunk.write()
+        index.before_reuse = _nothing
         self.index, self.last_seq = index, seq - 1
         return chunk.written
 
@@ -108,3 +109,7 @@ class _Chunk:
 def _new_speaker(row: dict[str, object], tally: Tally | None) -> dict[str, object]:
     x = tally or Tally()
     return {**row, "quote_count": x.quotes, "article_count": x.articles, "first_seen": x.first, "last_seen": x.last}
+
+
+def _nothing() -> None:
+    pass

@@ -41,16 +41,29 @@ def _first_of_each_key(table: sa.Table, rows: Sequence[dict[str, Any]]) -> Seque
     return kept
 
 
+def _span(value: Any) -> str:
+    """A span [start, end] (or None) as ``_json`` writes it, some five times faster."""
+    return "null" if value is None else f"[{int(value[0])},{int(value[1])}]"
+
+
+def _spans(value: list[Any]) -> str:
+    return "[" + ",".join(f"[{int(a)},{int(b)}]" for a, b in value) + "]"
+
+
+# JSON columns that hold spans of text (lists of two ints), and how to write them.
+_SPAN_COLUMNS = {"cue_span": _span, "source_span": _span, "content_spans": _spans, "mentions": _spans}
+
+
 def _tuples(table: sa.Table, columns: list[str], rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
     get = itemgetter(*columns)
-    json_at = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, sa.JSON)]
+    json_at = [(i, _SPAN_COLUMNS.get(c, _json)) for i, c in enumerate(columns) if isinstance(table.c[c].type, sa.JSON)]
     if not json_at:
         return [get(row) for row in rows]
     out = []
     for row in rows:
         values = list(get(row))
-        for i in json_at:
-            values[i] = _json(values[i])
+        for i, write in json_at:
+            values[i] = write(values[i])
         out.append(tuple(values))
     return out
 
