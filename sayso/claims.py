@@ -110,6 +110,9 @@ def _target(
         return nested[0]
     if REFERENCE.match(denial.content.strip()):
         return _claim_just_before(denial, claims)
+    owned = [c for c in claims if c.claimant.id != denial.speaker_id and _owns(denial.content, c.claimant)]
+    if owned:  # "the governor's reasons", "Lane's account": what that speaker claimed, the closest before
+        return _claim_just_before(denial, owned) or owned[0]
     # not the denier's own words, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
     others = [
         c
@@ -151,6 +154,16 @@ def _names(content: str, speaker: Speaker) -> bool:
     if not words or speaker.type not in {"PERSON", "ORG"}:
         return False
     return re.search(rf"\b{re.escape(words[-1])}\b", content) is not None
+
+
+def _owns(content: str, speaker: Speaker) -> bool:
+    """Whether the words name the speaker as the owner of what they dispute: "Lane's account", "the
+    governor's reasons" (the speaker's surname or one of their roles' last word, before 's)."""
+    if speaker.type not in {"PERSON", "ORG"}:
+        return False
+    names = {w for w in speaker.name.split()[-1:]} | {r.split()[-1] for r in speaker.roles if r.split()}
+    owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
+    return any(n.lower() in owners for n in names)
 
 
 def _dispute(claim: _Claim) -> Dispute:

@@ -79,3 +79,20 @@ def test_model_case_has_exactly_its_one_dispute() -> None:
     assert claimant == gold[0]["claimant"]
     assert sorted(disputers) == sorted(gold[0]["disputed_by"])
     assert "threatened" in claim and "missile" in claim
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        '"The governor\'s reasons for the veto don\'t hold water," said Nora Quinn, who lost her son in the flood.',
+        "Nora Quinn, who lost her son in the flood, rejected Lane's account of the rescue.",
+    ],
+)
+def test_a_denial_of_a_named_persons_claim_disputes_that_persons_claim(reply: str) -> None:
+    text = (
+        "Governor Tom Lane said he vetoed the flood bill because it would bankrupt the state.\n\n"
+        "Senator Ada Bell said the bill would pass again in the spring.\n\n"
+        f"{reply}"
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Tom Lane" and disputers == ["Nora Quinn"]
