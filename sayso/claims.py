@@ -35,6 +35,7 @@ REFERENCE = re.compile(
     r"criticisms|reports?|assertions?|story|stories|suggestions?|notion|characteri[sz]ation)\b",
     re.IGNORECASE,
 )
+UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REFERENCE_REACH = 1200  # characters back from the denial
 
 
@@ -59,10 +60,10 @@ class _Claim:
 
 def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[Claim], list[Dispute]]:
     """The article's claims, and a dispute for each claim that some other speaker denies."""
-    by_id = {s.id: s for s in speakers}
+    by_id = {s.id: s for s in speakers if _identifiable(s)}
     parent_speaker = {q.id: q.speaker_id for q in quotes}
     claims = _claims(quotes, by_id, text)
-    for denial in (q for q in quotes if q.polarity == "denies" and q.speaker_id):
+    for denial in (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id):
         target = _target(denial, claims, quotes, by_id, parent_speaker)
         if target is not None:
             target.denials.append(denial)
@@ -89,6 +90,12 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
         if q.kind == "indirect" and all(o.kind != "indirect" for o in same.quotes[:-1]):
             same.text = normalise(q, claimant, speakers.values(), text)  # reported words read as a claim
     return claims
+
+
+def _identifiable(speaker: Speaker) -> bool:
+    """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom")."""
+    words = speaker.name.lower().split()
+    return bool(words) and not (speaker.type == "UNNAMED" and words[-1] in UNRESOLVED_PRONOUNS)
 
 
 def _same_claim(a: set[str], b: set[str]) -> bool:

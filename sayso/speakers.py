@@ -441,12 +441,12 @@ def apposition_role(text: str, end: int) -> str | None:
 
 
 def _possessive(text: str, ent: SpacySpan) -> bool:
-    """"Clinton's spokesman Brian Fallon": the name before 's is not the speaker."""
+    """ "Clinton's spokesman Brian Fallon": the name before 's is not the speaker."""
     return re.match(r"[’']s\b", text[ent.end_char : ent.end_char + 3]) is not None
 
 
 def _premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:
-    """"Vance campaign spokesman Tom Reilly": a name followed by a common noun of the same phrase
+    """ "Vance campaign spokesman Tom Reilly": a name followed by a common noun of the same phrase
     qualifies that noun; the speaker is the name the phrase ends with."""
     after = ent.end
     return after < mention.end and ent.doc[after].pos_ == "NOUN" and ent.doc[after].is_lower
