@@ -4,6 +4,8 @@ into a fresh SQLite file and, with ``--pg``, a fresh PostgreSQL database. A benc
 The articles come from bench/generate_quotes.py (Zipf-popular people, some sharing surnames, some named by
 surname only, organisations; ~4 KB of text an article), so speaker identity does its real work. The figure
 is quotes stored per second of ``load_run`` (reading the partitions included). Target: >= 5,000 quotes/s.
+On a shared machine the wall time depends on the other jobs, so the CPU seconds are given too: the
+loader's, and for PostgreSQL the local server's (all its processes), and quotes per CPU-second of both.
 
     nice -n 10 .venv/bin/python bench/bulkload.py [--quotes 50000] [--pg postgresql+psycopg://...] [--json OUT]
 """
@@ -15,10 +17,12 @@ import json
 import os
 import sys
 import tempfile
+import time
 import uuid
 from pathlib import Path
 from typing import Any
 
+import psutil
 import sqlalchemy as sa
 from generate_quotes import World, article
 
@@ -40,10 +44,21 @@ def write_run(out: Path, quotes: int, per_article: int, partition: int, seed: in
     folder.finish()
 
 
+def server_cpu() -> float:
+    """CPU seconds of the local PostgreSQL server's processes so far (0 when there are none)."""
+    total = 0.0
+    for proc in psutil.process_iter(["name", "cpu_times"]):
+        if (proc.info["name"] or "").startswith("postgres") and proc.info["cpu_times"]:
+            total += proc.info["cpu_times"].user + proc.info["cpu_times"].system
+    return total
+
+
 def time_load(out: Path, url: str) -> dict[str, Any]:
     print(f"loading into {url.split(':', 1)[0]} ...", file=sys.stderr, flush=True)
     with open_store(url) as store:
+        cpu, server = time.process_time(), server_cpu()
         first = load_run(store, out)
+        cpu, server = time.process_time() - cpu, server_cpu() - server if url.startswith("postgresql") else 0.0
         again = load_run(store, out)
         stats = store.stats()
     return {
@@ -52,6 +67,9 @@ def time_load(out: Path, url: str) -> dict[str, Any]:
         "speakers": stats.speakers,
         "seconds": round(first.seconds, 2),
         "quotes_per_s": round(first.quotes_per_second),
+        "loader_cpu_s": round(cpu, 2),
+        "server_cpu_s": round(server, 2),
+        "quotes_per_cpu_s": round(first.quotes / (cpu + server)),
         "second_load_seconds": round(again.seconds, 2),
         "second_load_stored": again.articles,
     }
@@ -101,7 +119,8 @@ def main() -> int:
             met = "met" if f["quotes_per_s"] >= TARGET else "not met"
             print(
                 f"load {key}: {f['quotes']} quotes of {f['articles']} articles ({f['speakers']} speakers) in "
-                f"{f['seconds']} s = {f['quotes_per_s']} quotes/s (target {TARGET}: {met}); "
+                f"{f['seconds']} s = {f['quotes_per_s']} quotes/s (target {TARGET}: {met}); CPU: loader "
+                f"{f['loader_cpu_s']} s + server {f['server_cpu_s']} s = {f['quotes_per_cpu_s']} quotes/CPU-s; "
                 f"loading again: {f['second_load_stored']} stored in {f['second_load_seconds']} s"
             )
     print(f"load average {figures['load_average_1min_at_end']} at the end, {figures['cpu_count']} CPUs")
