@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 import sqlalchemy as sa
 from pydantic import ValidationError
 
-from sayso.errors import BatchError
+from sayso.errors import BatchError, StoreError
 from sayso.model import Analysis
 from sayso.partitions import FAILED_FILE, RUN_FILE, partition_files
 from sayso.store import schema as t
@@ -41,7 +41,7 @@ class LoadSummary:
     failures: int = 0  # failed inputs newly recorded (the run's, and unreadable partitions or rows)
     partitions: int = 0
     seconds: float = 0.0
-    unreadable: list[str] = field(default_factory=list)  # one line each: partitions or rows not loaded
+    not_loaded: list[str] = field(default_factory=list)  # one line each: partitions, rows, articles
 
     @property
     def quotes_per_second(self) -> float:
@@ -94,9 +94,20 @@ def _load(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | 
 
 
 def _save(store: Store, bulk: BulkWriter, chunk: list[Analysis], summary: LoadSummary) -> None:
+    """One chunk in one transaction; when the database refuses it, its analyses one at a time, those it
+    refuses recorded as failed inputs (by article id, as `sayso ingest` records them)."""
     if not chunk:
         return
-    new = store.save_bulk(chunk, bulk)
+    try:
+        new = store.save_bulk(chunk, bulk)
+    except StoreError as exc:
+        if len(chunk) == 1:
+            summary.failures += _record(store, chunk[0].id, f"{chunk[0].id}: not stored ({exc})")
+            summary.not_loaded.append(f"{chunk[0].id}: not stored ({exc})")
+            return
+        for analysis in chunk:
+            _save(store, bulk, [analysis], summary)
+        return
     summary.articles += len(new)
     summary.present += len(chunk) - len(new)
     summary.quotes += sum(len(a.quotes) for a in chunk if a.id in new)
@@ -137,7 +148,7 @@ def _first_error(exc: ValidationError) -> str:
 
 
 def _unreadable(store: Store, input: str, error: str, summary: LoadSummary) -> None:
-    summary.unreadable.append(f"{input}: {error}")
+    summary.not_loaded.append(f"{input}: {error}")
     summary.failures += _record(store, input, error)
 
 

@@ -350,14 +350,14 @@ def load(folder: Path, db_url: str | None, quiet: bool) -> None:
 
     with open_store(db_url) as store:
         summary = load_run(store, folder, progress=report)
-    for line in summary.unreadable:
+    for line in summary.not_loaded:
         click.echo(f"not loaded: {line}", err=True)
     click.echo(
         f"stored {summary.articles} articles ({summary.quotes} quotes, {summary.quotes_per_second:.0f} quotes/s), "
         f"{summary.present} already present, {summary.failures} failed inputs recorded",
         err=True,
     )
-    sys.exit(1 if summary.unreadable else 0)
+    sys.exit(1 if summary.not_loaded else 0)
 
 
 MAX_REASONS = 50

@@ -106,7 +106,7 @@ def test_bulk_load_equals_saving_one_at_a_time(make_db: Callable[[], str], tmp_p
     write_run(tmp_path / "run", items, 50)
     with open_store(loaded) as store:
         summary = load_run(store, tmp_path / "run", chunk=size)
-    assert (summary.articles, summary.present, summary.unreadable) == (len(items), 0, [])
+    assert (summary.articles, summary.present, summary.not_loaded) == (len(items), 0, [])
     assert summary.quotes == sum(len(a.quotes) for a in items)
     assert_same_archive(loaded, expected)
     with open_store(loaded) as store:  # merges did happen, and came back
@@ -207,6 +207,29 @@ def test_unreadable_partitions_are_failed_inputs_and_the_rest_loads(tmp_path: Pa
         assert store.stats().articles == 7
     again = CliRunner().invoke(cli, ["load", str(out), "--db", url, "--quiet"])
     assert again.exit_code == 1 and "stored 0 articles" in again.stderr and "0 failed inputs recorded" in again.stderr
+
+
+def test_an_article_the_database_refuses_is_a_failed_input_and_the_rest_loads(
+    make_db: Callable[[], str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    url = make_db()
+    if not url.startswith("postgresql"):
+        pytest.skip("SQLite stores any text; PostgreSQL refuses a NUL character")
+    items = generated(30, seed=9)
+    items[12] = items[12].model_copy(update={"title": "A title with a NUL \x00 in it"})
+    write_run(tmp_path / "run", items, 10)
+    with open_store(url) as store:
+        summary = load_run(store, tmp_path / "run")
+        assert (summary.articles, summary.failures) == (29, 1)
+        [line] = summary.not_loaded
+        assert line.startswith(f"{items[12].id}: not stored (") and "\n" not in line
+        assert [f.input for f in store.failures()] == [items[12].id]
+    expected = make_db()
+    saved_one_at_a_time(expected, items[:12] + items[13:])
+    loaded, saved = dump(url), dump(expected)
+    assert loaded.pop("failures") != saved.pop("failures") == []
+    assert loaded == saved
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,7 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]
         conn.exec_driver_sql(f'INSERT OR IGNORE INTO "{table.name}" ({names}) VALUES ({marks})', values)
         return
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    dbapi_error = conn.dialect.dbapi.Error  # type: ignore[union-attr]
     try:
         target = table.name if new else f"bulk_{table.name}"
         if not new:
@@ -94,6 +95,8 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]
                 f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM "{target}" ON CONFLICT DO NOTHING'
             )
             cursor.execute(f'TRUNCATE "{target}"')
+    except dbapi_error as exc:  # as SQLAlchemy raises the driver's errors, so that the store reports them
+        raise sa.exc.DBAPIError.instance(f"COPY {table.name}", None, exc, dbapi_error) from None
     finally:
         cursor.close()
 
