@@ -1,8 +1,9 @@
-"""Many rows into one table, past SQLAlchemy's per-row parameter processing: SQLite ``INSERT OR IGNORE`` with
-the driver's ``executemany``; PostgreSQL ``COPY`` (into a temporary table first where rows may be there
-already, then ``INSERT ... ON CONFLICT DO NOTHING``). The rows stored are those ``insert_ignore`` of the
-same dicts stores: a row whose key is taken (in the table or earlier in the same rows) is left out, JSON
-columns are written as the store's engine writes them (compact, ``None`` as JSON null)."""
+"""Many rows into one table, past SQLAlchemy's per-row parameter processing: SQLite ``INSERT ... ON CONFLICT
+DO NOTHING`` with the driver's ``executemany``; PostgreSQL ``COPY`` (into a temporary table first where rows
+may be there already, then ``INSERT ... ON CONFLICT DO NOTHING``). The rows stored are those
+``insert_ignore`` of the same dicts stores: a row whose key is taken (in the table or earlier in the same
+rows) is left out, JSON columns are written as the store's engine writes them (compact, ``None`` as JSON
+null)."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]
     names = ", ".join(f'"{c}"' for c in columns)
     if conn.dialect.name != "postgresql":
         marks = ", ".join("?" for _ in columns)
-        conn.exec_driver_sql(f'INSERT OR IGNORE INTO "{table.name}" ({names}) VALUES ({marks})', values)
+        conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING', values)
         return
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     dbapi_error = conn.dialect.dbapi.Error  # type: ignore[union-attr]
