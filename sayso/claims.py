@@ -36,6 +36,13 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
+REQUEST_NOUNS = re.compile(
+    r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
+    r"lawsuits?|demands?|amendments?|bills?|nominations?)$",
+    re.IGNORECASE,
+)
+NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
+NEGATED = re.compile(r"\b(?:never|no|not|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 REFERENCE_REACH = 1200  # characters back from the denial
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
@@ -68,7 +75,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     by_id = {s.id: s for s in speakers if _identifiable(s)}
     parent_speaker = {q.id: q.speaker_id for q in quotes}
     claims = _claims(quotes, by_id, text)
-    for denial in (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id):
+    denials = (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id and not _rejects_a_request(q))
+    for denial in denials:
         target = _target(denial, claims, text, by_id, parent_speaker)
         if target is not None:
             target.denials.append(denial)
@@ -95,6 +103,12 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
         if q.kind == "indirect" and all(o.kind != "indirect" for o in same.quotes[:-1]):
             same.text = normalise(q, claimant, speakers.values(), text)  # reported words read as a claim
     return claims
+
+
+def _rejects_a_request(denial: Quote) -> bool:
+    """ "rejected a media request to unseal the files": turning down a request, motion or bill disputes no claim."""
+    head = NOUN_PHRASE_END.split(denial.content.strip(), maxsplit=1)[0]
+    return REQUEST_NOUNS.search(head) is not None
 
 
 def _identifiable(speaker: Speaker) -> bool:
@@ -138,7 +152,9 @@ def _target(
         named = NAMED_BONUS if _names(denial.content, c.claimant) else 0
         return (len(c.keys & keys) + named, not _nested(c))
 
-    best = max(others, key=score, default=None)
+    # a claim that is itself a denial ("there never was an order") is agreed with, not disputed, by
+    # a denial of the same words ("no evidence that there was an order")
+    best = max((c for c in others if not NEGATED.search(c.text)), key=score, default=None)
     if best is not None and score(best)[0] >= MIN_SHARED_KEYS:
         return best
     if ANAPHORIC_DENIAL.search(denial.content) and len(keys) <= ANAPHORIC_MAX_KEYS:
