@@ -265,7 +265,11 @@ def as_json(model: BaseModel) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 
-async def get_store(request: Request) -> Store:  # async: no thread hop for a lookup
+async def get_store(request: Request) -> Store:  # async: a dependency that only looks up needs no thread
+    return store_of(request)
+
+
+def store_of(request: Request) -> Store:
     store: Store | None = request.app.state.store
     if store is None:
         raise HTTPException(503, "this service has no archive (start it with sayso serve --db URL)")
