@@ -1,6 +1,6 @@
 """Quote search finds a page by one of two plans (the statements read newest first, or gathered through the
-speaker and article indexes and their keys sorted), chosen by the share of the archive that passes. Both
-plans must give the same page, and that page must be what the filters say, on SQLite and PostgreSQL."""
+speaker, article or full-text indexes and their keys sorted), chosen by the share of the archive that passes.
+Both plans must give the same page, and that page must be what the filters say, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -74,6 +74,7 @@ def test_both_plans_give_the_page_the_filters_say(
         want = expected(everything, store, f)
         for scan in (False, True):
             monkeypatch.setattr(queries, "_scan_newest", lambda *_: scan)
+            monkeypatch.setattr(queries, "_pg_gather_matches", lambda *_: not scan)
             for limit, offset in ((10, 0), (7, 5), (50, 30), (10_000, 0)):
                 got = store.quotes(limit=limit, offset=offset, **_kwargs(f))
                 assert got == want[offset : offset + limit], (scan, limit, offset)
