@@ -238,6 +238,7 @@ HIT_COLUMNS: list[Any] = [
     _q.c.confidence, _a.c.title, _a.c.url, _a.c.source.label("outlet"), _a.c.published_at,
     t.speakers.c.name.label("canonical"),
 ]  # fmt: skip
+HIT_SELECT = sa.select(*HIT_COLUMNS)  # built once: each select() of twenty columns coerces each of them again
 
 
 def _hit_rows(conn: Connection, f: QuoteFilter, ids: Sequence[str] | None, limit: int, offset: int) -> list[Any]:
@@ -250,8 +251,7 @@ def _hit_rows(conn: Connection, f: QuoteFilter, ids: Sequence[str] | None, limit
     gather = _pg_gather_matches(conn, f, keys, limit + offset)
     page = keys.order_by(_order(conn, f, gather)).limit(limit).offset(offset).subquery("page")
     query = (
-        sa.select(*HIT_COLUMNS)
-        .select_from(page.join(q, q.c.pk == page.c.pk).join(a, a.c.id == q.c.article_id))
+        HIT_SELECT.select_from(page.join(q, q.c.pk == page.c.pk).join(a, a.c.id == q.c.article_id))
         .outerjoin(s, s.c.id == q.c.speaker_id)
         .order_by(q.c.pk.desc())
     )
@@ -357,8 +357,7 @@ def speaker_detail(conn: Connection, speaker_id: str, *, limit: int = 50, offset
         return None
     q, a, s = t.quotes, t.articles, t.speakers
     query = (
-        sa.select(*HIT_COLUMNS)
-        .select_from(q.join(a, a.c.id == q.c.article_id).outerjoin(s, s.c.id == q.c.speaker_id))
+        HIT_SELECT.select_from(q.join(a, a.c.id == q.c.article_id).outerjoin(s, s.c.id == q.c.speaker_id))
         .where(q.c.speaker_id == speaker_id)
         .order_by(q.c.pk.desc())
         .limit(limit)
