@@ -17,7 +17,7 @@ from sayso.store.queries import QuoteFilter
 
 OUTLETS = ["Reuters", "TASS", "AP", "BBC", "Le Monde"]
 PEOPLE = ["Anna Varga", "Elena Varga", "Dmitry Peskov", "Boris Johnson", "Maria Johnson", "Tom Hale"]
-WORDS = "missile strike talks border grain deal ceasefire sanctions energy pipeline".split()
+WORDS = ["missile", "strike", "talks", "border", "grain", "deal", "ceasefire", "sanctions", "energy", "pipeline"]
 START = date(2024, 1, 1)
 
 
@@ -73,8 +73,8 @@ def test_both_plans_give_the_page_the_filters_say(
         assert len(everything) > 150 and [q.id for q in everything] == [q.id for q in store.quotes(limit=10_000)]
         want = expected(everything, store, f)
         for scan in (False, True):
-            monkeypatch.setattr(queries, "_scan_newest", lambda *_: scan)
-            monkeypatch.setattr(queries, "_pg_gather_matches", lambda *_: not scan)
+            monkeypatch.setattr(queries, "_scan_newest", lambda *_, scan=scan: scan)
+            monkeypatch.setattr(queries, "_pg_gather_matches", lambda *_, scan=scan: not scan)
             for limit, offset in ((10, 0), (7, 5), (50, 30), (10_000, 0)):
                 got = store.quotes(limit=limit, offset=offset, **_kwargs(f))
                 assert got == want[offset : offset + limit], (scan, limit, offset)
