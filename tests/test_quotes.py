@@ -93,6 +93,19 @@ def test_quote_split_by_said_is_one_statement_with_two_fragments() -> None:
     assert [text[s:e] for s, e in quote.content_spans] == ["We asked three times", "Nobody answered"]
 
 
+def test_quote_broken_by_a_comma_and_its_cue_is_one_statement() -> None:
+    text = (
+        "The port reopened on Monday.\n\n"
+        '"Our first worry," harbour master Ines Lund said, "is that the cranes are still not insured."'
+    )
+    (quote,) = statements(text).quotes
+    assert [text[s:e] for s, e in quote.content_spans] == [
+        "Our first worry",
+        "is that the cranes are still not insured",
+    ]
+    assert quote.cue == "said" and quote.speaker is not None and quote.speaker.name == "Ines Lund"
+
+
 def test_nominal_claim_by_x_that_y_is_nested_under_the_denial() -> None:
     text = "The ministry on Friday denied claims by opposition leader Karl Brandt that the election had been rigged."
     analysis = statements(text)

@@ -150,3 +150,11 @@ def test_link_is_linear() -> None:
     t0 = time.perf_counter()
     assert len(link(text, many)) == n
     assert time.perf_counter() - t0 < 20
+
+
+def test_words_in_the_sentence_before_a_cue_are_not_its_fragment() -> None:
+    text = "Her budget plan drew fire. Lee said the plan would fail."
+    spans = [RoleSpan("CONTENT", 0, 25), RoleSpan("SOURCE", 27, 30), RoleSpan("CUE", 31, 35),
+             RoleSpan("CONTENT", 36, 55)]
+    found = {att.cue_span: att.content_spans for att in link(text, spans)}
+    assert found == {(31, 35): ((36, 55),), None: ((0, 25),)}

@@ -55,7 +55,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     tagger = load_tagger()
     ruled = rules.top_level(frame)
     tagged = [c for t in tagger.attributions(text) if (c := from_tagger(frame, t))] if tagger else []
-    top = arbitrate(frame, ruled, tagged)
+    top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     extend_to_sentence_end(frame, top)
     apply_scheme(frame, top, scheme)
     rules.set_kinds(frame, top)
@@ -80,6 +80,32 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
             _fill_missing_source([tagged[i] for i in rivals], rule)
     out += [t for i, t in enumerate(tagged) if i not in beaten]
     return out
+
+
+def join_split_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """ '"My hope," Lee said, "is that they listen."': a quote broken off by a comma before its cue and
+    the quote that goes on after that cue (found by different rules, or by a rule and the tagger) are the
+    fragments of one statement."""
+    by_cue: dict[Span, Candidate] = {}
+    for cand in found:
+        if cand.kind == "direct" and cand.cue_span and cand.end <= cand.cue_span[0] and _broken_by_comma(frame, cand):
+            by_cue[cand.cue_span] = cand
+    out: list[Candidate] = []
+    for cand in found:
+        cue = cand.cue_span
+        first = by_cue.get(cue) if cue else None
+        if first is None or cue is None or cand is first or cand.kind != "direct" or cand.start < cue[1]:
+            out.append(cand)
+            continue
+        first.content_spans = sorted([*first.content_spans, *cand.content_spans])
+        first.source_span = first.source_span or cand.source_span
+    return out
+
+
+def _broken_by_comma(frame: Frame, cand: Candidate) -> bool:
+    """Whether a quote's words stop at a comma ('"My hope," he said' / '"My hope", he said')."""
+    tail = frame.text[cand.end : cand.end + 3]
+    return tail.lstrip("\"'”’").startswith(",") or tail.startswith(",")
 
 
 def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
