@@ -202,3 +202,40 @@ def test_first_line_after_a_headline_keeps_its_speaker() -> None:
     )
     got = find(statements(text), "claims by Mayor Elena Varga")
     assert got["speaker"] == "The Port Alder city council"
+
+
+def ruled(text: str) -> list[tuple[str, str | None]]:
+    """What the attribution rules alone find: (content, cue) pairs."""
+    from sayso import nlp
+    from sayso.quotes import rules
+    from sayso.quotes.frame import Frame
+
+    found = rules.top_level(Frame.build(text, nlp.parse(text)))
+    return [(text[c.start : c.end], text[c.cue_span[0] : c.cue_span[1]] if c.cue_span else None) for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In her 2019 book, Open Water, Morales noted the storm's cost.",  # a fronted phrase, a cue with an object
+        "When the council cut the ferry budget last spring, the mayor said enough.",  # a fronted clause
+        "The volunteers painted the hall and fixed the roof, adding colour to the square.",  # a participle
+        "Dr. Ellis wrote a history of the clinic entitled Open Doors.",  # "wrote" with an object
+        "The strike organisers said Friday afternoon, as crowds gathered outside the hall.",  # when, not what
+        "Brandt has written letters for several of his neighbours, trying to help them.",  # no clause follows
+    ],
+)
+def test_rules_leave_out_what_is_not_reported(text: str) -> None:
+    assert ruled(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks on the contract collapsed, the union said Friday.", ("Talks on the contract collapsed", "said")),
+        ("Varga said Friday that the bridge was safe.", ("the bridge was safe", "said")),
+        ("Peskov said on Tuesday there were no contacts.", ("there were no contacts", "said")),
+    ],
+)
+def test_rules_skip_when_a_statement_was_made(text: str, expected: tuple[str, str]) -> None:
+    assert ruled(text) == [expected]

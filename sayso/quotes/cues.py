@@ -45,7 +45,7 @@ DENIAL_NOUNS = words("denial denials")
 THAT_ONLY_LEMMAS = words("""
     deny reject dismiss refute dispute question criticize criticise denounce describe defend cite ask urge
     accuse charge counter object propose decry continue comment repeat answer report reveal signal promise
-    mention recall announce contest
+    mention recall announce contest write maintain confirm
 """)
 
 

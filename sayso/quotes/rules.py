@@ -5,7 +5,7 @@ nested inside quotes. Surface patterns over spaCy tokens and POS tags; no depend
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sayso.model import QuoteKind
 from sayso.quotes.candidate import Candidate
@@ -20,6 +20,8 @@ SKIPPABLE_BEFORE_CUE = {"ADV", "AUX", "PART"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+TIME_ENTS = {"DATE", "TIME"}
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
 
@@ -228,12 +230,12 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     """First token of the reported clause after a cue, skipping a "that", an object of "told" and
     one prepositional phrase; None when no clause follows (e.g. '"...," he said.')."""
     doc = frame.doc
-    k = cue.i + 1
+    k = _skip_time(doc, cue.i + 1)
     if k < len(doc) and cue.lower_ in TELL_VERBS:
         k = _skip_np(frame, k)
     for _ in range(2):
-        if k < len(doc) and doc[k].pos_ == "ADP" and doc[k].lower_ not in {"that"}:
-            k = _skip_np(frame, k + 1)
+        if k < len(doc) and doc[k].pos_ == "ADP" and doc[k].lower_ not in {"that", "as"}:
+            k = _skip_time(doc, _skip_np(frame, k + 1))
     if k >= len(doc):
         return None
     if doc[k].lower_ == "that":
@@ -245,6 +247,13 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
         return doc[k]
     return None
+
+
+def _skip_time(doc: Doc, k: int) -> int:
+    """Past "Friday", "on Tuesday afternoon": when a statement was made is no part of it."""
+    while k < len(doc) and doc[k].ent_type_ in TIME_ENTS:
+        k += 1
+    return k
 
 
 def _skip_np(frame: Frame, k: int) -> int:
@@ -259,12 +268,13 @@ def _skip_np(frame: Frame, k: int) -> int:
 
 
 def _has_verb_soon(frame: Frame, k: int) -> bool:
+    """Whether a clause follows: a finite verb soon after k ("letters for friends, trying to help" has none)."""
     doc = frame.doc
     end = frame.sentence_end_after(doc[k].idx)
     for t in range(k, min(len(doc), k + 12)):
         if doc[t].idx >= end:
             break
-        if doc[t].pos_ in {"VERB", "AUX"}:
+        if doc[t].pos_ in {"VERB", "AUX"} and doc[t].tag_ in FINITE_TAGS:
             return True
     return False
 
@@ -296,6 +306,8 @@ def trailing_attributions(frame: Frame, found: list[Candidate]) -> list[Candidat
 
 def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
     doc = frame.doc
+    if cue.tag_ == "VBG":
+        return None  # ", adding levity": a participle, not the sentence's attribution
     sent_start = frame.sentence_start_before(cue.idx)
     sent_end = frame.sentence_end_after(cue.idx)
     tail = frame.tokens_between(cue.idx + len(cue), sent_end)
@@ -311,12 +323,28 @@ def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
     comma = frame.text.rfind(",", sent_start, comma_char)
     if comma < 0 or frame.text[comma + 1 : comma_char].strip():
         return None
+    if source[1] <= cue.idx and tail and _has_object(tail):
+        return None  # "In her book, Lee noted the cost": the cue has an object; nothing is reported before it
     content = trim_content(frame.text, (sent_start, comma))
-    if content is None or len(frame.text[content[0] : content[1]].split()) < 4:
+    if content is None or len(frame.text[content[0] : content[1]].split()) < 4 or _fronted(frame, content[0]):
         return None
     if frame.text[content[0]] in '"“' and frame.text[content[1] - 1 : content[1] + 1].strip(",")[-1:] in '"”':
         return None  # a quote: the quote rules take it
     return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.75, "trailing")
+
+
+def _has_object(tail: list[Token]) -> bool:
+    """Whether the words after a cue open with its object rather than with when or where it was said."""
+    first = next((t for t in tail if not t.is_punct), None)
+    return first is not None and first.ent_type_ not in TIME_ENTS and first.pos_ not in {"ADP", "ADV", "PART"}
+
+
+def _fronted(frame: Frame, start: int) -> bool:
+    """Whether words before a comma are a fronted phrase or clause ("When the council met", "In her book",
+    "Campaigning in 2012") rather than a statement of their own."""
+    toks = frame.tokens_between(start, frame.sentence_end_after(start))
+    toks = toks[1:] if toks and toks[0].pos_ == "CCONJ" else toks
+    return bool(toks) and (toks[0].pos_ in {"SCONJ", "ADP"} or toks[0].tag_ in {"VBG", "VBN"})
 
 
 # --- "according to X" ---------------------------------------------------------------------------
