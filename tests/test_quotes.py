@@ -239,3 +239,10 @@ def test_rules_leave_out_what_is_not_reported(text: str) -> None:
 )
 def test_rules_skip_when_a_statement_was_made(text: str, expected: tuple[str, str]) -> None:
     assert ruled(text) == [expected]
+
+
+def test_quote_opening_mid_sentence_is_mixed_from_its_subject() -> None:
+    text = 'The ferry service "has never been more reliable," operations chief Dana Holt said on Monday.'
+    (quote,) = statements(text).quotes
+    assert quote.content == 'The ferry service "has never been more reliable'
+    assert quote.kind == "mixed" and quote.speaker is not None and quote.speaker.name == "Dana Holt"

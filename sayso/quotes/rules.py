@@ -22,6 +22,7 @@ PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 TIME_ENTS = {"DATE", "TIME"}
+QUOTE_CHARS = "\"“”‘’«»„"
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
 
@@ -405,12 +406,29 @@ def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candida
     after = _cue_after(frame, quote)
     if after is not None:
         cue, source = after
+        lead = _lead_in(frame, quote)
+        if lead is not None:  # 'The country "has changed," he said': a mixed quote, from its subject on
+            return Candidate("indirect", [(lead, content[1])], cue, source, 0.95, "quote-cue-after")
         return Candidate("direct", [content], cue, source, 0.95, "quote-cue-after")
     before = _cue_before(frame, quote)
     if before is not None:
         cue, source = before
         return Candidate("direct", [content], cue, source, 0.9, "quote-cue-before")
     return None
+
+
+def _lead_in(frame: Frame, quote: QuotedSpan) -> int | None:
+    """Where the reported words begin when a quote opens mid-sentence ('The country "has changed," he
+    said'): at the sentence's start, unless the words before the mark introduce the quote themselves
+    (a cue, a colon) or hold other quotes."""
+    start = frame.sentence_start_before(quote.open)
+    lead = frame.text[start : quote.open]
+    if not lead.strip() or lead.rstrip().endswith(":") or any(ch in QUOTE_CHARS for ch in lead):
+        return None
+    if any(is_speech_verb(t.text) or is_cue_noun(t.text) for t in frame.tokens_between(start, quote.open)):
+        return None
+    span = trim_content(frame.text, (start, quote.open))
+    return span[0] if span is not None else None
 
 
 def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
