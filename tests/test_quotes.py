@@ -246,3 +246,16 @@ def test_quote_opening_mid_sentence_is_mixed_from_its_subject() -> None:
     (quote,) = statements(text).quotes
     assert quote.content == 'The ferry service "has never been more reliable'
     assert quote.kind == "mixed" and quote.speaker is not None and quote.speaker.name == "Dana Holt"
+
+
+def test_quote_signed_with_a_dash_and_a_name() -> None:
+    text = (
+        "We asked readers what they made of the debate.\n"
+        "“Nobody on that stage spoke about the rents we actually pay.” ―\u00a0Marta Okafor.\n"
+        "“I still have not decided, and the debate did not help me.” — Piet de Vries\n"
+    )
+    found = {q.content: (q.cue, q.speaker.name if q.speaker else None) for q in statements(text).quotes}
+    assert found == {
+        "Nobody on that stage spoke about the rents we actually pay": ("―", "Marta Okafor"),
+        "I still have not decided, and the debate did not help me": ("—", "Piet de Vries"),
+    }

@@ -5,6 +5,8 @@ nested inside quotes. Surface patterns over spaCy tokens and POS tags; no depend
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from sayso.model import QuoteKind
@@ -22,6 +24,11 @@ PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 TIME_ENTS = {"DATE", "TIME"}
+# '" ― Jorge Falcon', '" — Donald J. Trump (@realDonaldTrump)': a dash, then a capitalised name that ends its line.
+DASH_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \u00a0]+(?:[A-Z][\w'’.-]*|de|van|von|da|del))*)"
+    r"[ \t\u00a0]*(?:\([^)\n]*\))?(?:[ \t\u00a0]+[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t\u00a0.]*(?:\n|$)"
+)
 QUOTE_CHARS = "\"“”‘’«»„"
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
@@ -403,7 +410,7 @@ def _is_statement(frame: Frame, quote: QuotedSpan) -> bool:
 
 
 def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candidate | None:
-    after = _cue_after(frame, quote)
+    after = _cue_after(frame, quote) or _dash_after(frame, quote)
     if after is not None:
         cue, source = after
         lead = _lead_in(frame, quote)
@@ -447,6 +454,15 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
                 return None
             return (tok.idx, tok.idx + len(tok)), source
     return None
+
+
+def _dash_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
+    """'"We deserve better." ― Ana Ruiz': a dash and a name after a quote (reader voices, posts, epigraphs)."""
+    m = DASH_SIGNATURE.match(frame.text, quote.close + 1)
+    if m is None:
+        return None
+    name = frame.text[m.start(2) : m.end(2)]
+    return (m.start(1), m.end(1)), (m.start(2), m.start(2) + len(name.rstrip(".")))
 
 
 def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
