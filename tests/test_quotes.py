@@ -259,3 +259,16 @@ def test_quote_signed_with_a_dash_and_a_name() -> None:
         "Nobody on that stage spoke about the rents we actually pay": ("―", "Marta Okafor"),
         "I still have not decided, and the debate did not help me": ("—", "Piet de Vries"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“The vote matters for every family here,” Rep. Dana Cole (D-Ore.) said Friday.", "Rep. Dana Cole (D-Ore.)"),
+        ("“We will finish it soon,” Tacoma police Chief Lena Ortiz said Monday.", "Tacoma police Chief Lena Ortiz"),
+        ("“We are not just counting ballots,” she\u00a0told the Ledger.", "she"),
+    ],
+)
+def test_quote_sources_with_party_labels_places_and_odd_spaces(text: str, source: str) -> None:
+    (quote,) = statements(text).quotes
+    assert quote.source == source

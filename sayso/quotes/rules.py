@@ -18,7 +18,8 @@ from sayso.quotes.marks import QuotedSpan
 NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
 CLAUSE_START_POS = {"PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM", "ADV"}
-SKIPPABLE_BEFORE_CUE = {"ADV", "AUX", "PART"}
+SKIPPABLE_BEFORE_CUE = {"ADV", "AUX", "PART", "SPACE"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
@@ -86,7 +87,7 @@ def _np_left(frame: Frame, j: int, floor: int) -> int | None:
     if doc[j].lower_ in {"latter", "former"} and j - 1 >= floor and doc[j - 1].lower_ == "the":
         return j - 1
     k = j
-    while k >= floor and j - k < MAX_NP_TOKENS and (doc[k].pos_ in NP_POS or _abbrev(doc[k])):
+    while k >= floor and j - k < MAX_NP_TOKENS and _np_token(doc[k]):
         if doc[k].pos_ == "PRON" and k < j:
             break
         k -= 1
@@ -96,6 +97,11 @@ def _np_left(frame: Frame, j: int, floor: int) -> int | None:
     if start > j or not any(doc[t].pos_ in HEAD_POS for t in range(start, j + 1)):
         return None
     return start
+
+
+def _np_token(tok: Token) -> bool:
+    """A word that can be part of a speaker phrase ("Tulsa police Chief", a name the tagger took for a verb)."""
+    return tok.pos_ in NP_POS or _abbrev(tok) or (tok.ent_type_ in NAME_ENTS and tok.text[:1].isupper())
 
 
 def _abbrev(tok: Token) -> bool:
@@ -116,14 +122,20 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
         return _sentence_subject(frame, floor, j)
     if doc[j].text == ",":
         return _apposition_source(frame, j, floor)
+    end = j
+    if doc[j].text == ")":  # "Rep. Gwen Moore (D-Wis.) said": the party and state go with the name
+        opening = next((k for k in range(j - 1, max(floor, j - 8) - 1, -1) if doc[k].text == "("), None)
+        if opening is None or opening - 1 < floor:
+            return None
+        j = opening - 1
     start = _np_left(frame, j, floor)
     if start is not None and start - 1 >= floor and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ != "of":
         # a prepositional phrase ("on Monday", "in a statement") stands between speaker and cue
         start = _np_left(frame, start - 2, floor) if start - 2 >= floor else None
-        j = _last_np_token(frame, start) if start is not None else j
+        end = _last_np_token(frame, start) if start is not None else end
     if start is None:
         return None
-    return (doc[start].idx, doc[j].idx + len(doc[j]))
+    return (doc[start].idx, doc[end].idx + len(doc[end]))
 
 
 def _sentence_subject(frame: Frame, floor: int, before: int) -> Span | None:
@@ -172,8 +184,8 @@ def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
     toks = [doc[t] for t in range(cue_i + 1, k)]
     while toks and toks[-1].lower_ == "of":
         toks.pop()
-    if not toks or not any(t.pos_ in HEAD_POS for t in toks):
-        return None
+    if not toks or not any(t.pos_ in HEAD_POS for t in toks) or toks[0].ent_type_ in TIME_ENTS:
+        return None  # '," he said Friday' is no speaker
     return (toks[0].idx, toks[-1].idx + len(toks[-1]))
 
 
