@@ -272,3 +272,18 @@ def test_quote_signed_with_a_dash_and_a_name() -> None:
 def test_quote_sources_with_party_labels_places_and_odd_spaces(text: str, source: str) -> None:
     (quote,) = statements(text).quotes
     assert quote.source == source
+
+
+def test_tagged_statement_without_a_source_takes_the_speaker_beside_its_cue() -> None:
+    from sayso import nlp
+    from sayso.quotes.candidate import Candidate
+    from sayso.quotes.extract import fill_sources
+    from sayso.quotes.frame import Frame
+
+    text = "The ferry line opened in May. Mayor Ruiz continues her praise of the new route."
+    frame = Frame.build(text, nlp.parse(text))
+    cue = text.index("continues")
+    content = text.index("the new route")
+    cand = Candidate("indirect", [(content, len(text) - 1)], (cue, content - 1), None, 0.9, "tagger")
+    fill_sources(frame, [cand])
+    assert cand.source_span is not None and text[cand.source_span[0] : cand.source_span[1]] == "Mayor Ruiz"

@@ -56,6 +56,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     ruled = rules.top_level(frame)
     tagged = [c for t in tagger.attributions(text) if (c := from_tagger(frame, t))] if tagger else []
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
+    fill_sources(frame, top)
     extend_to_sentence_end(frame, top)
     apply_scheme(frame, top, scheme)
     rules.set_kinds(frame, top)
@@ -106,6 +107,23 @@ def _broken_by_comma(frame: Frame, cand: Candidate) -> bool:
     """Whether a quote's words stop at a comma ('"My hope," he said' / '"My hope", he said')."""
     tail = frame.text[cand.end : cand.end + 3]
     return tail.lstrip("\"'”’").startswith(",") or tail.startswith(",")
+
+
+def fill_sources(frame: Frame, found: list[Candidate]) -> None:
+    """A statement with a cue but no tagged source takes the speaker phrase the rules see beside that cue
+    ("Trump continues his adulation of Putin": the tagger left "Trump" untagged)."""
+    for cand in found:
+        if cand.cue_span is None or cand.source_span is not None:
+            continue
+        first, last = frame.token_index_at(cand.cue_span[0]), frame.token_index_at(cand.cue_span[1] - 1)
+        sent_start = frame.sentence_start_before(cand.cue_span[0])
+        floor = frame.token_index_at(sent_start)
+        floor += frame.doc[floor].idx < sent_start
+        source = rules.source_before(frame, first, floor) if first > floor else None
+        if source is None:
+            source = rules.source_after(frame, last, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
+        if source is not None and not any(s < source[1] and source[0] < e for s, e in cand.content_spans):
+            cand.source_span = source
 
 
 def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
