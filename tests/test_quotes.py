@@ -29,6 +29,8 @@ def find(analysis: Analysis, words: str) -> dict[str, object]:
     ("text", "words", "speaker", "cue", "kind"),
     [
         ('"We will not back down," Senator Ann Ruiz said.', "We will not back down", "Ann Ruiz", "said", "direct"),
+        ("“Where did the money go?” Councillor Ames demanded.", "Where did the money go", "Ames", "demanded", "direct"),
+        ("“Is anyone listening?” she shouted.", "Is anyone listening", "she", "shouted", "direct"),
         (
             "“The deal is done,” said Mark Olsen, the union’s negotiator.",
             "The deal is done",
