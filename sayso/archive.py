@@ -1,8 +1,9 @@
 """Views of the archive composed from the store's queries, shared by the REST API and the pages.
 
 A claim here is one article's claim (the store's per-article claims and disputes); its id is
-``ARTICLE_ID:CLAIM_ID``. ``claim_detail`` is the one place that reads a claim, so that cross-article
-claim clusters can replace it without touching the API or the pages.
+``ARTICLE_ID:CLAIM_ID``. ``claim_detail`` is the one place that reads a claim: its statements in its
+article, then the statements of other articles that state or deny the same claim (`sayso.related`),
+so that its timeline runs across articles and outlets.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from sayso.model import Analysis, Polarity
+from sayso.related import related_statements
 from sayso.store import ClaimRow, SpeakerName, Store
 
 T = TypeVar("T")
 Stance = Literal["asserts", "refutes", "supports"]
 SPEAKER_ARTICLES = 50  # the speaker page looks for claims in this many of the speaker's latest articles
+RELATED_STATEMENTS = 200  # statements of other articles shown with a claim, the most similar first
 NETWORK_CLAIMS = 2000  # the network is drawn from this many of the latest disputed claims
 
 
@@ -105,6 +108,24 @@ def _statements(row: ClaimRow, analysis: Analysis) -> list[Statement]:
     return [s for s in found if s is not None]
 
 
+def _elsewhere(store: Store, claim: str, article_id: str) -> list[Statement]:
+    """Statements of other articles that state the claim (asserts) or deny it (refutes)."""
+    found = []
+    for related in related_statements(store, claim)[:RELATED_STATEMENTS]:
+        hit = related.hit
+        if hit.article_id == article_id:
+            continue
+        speaker = SpeakerName(id=hit.speaker_id, name=hit.speaker_name) if hit.speaker_name else None
+        found.append(
+            Statement(
+                quote_id=hit.id, stance="refutes" if related.refutes else "asserts", content=hit.content,
+                cue=hit.cue, polarity=hit.polarity, speaker=speaker, article_id=hit.article_id, title=hit.title,
+                url=hit.url, outlet=hit.outlet, published=hit.published,
+            )  # fmt: skip
+        )
+    return found
+
+
 def timeline(statements: list[Statement]) -> list[TimelinePoint]:
     counts = Counter((s.published[:10] if s.published else None, s.outlet, s.stance) for s in statements)
     points = [TimelinePoint(date=d, outlet=o, stance=st, statements=n) for (d, o, st), n in counts.items()]
@@ -120,7 +141,7 @@ def claim_detail(store: Store, claim_id: str) -> ClaimDetail | None:
     analysis = store.article(article_id) if row is not None else None
     if row is None or analysis is None:
         return None
-    statements = _statements(row, analysis)
+    statements = _statements(row, analysis) + _elsewhere(store, row.text, article_id)
     return ClaimDetail(
         id=claim_id, text=row.text, claimant=row.claimant, disputed=row.disputed, statements=statements,
         timeline=timeline(statements),

@@ -35,6 +35,7 @@ REFERENCE = re.compile(
     r"criticisms|reports?|assertions?|story|stories|suggestions?|notion|characteri[sz]ation)\b",
     re.IGNORECASE,
 )
+UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REFERENCE_REACH = 1200  # characters back from the denial
 
 
@@ -59,10 +60,10 @@ class _Claim:
 
 def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[Claim], list[Dispute]]:
     """The article's claims, and a dispute for each claim that some other speaker denies."""
-    by_id = {s.id: s for s in speakers}
+    by_id = {s.id: s for s in speakers if _identifiable(s)}
     parent_speaker = {q.id: q.speaker_id for q in quotes}
     claims = _claims(quotes, by_id, text)
-    for denial in (q for q in quotes if q.polarity == "denies" and q.speaker_id):
+    for denial in (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id):
         target = _target(denial, claims, quotes, by_id, parent_speaker)
         if target is not None:
             target.denials.append(denial)
@@ -91,6 +92,12 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
     return claims
 
 
+def _identifiable(speaker: Speaker) -> bool:
+    """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom")."""
+    words = speaker.name.lower().split()
+    return bool(words) and not (speaker.type == "UNNAMED" and words[-1] in UNRESOLVED_PRONOUNS)
+
+
 def _same_claim(a: set[str], b: set[str]) -> bool:
     shared = len(a & b)
     return shared >= SAME_CLAIM_SHARED or (shared > 0 and shared / min(len(a), len(b)) >= SAME_CLAIM_OVERLAP)
@@ -110,6 +117,9 @@ def _target(
         return nested[0]
     if REFERENCE.match(denial.content.strip()):
         return _claim_just_before(denial, claims)
+    owned = [c for c in claims if c.claimant.id != denial.speaker_id and _owns(denial.content, c.claimant)]
+    if owned:  # "the governor's reasons", "Lane's account": what that speaker claimed, the closest before
+        return _claim_just_before(denial, owned) or owned[0]
     # not the denier's own words, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
     others = [
         c
@@ -151,6 +161,16 @@ def _names(content: str, speaker: Speaker) -> bool:
     if not words or speaker.type not in {"PERSON", "ORG"}:
         return False
     return re.search(rf"\b{re.escape(words[-1])}\b", content) is not None
+
+
+def _owns(content: str, speaker: Speaker) -> bool:
+    """Whether the words name the speaker as the owner of what they dispute: "Lane's account", "the
+    governor's reasons" (the speaker's surname or one of their roles' last word, before 's)."""
+    if speaker.type not in {"PERSON", "ORG"}:
+        return False
+    names = {w for w in speaker.name.split()[-1:]} | {r.split()[-1] for r in speaker.roles if r.split()}
+    owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
+    return any(n.lower() in owners for n in names)
 
 
 def _dispute(claim: _Claim) -> Dispute:

@@ -11,7 +11,12 @@ DENIAL_CONTENT = re.compile(
     r"\b(?:is|was|are|were)\s+(?:not|n[o’']t)\s+(?:true|correct|accurate)\b|\b(?:a|an|the)\s+(?:\w+\s+)?(?:lie|lies|fabrication|"
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
     r"unsubstantiated|unfounded|fabricated|made[- ]up|fake news|nonsense)\b"
-    r"|\bnever\s+(?:happened|said|threatened)\b|\bthere\s+(?:were|was|is|are)\s+no\b",
+    r"|\bnever\s+(?:happened|said|threatened)\b|\bthere\s+(?:were|was|is|are)\s+no\b"
+    r"|\b(?:is|are|was|were|[’']re|[’']s)\s+(?:(?:\d+\s+percent|absolutely|completely|totally|simply|just|flat|"
+    r"dead|plain|flat-out|flat out)\s+)?(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
+    r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
+    r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b"
+    r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b",
     re.IGNORECASE,
 )
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}

@@ -136,7 +136,7 @@ class SpeakerResolver:
 
     def _full_name_for(self, words: list[str], at: int, gender: str | None) -> str:
         """The full name this single word (a surname, or a first name) stands for: the one named most
-        recently before ``at``; else, where the article names one only later (a headline before the
+        recently before ``at``, a speaker first; else, where the article names one only later (a headline before the
         first line), that one, unless a title says otherwise ("Mr. Obama" is never Michelle Obama)."""
         word = words[0]
         fits = [
@@ -146,7 +146,9 @@ class SpeakerResolver:
         ]
         earlier = [(start, parts) for start, parts in fits if start < at]
         if earlier:
-            start, parts = max(earlier, key=lambda c: (c[1][-1] == word, c[0]))
+            # a speaker before a person only named ("Laura Ortiz, mother of victim Daniel Ortiz, said")
+            spoken = {e.name for e in self.spoken}
+            start, parts = max(earlier, key=lambda c: (c[1][-1] == word, " ".join(c[1]) in spoken, c[0]))
             return " ".join(parts)
         later = {" ".join(parts) for _, parts in fits if parts[-1] == word}
         if len(later) == 1 and self._titles_agree(word, next(iter(later))):
@@ -205,7 +207,7 @@ class SpeakerResolver:
             return None
         # "Minyon Moore, a senior adviser to Mrs. Clinton": the first name heads the phrase, but not a
         # possessive one ("Clinton's spokesman Brian Fallon"; "Mrs. Clinton's campaign" is not her)
-        heads = [e for e in persons if not re.match(r"[’']s\b", self.text[e.end_char : e.end_char + 3])]
+        heads = [e for e in persons if not _possessive(self.text, e) and not _premodifier(e, mention)]
         if not heads:
             return None
         ent = heads[0]
@@ -436,6 +438,18 @@ def apposition_role(text: str, end: int) -> str | None:
     if not m or not m.group(1) or _relative(m.group(2)):
         return None
     return _clean_role(m.group(2))
+
+
+def _possessive(text: str, ent: SpacySpan) -> bool:
+    """ "Clinton's spokesman Brian Fallon": the name before 's is not the speaker."""
+    return re.match(r"[’']s\b", text[ent.end_char : ent.end_char + 3]) is not None
+
+
+def _premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:
+    """ "Vance campaign spokesman Tom Reilly": a name followed by a common noun of the same phrase
+    qualifies that noun; the speaker is the name the phrase ends with."""
+    after = ent.end
+    return after < mention.end and ent.doc[after].pos_ == "NOUN" and ent.doc[after].is_lower
 
 
 def _relative(words: str) -> bool:

@@ -79,3 +79,48 @@ def test_model_case_has_exactly_its_one_dispute() -> None:
     assert claimant == gold[0]["claimant"]
     assert sorted(disputers) == sorted(gold[0]["disputed_by"])
     assert "threatened" in claim and "missile" in claim
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "\"The governor's reasons for the veto don't hold water,\" said Nora Quinn, who lost her son in the flood.",
+        "Nora Quinn, who lost her son in the flood, rejected Lane's account of the rescue.",
+    ],
+)
+def test_a_denial_of_a_named_persons_claim_disputes_that_persons_claim(reply: str) -> None:
+    text = (
+        "Governor Tom Lane said he vetoed the flood bill because it would bankrupt the state.\n\n"
+        "Senator Ada Bell said the bill would pass again in the spring.\n\n"
+        f"{reply}"
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Tom Lane" and disputers == ["Nora Quinn"]
+
+
+def test_a_speaker_left_as_a_bare_pronoun_is_no_party_to_a_dispute() -> None:
+    from sayso.claims import link
+    from sayso.model import Quote, Speaker
+
+    text = "Joe Lind said the mayor cut the library budget. It said the mayor never cut the library budget."
+    lind = Speaker(id="s1", name="Joe Lind", type="PERSON")
+    it = Speaker(id="s2", name="It", type="UNNAMED")
+    claim = Quote(
+        id="q1",
+        kind="indirect",
+        content="the mayor cut the library budget",
+        content_spans=[(14, 46)],
+        speaker_id="s1",
+        polarity="asserts",
+    )
+    denial = Quote(
+        id="q2",
+        kind="indirect",
+        content="the mayor never cut the library budget",
+        content_spans=[(56, 94)],
+        speaker_id="s2",
+        polarity="denies",
+    )
+    assert link([claim, denial], [lind, it], text)[1] == []
+    named = Speaker(id="s2", name="The mayor's office", type="ORG")
+    assert len(link([claim, denial], [lind, named], text)[1]) == 1

@@ -108,3 +108,20 @@ def test_two_people_who_share_a_surname_stay_apart() -> None:
     assert names[:2] == ["Mike Johnson", "Mike Johnson"]
     assert "Boris Johnson" in names
     assert names[-3:-1] == ["Carla Mendes", "Mike Johnson"]  # "the former" / "the latter"
+
+
+def test_a_name_before_a_role_noun_is_a_premodifier_not_the_speaker() -> None:
+    text = (
+        "Senator Maria Vance toured the flooded towns on Monday.\n\n"
+        '"She did nothing wrong," Vance campaign spokesman Tom Reilly said in a statement.'
+    )
+    assert speakers_of(text)[-1] == ("Tom Reilly", "Vance campaign spokesman")
+
+
+def test_a_surname_shared_by_a_speaker_and_a_relative_named_in_passing_is_the_speaker() -> None:
+    text = (
+        "The mayor said the families had misremembered the meeting.\n\n"
+        "However, Laura Ortiz, the mother of flood victim Daniel Ortiz, rejected the mayor's account.\n\n"
+        '"He looked me in the eye and told me the dam was safe," Ortiz said.'
+    )
+    assert speakers_of(text)[-1][0] == "Laura Ortiz"

@@ -1,0 +1,50 @@
+"""Polarity from a statement's cue and words: asserts, denies or questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.polarity import polarity
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "The governor's reasons for the veto don't hold water. They are 100 percent wrong",
+        "It's a distortion of what happened on the bridge that night",
+        "I had no dealings with them. That is total propaganda",
+        "Seriously, just stop lying",
+        "That account is simply not the case",
+        "The figures in the report are misleading",
+        "He is flat wrong about the budget",
+    ],
+)
+def test_contradicting_words_deny(content: str) -> None:
+    assert polarity("said", content) == "denies"
+
+
+@pytest.mark.parametrize("cue", ["pooh-poohed", "scoffed at", "bristles at", "debunked", "repudiated"])
+def test_denial_cues_deny(cue: str) -> None:
+    assert polarity(cue, "the suggestion that the plant would close") == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "She has done nothing wrong",
+        "We got the timing wrong, and we will fix it",
+        "What went wrong at the plant is still being investigated",
+        "The council approved the budget on Tuesday",
+    ],
+)
+def test_other_statements_assert(content: str) -> None:
+    assert polarity("said", content) == "asserts"
+
+
+def test_questions() -> None:
+    assert polarity("asked", "whether the plant would close") == "questions"
+    assert polarity("said", "Why would we do that?") == "questions"
+
+
+def test_a_moral_judgement_is_not_a_denial() -> None:
+    assert polarity("said", "It's wrong to separate families at the border") == "asserts"
