@@ -289,3 +289,14 @@ def test_tagged_statement_without_a_source_takes_the_speaker_beside_its_cue() ->
     cand = Candidate("indirect", [(content, len(text) - 1)], (cue, content - 1), None, 0.9, "tagger")
     fill_sources(frame, [cand])
     assert cand.source_span is not None and text[cand.source_span[0] : cand.source_span[1]] == "Mayor Ruiz"
+
+
+@pytest.mark.parametrize(("cue", "is_intention"), [("promising", False), ("demanded", False), ("agreed", True)])
+def test_promises_and_demands_with_to_are_statements_but_agreements_are_acts(cue: str, is_intention: bool) -> None:
+    from sayso.quotes.extract import _intention
+    from sayso.quotes.tagger import TaggedAttribution
+
+    text = f"The mayor, {cue} to cut ferry fares by half, left the hall."
+    start, at = text.index("to cut"), text.index(cue)
+    tagged = TaggedAttribution(((start, start + 29),), (at, at + len(cue)), None, 0.9)
+    assert _intention(text, tagged) is is_intention

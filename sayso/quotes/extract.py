@@ -32,8 +32,10 @@ MIN_TAGGER_CONFIDENCE = 0.8
 EXACT_RULES = {"quote-cue-after", "quote-cue-before", "quote-follow-on", "according"}
 # "agreed to send tanks" reports an act or intention, not a statement, unless the cue is a speech act.
 SPEECH_ACTS_WITH_TO = words("""
-    promised promise promises vowed vows vow pledged pledges threatened threatens urged urges asked asks
-    told tells warned warns swore called calls ordered orders encouraged invited challenged
+    promised promise promises promising vowed vows vow vowing pledged pledges pledging threatened threatens
+    threatening urged urges urging asked asks asking told tells telling warned warns warning swore swearing
+    called calls calling ordered orders ordering encouraged encourages encouraging invited invites inviting
+    challenged challenges challenging demanded demands demanding
 """)
 
 
