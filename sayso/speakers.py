@@ -37,7 +37,7 @@ ROLE_TITLES = words("""
     president mayor senator sen governor gov minister chancellor secretary chair chairman chairwoman
     spokesman spokeswoman judge general gen king queen prince princess pope premier commissioner sheriff
     chief director ceo rep representative congressman congresswoman ambassador prosecutor officer
-    detective coach professor
+    detective coach professor councillor councilor councilman councilwoman alderman
 """)
 FEMALE_WORDS = words("""
     she her mrs ms miss spokeswoman chairwoman congresswoman queen princess dame businesswoman woman
