@@ -13,6 +13,10 @@ then:
   (2) analyze: the Analyze page (POST /, the form) on ../shared/examples/kremlin-johnson/article.txt,
       one warm-up then RUNS timed, one at a time. Target: <= 2 s.
 
+Beside the latencies it reports the CPU time each search cost the server (all its processes) and this client,
+and the same clients' rate on /api/health (which asks nothing of the archive) for FLOOR_SECONDS: with CLIENTS
+clients always waiting, no search can be answered faster on average than CLIENTS / that rate.
+
     nice -n 10 .venv/bin/python bench/load.py [--db sqlite:///bench-load.db] [--quotes 100000] [--json OUT]
 """
 
@@ -33,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from sayso.config import settings
 from sayso.store import open_store
@@ -114,6 +119,40 @@ def query_mix(base: str, seed: int, count: int, kinds: list[str]) -> list[tuple[
         return kind, {}
 
     return [one() for _ in range(count)]
+
+
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for p in processes:
+        try:
+            times = p.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def own_cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+async def health_rate(base: str, clients: int, seconds: float) -> float:
+    """Requests per second the same clients get from /api/health: the most this client and server can do."""
+    done = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+
+        async def client() -> None:
+            nonlocal done
+            while time.perf_counter() < deadline:
+                await http.get("/api/health")
+                done += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(client() for _ in range(clients)))
+        return round(done / (time.perf_counter() - started), 1)
 
 
 async def search_load(
@@ -201,6 +240,7 @@ def main() -> int:
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"the searches to mix (of {','.join(KINDS)})")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of the Analyze page")
     parser.add_argument("--workers", type=int, default=1, help="server processes (sayso serve --workers)")
+    parser.add_argument("--floor-seconds", type=float, default=10, help="seconds of /api/health at CLIENTS clients")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
@@ -213,7 +253,16 @@ def main() -> int:
     server = start_server(args.db, port, args.workers)
     try:
         mix = query_mix(base, args.seed, args.requests, args.kinds.split(","))
+        processes = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
+        server_cpu, client_cpu = cpu_seconds(processes), own_cpu_seconds()
         search = asyncio.run(search_load(base, mix, args.clients, args.seconds, args.think))
+        served = max(1, search["requests"])
+        search["server_cpu_ms_per_search"] = round((cpu_seconds(processes) - server_cpu) / served * 1000, 2)
+        search["client_cpu_ms_per_search"] = round((own_cpu_seconds() - client_cpu) / served * 1000, 2)
+        if args.floor_seconds > 0:
+            rate = asyncio.run(health_rate(base, args.clients, args.floor_seconds))
+            search["health_requests_per_s"] = rate
+            search["fastest_possible_mean_ms"] = round(args.clients / rate * 1000, 1) if rate else None
         runs = args.runs if article.is_file() else 0
         analyze = analyze_page(base, article.read_text(encoding="utf-8"), runs) if runs else None
     finally:

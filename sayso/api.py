@@ -7,14 +7,17 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import threading
-from collections.abc import AsyncIterator
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from http import HTTPStatus
-from typing import Annotated, Any
+from typing import Annotated, Any, ParamSpec, TypeVar
 
+import anyio
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -199,8 +202,12 @@ class BodyLimit:
 
 
 def warm_up() -> None:
-    """Load the language pipeline and the tagger now, so that the first request does not wait for them."""
+    """Load the language pipeline, the tagger and the first-name genders now, so that the first request does not
+    wait for them (the genders load on the first person without a title: 1.8 s of the first analysis)."""
+    from sayso.speakers import gender_of
+
     analyze_input('"Ready," the service said.', None, default_settings())
+    gender_of("Maria Keller", "")
 
 
 @asynccontextmanager
@@ -265,7 +272,11 @@ def as_json(model: BaseModel) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:  # async: a dependency that only looks up needs no thread
+    return store_of(request)
+
+
+def store_of(request: Request) -> Store:
     store: Store | None = request.app.state.store
     if store is None:
         raise HTTPException(503, "this service has no archive (start it with sayso serve --db URL)")
@@ -288,10 +299,35 @@ def _iso_day(value: Any) -> Any:
 Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="A publication date, YYYY-MM-DD.")]
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+_LIMITERS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = weakref.WeakKeyDictionary()
+
+
+def _db_limiter() -> anyio.CapacityLimiter:
+    """The event loop's limiter of archive questions at once (SAYSO_DB_THREADS)."""
+    loop = asyncio.get_running_loop()
+    if loop not in _LIMITERS:
+        _LIMITERS[loop] = anyio.CapacityLimiter(default_settings().db_threads)
+    return _LIMITERS[loop]
+
+
+def in_db_threads(route: Callable[P, R]) -> Callable[P, Awaitable[R]]:
+    """A route that asks the archive, run in a thread of its own few (not the 40 of the shared pool): as many
+    questions at once as the cores can answer, each on a connection the pool keeps, the rest queued in order."""
+
+    @functools.wraps(route)
+    async def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        return await anyio.to_thread.run_sync(functools.partial(route, *args, **kwargs), limiter=_db_limiter())
+
+    return run
+
+
 def _archive_routes(app: FastAPI) -> None:
     """The archive's questions: each route calls one store (or sayso.archive) function and adds nothing."""
 
     @app.get("/api/quotes", response_model=Page[QuoteHit], tags=["archive"])
+    @in_db_threads
     def quotes(
         store: ArchiveStore, speaker: Words = None, search: Words = None, since: Day = None,
         until: Day = None, source: Words = None, polarity: Polarity | None = None, limit: Limit = 50,
@@ -306,6 +342,7 @@ def _archive_routes(app: FastAPI) -> None:
         return as_json(page_of(rows, limit, offset))
 
     @app.get("/api/speakers", response_model=Page[SpeakerSummary], tags=["archive"])
+    @in_db_threads
     def speakers(
         store: ArchiveStore, name: Words = None, source: Words = None, limit: Limit = 20, offset: Offset = 0
     ) -> Response:
@@ -315,6 +352,7 @@ def _archive_routes(app: FastAPI) -> None:
         return as_json(page_of(store.top_speakers(limit=limit + 1, offset=offset, source=source), limit, offset))
 
     @app.get("/api/speakers/{speaker_id}", response_model=SpeakerDetail, tags=["archive"], responses=NOT_FOUND)
+    @in_db_threads
     def speaker(store: ArchiveStore, speaker_id: str, limit: Limit = 50, offset: Offset = 0) -> Response:
         """One speaker (names, roles over time) with their statements, newest ingested first."""
         found = store.speaker(speaker_id, limit=limit, offset=offset)
@@ -323,6 +361,7 @@ def _archive_routes(app: FastAPI) -> None:
         return as_json(found)
 
     @app.get("/api/speakers/{speaker_id}/claims", response_model=SpeakerClaims, tags=["archive"], responses=NOT_FOUND)
+    @in_db_threads
     def claims_of_speaker(store: ArchiveStore, speaker_id: str) -> Response:
         """The claims the speaker makes and those they refute, in their latest articles."""
         found = store.speaker(speaker_id, limit=500)
@@ -331,6 +370,7 @@ def _archive_routes(app: FastAPI) -> None:
         return as_json(speaker_claims(store, speaker_id, [q.article_id for q in found.quotes]))
 
     @app.get("/api/claims", response_model=Page[ClaimItem], tags=["archive"])
+    @in_db_threads
     def claims(
         store: ArchiveStore, disputed: bool | None = None, article_id: Words = None, limit: Limit = 50,
         offset: Offset = 0,
@@ -340,6 +380,7 @@ def _archive_routes(app: FastAPI) -> None:
         return as_json(page_of([claim_item(r) for r in rows], limit, offset))
 
     @app.get("/api/claims/{claim_id}", response_model=ClaimDetail, tags=["archive"], responses=NOT_FOUND)
+    @in_db_threads
     def claim(store: ArchiveStore, claim_id: str) -> Response:
         """One claim: its statements, each with its stance (asserts, refutes, supports), and their timeline."""
         found = claim_detail(store, claim_id)
@@ -348,11 +389,13 @@ def _archive_routes(app: FastAPI) -> None:
         return as_json(found)
 
     @app.get("/api/network", response_model=Network, tags=["archive"])
+    @in_db_threads
     def network(store: ArchiveStore) -> Response:
         """Who refutes whose claims: speakers as nodes, an edge from the one who refutes to the claimant."""
         return as_json(dispute_network(store))
 
     @app.get("/api/stats", response_model=Stats, tags=["archive"])
+    @in_db_threads
     def stats(store: ArchiveStore) -> Response:
         """Counts: articles, statements, speakers, claims, disputes, failed inputs."""
         return as_json(store.stats())

@@ -36,7 +36,19 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
+REQUEST_NOUNS = re.compile(
+    r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
+    r"lawsuits?|demands?|amendments?|bills?|nominations?)$",
+    re.IGNORECASE,
+)
+NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
+NEGATED = re.compile(r"\b(?:never|no|not|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 REFERENCE_REACH = 1200  # characters back from the denial
+# A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
+ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
+ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
+ANAPHORIC_AFTER = 160  # characters after the denial
+ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
 
 
 def content_keys(text: str) -> set[str]:
@@ -63,8 +75,9 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     by_id = {s.id: s for s in speakers if _identifiable(s)}
     parent_speaker = {q.id: q.speaker_id for q in quotes}
     claims = _claims(quotes, by_id, text)
-    for denial in (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id):
-        target = _target(denial, claims, quotes, by_id, parent_speaker)
+    denials = (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id and not _rejects_a_request(q))
+    for denial in denials:
+        target = _target(denial, claims, text, by_id, parent_speaker)
         if target is not None:
             target.denials.append(denial)
     out_claims = [
@@ -77,7 +90,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
 def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> list[_Claim]:
     claims: list[_Claim] = []
     for q in quotes:
-        if q.polarity == "denies" or q.speaker_id not in speakers:
+        if q.polarity in {"denies", "questions"} or q.speaker_id not in speakers:  # a question claims nothing
             continue
         claimant = speakers[q.speaker_id]
         keys = content_keys(q.content)
@@ -90,6 +103,12 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
         if q.kind == "indirect" and all(o.kind != "indirect" for o in same.quotes[:-1]):
             same.text = normalise(q, claimant, speakers.values(), text)  # reported words read as a claim
     return claims
+
+
+def _rejects_a_request(denial: Quote) -> bool:
+    """ "rejected a media request to unseal the files": turning down a request, motion or bill disputes no claim."""
+    head = NOUN_PHRASE_END.split(denial.content.strip(), maxsplit=1)[0]
+    return REQUEST_NOUNS.search(head) is not None
 
 
 def _identifiable(speaker: Speaker) -> bool:
@@ -106,7 +125,7 @@ def _same_claim(a: set[str], b: set[str]) -> bool:
 def _target(
     denial: Quote,
     claims: list[_Claim],
-    quotes: list[Quote],
+    text: str,
     speakers: dict[str, Speaker],
     parent_speaker: dict[str, str | None],
 ) -> _Claim | None:
@@ -133,8 +152,14 @@ def _target(
         named = NAMED_BONUS if _names(denial.content, c.claimant) else 0
         return (len(c.keys & keys) + named, not _nested(c))
 
-    best = max(others, key=score, default=None)
-    return best if best is not None and score(best)[0] >= MIN_SHARED_KEYS else None
+    # a claim that is itself a denial ("there never was an order") is agreed with, not disputed, by
+    # a denial of the same words ("no evidence that there was an order")
+    best = max((c for c in others if not NEGATED.search(c.text)), key=score, default=None)
+    if best is not None and score(best)[0] >= MIN_SHARED_KEYS:
+        return best
+    if ANAPHORIC_DENIAL.search(denial.content) and len(keys) <= ANAPHORIC_MAX_KEYS:
+        return _anaphor_target(denial, others, text)
+    return None
 
 
 def _claim_just_before(denial: Quote, claims: list[_Claim]) -> _Claim | None:
@@ -149,6 +174,36 @@ def _claim_just_before(denial: Quote, claims: list[_Claim]) -> _Claim | None:
             if 0 <= start - end <= REFERENCE_REACH and (best is None or end > best[0]):
                 best = (end, c)
     return best[1] if best else None
+
+
+def _anaphor_target(denial: Quote, claims: list[_Claim], text: str) -> _Claim | None:
+    """What "that" in a short denial is: the claim it answers ("..., after Y said"), else the claim
+    just before it, else the one just after it."""
+    after = _claim_just_after(denial, claims, text)
+    if after is not None and after[1]:
+        return after[0]
+    before = _claim_just_before(denial, claims)
+    if before is not None:
+        return before
+    return after[0] if after is not None else None
+
+
+def _claim_just_after(denial: Quote, claims: list[_Claim], text: str) -> tuple[_Claim, bool] | None:
+    """The claim by someone else whose words start closest after the denial's end, within its
+    sentence's reach, and whether the words between say that the denial answers it ('"I never said
+    that," X said, after Y said ...')."""
+    end = denial.content_spans[-1][1] if denial.content_spans else 0
+    best: tuple[int, _Claim] | None = None
+    for c in claims:
+        if c.claimant.id == denial.speaker_id:
+            continue
+        for q in c.quotes:
+            start = q.content_spans[0][0] if q.content_spans else end
+            if 0 <= start - end <= ANAPHORIC_AFTER and (best is None or start < best[0]):
+                best = (start, c)
+    if best is None:
+        return None
+    return best[1], ANSWERS.search(text, end, best[0]) is not None
 
 
 def _nested(claim: _Claim) -> bool:

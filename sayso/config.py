@@ -42,6 +42,9 @@ class Settings:
     max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("SAYSO_MAX_BODY", "") or 2_000_000))
     # Whether the service may fetch URLs that resolve to private or loopback addresses (SAYSO_ALLOW_PRIVATE=1).
     allow_private_urls: bool = field(default_factory=lambda: os.environ.get("SAYSO_ALLOW_PRIVATE", "") == "1")
+    # The service: how many archive questions one server process answers at once (SAYSO_DB_THREADS); the others
+    # wait their turn. Each has its own database connection; more threads than cores only add switching.
+    db_threads: int = field(default_factory=lambda: max(1, int(os.environ.get("SAYSO_DB_THREADS", "") or 4)))
 
     @property
     def polnear_dir(self) -> Path:

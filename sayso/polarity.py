@@ -19,13 +19,15 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b",
     re.IGNORECASE,
 )
+# "did not deny", "refused to dismiss", "never denied": a denial cue negated denies nothing
+NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}
 
 
 def polarity(cue: str | None, content: str) -> Polarity:
     """asserts / denies / questions, read from the cue first and the words second."""
     cue_words = (cue or "").lower()
-    if cue and is_denial_cue(cue_words):
+    if cue and is_denial_cue(cue_words) and not NEGATED_CUE.search(cue_words):
         return "denies"
     if cue_words in QUESTION_CUES or content.rstrip(" \"'”’").endswith("?"):
         return "questions"

@@ -37,7 +37,7 @@ ROLE_TITLES = words("""
     president mayor senator sen governor gov minister chancellor secretary chair chairman chairwoman
     spokesman spokeswoman judge general gen king queen prince princess pope premier commissioner sheriff
     chief director ceo rep representative congressman congresswoman ambassador prosecutor officer
-    detective coach professor
+    detective coach professor councillor councilor councilman councilwoman alderman
 """)
 FEMALE_WORDS = words("""
     she her mrs ms miss spokeswoman chairwoman congresswoman queen princess dame businesswoman woman
@@ -185,6 +185,7 @@ class SpeakerResolver:
         mention = self.doc.char_span(dateline.end() if dateline else span[0], span[1], alignment_mode="expand")
         if mention is None:
             return None
+        mention = relative_antecedent(mention) or mention
         found = (
             self._named_person(mention)
             or self._organisation(mention)
@@ -438,6 +439,33 @@ def apposition_role(text: str, end: int) -> str | None:
     if not m or not m.group(1) or _relative(m.group(2)):
         return None
     return _clean_role(m.group(2))
+
+
+RELATIVE_PRONOUNS = {"who", "whom", "which"}
+ANTECEDENT_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET", "PART"}
+
+
+def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
+    """ "local farmers, who said", "families of the victims, many of whom say": the phrase before the
+    comma is the speaker. Walks back over its nouns, adjectives, names and inner "of"."""
+    if mention[-1].lower_ not in RELATIVE_PRONOUNS:
+        return None
+    doc = mention.doc
+    comma = mention.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    start = comma
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ in ANTECEDENT_POS or (
+            prev.lower_ == "of" and start - 2 >= 0 and doc[start - 2].pos_ in {"NOUN", "PROPN"}
+        ):
+            start -= 1
+        else:
+            break
+    while start < comma and doc[start].lower_ == "of":
+        start += 1
+    return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
 
 
 def _possessive(text: str, ent: SpacySpan) -> bool:

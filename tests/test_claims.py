@@ -124,3 +124,33 @@ def test_a_speaker_left_as_a_bare_pronoun_is_no_party_to_a_dispute() -> None:
     assert link([claim, denial], [lind, it], text)[1] == []
     named = Speaker(id="s2", name="The mayor's office", type="ORG")
     assert len(link([claim, denial], [lind, named], text)[1]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I never said that. I never said that," Mayor Dan Harlow said, after reporter Jill Moss said he had '
+        "called the harbour council a circus of amateurs.",
+        "Reporter Jill Moss said the mayor had called the harbour council a circus of amateurs.\n\n"
+        '"That never happened," Mayor Dan Harlow said.',
+    ],
+)
+def test_a_short_denial_of_that_disputes_the_claim_beside_it(text: str) -> None:
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "circus" in claim and claimant == "Jill Moss" and disputers == ["Dan Harlow"]
+
+
+def test_rejecting_a_request_disputes_no_claim() -> None:
+    text = (
+        "Lawyers for Mayor Dan Harlow said the council files should stay sealed.\n\n"
+        "A state judge on Friday rejected a media request to unseal the council files."
+    )
+    assert analyze(text).disputes == []
+
+
+def test_denying_what_a_denial_already_denies_is_agreement_not_a_dispute() -> None:
+    text = (
+        '"There never was an order to close the harbour," said port chief Lena Ode.\n\n'
+        "A later inquiry found no evidence that there was an order to close the harbour."
+    )
+    assert analyze(text).disputes == []

@@ -48,3 +48,10 @@ def test_questions() -> None:
 
 def test_a_moral_judgement_is_not_a_denial() -> None:
     assert polarity("said", "It's wrong to separate families at the border") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "cue", ["did not dismiss", "didn't deny", "refused to deny", "never denied", "would not rule out"]
+)
+def test_a_negated_denial_cue_does_not_deny(cue: str) -> None:
+    assert polarity(cue, "the report that the plant would close") == "asserts"

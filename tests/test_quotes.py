@@ -29,6 +29,8 @@ def find(analysis: Analysis, words: str) -> dict[str, object]:
     ("text", "words", "speaker", "cue", "kind"),
     [
         ('"We will not back down," Senator Ann Ruiz said.', "We will not back down", "Ann Ruiz", "said", "direct"),
+        ("“Where did the money go?” Councillor Ames demanded.", "Where did the money go", "Ames", "demanded", "direct"),
+        ("“Is anyone listening?” she shouted.", "Is anyone listening", "she", "shouted", "direct"),
         (
             "“The deal is done,” said Mark Olsen, the union’s negotiator.",
             "The deal is done",
@@ -91,6 +93,19 @@ def test_quote_split_by_said_is_one_statement_with_two_fragments() -> None:
     (quote,) = statements(text).quotes
     assert len(quote.content_spans) == 2
     assert [text[s:e] for s, e in quote.content_spans] == ["We asked three times", "Nobody answered"]
+
+
+def test_quote_broken_by_a_comma_and_its_cue_is_one_statement() -> None:
+    text = (
+        "The port reopened on Monday.\n\n"
+        '"Our first worry," harbour master Ines Lund said, "is that the cranes are still not insured."'
+    )
+    (quote,) = statements(text).quotes
+    assert [text[s:e] for s, e in quote.content_spans] == [
+        "Our first worry",
+        "is that the cranes are still not insured",
+    ]
+    assert quote.cue == "said" and quote.speaker is not None and quote.speaker.name == "Ines Lund"
 
 
 def test_nominal_claim_by_x_that_y_is_nested_under_the_denial() -> None:
@@ -189,3 +204,99 @@ def test_first_line_after_a_headline_keeps_its_speaker() -> None:
     )
     got = find(statements(text), "claims by Mayor Elena Varga")
     assert got["speaker"] == "The Port Alder city council"
+
+
+def ruled(text: str) -> list[tuple[str, str | None]]:
+    """What the attribution rules alone find: (content, cue) pairs."""
+    from sayso import nlp
+    from sayso.quotes import rules
+    from sayso.quotes.frame import Frame
+
+    found = rules.top_level(Frame.build(text, nlp.parse(text)))
+    return [(text[c.start : c.end], text[c.cue_span[0] : c.cue_span[1]] if c.cue_span else None) for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In her 2019 book, Open Water, Morales noted the storm's cost.",  # a fronted phrase, a cue with an object
+        "When the council cut the ferry budget last spring, the mayor said enough.",  # a fronted clause
+        "The volunteers painted the hall and fixed the roof, adding colour to the square.",  # a participle
+        "Dr. Ellis wrote a history of the clinic entitled Open Doors.",  # "wrote" with an object
+        "The strike organisers said Friday afternoon, as crowds gathered outside the hall.",  # when, not what
+        "Brandt has written letters for several of his neighbours, trying to help them.",  # no clause follows
+    ],
+)
+def test_rules_leave_out_what_is_not_reported(text: str) -> None:
+    assert ruled(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks on the contract collapsed, the union said Friday.", ("Talks on the contract collapsed", "said")),
+        ("Varga said Friday that the bridge was safe.", ("the bridge was safe", "said")),
+        ("Peskov said on Tuesday there were no contacts.", ("there were no contacts", "said")),
+    ],
+)
+def test_rules_skip_when_a_statement_was_made(text: str, expected: tuple[str, str]) -> None:
+    assert ruled(text) == [expected]
+
+
+def test_quote_opening_mid_sentence_is_mixed_from_its_subject() -> None:
+    text = 'The ferry service "has never been more reliable," operations chief Dana Holt said on Monday.'
+    (quote,) = statements(text).quotes
+    assert quote.content == 'The ferry service "has never been more reliable'
+    assert quote.kind == "mixed" and quote.speaker is not None and quote.speaker.name == "Dana Holt"
+
+
+def test_quote_signed_with_a_dash_and_a_name() -> None:
+    text = (
+        "We asked readers what they made of the debate.\n"
+        "“Nobody on that stage spoke about the rents we actually pay.” ―\u00a0Marta Okafor.\n"
+        "“I still have not decided, and the debate did not help me.” — Piet de Vries\n"
+    )
+    found = {q.content: (q.cue, q.speaker.name if q.speaker else None) for q in statements(text).quotes}
+    assert found == {
+        "Nobody on that stage spoke about the rents we actually pay": ("―", "Marta Okafor"),
+        "I still have not decided, and the debate did not help me": ("—", "Piet de Vries"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“The vote matters for every family here,” Rep. Dana Cole (D-Ore.) said Friday.", "Rep. Dana Cole (D-Ore.)"),
+        ("“We will finish it soon,” Tacoma police Chief Lena Ortiz said Monday.", "Tacoma police Chief Lena Ortiz"),
+        ("“We are not just counting ballots,” she\u00a0told the Ledger.", "she"),
+    ],
+)
+def test_quote_sources_with_party_labels_places_and_odd_spaces(text: str, source: str) -> None:
+    (quote,) = statements(text).quotes
+    assert quote.source == source
+
+
+def test_tagged_statement_without_a_source_takes_the_speaker_beside_its_cue() -> None:
+    from sayso import nlp
+    from sayso.quotes.candidate import Candidate
+    from sayso.quotes.extract import fill_sources
+    from sayso.quotes.frame import Frame
+
+    text = "The ferry line opened in May. Mayor Ruiz continues her praise of the new route."
+    frame = Frame.build(text, nlp.parse(text))
+    cue = text.index("continues")
+    content = text.index("the new route")
+    cand = Candidate("indirect", [(content, len(text) - 1)], (cue, content - 1), None, 0.9, "tagger")
+    fill_sources(frame, [cand])
+    assert cand.source_span is not None and text[cand.source_span[0] : cand.source_span[1]] == "Mayor Ruiz"
+
+
+@pytest.mark.parametrize(("cue", "is_intention"), [("promising", False), ("demanded", False), ("agreed", True)])
+def test_promises_and_demands_with_to_are_statements_but_agreements_are_acts(cue: str, is_intention: bool) -> None:
+    from sayso.quotes.extract import _intention
+    from sayso.quotes.tagger import TaggedAttribution
+
+    text = f"The mayor, {cue} to cut ferry fares by half, left the hall."
+    start, at = text.index("to cut"), text.index(cue)
+    tagged = TaggedAttribution(((start, start + 29),), (at, at + len(cue)), None, 0.9)
+    assert _intention(text, tagged) is is_intention

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sayso import analyze
 
 
@@ -125,3 +127,19 @@ def test_a_surname_shared_by_a_speaker_and_a_relative_named_in_passing_is_the_sp
         '"He looked me in the eye and told me the dam was safe," Ortiz said.'
     )
     assert speakers_of(text)[-1][0] == "Laura Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The plan angered local farmers, who said it would ruin them.", "local farmers"),
+        ("The decision was welcomed by the Harbour Trust, which said the port would reopen.", "the Harbour Trust"),
+        ("The move upset families of the flood victims, many of whom say the warnings came too late.",
+         "families of the flood victims"),
+        ("The plan was criticised by Tom Reilly, who said it would fail.", "Tom Reilly"),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_speaks_for_the_phrase_before_its_comma(sentence: str, speaker: str) -> None:
+    quotes = analyze("Mayor Ann Lee spoke first.\n\n" + sentence).quotes
+    relative = [q for q in quotes if q.source and q.source.split()[-1] in {"who", "whom", "which"}]
+    assert relative and all(q.speaker and q.speaker.name == speaker for q in relative)

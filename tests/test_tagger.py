@@ -154,3 +154,24 @@ def test_link_is_linear() -> None:
     t0 = time.perf_counter()
     assert len(link(text, many)) == n
     assert time.perf_counter() - t0 < 20
+
+
+def test_words_in_the_sentence_before_a_cue_are_not_its_fragment() -> None:
+    text = "Her budget plan drew fire. Lee said the plan would fail."
+    spans = [RoleSpan("CONTENT", 0, 25), RoleSpan("SOURCE", 27, 30), RoleSpan("CUE", 31, 35),
+             RoleSpan("CONTENT", 36, 55)]
+    found = {att.cue_span: att.content_spans for att in link(text, spans)}
+    assert found == {(31, 35): ((36, 55),), None: ((0, 25),)}
+
+
+def test_content_broken_off_with_only_marks_between_stays_in_the_statement() -> None:
+    text = "Lee said the port would reopen -- ''first for ferries, then for freight.''\n\nOther news."
+    a = text.index("the port")
+    b = text.index("first")
+    spans = [RoleSpan("SOURCE", 0, 3), RoleSpan("CUE", 4, 8), RoleSpan("CONTENT", a, a + 21),
+             RoleSpan("CONTENT", b, b + 36)]
+    [att] = link(text, spans)
+    assert att.content_spans == ((a, a + 21), (b, b + 36)) and att.cue_span == (4, 8)
+    other = text.index("Other news")
+    found = link(text, [*spans, RoleSpan("CONTENT", other, other + 10)])
+    assert [f.cue_span for f in found] == [(4, 8), None]  # a new paragraph is no continuation

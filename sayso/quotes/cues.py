@@ -18,7 +18,7 @@ SPEECH_VERBS = words("""
     lament maintain mention note object observe predict proclaim promise propose question quip recall recount
     refute reiterate reject remark remind repeat reply report respond retort reveal say scoff signal state
     stress suggest swear testify tell tweet urge vow warn write believe think worry fear hope expect contest
-    disagree denounce criticize criticise
+    disagree denounce criticize criticise demand wonder shout yell exclaim plead muse bark surmise whisper
 """)
 
 IRREGULAR_FORMS = {
@@ -45,7 +45,7 @@ DENIAL_NOUNS = words("denial denials")
 THAT_ONLY_LEMMAS = words("""
     deny reject dismiss refute dispute question criticize criticise denounce describe defend cite ask urge
     accuse charge counter object propose decry continue comment repeat answer report reveal signal promise
-    mention recall announce contest
+    mention recall announce contest write maintain confirm demand
 """)
 
 

@@ -5,7 +5,9 @@ nested inside quotes. Surface patterns over spaCy tokens and POS tags; no depend
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Doc, Token
 
 from sayso.model import QuoteKind
 from sayso.quotes.candidate import Candidate
@@ -16,10 +18,19 @@ from sayso.quotes.marks import QuotedSpan
 NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
 CLAUSE_START_POS = {"PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM", "ADV"}
-SKIPPABLE_BEFORE_CUE = {"ADV", "AUX", "PART"}
+SKIPPABLE_BEFORE_CUE = {"ADV", "AUX", "PART", "SPACE"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+TIME_ENTS = {"DATE", "TIME"}
+# '" ― Jorge Falcon', '" — Donald J. Trump (@realDonaldTrump)': a dash, then a capitalised name that ends its line.
+DASH_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \u00a0]+(?:[A-Z][\w'’.-]*|de|van|von|da|del))*)"
+    r"[ \t\u00a0]*(?:\([^)\n]*\))?(?:[ \t\u00a0]+[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t\u00a0.]*(?:\n|$)"
+)
+QUOTE_CHARS = "\"“”‘’«»„"
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
 
@@ -76,7 +87,7 @@ def _np_left(frame: Frame, j: int, floor: int) -> int | None:
     if doc[j].lower_ in {"latter", "former"} and j - 1 >= floor and doc[j - 1].lower_ == "the":
         return j - 1
     k = j
-    while k >= floor and j - k < MAX_NP_TOKENS and (doc[k].pos_ in NP_POS or _abbrev(doc[k])):
+    while k >= floor and j - k < MAX_NP_TOKENS and _np_token(doc[k]):
         if doc[k].pos_ == "PRON" and k < j:
             break
         k -= 1
@@ -86,6 +97,11 @@ def _np_left(frame: Frame, j: int, floor: int) -> int | None:
     if start > j or not any(doc[t].pos_ in HEAD_POS for t in range(start, j + 1)):
         return None
     return start
+
+
+def _np_token(tok: Token) -> bool:
+    """A word that can be part of a speaker phrase ("Tulsa police Chief", a name the tagger took for a verb)."""
+    return tok.pos_ in NP_POS or _abbrev(tok) or (tok.ent_type_ in NAME_ENTS and tok.text[:1].isupper())
 
 
 def _abbrev(tok: Token) -> bool:
@@ -106,14 +122,20 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
         return _sentence_subject(frame, floor, j)
     if doc[j].text == ",":
         return _apposition_source(frame, j, floor)
+    end = j
+    if doc[j].text == ")":  # "Rep. Gwen Moore (D-Wis.) said": the party and state go with the name
+        opening = next((k for k in range(j - 1, max(floor, j - 8) - 1, -1) if doc[k].text == "("), None)
+        if opening is None or opening - 1 < floor:
+            return None
+        j = opening - 1
     start = _np_left(frame, j, floor)
     if start is not None and start - 1 >= floor and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ != "of":
         # a prepositional phrase ("on Monday", "in a statement") stands between speaker and cue
         start = _np_left(frame, start - 2, floor) if start - 2 >= floor else None
-        j = _last_np_token(frame, start) if start is not None else j
+        end = _last_np_token(frame, start) if start is not None else end
     if start is None:
         return None
-    return (doc[start].idx, doc[j].idx + len(doc[j]))
+    return (doc[start].idx, doc[end].idx + len(doc[end]))
 
 
 def _sentence_subject(frame: Frame, floor: int, before: int) -> Span | None:
@@ -162,8 +184,8 @@ def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
     toks = [doc[t] for t in range(cue_i + 1, k)]
     while toks and toks[-1].lower_ == "of":
         toks.pop()
-    if not toks or not any(t.pos_ in HEAD_POS for t in toks):
-        return None
+    if not toks or not any(t.pos_ in HEAD_POS for t in toks) or toks[0].ent_type_ in TIME_ENTS:
+        return None  # '," he said Friday' is no speaker
     return (toks[0].idx, toks[-1].idx + len(toks[-1]))
 
 
@@ -228,12 +250,12 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     """First token of the reported clause after a cue, skipping a "that", an object of "told" and
     one prepositional phrase; None when no clause follows (e.g. '"...," he said.')."""
     doc = frame.doc
-    k = cue.i + 1
+    k = _skip_time(doc, cue.i + 1)
     if k < len(doc) and cue.lower_ in TELL_VERBS:
         k = _skip_np(frame, k)
     for _ in range(2):
-        if k < len(doc) and doc[k].pos_ == "ADP" and doc[k].lower_ not in {"that"}:
-            k = _skip_np(frame, k + 1)
+        if k < len(doc) and doc[k].pos_ == "ADP" and doc[k].lower_ not in {"that", "as"}:
+            k = _skip_time(doc, _skip_np(frame, k + 1))
     if k >= len(doc):
         return None
     if doc[k].lower_ == "that":
@@ -245,6 +267,13 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
         return doc[k]
     return None
+
+
+def _skip_time(doc: Doc, k: int) -> int:
+    """Past "Friday", "on Tuesday afternoon": when a statement was made is no part of it."""
+    while k < len(doc) and doc[k].ent_type_ in TIME_ENTS:
+        k += 1
+    return k
 
 
 def _skip_np(frame: Frame, k: int) -> int:
@@ -259,12 +288,13 @@ def _skip_np(frame: Frame, k: int) -> int:
 
 
 def _has_verb_soon(frame: Frame, k: int) -> bool:
+    """Whether a clause follows: a finite verb soon after k ("letters for friends, trying to help" has none)."""
     doc = frame.doc
     end = frame.sentence_end_after(doc[k].idx)
     for t in range(k, min(len(doc), k + 12)):
         if doc[t].idx >= end:
             break
-        if doc[t].pos_ in {"VERB", "AUX"}:
+        if doc[t].pos_ in {"VERB", "AUX"} and doc[t].tag_ in FINITE_TAGS:
             return True
     return False
 
@@ -296,6 +326,8 @@ def trailing_attributions(frame: Frame, found: list[Candidate]) -> list[Candidat
 
 def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
     doc = frame.doc
+    if cue.tag_ == "VBG":
+        return None  # ", adding levity": a participle, not the sentence's attribution
     sent_start = frame.sentence_start_before(cue.idx)
     sent_end = frame.sentence_end_after(cue.idx)
     tail = frame.tokens_between(cue.idx + len(cue), sent_end)
@@ -311,12 +343,28 @@ def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
     comma = frame.text.rfind(",", sent_start, comma_char)
     if comma < 0 or frame.text[comma + 1 : comma_char].strip():
         return None
+    if source[1] <= cue.idx and tail and _has_object(tail):
+        return None  # "In her book, Lee noted the cost": the cue has an object; nothing is reported before it
     content = trim_content(frame.text, (sent_start, comma))
-    if content is None or len(frame.text[content[0] : content[1]].split()) < 4:
+    if content is None or len(frame.text[content[0] : content[1]].split()) < 4 or _fronted(frame, content[0]):
         return None
     if frame.text[content[0]] in '"“' and frame.text[content[1] - 1 : content[1] + 1].strip(",")[-1:] in '"”':
         return None  # a quote: the quote rules take it
     return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.75, "trailing")
+
+
+def _has_object(tail: list[Token]) -> bool:
+    """Whether the words after a cue open with its object rather than with when or where it was said."""
+    first = next((t for t in tail if not t.is_punct), None)
+    return first is not None and first.ent_type_ not in TIME_ENTS and first.pos_ not in {"ADP", "ADV", "PART"}
+
+
+def _fronted(frame: Frame, start: int) -> bool:
+    """Whether words before a comma are a fronted phrase or clause ("When the council met", "In her book",
+    "Campaigning in 2012") rather than a statement of their own."""
+    toks = frame.tokens_between(start, frame.sentence_end_after(start))
+    toks = toks[1:] if toks and toks[0].pos_ == "CCONJ" else toks
+    return bool(toks) and (toks[0].pos_ in {"SCONJ", "ADP"} or toks[0].tag_ in {"VBG", "VBN"})
 
 
 # --- "according to X" ---------------------------------------------------------------------------
@@ -374,15 +422,32 @@ def _is_statement(frame: Frame, quote: QuotedSpan) -> bool:
 
 
 def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candidate | None:
-    after = _cue_after(frame, quote)
+    after = _cue_after(frame, quote) or _dash_after(frame, quote)
     if after is not None:
         cue, source = after
+        lead = _lead_in(frame, quote)
+        if lead is not None:  # 'The country "has changed," he said': a mixed quote, from its subject on
+            return Candidate("indirect", [(lead, content[1])], cue, source, 0.95, "quote-cue-after")
         return Candidate("direct", [content], cue, source, 0.95, "quote-cue-after")
     before = _cue_before(frame, quote)
     if before is not None:
         cue, source = before
         return Candidate("direct", [content], cue, source, 0.9, "quote-cue-before")
     return None
+
+
+def _lead_in(frame: Frame, quote: QuotedSpan) -> int | None:
+    """Where the reported words begin when a quote opens mid-sentence ('The country "has changed," he
+    said'): at the sentence's start, unless the words before the mark introduce the quote themselves
+    (a cue, a colon) or hold other quotes."""
+    start = frame.sentence_start_before(quote.open)
+    lead = frame.text[start : quote.open]
+    if not lead.strip() or lead.rstrip().endswith(":") or any(ch in QUOTE_CHARS for ch in lead):
+        return None
+    if any(is_speech_verb(t.text) or is_cue_noun(t.text) for t in frame.tokens_between(start, quote.open)):
+        return None
+    span = trim_content(frame.text, (start, quote.open))
+    return span[0] if span is not None else None
 
 
 def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
@@ -401,6 +466,15 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
                 return None
             return (tok.idx, tok.idx + len(tok)), source
     return None
+
+
+def _dash_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
+    """'"We deserve better." ― Ana Ruiz': a dash and a name after a quote (reader voices, posts, epigraphs)."""
+    m = DASH_SIGNATURE.match(frame.text, quote.close + 1)
+    if m is None:
+        return None
+    name = frame.text[m.start(2) : m.end(2)]
+    return (m.start(1), m.end(1)), (m.start(2), m.start(2) + len(name.rstrip(".")))
 
 
 def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:

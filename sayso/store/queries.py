@@ -6,6 +6,7 @@ rowid order) and PostgreSQL answer without sorting every match.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +64,8 @@ def _speakers_named(name: str) -> sa.Select[Any] | None:
     if not words:
         return None
     tk = t.speaker_tokens
+    if len(words) == 1:  # (token, speaker) is the key: one word needs no grouping
+        return sa.select(tk.c.speaker_id).where(tk.c.token == words[0])
     return (
         sa.select(tk.c.speaker_id)
         .where(tk.c.token.in_(words))
@@ -88,8 +91,15 @@ def fts5_query(words: str) -> str:
 
 
 def _quote_select(
-    conn: Connection, f: QuoteFilter, columns: Sequence[Any], speakers: Sequence[str] | None = None
+    conn: Connection,
+    f: QuoteFilter,
+    columns: Sequence[Any],
+    speakers: Sequence[str] | None = None,
+    *,
+    scan_newest: bool = False,
 ) -> sa.Select[Any] | None:
+    """The statements that pass ``f``. ``scan_newest``: the indexes of the speaker and the article (dates, outlet)
+    hidden from the planner, so that it reads the statements newest first and checks each one (see _scan_newest)."""
     q, a = t.quotes, t.articles
     query = sa.select(*columns).select_from(q.join(a, a.c.id == q.c.article_id))
     if f.search and f.search.strip():
@@ -101,77 +111,150 @@ def _quote_select(
                 sa.text("quotes_fts MATCH :match").bindparams(match=match)
             )
         else:
-            vector = sa.func.to_tsvector(sa.literal_column("'english'::regconfig"), q.c.content)
-            tsquery = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), f.search)
-            query = query.where(vector.op("@@")(tsquery))
+            query = query.where(_pg_match(f.search))
     if f.speaker:
-        ids = speaker_ids(conn, f.speaker, MAX_SPEAKERS_ONE_BY_ONE + 1) if speakers is None else speakers
+        ids = speaker_ids(conn, f.speaker, MAX_SPEAKERS_LISTED + 1) if speakers is None else speakers
         if not ids:
             return None
+        column: Any = sa.func.coalesce(q.c.speaker_id, "") if scan_newest else q.c.speaker_id  # "": no speaker
         if len(ids) == 1:
-            query = query.where(q.c.speaker_id == ids[0])
-        elif len(ids) <= MAX_SPEAKERS_ONE_BY_ONE:
-            query = query.where(q.c.speaker_id.in_(ids))
+            query = query.where(column == ids[0])
+        elif len(ids) <= MAX_SPEAKERS_LISTED:
+            query = query.where(column.in_(ids))
         else:
-            query = query.where(_many_speakers(conn, f.speaker))
-    if since := day(f.since, "since"):
-        query = query.where(a.c.published_at >= since)
-    if until := day(f.until, "until"):
-        query = query.where(a.c.published_at < (date.fromisoformat(until) + timedelta(days=1)).isoformat())
-    if f.source:
-        query = query.where(a.c.source == f.source)
+            named = _speakers_named(f.speaker)
+            assert named is not None
+            query = query.where(column.in_(named))
+    query = query.where(*_article_conditions(f, hide_indexes=scan_newest))
     if f.polarity:
         query = query.where(q.c.polarity == f.polarity)
     return query
 
 
-def _many_speakers(conn: Connection, name: str) -> Any:
-    """A word many speakers share ('Johnson', 'Institute'). When they have many statements between them,
-    SQLite reads the statements newest first and stops at the limit (the speaker index hidden from it);
-    else it gathers them by the speaker index and sorts the few."""
-    named = _speakers_named(name)
-    assert named is not None
-    column: Any = t.quotes.c.speaker_id
-    if conn.dialect.name == "sqlite":
-        s = t.speakers
+def _article_conditions(f: QuoteFilter, *, hide_indexes: bool = False) -> list[Any]:
+    """The filters on the statement's article: publication dates (inclusive) and outlet."""
+    a = t.articles
+    published: Any = a.c.published_at
+    source: Any = a.c.source
+    if hide_indexes:  # coalesce(x, NULL) is x, but no index answers it
+        published, source = sa.func.coalesce(published, sa.null()), sa.func.coalesce(source, sa.null())
+    conditions = []
+    if since := day(f.since, "since"):
+        conditions.append(published >= since)
+    if until := day(f.until, "until"):
+        conditions.append(published < (date.fromisoformat(until) + timedelta(days=1)).isoformat())
+    if f.source:
+        conditions.append(source == f.source)
+    return conditions
+
+
+def _scan_newest(conn: Connection, f: QuoteFilter, ids: Sequence[str] | None, wanted: int) -> bool:
+    """Whether a page of statements is found faster by reading them newest first until ``wanted`` pass (about
+    wanted / share of them, where share is the part of the archive that passes ``f``) than by gathering all
+    share * N that pass through the speaker or article indexes and sorting their keys. Break-even is at the share
+    sqrt(wanted / N): the share of the speakers comes from their statement counts, that of the articles (dates,
+    outlet) from counting the articles that pass only up to what break-even needs, so the estimate is cheap.
+    Not asked for word searches (the full-text index gives its matches newest first), one speaker (so does the
+    speaker index) or polarity; SQLite only: PostgreSQL's planner weighs this itself from its statistics."""
+    if conn.dialect.name != "sqlite" or (f.search and f.search.strip()) or f.polarity:
+        return False
+    conditions = _article_conditions(f)
+    several = bool(f.speaker) and (ids is None or len(ids) > 1)
+    if not conditions and not several or f.speaker and not several:
+        return False
+    a, q, s = t.articles, t.quotes, t.speakers
+    statements = conn.execute(sa.select(sa.func.max(q.c.pk))).scalar() or 0  # ingest numbers: about the count
+    if wanted >= statements:
+        return False
+    break_even = math.sqrt(wanted / statements)
+    share = 1.0
+    if several and f.speaker:
+        named: Any = ids if ids is not None else _speakers_named(f.speaker)
         total = conn.execute(sa.select(sa.func.sum(s.c.quote_count)).where(s.c.id.in_(named))).scalar() or 0
-        if total > DENSE_SPEAKERS:
-            column = sa.func.coalesce(column, "")
-    return column.in_(named)
+        share = total / statements
+        if share < break_even:
+            return False
+    if not conditions:
+        return True
+    articles = conn.execute(sa.select(sa.func.max(a.c.seq))).scalar() or 0
+    enough = int(break_even / share * articles) + 1
+    passing = sa.select(sa.literal(1)).select_from(a).where(*conditions).limit(enough).subquery()
+    return int(conn.execute(sa.select(sa.func.count()).select_from(passing)).scalar_one()) >= enough
 
 
-DENSE_SPEAKERS = 5000
+def _pg_match(words: str) -> Any:
+    vector = sa.func.to_tsvector(sa.literal_column("'english'::regconfig"), t.quotes.c.content)
+    return vector.op("@@")(sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), words))
 
 
-def _order(conn: Connection, f: QuoteFilter) -> Any:
+def _pg_gather_matches(conn: Connection, f: QuoteFilter, keys: sa.Select[Any], wanted: int) -> bool:
+    """PostgreSQL, words searched: whether to gather every match through the GIN index and sort their keys,
+    rather than read the statements newest first and test each. Its planner prices the test (to_tsvector of
+    each statement) far below what it costs, so it reads newest first even for words few statements have, and
+    reads the whole table for a phrase of two common words (seconds on 100,000). Reading newest first costs
+    about wanted * N / P tests (P: statements that pass all of ``f``), gathering about M index entries (M: those
+    with the words), each some PG_TEST_COST times cheaper than a test; P and M as the planner estimates them."""
+    if conn.dialect.name != "postgresql" or not (f.search and f.search.strip()):
+        return False
+
+    def estimate(query: sa.Select[Any]) -> float:
+        compiled = query.compile(conn)
+        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar()
+        return max(1.0, float(plan[0]["Plan"]["Plan Rows"])) if plan else 1.0
+
+    statements = conn.execute(sa.select(sa.func.max(t.quotes.c.pk))).scalar() or 0
+    matches = estimate(sa.select(sa.literal(1)).select_from(t.quotes).where(_pg_match(f.search)))
+    only_words = not (f.speaker or f.since or f.until or f.source or f.polarity)
+    passing = matches if only_words else min(matches, estimate(keys))
+    return matches * passing < wanted * statements * PG_TEST_COST
+
+
+PG_TEST_COST = 8  # measured: ~90 us to test a statement newest first, ~7-14 us per match gathered by the index
+
+
+def _order(conn: Connection, f: QuoteFilter, gather: bool = False) -> Any:
+    """Newest first; ``gather``: by an expression no index is in the order of (PostgreSQL: see _pg_gather_matches)."""
     if conn.dialect.name == "sqlite" and f.search and f.search.strip():
         return FTS.c.rowid.desc()
-    return t.quotes.c.pk.desc()
+    return (t.quotes.c.pk + 0).desc() if gather else t.quotes.c.pk.desc()
 
 
 def quote_hits(conn: Connection, f: QuoteFilter, *, limit: int = 50, offset: int = 0) -> list[QuoteHit]:
-    """A speaker who is several archive speakers ('Johnson') is asked one by one, each newest first with
-    its own index, and the answers merged: one sort of all their statements would cost far more."""
-    ids = speaker_ids(conn, f.speaker, MAX_SPEAKERS_ONE_BY_ONE + 1) if f.speaker else None
-    if ids is not None and len(ids) > MAX_SPEAKERS_ONE_BY_ONE:
+    """A speaker who is several archive speakers ('Johnson') is asked as a list of their ids; one whose words
+    many speakers share ('Institute'), as a subquery of them."""
+    ids = speaker_ids(conn, f.speaker, MAX_SPEAKERS_LISTED + 1) if f.speaker else None
+    if ids is not None and len(ids) > MAX_SPEAKERS_LISTED:
         ids = None  # many: asked as a subquery
-    elif ids is not None and len(ids) > 1 and not (f.search and f.search.strip()):
-        rows = [row for sid in ids for row in _hit_rows(conn, f, [sid], limit + offset, 0)]
-        rows.sort(key=lambda row: row.pk, reverse=True)
-        return [_hit(row) for row in rows[offset : offset + limit]]
     return [_hit(row) for row in _hit_rows(conn, f, ids, limit, offset)]
 
 
-MAX_SPEAKERS_ONE_BY_ONE = 30
+MAX_SPEAKERS_LISTED = 30
+
+
+_q, _a = t.quotes, t.articles
+HIT_COLUMNS: list[Any] = [
+    _q.c.pk, _q.c.id, _q.c.article_id, _q.c.kind, _q.c.content, _q.c.content_spans, _q.c.polarity, _q.c.cue,
+    _q.c.source, _q.c.speaker_id, _q.c.speaker_name, _q.c.speaker_type, _q.c.speaker_role, _q.c.nested_in,
+    _q.c.confidence, _a.c.title, _a.c.url, _a.c.source.label("outlet"), _a.c.published_at,
+    t.speakers.c.name.label("canonical"),
+]  # fmt: skip
+HIT_SELECT = sa.select(*HIT_COLUMNS)  # built once: each select() of twenty columns coerces each of them again
 
 
 def _hit_rows(conn: Connection, f: QuoteFilter, ids: Sequence[str] | None, limit: int, offset: int) -> list[Any]:
+    """The page's keys are found first, in order, by a query that reads only keys and the filtered columns
+    (a sort, where one is needed, sorts keys, not whole statements); then the page's rows are read by key."""
     q, a, s = t.quotes, t.articles, t.speakers
-    columns = [q, a.c.title, a.c.url, a.c.source.label("outlet"), a.c.published_at, s.c.name.label("canonical")]
-    query = _quote_select(conn, f, columns, ids)
-    if query is None:
+    keys = _quote_select(conn, f, [q.c.pk], ids, scan_newest=_scan_newest(conn, f, ids, limit + offset))
+    if keys is None:
         return []
-    query = query.outerjoin(s, s.c.id == q.c.speaker_id).order_by(_order(conn, f)).limit(limit).offset(offset)
+    gather = _pg_gather_matches(conn, f, keys, limit + offset)
+    page = keys.order_by(_order(conn, f, gather)).limit(limit).offset(offset).subquery("page")
+    query = (
+        HIT_SELECT.select_from(page.join(q, q.c.pk == page.c.pk).join(a, a.c.id == q.c.article_id))
+        .outerjoin(s, s.c.id == q.c.speaker_id)
+        .order_by(q.c.pk.desc())
+    )
     return list(conn.execute(query))
 
 
@@ -181,25 +264,28 @@ def count_quotes(conn: Connection, f: QuoteFilter) -> int:
 
 
 def _hit(row: Any) -> QuoteHit:
+    """A row of HIT_COLUMNS as a QuoteHit (by position: a Row's attributes cost a microsecond each)."""
+    (_, id_, article_id, kind, content, spans, polarity, cue, source, speaker_id, speaker_name, speaker_type, role,
+     nested_in, confidence, title, url, outlet, published, canonical) = row  # fmt: skip
     return QuoteHit(
-        id=row.id,
-        article_id=row.article_id,
-        kind=row.kind,
-        content=row.content,
-        content_spans=[tuple(s) for s in row.content_spans],
-        polarity=row.polarity,
-        cue=row.cue,
-        source=row.source,
-        speaker_id=row.speaker_id,
-        speaker_name=row.canonical or row.speaker_name,
-        speaker_type=row.speaker_type,
-        role=row.speaker_role,
-        nested_in=row.nested_in,
-        confidence=row.confidence,
-        title=row.title,
-        url=row.url,
-        outlet=row.outlet,
-        published=row.published_at,
+        id=id_,
+        article_id=article_id,
+        kind=kind,
+        content=content,
+        content_spans=spans,
+        polarity=polarity,
+        cue=cue,
+        source=source,
+        speaker_id=speaker_id,
+        speaker_name=canonical or speaker_name,
+        speaker_type=speaker_type,
+        role=role,
+        nested_in=nested_in,
+        confidence=confidence,
+        title=title,
+        url=url,
+        outlet=outlet,
+        published=published,
     )
 
 
@@ -270,17 +356,8 @@ def speaker_detail(conn: Connection, speaker_id: str, *, limit: int = 50, offset
     if not found:
         return None
     q, a, s = t.quotes, t.articles, t.speakers
-    columns: list[Any] = [
-        q,
-        a.c.title,
-        a.c.url,
-        a.c.source.label("outlet"),
-        a.c.published_at,
-        s.c.name.label("canonical"),
-    ]
     query = (
-        sa.select(*columns)
-        .select_from(q.join(a, a.c.id == q.c.article_id).outerjoin(s, s.c.id == q.c.speaker_id))
+        HIT_SELECT.select_from(q.join(a, a.c.id == q.c.article_id).outerjoin(s, s.c.id == q.c.speaker_id))
         .where(q.c.speaker_id == speaker_id)
         .order_by(q.c.pk.desc())
         .limit(limit)

@@ -20,10 +20,10 @@ PAGE_SIZE = 50
 POLARITIES = get_args(Polarity)
 
 
-def _store(request: Request) -> Store:
-    from sayso.api import get_store
+async def _store(request: Request) -> Store:
+    from sayso.api import store_of
 
-    return get_store(request)
+    return store_of(request)
 
 
 PageStore = Annotated[Store, Depends(_store)]
