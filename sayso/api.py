@@ -65,10 +65,7 @@ class AnalyzeRequest(BaseModel):
 
     text: str | None = Field(default=None, min_length=1, description="The article: plain text or HTML.")
     url: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=4096,
-        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$",
+        default=None, min_length=1, max_length=4096, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$",
         description="A public http(s) URL of the article.",
     )
 

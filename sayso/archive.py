@@ -118,17 +118,9 @@ def _elsewhere(store: Store, claim: str, article_id: str) -> list[Statement]:
         speaker = SpeakerName(id=hit.speaker_id, name=hit.speaker_name) if hit.speaker_name else None
         found.append(
             Statement(
-                quote_id=hit.id,
-                stance="refutes" if related.refutes else "asserts",
-                content=hit.content,
-                cue=hit.cue,
-                polarity=hit.polarity,
-                speaker=speaker,
-                article_id=hit.article_id,
-                title=hit.title,
-                url=hit.url,
-                outlet=hit.outlet,
-                published=hit.published,
+                quote_id=hit.id, stance="refutes" if related.refutes else "asserts", content=hit.content,
+                cue=hit.cue, polarity=hit.polarity, speaker=speaker, article_id=hit.article_id, title=hit.title,
+                url=hit.url, outlet=hit.outlet, published=hit.published,
             )  # fmt: skip
         )
     return found

@@ -144,7 +144,6 @@ def test_analyze_page_needs_one_input(client: TestClient) -> None:
 
 # --- fuzzing with schemathesis against the service's own OpenAPI document -------------------------------------
 
-
 @pytest.fixture(scope="module")
 def served(archive: Store) -> Iterator[TestClient]:  # noqa: F811 - a fixture
     """The service over the test archive."""

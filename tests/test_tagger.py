@@ -75,10 +75,8 @@ def test_indirect_speech_and_according_to(tagger: QuoteTagger) -> None:
 
 
 def test_spans_are_trimmed_sorted_and_inside(tagger: QuoteTagger) -> None:
-    para = (
-        "  “We are not going to accept this,”   the minister told reporters on Monday.\n\n"
-        "Critics said the plan would fail, while the company insisted it was legal.   \n"
-    )
+    para = ("  “We are not going to accept this,”   the minister told reporters on Monday.\n\n"
+            "Critics said the plan would fail, while the company insisted it was legal.   \n")
     text = para * 30
     atts = tagger.attributions(text)
     assert len(atts) >= 30
@@ -127,7 +125,8 @@ def test_tags_to_spans_splits_on_b() -> None:
 
 def test_link_rules() -> None:
     text = '"Yes," he said. "No."'
-    spans = [RoleSpan("CONTENT", 0, 6), RoleSpan("SOURCE", 7, 9), RoleSpan("CUE", 10, 14), RoleSpan("CONTENT", 16, 21)]
+    spans = [RoleSpan("CONTENT", 0, 6), RoleSpan("SOURCE", 7, 9), RoleSpan("CUE", 10, 14),
+             RoleSpan("CONTENT", 16, 21)]
     [att] = link(text, spans)
     assert att.content_spans == ((0, 6), (16, 21)) and att.cue_span == (10, 14) and att.source_span == (7, 9)
     far = "x" * 10 + ". " + "Yes we can. " * 5 + "w"
@@ -139,10 +138,7 @@ def test_sentences_skip_titles() -> None:
     text = "Mr. Johnson met Sen. Warren. Then he left.\nNew paragraph."
     s = Sentences(text)
     assert [text[a:b].strip() for a, b in zip(s.starts, [*s.starts[1:], len(text)], strict=True)] == [
-        "Mr. Johnson met Sen. Warren.",
-        "Then he left.",
-        "New paragraph.",
-    ]
+        "Mr. Johnson met Sen. Warren.", "Then he left.", "New paragraph."]
 
 
 def test_link_is_linear() -> None:

@@ -59,7 +59,9 @@ def install(app: FastAPI) -> None:
         return page(request, "analyze.html", {"text": "", "url": "", "view": None, "error": None})
 
     @app.post("/", response_class=HTMLResponse, include_in_schema=False)
-    def analyze_form(request: Request, text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "") -> Response:
+    def analyze_form(
+        request: Request, text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = ""
+    ) -> Response:
         context: dict[str, Any] = {"text": text, "url": url, "view": None, "error": None}
         given_text, given_url = (text if text.strip() else None), (url.strip() or None)
         if (given_text is None) == (given_url is None):

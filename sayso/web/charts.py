@@ -104,12 +104,8 @@ def network_graph(network: Network, width: int = 900, height: int = 560) -> dict
         "signals": [{"name": "cx", "update": "width / 2"}, {"name": "cy", "update": "height / 2"}],
         "data": [{"name": "node-data", "values": nodes}, {"name": "link-data", "values": links}],
         "scales": [
-            {
-                "name": "side",
-                "type": "ordinal",
-                "domain": ["mostly refutes", "mostly refuted"],
-                "range": ["#e15759", "#4e79a7"],
-            },
+            {"name": "side", "type": "ordinal", "domain": ["mostly refutes", "mostly refuted"],
+             "range": ["#e15759", "#4e79a7"]},
             {"name": "size", "type": "sqrt", "domain": {"data": "node-data", "field": "weight"}, "range": [120, 900]},
         ],  # fmt: skip
         "legends": [{"fill": "side", "orient": "top-left", "title": "speaker"}],
