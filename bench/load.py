@@ -17,7 +17,15 @@ Beside the latencies it reports the CPU time each search cost the server (all it
 and the same clients' rate on /api/health (which asks nothing of the archive) for FLOOR_SECONDS: with CLIENTS
 clients always waiting, no search can be answered faster on average than CLIENTS / that rate.
 
+The clients (--client): `raw` (the default), each its own HTTP/1.1 keep-alive connection over asyncio streams,
+about 0.3 ms of this process's CPU per request; `httpx`, one httpx.AsyncClient pooling CLIENTS connections, about
+8.5 ms per request at 50 clients (its pool's bookkeeping grows with the clients), as much as the server's search:
+on a machine of two cores that benchmark mostly measures itself. Both count as errors any answer but 200, a
+timeout (30 s) and a broken connection; a kept-alive connection found closed before anything came back is retried
+once on a new one and counted apart.
+
     nice -n 10 .venv/bin/python bench/load.py [--db sqlite:///bench-load.db] [--quotes 100000] [--json OUT]
+        [--client raw|httpx] [--workers N]
 """
 
 from __future__ import annotations
@@ -33,11 +41,19 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import psutil
+
+try:
+    import uvloop
+except ImportError:  # Windows
+    uvloop = None
 
 from sayso.config import settings
 from sayso.store import open_store
@@ -60,7 +76,7 @@ def ensure_archive(url: str, quotes: int) -> int:
     if have >= quotes:
         return have
     print(f"filling {url} with {quotes} generated statements ...", file=sys.stderr)
-    cmd = [sys.executable, str(HERE / "generate_quotes.py"), "--db", url, "--quotes", str(quotes)]
+    cmd = [sys.executable, str(HERE / "generate_quotes.py"), "--db", url, "--quotes", str(quotes), "--direct"]
     subprocess.run(cmd, check=True)
     with open_store(url) as store:
         return store.stats().quotes
@@ -137,66 +153,173 @@ def own_cpu_seconds() -> float:
     return times.user + times.system
 
 
-async def health_rate(base: str, clients: int, seconds: float) -> float:
+class RequestFailed(Exception):
+    """A request that got no answer: timeout, refused or broken connection, unreadable response."""
+
+
+class ClosedIdle(RequestFailed):
+    """A kept-alive connection the server had closed as idle just as a request went out on it (nothing came
+    back): a GET is retried once on a new connection, as browsers do; counted apart from errors."""
+
+
+Get = Callable[[str], Awaitable[tuple[int, bytes]]]
+
+
+class RawConnection:
+    """One HTTP/1.1 keep-alive connection over asyncio streams, GET only: the lean client. It writes the
+    request line and Host, reads the status line and headers, and the body by Content-Length or chunks."""
+
+    def __init__(self, host: str, port: int, timeout: float) -> None:
+        self.host, self.port, self.timeout = host, port, timeout
+        self.head = f"HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode()
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+    async def get(self, target: str) -> tuple[int, bytes]:
+        reused = self.writer is not None
+        try:
+            async with asyncio.timeout(self.timeout):
+                if self.writer is None:
+                    self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+                assert self.reader is not None
+                self.writer.write(b"GET " + target.encode() + b" " + self.head)
+                try:
+                    head = await self.reader.readuntil(b"\r\n\r\n")
+                except (asyncio.IncompleteReadError, ConnectionError) as exc:
+                    nothing = not isinstance(exc, asyncio.IncompleteReadError) or not exc.partial
+                    raise (ClosedIdle if reused and nothing else RequestFailed)(repr(exc)) from None
+                status, body, keep = await self._rest(head)
+        except TimeoutError:
+            self.close()
+            raise RequestFailed(f"no answer in {self.timeout} s") from None
+        except RequestFailed:
+            self.close()
+            raise
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as exc:
+            self.close()
+            raise RequestFailed(repr(exc)) from None
+        if not keep:
+            self.close()
+        return status, body
+
+    async def _rest(self, head: bytes) -> tuple[int, bytes, bool]:
+        assert self.reader is not None
+        lines = head.decode("latin-1").split("\r\n")
+        version, code = lines[0].split(" ", 2)[:2]
+        headers = {}
+        for line in lines[1:]:
+            if line:
+                name, _, value = line.partition(":")
+                headers[name.strip().lower()] = value.strip().lower()
+        keep = headers.get("connection") != "close" and version == "HTTP/1.1"
+        if "content-length" in headers:
+            body = await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding") == "chunked":
+            parts = []
+            while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                parts.append(await self.reader.readexactly(size))
+                await self.reader.readexactly(2)
+            while await self.reader.readuntil(b"\r\n") != b"\r\n":  # trailers, then the blank line
+                pass
+            body = b"".join(parts)
+        else:
+            body, keep = await self.reader.read(), False
+        return int(code), body, keep
+
+
+@asynccontextmanager
+async def getters(kind: str, base: str, clients: int, timeout: float = 30) -> AsyncIterator[list[Get]]:
+    """One GET function per client: ``raw``, a keep-alive connection of its own each; ``httpx``, one shared
+    httpx.AsyncClient with a pool of ``clients`` connections."""
+    if kind == "raw":
+        host, _, port = base.removeprefix("http://").partition(":")
+        connections = [RawConnection(host, int(port), timeout) for _ in range(clients)]
+        try:
+            yield [c.get for c in connections]
+        finally:
+            for c in connections:
+                c.close()
+        return
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=timeout) as http:
+
+        async def get(target: str) -> tuple[int, bytes]:
+            try:
+                response = await http.get(target)
+            except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
+                raise ClosedIdle(repr(exc)) from None
+            except httpx.HTTPError as exc:
+                raise RequestFailed(repr(exc)) from None
+            return response.status_code, response.content
+
+        yield [get] * clients
+
+
+async def health_rate(base: str, kind: str, clients: int, seconds: float) -> float:
     """Requests per second the same clients get from /api/health: the most this client and server can do."""
     done = 0
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+    async with getters(kind, base, clients) as gets:
 
-        async def client() -> None:
+        async def client(get: Get) -> None:
             nonlocal done
             while time.perf_counter() < deadline:
-                await http.get("/api/health")
+                status, _ = await get("/api/health")
+                if status != 200:
+                    raise SystemExit(f"/api/health answered {status}")
                 done += 1
 
         started = time.perf_counter()
-        await asyncio.gather(*(client() for _ in range(clients)))
+        await asyncio.gather(*(client(get) for get in gets))
         return round(done / (time.perf_counter() - started), 1)
 
 
 async def search_load(
-    base: str, mix: list[tuple[str, dict[str, str]]], clients: int, seconds: float, think: float
+    base: str, kind: str, mix: list[tuple[str, dict[str, str]]], clients: int, seconds: float, think: float
 ) -> dict[str, Any]:
     latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     retried: list[str] = []
     position = 0
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+    async with getters(kind, base, clients) as gets:
 
-        async def client() -> None:
+        async def client(get: Get) -> None:
             nonlocal position
             while position < len(mix) and time.perf_counter() < deadline:
-                number, (kind, params) = position, mix[position]
+                number, (what, params) = position, mix[position]
                 position += 1
                 start = time.perf_counter()
+                target = "/api/quotes?" + urlencode(params) if params else "/api/quotes"
                 try:
                     try:
-                        response = await http.get("/api/quotes", params=params)
-                    except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
-                        # a kept-alive connection the server closed as idle just as this request went out: a GET
-                        # is retried once on a new connection, as browsers do; counted apart from errors
-                        retried.append(f"request {number}: {exc!r}")
-                        response = await http.get("/api/quotes", params=params)
-                    if response.status_code != 200:
-                        errors.append(f"{response.status_code} {params}: {response.text[:200]}")
-                except httpx.HTTPError as exc:
-                    errors.append(f"request {number} after {time.perf_counter() - start:.2f} s: {exc!r} {params}")
-                latencies.append((kind, time.perf_counter() - start))
+                        status, body = await get(target)
+                    except ClosedIdle as exc:
+                        retried.append(f"request {number}: {exc}")
+                        status, body = await get(target)
+                    if status != 200:
+                        errors.append(f"{status} {params}: {body[:200]!r}")
+                except RequestFailed as exc:
+                    errors.append(f"request {number} after {time.perf_counter() - start:.2f} s: {exc} {params}")
+                latencies.append((what, time.perf_counter() - start))
                 if think:
                     await asyncio.sleep(think)
 
         started = time.perf_counter()
-        await asyncio.gather(*(client() for _ in range(clients)))
+        await asyncio.gather(*(client(get) for get in gets))
         elapsed = time.perf_counter() - started
     ms = sorted(x * 1000 for _, x in latencies)
     by_kind: dict[str, list[float]] = {}
-    for kind, x in latencies:
-        by_kind.setdefault(kind, []).append(x * 1000)
+    for what, x in latencies:
+        by_kind.setdefault(what, []).append(x * 1000)
     return {
+        "client": kind,
         "requests": len(latencies),
         "errors": len(errors),
         "error_examples": errors[:5],
@@ -242,6 +365,14 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="server processes (sayso serve --workers)")
     parser.add_argument("--floor-seconds", type=float, default=10, help="seconds of /api/health at CLIENTS clients")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--client", choices=["raw", "httpx"], default="raw",
+        help="raw: HTTP/1.1 keep-alive over asyncio streams, a connection per client (lean); httpx: httpx.AsyncClient",
+    )  # fmt: skip
+    parser.add_argument(
+        "--loop", choices=["uvloop", "asyncio"], default="uvloop" if uvloop else "asyncio",
+        help="this client's event loop",
+    )  # fmt: skip
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -255,12 +386,13 @@ def main() -> int:
         mix = query_mix(base, args.seed, args.requests, args.kinds.split(","))
         processes = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
         server_cpu, client_cpu = cpu_seconds(processes), own_cpu_seconds()
-        search = asyncio.run(search_load(base, mix, args.clients, args.seconds, args.think))
+        run = uvloop.run if args.loop == "uvloop" and uvloop else asyncio.run
+        search = run(search_load(base, args.client, mix, args.clients, args.seconds, args.think))
         served = max(1, search["requests"])
         search["server_cpu_ms_per_search"] = round((cpu_seconds(processes) - server_cpu) / served * 1000, 2)
         search["client_cpu_ms_per_search"] = round((own_cpu_seconds() - client_cpu) / served * 1000, 2)
         if args.floor_seconds > 0:
-            rate = asyncio.run(health_rate(base, args.clients, args.floor_seconds))
+            rate = run(health_rate(base, args.client, args.clients, args.floor_seconds))
             search["health_requests_per_s"] = rate
             search["fastest_possible_mean_ms"] = round(args.clients / rate * 1000, 1) if rate else None
         runs = args.runs if article.is_file() else 0
@@ -275,6 +407,8 @@ def main() -> int:
         "kinds": args.kinds,
         "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         "server_workers": args.workers,
+        "client": args.client,
+        "client_loop": args.loop,
         "cpus": os.cpu_count(),
         "search": search,
         "analyze_page": analyze,
