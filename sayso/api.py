@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import re
 import threading
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import date
 from http import HTTPStatus
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar, get_type_hints
 
 import anyio
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model, model_validator
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -320,10 +322,51 @@ def in_db_threads(route: Callable[P, R]) -> Callable[P, Awaitable[R]]:
     return run
 
 
+class QueryRoute(APIRoute):
+    """A route whose parameters are the archive and query parameters only, read and validated in one pydantic call
+    (a model of the endpoint's own annotated parameters) instead of FastAPI's dependency solving, parameter by
+    parameter (about a millisecond of CPU per search in the service). The OpenAPI document, the validation rules
+    and the 422 errors (located in "query") are those FastAPI gives for the same signature."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        super().__init__(path, endpoint, **kwargs)
+        if self.dependant.path_params or self.dependant.body_params or self.dependant.header_params:
+            raise TypeError(f"{path}: QueryRoute takes only the archive and query parameters")
+        route = inspect.unwrap(endpoint)
+        hints = get_type_hints(route, include_extras=True)
+        fields: dict[str, Any] = {}
+        self.store_param: str | None = None
+        for name, param in inspect.signature(route).parameters.items():
+            if hints[name] == ArchiveStore:
+                self.store_param = name
+                continue
+            if param.default is inspect.Parameter.empty:
+                raise TypeError(f"{path}: QueryRoute needs a default for the query parameter {name!r}")
+            fields[name] = (hints[name], param.default)
+        if {p.name for p in self.dependant.query_params} != set(fields):
+            raise TypeError(f"{path}: QueryRoute takes only the archive and query parameters")
+        self.query_model: type[BaseModel] = create_model(f"{route.__name__}_query", **fields)
+        self.fields = frozenset(fields)
+        self.endpoint_call = endpoint
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        async def handle(request: Request) -> Response:
+            store = {self.store_param: store_of(request)} if self.store_param else {}
+            query = request.query_params
+            try:
+                given = self.query_model.model_validate({k: query[k] for k in query if k in self.fields})
+            except ValidationError as exc:
+                errors = [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
+                raise RequestValidationError(errors) from None
+            response: Response = await self.endpoint_call(**store, **given.__dict__)
+            return response
+
+        return handle
+
+
 def _archive_routes(app: FastAPI) -> None:
     """The archive's questions: each route calls one store (or sayso.archive) function and adds nothing."""
 
-    @app.get("/api/quotes", response_model=Page[QuoteHit], tags=["archive"])
     @in_db_threads
     def quotes(
         store: ArchiveStore, speaker: Words = None, search: Words = None, since: Day = None,
@@ -337,6 +380,11 @@ def _archive_routes(app: FastAPI) -> None:
             limit=limit + 1, offset=offset,
         )  # fmt: skip
         return as_json(page_of(rows, limit, offset))
+
+    app.router.add_api_route(
+        "/api/quotes", quotes, methods=["GET"], response_model=Page[QuoteHit], tags=["archive"],
+        route_class_override=QueryRoute,
+    )  # fmt: skip
 
     @app.get("/api/speakers", response_model=Page[SpeakerSummary], tags=["archive"])
     @in_db_threads

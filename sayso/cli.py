@@ -497,10 +497,13 @@ def serve(db_url: str | None, host: str, port: int, workers: int) -> None:
         click.echo(f"sayso: serving {store.url} on http://{host}:{port}/", err=True)
         if workers == 1:
             app = create_app(settings(), store=store, warm=True)
-            uvicorn.run(app, host=host, port=port, log_level="warning")
+            uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
             return
     os.environ["SAYSO_DB"] = db_url or settings().db_url
-    uvicorn.run("sayso.api:app_from_settings", factory=True, workers=workers, host=host, port=port, log_level="warning")
+    uvicorn.run(
+        "sayso.api:app_from_settings", factory=True, workers=workers, host=host, port=port, log_level="warning",
+        access_log=False,  # no line per request (a log call per request even when warnings only are shown)
+    )  # fmt: skip
 
 
 def main() -> None:
