@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -227,6 +228,24 @@ def test_quotes_route_answers_as_fastapis_own(archive: Store) -> None:  # noqa: 
             ), query  # fmt: skip
             codes.add(a.status_code)
         assert codes == {200, 422}
+
+
+def test_quotes_are_written_as_pydantic_writes_the_page(served: TestClient, archive: Store) -> None:  # noqa: F811
+    """/api/quotes writes its rows as JSON itself (no QuoteHit built per row): byte for byte the Page pydantic
+    would write, non-ASCII text, nulls, spans and floats included."""
+    from sayso.archive import page_of
+
+    surname = archive.top_speakers(limit=1)[0].name.split()[-1]
+    pages = [{}, {"limit": 3}, {"limit": 2, "offset": 5}, {"speaker": surname}, {"polarity": "denies"}, {"limit": 500}]
+    texts = ""
+    for params in pages:
+        limit, offset = int(params.get("limit", 50)), int(params.get("offset", 0))
+        filters = {k: v for k, v in params.items() if k not in ("limit", "offset")}
+        expected = page_of(archive.quotes(**filters, limit=limit + 1, offset=offset), limit, offset).model_dump_json()
+        assert served.get("/api/quotes", params=params).text == expected, params
+        texts += expected
+    assert not texts.isascii() and '"title":null' in texts and '"next_offset":null' in texts
+    assert re.search(r'"next_offset":\d', texts) and re.search(r'"confidence":0\.\d', texts)
 
 
 def test_query_route_takes_only_query_parameters() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -123,6 +124,23 @@ class Store:
         f = QuoteFilter(speaker, search, since, until, source, polarity)
         with self._read() as conn:
             return queries.quote_hits(conn, f, limit=limit, offset=offset)
+
+    def quote_dicts(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        source: str | None = None,
+        polarity: Polarity | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """``quotes`` as plain dicts with QuoteHit's fields, not validated again: for writing out as JSON."""
+        f = QuoteFilter(speaker, search, since, until, source, polarity)
+        with self._read() as conn:
+            return queries.quote_hit_dicts(conn, f, limit=limit, offset=offset)
 
     def count_quotes(
         self,
