@@ -14,7 +14,6 @@ import gc
 import json
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,82 +75,22 @@ def _no_cycle_collection() -> Iterator[None]:
 def _load(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | None, chunk: int) -> LoadSummary:
     summary = LoadSummary()
     start = time.perf_counter()
-    saver, waiting = _Saver(store, summary), []
-    try:
-        for path in partition_files(folder):
-            waiting += _read(store, path, summary)
-            summary.partitions += 1
-            if len(waiting) >= chunk:
-                while len(waiting) >= chunk:
-                    saver.save(waiting[:chunk])
-                    waiting = waiting[chunk:]
-                gc.collect(1)  # the saved analyses are gone: few young objects left to look at
-            summary.seconds = time.perf_counter() - start
-            if progress:
-                progress(summary)
-        saver.save(waiting)
-        saver.settle()
-    finally:
-        saver.close()
+    bulk, waiting = BulkWriter(), []
+    for path in partition_files(folder):
+        waiting += _read(store, path, summary)
+        summary.partitions += 1
+        if len(waiting) >= chunk:
+            while len(waiting) >= chunk:
+                _save(store, bulk, waiting[:chunk], summary)
+                waiting = waiting[chunk:]
+            gc.collect(1)  # the saved analyses are gone: few young objects left to look at
+        summary.seconds = time.perf_counter() - start
+        if progress:
+            progress(summary)
+    _save(store, bulk, waiting, summary)
     _record_failures(store, folder / FAILED_FILE, summary)
     summary.seconds = time.perf_counter() - start
     return summary
-
-
-class _Saver:
-    """Saves chunks in order. On PostgreSQL the writing overlaps the loader's own work: a chunk is written
-    (one transaction) by a second thread while this one reads the next partitions and resolves the next
-    chunk's speakers ahead (``Store.prepare_bulk``), so that the server and the loader work at once. A chunk
-    resolved ahead is written only if the archive is as the chunks before it left it; if another writer came
-    in between, or a chunk before it failed, it is resolved again in its own transaction (``_save``)."""
-
-    def __init__(self, store: Store, summary: LoadSummary) -> None:
-        self.store, self.summary, self.bulk = store, summary, BulkWriter()
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="sayso-load") if store.dialect == "postgresql" else None
-        self.flight: tuple[Future[set[str] | None], list[Analysis]] | None = None
-
-    def save(self, chunk: list[Analysis]) -> None:
-        if not chunk:
-            return
-        prepared = None
-        if self.pool is not None:
-            ahead = [a.id for a in self.flight[1]] if self.flight else []
-            try:
-                prepared = self.store.prepare_bulk(chunk, self.bulk, ahead)
-            except StoreError:
-                self.bulk.forget()
-        if not self.settle() or prepared is None or self.pool is None:
-            _save(self.store, self.bulk, chunk, self.summary)
-            return
-        self.flight = (self.pool.submit(self.store.commit_bulk, prepared, self.bulk), chunk)
-
-    def settle(self) -> bool:
-        """Waits for the chunk being written; False if it was not (it is then saved on its own, and a chunk
-        resolved ahead of it must be resolved again)."""
-        if self.flight is None:
-            return True
-        future, chunk = self.flight
-        self.flight = None
-        try:
-            new = future.result()
-        except StoreError:
-            new = None
-        if new is None:
-            self.bulk.forget()
-            _save(self.store, self.bulk, chunk, self.summary)
-            return False
-        _count(self.summary, chunk, new)
-        return True
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True)
-
-
-def _count(summary: LoadSummary, chunk: list[Analysis], new: set[str]) -> None:
-    summary.articles += len(new)
-    summary.present += len(chunk) - len(new)
-    summary.quotes += sum(len(a.quotes) for a in chunk if a.id in new)
 
 
 def _save(store: Store, bulk: BulkWriter, chunk: list[Analysis], summary: LoadSummary) -> None:
@@ -169,7 +108,9 @@ def _save(store: Store, bulk: BulkWriter, chunk: list[Analysis], summary: LoadSu
         for analysis in chunk:
             _save(store, bulk, [analysis], summary)
         return
-    _count(summary, chunk, new)
+    summary.articles += len(new)
+    summary.present += len(chunk) - len(new)
+    summary.quotes += sum(len(a.quotes) for a in chunk if a.id in new)
 
 
 def _read(store: Store, path: Path, summary: LoadSummary) -> list[Analysis]:

@@ -16,7 +16,7 @@ from sayso.errors import StoreError
 from sayso.model import Analysis, Polarity
 from sayso.store import analyses, engine, queries, writer
 from sayso.store import schema as t
-from sayso.store.bulk import BulkWriter, Prepared
+from sayso.store.bulk import BulkWriter
 from sayso.store.queries import DateLike, QuoteFilter
 from sayso.store.results import ClaimRow, FailureRow, QuoteHit, SpeakerDetail, SpeakerSummary, Stats
 
@@ -95,18 +95,6 @@ class Store:
         the archive ``save`` of each in turn gives, in far fewer statements. Returns the ids that were new."""
         with self._write() as conn:
             return bulk.save(conn, batch)
-
-    def prepare_bulk(self, batch: Sequence[Analysis], bulk: BulkWriter, ahead: Sequence[str] = ()) -> Prepared | None:
-        """``batch`` resolved ahead of its transaction (``BulkWriter.prepare``), while the chunk before it
-        may still be being written; None when it must go through :meth:`save_bulk`."""
-        with self._read() as conn:
-            return bulk.prepare(conn, batch, ahead)
-
-    def commit_bulk(self, prepared: Prepared, bulk: BulkWriter) -> set[str] | None:
-        """A prepared chunk in one transaction: the ids that were new, or None (nothing written) when the
-        archive changed since it was prepared."""
-        with self._write() as conn:
-            return bulk.commit(conn, prepared)
 
     def record_failure(self, input: str, error: str) -> None:
         """Remembers that an input failed (the latest error per input)."""
