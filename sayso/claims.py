@@ -30,11 +30,13 @@ NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is n
 SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
 # A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
-REFERENCE = re.compile(
-    r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|criticism|"
-    r"criticisms|reports?|assertions?|story|stories|suggestions?|notion|characteri[sz]ation)\b",
-    re.IGNORECASE,
+REFERENCE_NOUNS = (
+    r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
+    r"suggestions?|notion|characteri[sz]ation)\b"
 )
+REFERENCE = re.compile(r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+# ... or whose cue names it: "bristles at the suggestion (that) ...", "scoffed at the notion".
+REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
@@ -159,6 +161,8 @@ def _target(
         return best
     if ANAPHORIC_DENIAL.search(denial.content) and len(keys) <= ANAPHORIC_MAX_KEYS:
         return _anaphor_target(denial, others, text)
+    if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
+        return _claim_just_before(denial, others)
     return None
 
 

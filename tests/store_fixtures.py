@@ -142,3 +142,13 @@ def analysis(
         claims=claims,
         disputes=disputes,
     )
+
+
+def articles_in(url: str) -> int:
+    """How many articles the archive at ``url`` holds, read with SQL (not through the Store)."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(sa.text("SELECT count(*) FROM articles")).scalar_one())
+    finally:
+        engine.dispose()

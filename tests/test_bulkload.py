@@ -18,9 +18,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-import sqlalchemy as sa
 from click.testing import CliRunner
-from store_fixtures import analysis, dump, make_db  # noqa: F401 - fixtures
+from store_fixtures import analysis, articles_in, dump, make_db  # noqa: F401 - fixtures
 
 from sayso import batch
 from sayso.bulkload import load_run
@@ -163,23 +162,14 @@ def test_loading_twice_changes_nothing_and_a_kill_midway_then_again_is_one_run(
     stored = 0
     while proc.poll() is None and stored < 100:
         time.sleep(0.01)
-        stored = _count(killed)
+        stored = articles_in(killed)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL, "the load finished before it could be killed"
-    assert 100 <= _count(killed) < len(items)
+    assert 100 <= articles_in(killed) < len(items)
     rerun = CliRunner().invoke(cli, ["load", str(out), "--db", killed, "--quiet"])
     assert rerun.exit_code == 0, rerun.stderr
     assert dump(killed) == once
-
-
-def _count(url: str) -> int:
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return int(conn.execute(sa.text("SELECT count(*) FROM articles")).scalar_one())
-    finally:
-        engine.dispose()
 
 
 def test_unreadable_partitions_are_failed_inputs_and_the_rest_loads(tmp_path: Path) -> None:

@@ -154,3 +154,12 @@ def test_denying_what_a_denial_already_denies_is_agreement_not_a_dispute() -> No
         "A later inquiry found no evidence that there was an order to close the harbour."
     )
     assert analyze(text).disputes == []
+
+
+def test_a_denial_whose_cue_names_the_suggestion_disputes_the_claim_before_it() -> None:
+    text = (
+        '"There is real doubt whether she can raise the money," said Quentin Hale, a professor of politics.\n\n'
+        "Senator Mara Ode bristles at the suggestion she won't be ready."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Quentin Hale" and disputers == ["Mara Ode"]

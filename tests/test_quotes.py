@@ -300,3 +300,19 @@ def test_promises_and_demands_with_to_are_statements_but_agreements_are_acts(cue
     start, at = text.index("to cut"), text.index(cue)
     tagged = TaggedAttribution(((start, start + 29),), (at, at + len(cue)), None, 0.9)
     assert _intention(text, tagged) is is_intention
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("The ministry rejected allegations by the union that wages had been cut.", "the union"),
+        ("The ministry rejected claims from the dock workers that wages had been cut.", "the dock workers"),
+        ("The minister dismissed the inspectors' assessment that wages had been cut.", "the inspectors"),
+        ("The minister dismissed the union's conclusion that wages had been cut.", "the union"),
+    ],
+)
+def test_a_denial_holds_the_nominal_claim_it_denies(text: str, owner: str) -> None:
+    nested = find(statements(text), "wages had been cut")
+    assert nested["nested"] and nested["speaker"] == owner and nested["polarity"] == "asserts"
+    ((dispute),) = statements(text).disputes
+    assert dispute.claimant_id is not None

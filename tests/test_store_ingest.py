@@ -13,8 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlalchemy as sa
-from store_fixtures import dump, make_db  # noqa: F401 - fixtures
+from store_fixtures import articles_in, dump, make_db  # noqa: F401 - fixtures
 
 from sayso.store import open_store
 
@@ -46,15 +45,6 @@ def write_articles(folder: Path, n: int = ARTICLES) -> None:
 def sayso(*args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "sayso.cli", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
-
-
-def articles_in(url: str) -> int:
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return int(conn.execute(sa.text("SELECT count(*) FROM articles")).scalar_one())
-    finally:
-        engine.dispose()
 
 
 def kill_midway(folder: Path, url: str, after: int) -> int:

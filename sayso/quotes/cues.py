@@ -34,7 +34,8 @@ DOUBLED_CONSONANT_FORMS = words("admitted admitting rebutted quipped quipping re
 CUE_NOUNS = words("""
     claim claims allegation allegations assertion assertions accusation accusations suggestion suggestions
     statement statements denial denials insistence warning warnings argument arguments charge charges remarks
-    comments report reports admission testimony
+    comments report reports admission testimony assessment assessments conclusion conclusions contention
+    finding findings
 """)
 
 # Cues that deny what they introduce: the polarity stage reads these.

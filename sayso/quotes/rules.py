@@ -30,7 +30,7 @@ DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \u00a0]+(?:[A-Z][\w'’.-]*|de|van|von|da|del))*)"
     r"[ \t\u00a0]*(?:\([^)\n]*\))?(?:[ \t\u00a0]+[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t\u00a0.]*(?:\n|$)"
 )
-QUOTE_CHARS = "\"“”‘’«»„"
+QUOTE_CHARS = '"“”‘’«»„'
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
 
@@ -546,7 +546,11 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
     doc = frame.doc
     if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in {"by", "from"}:
         return None
-    src = source_after(frame, noun.i + 1, len(doc))
+    # "claims by the union that ...": the phrase ends before "that", however the tagger took "that"
+    that_at = next(
+        (k for k in range(noun.i + 2, min(len(doc), noun.i + 3 + MAX_NP_TOKENS)) if doc[k].lower_ == "that"), None
+    )
+    src = source_after(frame, noun.i + 1, that_at if that_at is not None else len(doc))
     if src is None:
         return None
     that_i = frame.token_index_at(src[1])
@@ -562,7 +566,7 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
 
 def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
     doc = frame.doc
-    if noun.i < 2 or doc[noun.i - 1].lower_ not in {"'s", "’s"} or noun.i + 1 >= len(doc):
+    if noun.i < 2 or noun.i + 1 >= len(doc) or not _possessive_mark(doc[noun.i - 1]):
         return None
     if doc[noun.i + 1].lower_ != "that":
         return None
@@ -574,6 +578,13 @@ def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate |
     if content is None:
         return None
     return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+
+
+def _possessive_mark(tok: Token) -> bool:
+    """ "the union's", and a plural's bare apostrophe: "the inspectors' assessment"."""
+    if tok.lower_ in {"'s", "’s"}:
+        return True
+    return tok.text in {"'", "’"} and tok.i > 0 and tok.doc[tok.i - 1].lower_.endswith("s")
 
 
 def nested_single_quotes(frame: Frame, outer: Candidate) -> list[Candidate]:
