@@ -250,3 +250,13 @@ def test_bulk_load_of_real_analyses_equals_saving_one_at_a_time(
     with open_store(loaded) as store:
         load_run(store, tmp_path / "run")
     assert_same_archive(loaded, expected, words=("president", "said", "Trump", '"the campaign"', "Russia"))
+
+
+def test_saving_many_in_one_transaction_equals_saving_one_at_a_time(make_db: Callable[[], str]) -> None:  # noqa: F811
+    """Store.save_many: a surname-only speaker merged into a full name and coming back in the same batch."""
+    items = [*RETURNING, *generated(60, seed=3)]
+    expected, many = make_db(), make_db()
+    saved_one_at_a_time(expected, items)
+    with open_store(many) as store:
+        assert store.save_many(items) == len(items)
+    assert_same_archive(many, expected)

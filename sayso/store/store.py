@@ -87,9 +87,11 @@ class Store:
             return writer.save(conn, [analysis]) == 1
 
     def save_many(self, batch: Iterable[Analysis]) -> int:
-        """Several analyses in one transaction (all or none); returns how many were new."""
+        """Several analyses in one transaction (all or none); returns how many were new. Each is written
+        before the next is resolved, as ``save`` of each in turn would (a speaker merged by one article
+        and named again by the next resolves against what the first wrote)."""
         with self._write() as conn:
-            return writer.save(conn, batch)
+            return sum(writer.save(conn, [analysis]) for analysis in batch)
 
     def save_bulk(self, batch: Sequence[Analysis], bulk: BulkWriter) -> set[str]:
         """Several analyses in one transaction, their speakers resolved in ``bulk``'s memory (`sayso load`):
