@@ -11,12 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sayso.errors import StoreError
+from sayso.model import Polarity
 from sayso.store import identity
 from sayso.store import schema as t
 from sayso.store.results import (
@@ -47,6 +48,17 @@ def day(value: DateLike, what: str) -> str | None:
         return date.fromisoformat(str(value).strip()[:10]).isoformat()
     except ValueError:
         raise StoreError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+class QuoteFilters(TypedDict, total=False):
+    """The filters of a statement search as keyword arguments (``Store.quotes(speaker=..., since=...)``)."""
+
+    speaker: str | None
+    search: str | None
+    since: DateLike
+    until: DateLike
+    source: str | None
+    polarity: Polarity | None
 
 
 @dataclass(frozen=True)

@@ -7,18 +7,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, Unpack
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from sayso.config import settings
 from sayso.errors import StoreError
-from sayso.model import Analysis, Polarity
+from sayso.model import Analysis
 from sayso.store import analyses, engine, queries, writer
 from sayso.store import schema as t
 from sayso.store.bulk import BulkWriter
-from sayso.store.queries import DateLike, QuoteFilter
+from sayso.store.queries import DateLike, QuoteFilter, QuoteFilters
 from sayso.store.results import ClaimRow, FailureRow, QuoteHit, SpeakerDetail, SpeakerSummary, Stats
 
 # Writers on PostgreSQL take this advisory lock for their transaction, so that speaker identities and
@@ -108,55 +108,21 @@ class Store:
 
     # Questions ------------------------------------------------------------------------------------------
 
-    def quotes(
-        self,
-        *,
-        speaker: str | None = None,
-        search: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        source: str | None = None,
-        polarity: Polarity | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[QuoteHit]:
+    def quotes(self, *, limit: int = 50, offset: int = 0, **filters: Unpack[QuoteFilters]) -> list[QuoteHit]:
         """Statements, newest-ingested first. ``speaker``: every word of one of a speaker's names;
         ``search``: words (or "a phrase") in the statement; ``since``/``until``: publication dates,
-        inclusive; ``source``: the outlet."""
-        f = QuoteFilter(speaker, search, since, until, source, polarity)
+        inclusive; ``source``: the outlet; ``polarity``."""
         with self._read() as conn:
-            return queries.quote_hits(conn, f, limit=limit, offset=offset)
+            return queries.quote_hits(conn, QuoteFilter(**filters), limit=limit, offset=offset)
 
-    def quote_dicts(
-        self,
-        *,
-        speaker: str | None = None,
-        search: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        source: str | None = None,
-        polarity: Polarity | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    def quote_dicts(self, *, limit: int = 50, offset: int = 0, **filters: Unpack[QuoteFilters]) -> list[dict[str, Any]]:
         """``quotes`` as plain dicts with QuoteHit's fields, not validated again: for writing out as JSON."""
-        f = QuoteFilter(speaker, search, since, until, source, polarity)
         with self._read() as conn:
-            return queries.quote_hit_dicts(conn, f, limit=limit, offset=offset)
+            return queries.quote_hit_dicts(conn, QuoteFilter(**filters), limit=limit, offset=offset)
 
-    def count_quotes(
-        self,
-        *,
-        speaker: str | None = None,
-        search: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        source: str | None = None,
-        polarity: Polarity | None = None,
-    ) -> int:
-        f = QuoteFilter(speaker, search, since, until, source, polarity)
+    def count_quotes(self, **filters: Unpack[QuoteFilters]) -> int:
         with self._read() as conn:
-            return queries.count_quotes(conn, f)
+            return queries.count_quotes(conn, QuoteFilter(**filters))
 
     def top_speakers(
         self,
