@@ -10,7 +10,7 @@ were no threats" -> "threatened him with a missile").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
@@ -79,7 +79,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     claims = _claims(quotes, by_id, text)
     denials = (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id and not _rejects_a_request(q))
     for denial in denials:
-        target = _target(denial, claims, text, by_id, parent_speaker)
+        target = _target(denial, claims, text, parent_speaker)
         if target is not None:
             target.denials.append(denial)
     out_claims = [
@@ -128,7 +128,6 @@ def _target(
     denial: Quote,
     claims: list[_Claim],
     text: str,
-    speakers: dict[str, Speaker],
     parent_speaker: dict[str, str | None],
 ) -> _Claim | None:
     """The claim a denial disputes, or None when it disputes nothing said in the article."""
@@ -169,15 +168,9 @@ def _target(
 def _claim_just_before(denial: Quote, claims: list[_Claim]) -> _Claim | None:
     """The claim by someone else whose words end closest before the denial, within REFERENCE_REACH."""
     start = denial.content_spans[0][0] if denial.content_spans else 0
-    best: tuple[int, _Claim] | None = None
-    for c in claims:
-        if c.claimant.id == denial.speaker_id:
-            continue
-        for q in c.quotes:
-            end = q.content_spans[-1][1] if q.content_spans else start
-            if 0 <= start - end <= REFERENCE_REACH and (best is None or end > best[0]):
-                best = (end, c)
-    return best[1] if best else None
+    ends = [(q.content_spans[-1][1] if q.content_spans else start, c) for c, q in _others_quotes(denial, claims)]
+    near = [(end, c) for end, c in ends if 0 <= start - end <= REFERENCE_REACH]
+    return max(near, key=lambda pair: pair[0])[1] if near else None
 
 
 def _anaphor_target(denial: Quote, claims: list[_Claim], text: str) -> _Claim | None:
@@ -197,17 +190,20 @@ def _claim_just_after(denial: Quote, claims: list[_Claim], text: str) -> tuple[_
     sentence's reach, and whether the words between say that the denial answers it ('"I never said
     that," X said, after Y said ...')."""
     end = denial.content_spans[-1][1] if denial.content_spans else 0
-    best: tuple[int, _Claim] | None = None
-    for c in claims:
-        if c.claimant.id == denial.speaker_id:
-            continue
-        for q in c.quotes:
-            start = q.content_spans[0][0] if q.content_spans else end
-            if 0 <= start - end <= ANAPHORIC_AFTER and (best is None or start < best[0]):
-                best = (start, c)
-    if best is None:
+    starts = [(q.content_spans[0][0] if q.content_spans else end, c) for c, q in _others_quotes(denial, claims)]
+    near = [(start, c) for start, c in starts if 0 <= start - end <= ANAPHORIC_AFTER]
+    if not near:
         return None
-    return best[1], ANSWERS.search(text, end, best[0]) is not None
+    start, claim = min(near, key=lambda pair: pair[0])
+    return claim, ANSWERS.search(text, end, start) is not None
+
+
+def _others_quotes(denial: Quote, claims: list[_Claim]) -> Iterator[tuple[_Claim, Quote]]:
+    """Each claim's statements, but for the claims of the denial's own speaker."""
+    for c in claims:
+        if c.claimant.id != denial.speaker_id:
+            for q in c.quotes:
+                yield c, q
 
 
 def _nested(claim: _Claim) -> bool:
@@ -227,7 +223,7 @@ def _owns(content: str, speaker: Speaker) -> bool:
     governor's reasons" (the speaker's surname or one of their roles' last word, before 's)."""
     if speaker.type not in {"PERSON", "ORG"}:
         return False
-    names = {w for w in speaker.name.split()[-1:]} | {r.split()[-1] for r in speaker.roles if r.split()}
+    names = set(speaker.name.split()[-1:]) | {r.split()[-1] for r in speaker.roles if r.split()}
     owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
     return any(n.lower() in owners for n in names)
 
