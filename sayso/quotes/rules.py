@@ -550,15 +550,13 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
     that_at = next(
         (k for k in range(noun.i + 2, min(len(doc), noun.i + 3 + MAX_NP_TOKENS)) if doc[k].lower_ == "that"), None
     )
-    src = source_after(frame, noun.i + 1, that_at if that_at is not None else len(doc))
-    if src is None:
+    if that_at is None or that_at + 1 >= len(doc):
         return None
-    that_i = frame.token_index_at(src[1])
-    while that_i < len(doc) and doc[that_i].idx < src[1]:
-        that_i += 1
-    if that_i >= len(doc) or doc[that_i].lower_ != "that" or that_i + 1 >= len(doc):
+    src = source_after(frame, noun.i + 1, that_at)
+    before_that = doc[that_at - 1]
+    if src is None or src[1] != before_that.idx + len(before_that):  # the phrase must run up to "that"
         return None
-    content = trim_content(frame.text, (doc[that_i + 1].idx, outer.end))
+    content = trim_content(frame.text, (doc[that_at + 1].idx, outer.end))
     if content is None:
         return None
     return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
