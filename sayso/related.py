@@ -55,8 +55,10 @@ def candidates(store: Store, claim: str) -> list[QuoteHit]:
 
 def related_statements(store: Store, claim: str, *, threshold: float = SAME_CLAIM) -> list[Related]:
     """Stored statements that state or deny the claim, the most similar first."""
+    if not claim.strip():
+        return []
     hits = [h for h in candidates(store, claim) if h.polarity != "questions" and h.content.strip()]
-    if not hits or not claim.strip():
+    if not hits:
         return []
     wording = claim_index.wording_vectors([claim] + [h.content for h in hits])
     closest = np.argsort(-(wording[1:] @ wording[0]), kind="stable")[:RESCORED].tolist()
