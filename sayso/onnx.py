@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Any
 
 
-def session(path: Path, threads: int | None = None) -> Any:
+def session(path: Path, threads: int | None = None, *, lean: bool = False) -> Any:
     """An onnxruntime CPU session; `threads` > 0 caps its intra-op threads (0 or None: all cores).
 
     Idle intra-op threads sleep instead of spinning: spinning threads burn the cores that spaCy, other
     workers and other programs need (on 2 busy cores, 2 spinning threads made the tagger slower in wall
-    time than 1 thread and took 1.6x its CPU; without spinning, 2 threads cost about what 1 does)."""
+    time than 1 thread and took 1.6x its CPU; without spinning, 2 threads cost about what 1 does).
+    ``lean``: run the graph without its attention NaN guards (see `lean_graph`), for callers whose every
+    input row has at least one unmasked token."""
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
@@ -20,7 +22,83 @@ def session(path: Path, threads: int | None = None) -> Any:
     if threads and threads > 0:
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
-    return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
+    model: str | bytes = str(path)
+    if lean:
+        import onnx
+
+        graph = onnx.load(str(path))
+        if lean_graph(graph):
+            model = graph.SerializeToString()
+    return ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+
+
+def lean_graph(model: Any) -> int:
+    """Rewrites a transformer exported by torch (scaled_dot_product_attention) so that it computes the
+    same outputs with less work; returns how many nodes went (0: nothing matched, model untouched).
+
+    - Each attention softmax is followed by ``Where(IsNaN(p), 0, p)``: a guard for query rows whose keys
+      are all masked (a row of nothing but padding), two passes over every (batch, head, L, L) score
+      tensor. The guard goes; callers must not send a row without one unmasked token.
+    - Each layer turns the same boolean mask into the same additive mask (``Where(mask, 0, -inf)``):
+      the first layer's is kept and shared.
+    Measured on the quote tagger (MiniLM-L6, int8, windows of 384 word pieces): these nodes took about
+    18% of its time; the logits are bit-identical."""
+    from onnx import numpy_helper
+
+    graph = model.graph
+    consts: dict[str, Any] = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    for node in graph.node:
+        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
+            consts[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+    producer = {out: node for node in graph.node for out in node.output}
+    outputs = {o.name for o in graph.output}
+    rename: dict[str, str] = {}
+    dropped: list[Any] = []
+    shared: dict[tuple[Any, ...], str] = {}
+
+    def constant(name: str) -> Any:
+        value = consts.get(name)
+        return None if value is None or value.size != 1 else value.reshape(()).item()
+
+    for node in graph.node:
+        if node.op_type != "Where" or node.output[0] in outputs:
+            continue
+        cond, a, b = (rename.get(name, name) for name in node.input)
+        guard = producer.get(cond)
+        if (
+            guard is not None
+            and guard.op_type == "IsNaN"
+            and guard.input[0] == b
+            and constant(a) == 0.0
+            and getattr(producer.get(b), "op_type", "") == "Softmax"
+        ):
+            rename[node.output[0]] = b
+            dropped += [node, guard]
+            continue
+        ca, cb = constant(a), constant(b)
+        if ca is None or cb is None:
+            continue
+        key = (cond, ca, cb, str(consts[a].dtype), str(consts[b].dtype))
+        if key in shared:
+            rename[node.output[0]] = shared[key]
+            dropped.append(node)
+        else:
+            shared[key] = node.output[0]
+    if not dropped:
+        return 0
+    users = [i for node in graph.node if node not in dropped for i in node.input]
+    if any(u == d.output[0] for d in dropped if d.op_type == "IsNaN" for u in users):
+        return 0  # a guard's IsNaN feeds something else: leave the graph as it is
+    for node in dropped:
+        graph.node.remove(node)
+    for node in graph.node:
+        for k, name in enumerate(node.input):
+            node.input[k] = rename.get(name, name)
+    used = {i for node in graph.node for i in node.input} | outputs
+    unused = [t for t in graph.initializer if t.name not in used]
+    for t in unused:
+        graph.initializer.remove(t)
+    return len(dropped)
 
 
 def tokenizer(path: Path) -> Any:

@@ -171,3 +171,39 @@ def test_content_broken_off_with_only_marks_between_stays_in_the_statement() -> 
     other = text.index("Other news")
     found = link(text, [*spans, RoleSpan("CONTENT", other, other + 10)])
     assert [f.cue_span for f in found] == [(4, 8), None]  # a new paragraph is no continuation
+
+
+def test_lean_graph_drops_attention_guards_and_keeps_the_logits() -> None:
+    import onnx as onnx_lib
+
+    from sayso import onnx
+
+    path = Path(__file__).resolve().parent.parent / "sayso" / "models" / "quote_tagger" / "model.onnx"
+    model = onnx_lib.load(str(path))
+    guards = sum(n.op_type == "IsNaN" for n in model.graph.node)
+    assert guards > 0 and onnx.lean_graph(model) >= 2 * guards
+    assert not any(n.op_type == "IsNaN" for n in model.graph.node)
+    plain, lean = onnx.session(path, 1), onnx.session(path, 1, lean=True)
+    rng = np.random.default_rng(0)
+    ids = rng.integers(1000, 20000, (3, 200))
+    mask = np.ones_like(ids)
+    mask[1:, 150:] = 0  # padded rows, as a batch of windows of unequal length has
+    feed = {"input_ids": ids, "attention_mask": mask}
+    assert np.array_equal(plain.run(None, feed)[0], lean.run(None, feed)[0])
+
+
+def test_lean_graph_leaves_other_graphs_alone() -> None:
+    from onnx import TensorProto, helper
+
+    from sayso import onnx
+
+    node = helper.make_node("Relu", ["x"], ["y"])
+    graph = helper.make_graph(
+        [node],
+        "g",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1])],
+    )
+    model = helper.make_model(graph)
+    before = model.SerializeToString()
+    assert onnx.lean_graph(model) == 0 and model.SerializeToString() == before

@@ -330,7 +330,8 @@ class QuoteTagger:
         if missing:
             raise ModelError(f"quote tagger model missing in {folder}: {', '.join(missing)}")
         try:
-            return cls(onnx.session(paths[0], threads), onnx.tokenizer(paths[1]), json.loads(paths[2].read_text()))
+            session = onnx.session(paths[0], threads, lean=True)  # windows never send a row of padding only
+            return cls(session, onnx.tokenizer(paths[1]), json.loads(paths[2].read_text()))
         except Exception as exc:  # onnxruntime and tokenizers raise their own types
             raise ModelError(f"quote tagger model unreadable in {folder}: {exc}") from exc
 
