@@ -59,14 +59,23 @@ class Frame:
         return (start, len(self.text) if end < 0 else end)
 
     @cached_property
+    def splitter_ends(self) -> list[int]:
+        """Every sentence end from the sentence splitter, in order."""
+        return [sent.end_char for sent in self.doc.sents]
+
+    def splitter_end_after(self, char: int) -> int:
+        """The first sentence end (inside quotes too) after a character offset; the text's end if none."""
+        i = bisect.bisect_right(self.splitter_ends, char)
+        return self.splitter_ends[i] if i < len(self.splitter_ends) else len(self.text)
+
+    @cached_property
     def sentence_ends(self) -> list[int]:
         """Sentence ends from the sentence splitter, except those inside quoted spans."""
-        ends = []
-        for sent in self.doc.sents:
-            end = sent.end_char
-            if self.quote_around(end - 1) is None or self.text[end - 1] in '"”’':
-                ends.append(end)
-        return ends
+        return [
+            end
+            for end in self.splitter_ends
+            if self.quote_around(end - 1) is None or self.text[end - 1] in '"”’'
+        ]
 
     def sentence_end_after(self, char: int) -> int:
         """End of the sentence that goes on at char, not counting ends inside quotes or past the paragraph."""

@@ -302,7 +302,7 @@ def _has_verb_soon(frame: Frame, k: int) -> bool:
 def _content_end(frame: Frame, start: int, *, nested: bool) -> int:
     """End of the reported clause: its sentence's end (inside a quote, that sentence's own end)."""
     if nested:
-        return next((s.end_char for s in frame.doc.sents if s.end_char > start), len(frame.text))
+        return frame.splitter_end_after(start)
     return frame.sentence_end_after(start)
 
 
