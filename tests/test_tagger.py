@@ -107,6 +107,11 @@ def test_windows_keep_every_token_once() -> None:
         kept = [i for s, e, k0, k1 in wins for i in range(k0, k1)]
         assert kept == list(range(n))
         assert all(s <= k0 <= k1 <= e and e - s <= 254 for s, e, k0, k1 in wins)
+        # no window runs back over its neighbour: only the shared (254 - 190) tokens are encoded twice
+        assert sum(e - s for s, e, _, _ in wins) <= n + (len(wins) - 1) * (254 - 190)
+        # every kept token has at least half the shared part around it in its window (or the text's edge)
+        margin = (254 - 190) // 2
+        assert all((k0 - s >= margin or s == 0) and (e - k1 >= margin or e == n) for s, e, k0, k1 in wins)
 
 
 def test_viterbi_respects_bio() -> None:

@@ -296,13 +296,16 @@ def tags_to_spans(text: str, word_spans: Sequence[Span], tags: Sequence[str], pr
 
 
 def _windows(n: int, width: int, stride: int) -> list[tuple[int, int, int, int]]:
-    """(start, end, keep_from, keep_to) token ranges: each token is kept from its most central window."""
+    """(start, end, keep_from, keep_to) token ranges: windows of ``width`` tokens every ``stride``, the
+    last one cut at the text's end (not moved back over its neighbour: a text of 400 tokens is windows of
+    382 and 82, not two of 382); each token is kept from the window whose shared part it lies in the
+    middle of, so it sees at least (width - stride) / 2 tokens on each side that its window also holds."""
     if n <= width:
         return [(0, n, 0, n)]
-    starts = list(range(0, n - width, stride)) + [n - width]
-    centres = [s + width / 2 for s in starts]
-    bounds = [0] + [int((a + b) / 2) for a, b in zip(centres, centres[1:], strict=False)] + [n]
-    return [(s, s + width, bounds[k], bounds[k + 1]) for k, s in enumerate(starts)]
+    starts = list(range(0, n - (width - stride), stride))
+    ends = [min(n, s + width) for s in starts]
+    bounds = [0] + [(b + e) // 2 for b, e in zip(starts[1:], ends, strict=False)] + [n]
+    return [(s, e, bounds[k], bounds[k + 1]) for k, (s, e) in enumerate(zip(starts, ends, strict=True))]
 
 
 class QuoteTagger:
