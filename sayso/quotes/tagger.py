@@ -9,7 +9,8 @@ its sentence (PolNeAR dev: content in the sentence before a cue was another stat
 first fragment); a source joins its nearest cue in the same sentence; content with no cue near becomes an
 attribution without cue, unless it goes straight on from linked content with only marks between.
 
-Only onnxruntime, tokenizers and numpy are used at run time.
+Only onnxruntime (with onnx, which trims the graph at load: sayso/onnx.py), tokenizers and numpy are used at
+run time.
 """
 
 from __future__ import annotations
