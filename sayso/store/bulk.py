@@ -20,10 +20,10 @@ from sqlalchemy.engine import Connection
 
 from sayso.model import Analysis
 from sayso.store import schema as t
-from sayso.store.bulk_rows import insert_rows, quote_search_after
+from sayso.store.bulk_rows import add_counts_many, insert_rows, quote_search_after, upsert_roles_many
 from sayso.store.resolver import Pending, Resolver
 from sayso.store.speaker_index import SpeakerIndex
-from sayso.store.speaker_sql import Tally, add_counts, merge, upsert_roles
+from sayso.store.speaker_sql import Tally, merge
 from sayso.store.writer import Rows, next_key, normalise_date
 
 
@@ -33,9 +33,12 @@ class BulkWriter:
     def __init__(self) -> None:
         self.index: SpeakerIndex | None = None
         self.last_seq = -1  # the archive's largest articles.seq after this writer's last chunk
+        self.lz4: bool | None = None  # whether the PostgreSQL server compresses with lz4 (asked once)
 
     def save(self, conn: Connection, analyses: Sequence[Analysis]) -> set[str]:
         """Stores the analyses that are not stored yet, in order, in the open transaction; their ids."""
+        if conn.dialect.name == "postgresql":
+            self._pg_settings(conn)
         ids = [a.id for a in analyses]
         present = {row[0] for row in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
         seq, pk = next_key(conn, t.articles.c.seq), next_key(conn, t.quotes.c.pk)
@@ -52,6 +55,17 @@ class BulkWriter:
         index.before_reuse = _nothing
         self.index, self.last_seq = index, seq - 1
         return chunk.written
+
+    def _pg_settings(self, conn: Connection) -> None:
+        """Settings for this transaction only: article texts compressed with lz4 where the server has it
+        (PostgreSQL 14+ built with lz4), about a tenth of the CPU of its default pglz for the same texts."""
+        if self.lz4 is None:
+            found = conn.exec_driver_sql(
+                "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+            ).scalar()
+            self.lz4 = bool(found)
+        if self.lz4:
+            conn.exec_driver_sql("SET LOCAL default_toast_compression = 'lz4'")
 
 
 class _Chunk:
@@ -86,9 +100,9 @@ class _Chunk:
         insert_rows(conn, t.speaker_aliases, [{"speaker_id": s, "alias": a} for s, a in pending.aliases])
         insert_rows(conn, t.speaker_tokens, [{"speaker_id": s, "token": w} for s, w in pending.tokens])
         if pending.roles:
-            upsert_roles(conn, [(s, role, x.first, x.last, x.articles) for (s, role), x in pending.roles.items()])
+            upsert_roles_many(conn, [(s, r, x.first, x.last, x.articles) for (s, r), x in pending.roles.items()])
         if pending.counts:
-            add_counts(conn, pending.counts)
+            add_counts_many(conn, pending.counts)
         for row in (*rows.speakers, *rows.quotes):
             if row["speaker_id"] is not None:
                 row["speaker_id"] = self.pending.current(row["speaker_id"])

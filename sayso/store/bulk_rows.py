@@ -16,6 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sayso.store.speaker_sql import Tally, add_counts, upsert_roles
+
 _json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as the engine's json_serializer
 
 
@@ -100,6 +102,63 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]
         raise sa.exc.DBAPIError.instance(f"COPY {table.name}", None, exc, dbapi_error) from None
     finally:
         cursor.close()
+
+
+def _earlier(column: str, value: str, than: str = "<") -> str:
+    """SQL as ``speaker_sql._earlier`` writes it: the earlier of two dates, either may be NULL."""
+    return (
+        f"CASE WHEN {column} IS NULL THEN {value} WHEN {value} IS NULL THEN {column} "
+        f"WHEN {value} {than} {column} THEN {value} ELSE {column} END"
+    )
+
+
+def _later(column: str, value: str) -> str:
+    return _earlier(column, value, ">")
+
+
+def upsert_roles_many(conn: Connection, rows: Sequence[tuple[str, str, str | None, str | None, int]]) -> None:
+    """``speaker_sql.upsert_roles`` of rows whose (speaker, role) keys differ: on PostgreSQL one statement over
+    arrays instead of one a row."""
+    if conn.dialect.name != "postgresql":
+        upsert_roles(conn, rows)
+        return
+    if not rows:
+        return
+    speakers, roles, firsts, lasts, articles = (list(column) for column in zip(*rows, strict=True))
+    conn.exec_driver_sql(
+        "INSERT INTO speaker_roles AS r (speaker_id, role, first_seen, last_seen, articles) "
+        "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[]) "
+        "ON CONFLICT (speaker_id, role) DO UPDATE SET "
+        f"first_seen = {_earlier('r.first_seen', 'excluded.first_seen')}, "
+        f"last_seen = {_later('r.last_seen', 'excluded.last_seen')}, "
+        "articles = r.articles + excluded.articles",
+        (speakers, roles, firsts, lasts, articles),
+    )
+
+
+def add_counts_many(conn: Connection, counts: dict[str, Tally]) -> None:
+    """``speaker_sql.add_counts``: on PostgreSQL one statement over arrays instead of one a speaker."""
+    if conn.dialect.name != "postgresql":
+        add_counts(conn, counts)
+        return
+    if not counts:
+        return
+    ids = sorted(counts)
+    tallies = [counts[sid] for sid in ids]
+    conn.exec_driver_sql(
+        "UPDATE speakers AS s SET quote_count = s.quote_count + v.quotes, "
+        "article_count = s.article_count + v.articles, "
+        f"first_seen = {_earlier('s.first_seen', 'v.first')}, last_seen = {_later('s.last_seen', 'v.last')} "
+        "FROM unnest(%s::text[], %s::int[], %s::int[], %s::text[], %s::text[]) AS v(id, quotes, articles, first, last) "
+        "WHERE s.id = v.id",
+        (
+            ids,
+            [x.quotes for x in tallies],
+            [x.articles for x in tallies],
+            [x.first for x in tallies],
+            [x.last for x in tallies],
+        ),
+    )
 
 
 @contextmanager
