@@ -24,10 +24,13 @@ from store_fixtures import analysis, articles_in, dump, make_db  # noqa: F401 - 
 from sayso import batch
 from sayso.bulkload import load_run
 from sayso.cli import cli
+from sayso.errors import StoreError
 from sayso.model import Analysis, Article
 from sayso.partitions import ANALYSIS_SCHEMA, RunFolder, RunSpec
 from sayso.sources import Columns, iter_articles
 from sayso.store import open_store
+from sayso.store import schema as t
+from sayso.store.bulk_rows import may_skip_row_checks, references_checked_once
 
 # Names as articles give them: full, surname only, with titles and roles, people who share a surname,
 # organisations under two spellings, an unnamed speaker.
@@ -220,6 +223,38 @@ def test_an_article_the_database_refuses_is_a_failed_input_and_the_rest_loads(
     loaded, saved = dump(url), dump(expected)
     assert loaded.pop("failures") != saved.pop("failures") == []
     assert loaded == saved
+
+
+def test_postgresql_checks_the_loads_references_once_a_chunk_and_refuses_a_reference_to_nothing(
+    make_db: Callable[[], str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """On PostgreSQL (as a role that may set session_replication_role) the article rows are written without the
+    per-row foreign-key checks, their references checked once a chunk instead: the archive is the same (the
+    tests above), a reference to a speaker or an article that is not stored is refused before anything is
+    written, the setting does not outlive the load's transactions, and a trigger on the tables turns it off."""
+    db_url = make_db()
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: SQLite checks its foreign keys itself")
+    write_run(tmp_path / "run", generated(20, seed=4), 10)
+    with open_store(db_url) as store:
+        load_run(store, tmp_path / "run")
+        with store._write() as conn:
+            speaker = conn.exec_driver_sql("SELECT min(id) FROM speakers").scalar()
+            assert may_skip_row_checks(conn)
+            new = {"id": "new", "article_id": "new", "speaker_id": speaker}
+            references_checked_once(conn, [{"id": "new"}], [(t.quotes, [new])])
+            stored = {**new, "article_id": "g4-0003"}
+            references_checked_once(conn, [], [(t.article_speakers, [stored])])
+            for bad, missing in (({**new, "speaker_id": "nobody"}, "speakers id 'nobody'"), (
+                {**new, "article_id": "elsewhere"}, "articles id 'elsewhere'")):  # fmt: skip
+                with pytest.raises(StoreError, match=missing):
+                    references_checked_once(conn, [{"id": "new"}], [(t.quotes, [bad])])
+            assert conn.exec_driver_sql("SHOW session_replication_role").scalar() == "origin"
+            conn.exec_driver_sql("CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'")
+            conn.exec_driver_sql("CREATE TRIGGER noop BEFORE INSERT ON quotes FOR EACH ROW EXECUTE FUNCTION noop()")
+            assert not may_skip_row_checks(conn)
+            conn.rollback()
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,15 @@ from sqlalchemy.engine import Connection
 
 from sayso.model import Analysis
 from sayso.store import schema as t
-from sayso.store.bulk_rows import add_counts_many, insert_rows, quote_search_after, upsert_roles_many
+from sayso.store.bulk_rows import (
+    add_counts_many,
+    insert_rows,
+    may_skip_row_checks,
+    quote_search_after,
+    references_checked_once,
+    row_checks_off,
+    upsert_roles_many,
+)
 from sayso.store.resolver import Pending, Resolver
 from sayso.store.speaker_index import SpeakerIndex
 from sayso.store.speaker_sql import Tally, merge
@@ -34,6 +42,7 @@ class BulkWriter:
         self.index: SpeakerIndex | None = None
         self.last_seq = -1  # the archive's largest articles.seq after this writer's last chunk
         self.lz4: bool | None = None  # whether the PostgreSQL server compresses with lz4 (asked once)
+        self.checks_once: bool | None = None  # whether the load may check foreign keys once a chunk (PostgreSQL)
 
     def save(self, conn: Connection, analyses: Sequence[Analysis]) -> set[str]:
         """Stores the analyses that are not stored yet, in order, in the open transaction; their ids."""
@@ -44,7 +53,7 @@ class BulkWriter:
         seq, pk = next_key(conn, t.articles.c.seq), next_key(conn, t.quotes.c.pk)
         index = self.index if self.index is not None and self.last_seq == seq - 1 else SpeakerIndex.load(conn)
         self.index = None  # until the chunk is written
-        chunk = _Chunk(conn, index)
+        chunk = _Chunk(conn, index, bool(self.checks_once))
         for analysis in analyses:
             if analysis.id in present:
                 continue
@@ -66,13 +75,16 @@ class BulkWriter:
             self.lz4 = bool(found)
         if self.lz4:
             conn.exec_driver_sql("SET LOCAL default_toast_compression = 'lz4'")
+        if self.checks_once is None:
+            self.checks_once = may_skip_row_checks(conn)
 
 
 class _Chunk:
     """The rows of the articles resolved since the last write."""
 
-    def __init__(self, conn: Connection, index: SpeakerIndex) -> None:
+    def __init__(self, conn: Connection, index: SpeakerIndex, checks_once: bool) -> None:
         self.conn = conn
+        self.checks_once = checks_once  # the article rows' foreign keys checked once a chunk, not a row
         self.index = index
         self.pending, self.rows = Pending(merged=index.merged), Rows()
         self.written: set[str] = set()  # ids of the articles written
@@ -106,12 +118,15 @@ class _Chunk:
         for row in (*rows.speakers, *rows.quotes):
             if row["speaker_id"] is not None:
                 row["speaker_id"] = self.pending.current(row["speaker_id"])
-        tables = ((t.articles, rows.articles), (t.article_speakers, rows.speakers), (t.claims, rows.claims))
-        for table, new_rows in (*tables, (t.disputes, rows.disputes)):
-            insert_rows(conn, table, new_rows, new=True)
-        if rows.quotes:
-            with quote_search_after(conn, rows.quotes[0]["pk"]):
-                insert_rows(conn, t.quotes, rows.quotes, new=True)
+        tables = ((t.article_speakers, rows.speakers), (t.claims, rows.claims), (t.disputes, rows.disputes))
+        if self.checks_once:
+            references_checked_once(conn, rows.articles, (*tables, (t.quotes, rows.quotes)))
+        with row_checks_off(conn, self.checks_once):
+            for table, new_rows in ((t.articles, rows.articles), *tables):
+                insert_rows(conn, table, new_rows, new=True)
+            if rows.quotes:
+                with quote_search_after(conn, rows.quotes[0]["pk"]):
+                    insert_rows(conn, t.quotes, rows.quotes, new=True)
         ids = [a["id"] for a in rows.articles]
         if ids:
             conn.execute(t.failures.delete().where(t.failures.c.input.in_(ids)))
