@@ -109,19 +109,23 @@ class _Chunk:
         insert_rows(conn, t.speakers, created)
         for old, new in index.merges:
             merge(conn, old, new)
-        insert_rows(conn, t.speaker_aliases, [{"speaker_id": s, "alias": a} for s, a in pending.aliases])
-        insert_rows(conn, t.speaker_tokens, [{"speaker_id": s, "token": w} for s, w in pending.tokens])
-        if pending.roles:
-            upsert_roles_many(conn, [(s, r, x.first, x.last, x.articles) for (s, r), x in pending.roles.items()])
-        if pending.counts:
-            add_counts_many(conn, pending.counts)
+        aliases = [{"speaker_id": s, "alias": a} for s, a in pending.aliases]
+        tokens = [{"speaker_id": s, "token": w} for s, w in pending.tokens]
         for row in (*rows.speakers, *rows.quotes):
             if row["speaker_id"] is not None:
                 row["speaker_id"] = self.pending.current(row["speaker_id"])
         tables = ((t.article_speakers, rows.speakers), (t.claims, rows.claims), (t.disputes, rows.disputes))
         if self.checks_once:
-            references_checked_once(conn, rows.articles, (*tables, (t.quotes, rows.quotes)))
+            roles = [{"speaker_id": s} for s, _ in pending.roles]
+            speaker_rows = ((t.speaker_aliases, aliases), (t.speaker_tokens, tokens), (t.speaker_roles, roles))
+            references_checked_once(conn, rows.articles, (*speaker_rows, *tables, (t.quotes, rows.quotes)))
         with row_checks_off(conn, self.checks_once):
+            insert_rows(conn, t.speaker_aliases, aliases)
+            insert_rows(conn, t.speaker_tokens, tokens)
+            if pending.roles:
+                upsert_roles_many(conn, [(s, r, x.first, x.last, x.articles) for (s, r), x in pending.roles.items()])
+            if pending.counts:
+                add_counts_many(conn, pending.counts)
             for table, new_rows in ((t.articles, rows.articles), *tables):
                 insert_rows(conn, table, new_rows, new=True)
             if rows.quotes:

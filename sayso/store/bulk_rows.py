@@ -166,7 +166,8 @@ def may_skip_row_checks(conn: Connection) -> bool:
     return int(triggers) == 0
 
 
-_CHECKED_ONCE = (t.articles, t.article_speakers, t.claims, t.disputes, t.quotes)
+_ARTICLE_TABLES = (t.articles, t.article_speakers, t.claims, t.disputes, t.quotes)
+_CHECKED_ONCE = (t.speakers, t.speaker_aliases, t.speaker_tokens, t.speaker_roles, *_ARTICLE_TABLES)
 
 
 def _earlier(column: str, value: str, than: str = "<") -> str:
