@@ -24,6 +24,7 @@ from sayso.store.bulk_rows import (
     add_counts_many,
     insert_rows,
     may_skip_row_checks,
+    merge_many,
     quote_search_after,
     references_checked_once,
     row_checks_off,
@@ -31,7 +32,7 @@ from sayso.store.bulk_rows import (
 )
 from sayso.store.resolver import Pending, Resolver
 from sayso.store.speaker_index import SpeakerIndex
-from sayso.store.speaker_sql import Tally, merge
+from sayso.store.speaker_sql import Tally
 from sayso.store.writer import Rows, next_key, normalise_date
 
 
@@ -107,8 +108,7 @@ class _Chunk:
         pending.absorb(self.pending)
         created = [_new_speaker(row, pending.counts.pop(sid, None)) for sid, row in index.created.items()]
         insert_rows(conn, t.speakers, created)
-        for old, new in index.merges:
-            merge(conn, old, new)
+        merge_many(conn, index.merges)
         aliases = [{"speaker_id": s, "alias": a} for s, a in pending.aliases]
         tokens = [{"speaker_id": s, "token": w} for s, w in pending.tokens]
         for row in (*rows.speakers, *rows.quotes):
