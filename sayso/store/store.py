@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Unpack
+from typing import Unpack
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -132,10 +132,10 @@ class Store:
         with self._raw() as conn:
             return queries.quote_hits(conn, QuoteFilter(**filters), limit=limit, offset=offset)
 
-    def quote_dicts(self, *, limit: int = 50, offset: int = 0, **filters: Unpack[QuoteFilters]) -> list[dict[str, Any]]:
-        """``quotes`` as plain dicts with QuoteHit's fields, not validated again: for writing out as JSON."""
+    def quote_json(self, *, limit: int = 50, offset: int = 0, **filters: Unpack[QuoteFilters]) -> list[bytes]:
+        """``quotes`` each as the JSON pydantic writes for the QuoteHit, not validated again: for writing out."""
         with self._raw() as conn:
-            return queries.quote_hit_dicts(conn, QuoteFilter(**filters), limit=limit, offset=offset)
+            return queries.quote_hit_json(conn, QuoteFilter(**filters), limit=limit, offset=offset)
 
     def count_quotes(self, **filters: Unpack[QuoteFilters]) -> int:
         with self._raw() as conn:
