@@ -84,7 +84,9 @@ def _kwargs(f: QuoteFilter) -> dict[str, Any]:
     return {k: v for k, v in vars(f).items() if v is not None}
 
 
-def test_sqlite_reads_newest_first_when_many_pass_and_uses_the_indexes_when_few_do(tmp_path: Any) -> None:
+def test_sqlite_reads_newest_first_when_many_pass_and_uses_the_indexes_when_few_do(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with open_store(f"sqlite:///{tmp_path / 'plans.db'}") as store:
         archive(store, articles=150)
         with store.engine.connect() as conn:
@@ -100,6 +102,10 @@ def test_sqlite_reads_newest_first_when_many_pass_and_uses_the_indexes_when_few_
             assert newest_first(speaker="Varga")  # two of six people
             assert not newest_first(speaker="Tom Hale")  # one speaker: its index is in key order already
             assert not newest_first(search="missile", source="TASS")  # the full-text index leads
+            wanted = (5, 20, 60, 120, 200, 400)
+            listed = [newest_first(n, speaker="Varga") for n in wanted]
+            monkeypatch.setattr(queries, "MAX_SPEAKERS_LISTED", 1)  # a subquery: their statements counted up to need
+            assert [newest_first(n, speaker="Varga") for n in wanted] == listed and True in listed and False in listed
 
 
 def test_quotes_as_json_are_what_pydantic_writes(make_db: Callable[[], str]) -> None:  # noqa: F811

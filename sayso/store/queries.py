@@ -243,7 +243,7 @@ def _scan_newest(conn: Connection | Reader, f: QuoteFilter, ids: Sequence[str] |
     several = bool(f.speaker) and (ids is None or len(ids) > 1)
     if not params and not several or f.speaker and not several:
         return False
-    a, q, s = t.articles, t.quotes, t.speakers
+    a, q = t.articles, t.quotes
     statements = r.scalar("max_pk", lambda: sa.select(sa.func.max(q.c.pk)), {}) or 0  # ingest numbers: ~the count
     if wanted >= statements:
         return False
@@ -252,14 +252,12 @@ def _scan_newest(conn: Connection | Reader, f: QuoteFilter, ids: Sequence[str] |
     if several and f.speaker:
         listed = ids is not None and len(ids) <= MAX_SPEAKERS_LISTED
         names = ids if listed and ids is not None else name_words(f.speaker)
-
-        def speakers_total() -> sa.Select[Any]:
-            named: Any = [sa.bindparam(f"id{i}") for i in range(len(names))] if listed else _speakers_named(len(names))
-            return sa.select(sa.func.sum(s.c.quote_count)).where(s.c.id.in_(named))
-
         bound = _numbered("id" if listed else "w", names)
-        total = r.scalar(("speakers_total", listed, len(names)), speakers_total, bound) or 0
-        share = total / statements
+        if not listed and not params:  # only whether the share reaches break-even: counted up to there
+            need = math.ceil(break_even * statements)
+            return _speakers_statements_reach(r, len(names), {**bound, "need": need}) >= need
+        total = r.scalar(("speakers_total", listed, len(names)), lambda: _speakers_total(listed, len(names)), bound)
+        share = (total or 0) / statements
         if share < break_even:
             return False
     if not params:
@@ -273,6 +271,25 @@ def _scan_newest(conn: Connection | Reader, f: QuoteFilter, ids: Sequence[str] |
         return sa.select(sa.func.count()).select_from(some.limit(sa.bindparam("enough")).subquery())
 
     return int(r.scalar(("articles_passing", shape), passing, {**params, "enough": enough})) >= enough
+
+
+def _speakers_total(listed: bool, count: int) -> sa.Select[Any]:
+    """The statements of the speakers: ``listed``, ids id0, id1, ...; else named by the name words w0, w1, ..."""
+    named: Any = [sa.bindparam(f"id{i}") for i in range(count)] if listed else _speakers_named(count)
+    return sa.select(sa.func.sum(t.speakers.c.quote_count)).where(t.speakers.c.id.in_(named))
+
+
+def _speakers_statements_reach(r: Reader, words: int, params: dict[str, Any]) -> int:
+    """The statements of the speakers named by the name words w0, w1, ..., counted up to ``need``: through the
+    speaker index, a few speakers' worth (summing the statement counts of the 2,000 speakers 'Institute' names
+    read each of them: 2.7 ms, this 0.8)."""
+
+    def build() -> sa.Select[Any]:
+        q = t.quotes
+        some = sa.select(sa.literal(1)).where(q.c.speaker_id.in_(_speakers_named(words))).limit(sa.bindparam("need"))
+        return sa.select(sa.func.count()).select_from(some.subquery())
+
+    return int(r.scalar(("speakers_reach", words), build, params))
 
 
 def _pg_match() -> Any:
