@@ -190,9 +190,17 @@ def prepare(r: Reader, f: QuoteFilter, ids: Sequence[str] | None = None) -> Sear
 
 def _quote_select(shape: Shape, columns: Sequence[Any]) -> sa.Select[Any]:
     """The statements that pass a search of ``shape``. ``scan_newest``: the indexes of the speaker and the article
-    (dates, outlet) hidden from the planner, so that it reads the statements newest first and checks each one."""
+    (dates, outlet) hidden from the planner, so that it reads the statements newest first and checks each one.
+    Otherwise, on SQLite, the articles of an outlet are a list each statement's article is looked up in, not a
+    join, article by article (an outlet's newest statements: three quarters of the time; with words searched,
+    two thirds to nine tenths where they are common, 0.1 ms more where rare). Publication dates alone stay a join
+    (a list of a period's articles costs more than it saves)."""
     q, a = t.quotes, t.articles
-    query = sa.select(*columns).select_from(q.join(a, a.c.id == q.c.article_id))
+    conditions = _article_conditions(shape, hide_indexes=shape.scan_newest)
+    if shape.dialect == "sqlite" and shape.source and not shape.scan_newest:
+        query = sa.select(*columns).select_from(q).where(q.c.article_id.in_(sa.select(a.c.id).where(*conditions)))
+    else:
+        query = sa.select(*columns).select_from(q.join(a, a.c.id == q.c.article_id)).where(*conditions)
     if shape.search and shape.dialect == "sqlite":
         query = query.join(FTS, FTS.c.rowid == q.c.pk).where(sa.text("quotes_fts MATCH :match"))
     elif shape.search:
@@ -205,7 +213,6 @@ def _quote_select(shape: Shape, columns: Sequence[Any]) -> sa.Select[Any]:
             query = query.where(column.in_([sa.bindparam(f"id{i}") for i in range(shape.speakers)]))
         else:
             query = query.where(column.in_(_speakers_named(-shape.speakers)))
-    query = query.where(*_article_conditions(shape, hide_indexes=shape.scan_newest))
     if shape.polarity:
         query = query.where(q.c.polarity == sa.bindparam("polarity"))
     return query
