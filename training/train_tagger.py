@@ -26,23 +26,10 @@ from typing import Any
 
 import numpy as np
 import torch
-from polnear import Document, char_labels, from_export, load_split
+from polnear import ROOT, Document, char_labels, from_export, import_sayso, load_split
 
-ROOT = Path(__file__).resolve().parent.parent
 LABELS = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"]
 ROLE_NAMES = ("SOURCE", "CUE", "CONTENT")
-
-
-def import_sayso(name: str) -> types.ModuleType:
-    """A sayso module without running the package __init__ files (their dependencies need not be here)."""
-    for package, folder in (("sayso", "sayso"), ("sayso.quotes", "sayso/quotes")):
-        if package not in sys.modules:
-            stub = types.ModuleType(package)
-            stub.__path__ = [str(ROOT / folder)]
-            sys.modules[package] = stub
-    import importlib
-
-    return importlib.import_module(f"sayso.{name}")
 
 
 def import_tagger() -> types.ModuleType:
