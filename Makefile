@@ -39,12 +39,15 @@ train: $(VENV)/.installed
 	$(PIP) install -e ".[train]"
 	$(PY) training/train_tagger.py --data ../shared/data/polnear --out sayso/models/quote_tagger --device cpu
 
-# Retrains the stance model on ../shared/data/stance (CPU, about an hour under nice;
-# `training/train_stance.py -h`); a rerun resumes from runs/stance/checkpoint.pt (delete it to start over).
+# Retrains the stance model as shipped (`training/train_stance.py -h`, training/README.md): on one GPU about
+# 3 minutes (training/gpu_stance.sh, then `train_stance.py --weights` exports here); on this CPU several hours
+# under nice, resumable from runs/stance/checkpoint.pt (delete it to start over).
+STANCE_RECIPE = --lr 5e-5 --max-length 320 --epochs 3 --class-power 0.75 --per-class-fnc 100000 \
+	--per-class-arc 100000 --eval-fnc 100000 --time-budget 0 --short-without-encoder --head-kinds short
 train-stance: $(VENV)/.installed
 	$(PIP) install torch==2.13.0
 	$(PIP) install -e ".[train]"
-	nice -n 10 $(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance --short-without-encoder
+	nice -n 10 $(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance $(STANCE_RECIPE)
 
 eval: $(VENV)/.installed
 	$(VENV)/bin/sayso eval polnear --split dev

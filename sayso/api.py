@@ -24,7 +24,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model, model_validator
-from pydantic_core import to_json
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -272,12 +271,13 @@ def as_json(model: BaseModel) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 
-def page_json(rows: list[dict[str, Any]], limit: int, offset: int) -> Response:
-    """A Page (``page_of``) of rows already in their JSON form, written as pydantic writes the Page: the items as
-    they are, compact, non-ASCII characters as themselves (no model to build and validate row by row)."""
-    more = len(rows) > limit
-    page = {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
-    return Response(to_json(page), media_type="application/json")  # pydantic's serializer: 3 times json.dumps' speed
+def page_json(items: list[bytes], limit: int, offset: int) -> Response:
+    """A Page (``page_of``) of items already in their JSON form, written as pydantic writes the Page (compact, in
+    the Page's field order): no model to build and validate row by row, no dict to dump."""
+    following = b"%d" % (offset + limit) if len(items) > limit else b"null"
+    rows = b",".join(items[:limit])
+    body = b'{"items":[%b],"limit":%d,"offset":%d,"next_offset":%b}' % (rows, limit, offset, following)
+    return Response(body, media_type="application/json")
 
 
 async def get_store(request: Request) -> Store:  # async: a dependency that only looks up needs no thread
@@ -309,24 +309,32 @@ Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="A pub
 
 P = ParamSpec("P")
 R = TypeVar("R")
-_LIMITERS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = weakref.WeakKeyDictionary()
+_LIMITERS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter | None] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _db_limiter() -> anyio.CapacityLimiter:
-    """The event loop's limiter of archive questions at once (SAYSO_DB_THREADS)."""
+def _db_limiter() -> anyio.CapacityLimiter | None:
+    """The event loop's limiter of archive questions at once (SAYSO_DB_THREADS); None: in the loop itself."""
     loop = asyncio.get_running_loop()
     if loop not in _LIMITERS:
-        _LIMITERS[loop] = anyio.CapacityLimiter(default_settings().db_threads)
+        threads = default_settings().db_threads
+        _LIMITERS[loop] = anyio.CapacityLimiter(threads) if threads else None
     return _LIMITERS[loop]
 
 
 def in_db_threads(route: Callable[P, R]) -> Callable[P, Awaitable[R]]:
     """A route that asks the archive, run in a thread of its own few (not the 40 of the shared pool): as many
-    questions at once as the cores can answer, each on a connection the pool keeps, the rest queued in order."""
+    questions at once as the cores can answer, each on a connection the pool keeps, the rest queued in order.
+    With SAYSO_DB_THREADS=0, run in the event loop (the hand-off to a thread and back, a queue, a lock and a
+    wake-up of the loop, was about a quarter of the Python time of a quote search in the service)."""
 
     @functools.wraps(route)
     async def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        return await anyio.to_thread.run_sync(functools.partial(route, *args, **kwargs), limiter=_db_limiter())
+        limiter = _db_limiter()
+        if limiter is None:
+            return route(*args, **kwargs)
+        return await anyio.to_thread.run_sync(functools.partial(route, *args, **kwargs), limiter=limiter)
 
     return run
 
@@ -384,7 +392,7 @@ def _archive_routes(app: FastAPI) -> None:
     ) -> Response:  # fmt: skip
         """Statements, newest ingested first, with the filters of `sayso quotes`: speaker (words of a name),
         search (words or "a phrase"), since/until (publication dates, inclusive), source (the outlet), polarity."""
-        rows = store.quote_dicts(
+        rows = store.quote_json(
             speaker=speaker, search=search, since=since, until=until, source=source, polarity=polarity,
             limit=limit + 1, offset=offset,
         )  # fmt: skip

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -116,7 +117,8 @@ def _save(store: Store, bulk: BulkWriter, chunk: list[Analysis], summary: LoadSu
 def _read(store: Store, path: Path, summary: LoadSummary) -> list[Analysis]:
     """The analyses of one partition not stored yet; what cannot be read is recorded as a failed input."""
     try:
-        table = pq.read_table(path)
+        with pq.ParquetFile(path) as file:  # not pq.read_table: that imports pyarrow.dataset and pandas (~1 s)
+            table = file.read()
         ids = table.column("id").to_pylist()
     except (OSError, KeyError, pa.ArrowException) as exc:
         _unreadable(store, str(path), f"not a readable partition ({_first_line(exc)})", summary)
@@ -128,13 +130,19 @@ def _read(store: Store, path: Path, summary: LoadSummary) -> list[Analysis]:
     if len(numbers) < len(ids):
         table = table.take(pa.array(numbers, type=pa.int64()))
     found = []
-    for number, row in zip(numbers, table.to_pylist(), strict=True):
+    for number, row in zip(numbers, _rows(table), strict=True):
         try:
             found.append(Analysis.model_validate(row))
         except ValidationError as exc:
             reason = f"row {number} is not an analysis ({exc.error_count()} errors, first: {_first_error(exc)})"
             _unreadable(store, f"{path}#{number}", reason, summary)
     return found
+
+
+def _rows(table: pa.Table) -> list[dict[str, Any]]:
+    """``table.to_pylist()``, the same dicts in about half the time (a column at a time, then zipped)."""
+    names, columns = table.column_names, [c.to_pylist() for c in table.columns]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 def _first_line(exc: BaseException) -> str:

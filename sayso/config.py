@@ -43,8 +43,10 @@ class Settings:
     # Whether the service may fetch URLs that resolve to private or loopback addresses (SAYSO_ALLOW_PRIVATE=1).
     allow_private_urls: bool = field(default_factory=lambda: os.environ.get("SAYSO_ALLOW_PRIVATE", "") == "1")
     # The service: how many archive questions one server process answers at once (SAYSO_DB_THREADS); the others
-    # wait their turn. Each has its own database connection; more threads than cores only add switching.
-    db_threads: int = field(default_factory=lambda: max(1, int(os.environ.get("SAYSO_DB_THREADS", "") or 4)))
+    # wait their turn. Each has its own database connection; more threads than cores only add switching. 0: each
+    # is answered in the event loop itself, one at a time, with no hand-off to a thread and back (a quarter less
+    # CPU per search, but one process then uses one core: for `sayso serve --workers N`).
+    db_threads: int = field(default_factory=lambda: max(0, int(os.environ.get("SAYSO_DB_THREADS", "") or 4)))
 
     @property
     def polnear_dir(self) -> Path:

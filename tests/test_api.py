@@ -230,6 +230,21 @@ def test_quotes_route_answers_as_fastapis_own(archive: Store) -> None:  # noqa: 
         assert codes == {200, 422}
 
 
+def test_archive_questions_in_the_event_loop_answer_as_in_threads(
+    served: TestClient, archive: Store, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """SAYSO_DB_THREADS=0: the archive routes run in the event loop, with the same answers as in their threads."""
+    from sayso import api
+
+    surname = archive.top_speakers(limit=1)[0].name.split()[-1]
+    asked = ["/api/quotes?limit=7", f"/api/quotes?speaker={surname}", "/api/quotes?limit=0", "/api/speakers"]
+    threaded = [(r.status_code, r.text) for r in map(served.get, asked)]
+    monkeypatch.setenv("SAYSO_DB_THREADS", "0")
+    with TestClient(create_app(settings(), store=archive), raise_server_exceptions=False) as inline:
+        assert [(r.status_code, r.text) for r in map(inline.get, asked)] == threaded
+        assert None in api._LIMITERS.values() and len(threaded[0][1]) > 100  # this loop's: none
+
+
 def test_quotes_are_written_as_pydantic_writes_the_page(served: TestClient, archive: Store) -> None:  # noqa: F811
     """/api/quotes writes its rows as JSON itself (no QuoteHit built per row): byte for byte the Page pydantic
     would write, non-ASCII text, nulls, spans and floats included."""

@@ -24,10 +24,14 @@ from store_fixtures import analysis, articles_in, dump, make_db  # noqa: F401 - 
 from sayso import batch
 from sayso.bulkload import load_run
 from sayso.cli import cli
+from sayso.errors import StoreError
 from sayso.model import Analysis, Article
 from sayso.partitions import ANALYSIS_SCHEMA, RunFolder, RunSpec
 from sayso.sources import Columns, iter_articles
 from sayso.store import open_store
+from sayso.store import schema as t
+from sayso.store.bulk_rows import may_skip_row_checks, merge_many, references_checked_once
+from sayso.store.speaker_sql import merge
 
 # Names as articles give them: full, surname only, with titles and roles, people who share a surname,
 # organisations under two spellings, an unnamed speaker.
@@ -220,6 +224,82 @@ def test_an_article_the_database_refuses_is_a_failed_input_and_the_rest_loads(
     loaded, saved = dump(url), dump(expected)
     assert loaded.pop("failures") != saved.pop("failures") == []
     assert loaded == saved
+
+
+def test_postgresql_checks_the_loads_references_once_a_chunk_and_refuses_a_reference_to_nothing(
+    make_db: Callable[[], str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """On PostgreSQL (as a role that may set session_replication_role) the article rows are written without the
+    per-row foreign-key checks, their references checked once a chunk instead: the archive is the same (the
+    tests above), a reference to a speaker or an article that is not stored is refused before anything is
+    written, the setting does not outlive the load's transactions, and a trigger on the tables turns it off."""
+    db_url = make_db()
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: SQLite checks its foreign keys itself")
+    write_run(tmp_path / "run", generated(20, seed=4), 10)
+    with open_store(db_url) as store:
+        load_run(store, tmp_path / "run")
+        with store._write() as conn:
+            speaker = conn.exec_driver_sql("SELECT min(id) FROM speakers").scalar()
+            assert may_skip_row_checks(conn)
+            new = {"id": "new", "article_id": "new", "speaker_id": speaker}
+            references_checked_once(conn, [{"id": "new"}], [(t.quotes, [new])])
+            stored = {**new, "article_id": "g4-0003"}
+            references_checked_once(conn, [], [(t.article_speakers, [stored])])
+            for bad, missing in (({**new, "speaker_id": "nobody"}, "speakers id 'nobody'"), (
+                {**new, "article_id": "elsewhere"}, "articles id 'elsewhere'")):  # fmt: skip
+                with pytest.raises(StoreError, match=missing):
+                    references_checked_once(conn, [{"id": "new"}], [(t.quotes, [bad])])
+            assert conn.exec_driver_sql("SHOW session_replication_role").scalar() == "origin"
+            conn.exec_driver_sql("CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'")
+            conn.exec_driver_sql("CREATE TRIGGER noop BEFORE INSERT ON quotes FOR EACH ROW EXECUTE FUNCTION noop()")
+            assert not may_skip_row_checks(conn)
+            conn.rollback()
+
+
+def test_merging_stored_speakers_at_once_equals_merging_them_in_turn(make_db: Callable[[], str]) -> None:  # noqa: F811
+    """merge_many (PostgreSQL: a few statements for all the chunk's merges) leaves what speaker_sql.merge of
+    each in turn leaves: two surname-only speakers into one full name (shared aliases, words and a role whose
+    dates are partly unknown), a third into another that already has its alias."""
+    keys = ("id", "name", "type", "key", "surname", "gender", "quote_count", "article_count", "first_seen", "last_seen")
+    speakers = [
+        ("o1", "Varga", "PERSON", "varga", "varga", None, 2, 1, "2024-01-02", "2024-03-01"),
+        ("o2", "Mrs Varga", "PERSON", "varga", "varga", "female", 1, 1, "2023-11-01", None),
+        ("n1", "Elena Varga", "PERSON", "elena varga", "varga", "female", 5, 3, "2024-02-01", None),
+        ("o3", "Reyes", "PERSON", "reyes", "reyes", None, 1, 1, "2024-05-01", "2024-05-01"),
+        ("n2", "Tomas Reyes", "PERSON", "tomas reyes", "reyes", "male", 0, 0, None, None),
+    ]
+    aliases = [("o1", "Varga"), ("o2", "Varga"), ("o2", "Mrs Varga"), ("n1", "Elena Varga"), ("o3", "Reyes"),
+               ("n2", "Reyes")]  # fmt: skip
+    tokens = [("o1", "varga"), ("o2", "varga"), ("n1", "varga"), ("n1", "elena"), ("o3", "reyes"), ("n2", "reyes")]
+    roles = [("o1", "mayor", "2024-01-02", "2024-01-05", 1), ("o2", "mayor", "2023-12-01", None, 2),
+             ("n1", "mayor", "2024-02-01", "2024-02-01", 1), ("o2", "chair", "2024-01-01", "2024-01-01", 1),
+             ("o3", "spokesman", None, None, 1)]  # fmt: skip
+    pairs = [("o1", "n1"), ("o2", "n1"), ("o3", "n2")]
+    urls = make_db(), make_db()
+    for url, at_once in zip(urls, (True, False), strict=True):
+        with open_store(url) as store:
+            store.save(analysis("a1", [("Alpha", "said", "One"), ("Beta", "said", "Two"), ("Gamma", "said", "Three")]))
+            with store._write() as conn:
+                conn.execute(t.speakers.insert(), [dict(zip(keys, row, strict=True)) for row in speakers])
+                conn.execute(t.speaker_aliases.insert(), [{"speaker_id": s, "alias": a} for s, a in aliases])
+                conn.execute(t.speaker_tokens.insert(), [{"speaker_id": s, "token": w} for s, w in tokens])
+                role_keys = ("speaker_id", "role", "first_seen", "last_seen", "articles")
+                conn.execute(t.speaker_roles.insert(), [dict(zip(role_keys, row, strict=True)) for row in roles])
+                for name, content, sid in (("Alpha", "One", "o1"), ("Beta", "Two", "o2"), ("Gamma", "Three", "o3")):
+                    conn.execute(t.quotes.update().where(t.quotes.c.content == content).values(speaker_id=sid))
+                    s = t.article_speakers
+                    conn.execute(s.update().where(s.c.name == name).values(speaker_id=sid))
+            with store._write() as conn:
+                if at_once:
+                    merge_many(conn, pairs)
+                else:
+                    for old, new in pairs:
+                        merge(conn, old, new)
+    merged, in_turn = dump(urls[0]), dump(urls[1])
+    assert merged == in_turn
+    assert {row[0] for row in merged["speakers"]} >= {"'n1'", "'n2'"} and "'o1'" not in str(merged["speakers"])
 
 
 @pytest.fixture(scope="module")

@@ -84,7 +84,9 @@ def _kwargs(f: QuoteFilter) -> dict[str, Any]:
     return {k: v for k, v in vars(f).items() if v is not None}
 
 
-def test_sqlite_reads_newest_first_when_many_pass_and_uses_the_indexes_when_few_do(tmp_path: Any) -> None:
+def test_sqlite_reads_newest_first_when_many_pass_and_uses_the_indexes_when_few_do(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with open_store(f"sqlite:///{tmp_path / 'plans.db'}") as store:
         archive(store, articles=150)
         with store.engine.connect() as conn:
@@ -100,3 +102,46 @@ def test_sqlite_reads_newest_first_when_many_pass_and_uses_the_indexes_when_few_
             assert newest_first(speaker="Varga")  # two of six people
             assert not newest_first(speaker="Tom Hale")  # one speaker: its index is in key order already
             assert not newest_first(search="missile", source="TASS")  # the full-text index leads
+            wanted = (5, 20, 60, 120, 200, 400)
+            listed = [newest_first(n, speaker="Varga") for n in wanted]
+            monkeypatch.setattr(queries, "MAX_SPEAKERS_LISTED", 1)  # a subquery: their statements counted up to need
+            assert [newest_first(n, speaker="Varga") for n in wanted] == listed and True in listed and False in listed
+
+
+def test_quotes_as_json_are_what_pydantic_writes(make_db: Callable[[], str]) -> None:  # noqa: F811
+    """Store.quote_json (the service's rows: SQLite writes them itself, all but the confidence) is byte for byte
+    what pydantic writes for the QuoteHits: text with quotes, backslashes, control and non-ASCII characters, a
+    confidence of 17 digits, a tiny one, nulls."""
+    with open_store(make_db()) as store:
+        archive(store, articles=20)
+        text = 'tab\there "quoted" \\ back\x01 é 😀 \u2028 end'
+        odd = analysis("odd", [("Zoë Ångström", "said", text), ("Tom Hale", "said", "x")], published="2024-03-01",
+                       source="Le Monde")  # fmt: skip
+        quotes = [q.model_copy(update={"confidence": c}) for q, c in zip(odd.quotes, (0.1 + 0.2, 1e-05), strict=True)]
+        store.save(odd.model_copy(update={"quotes": quotes}))
+        filters = [{}, {"source": "Le Monde"}, {"speaker": "Hale"}, {"search": "missile"}, {"since": "2024-02-01"}]
+        for f in filters:
+            for limit, offset in ((5, 0), (500, 0), (3, 4)):
+                got = store.quote_json(limit=limit, offset=offset, **f)
+                want = [q.model_dump_json().encode() for q in store.quotes(limit=limit, offset=offset, **f)]
+                assert got == want and (got or f.get("search")), (f, limit, offset)
+        assert b'"confidence":0.30000000000000004' in b"".join(store.quote_json(source="Le Monde"))
+
+
+def test_one_shape_of_search_answers_each_of_its_values(make_db: Callable[[], str]) -> None:  # noqa: F811
+    """A search's SQL is compiled once per shape (sayso.store.compiled): asked again with other values of the same
+    filters, it answers those values (nothing of the first question is kept)."""
+    with open_store(make_db()) as store:
+        archive(store, articles=60)
+        everything = store.quotes(limit=10_000)
+        for outlet in OUTLETS:
+            assert [q.id for q in store.quotes(source=outlet, limit=10_000)] == [
+                q.id for q in everything if q.outlet == outlet
+            ]
+        for first, last in (("2024-01-05", "2024-01-09"), ("2024-02-01", "2024-02-03"), ("2024-01-20", "2024-01-20")):
+            on = [q.id for q in everything if first <= (q.published or "")[:10] <= last]
+            assert [q.id for q in store.quotes(since=first, until=last, limit=10_000)] == on
+            assert store.count_quotes(since=first, until=last) == len(on)
+        for name in PEOPLE:
+            said = [q.id for q in everything if q.speaker_name == name]
+            assert said and [q.id for q in store.quotes(speaker=name, limit=10_000)] == said

@@ -10,7 +10,7 @@ set -u
 export PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false
 D=$(pwd)/.devcarry
 OUT=${OUT:-/tmp/stance_out}
-BUDGET=${BUDGET:-110}  # seconds of training per configuration
+BUDGET=${BUDGET:-400}  # seconds of training per configuration at most
 TOTAL=${TOTAL:-500}  # seconds for the whole sweep: a configuration that cannot start with a minute left is skipped
 EXTRA=${STANCE_ARGS:-"--device cuda"}
 mkdir -p "$OUT" /tmp/stance_runs /tmp/stance_data
@@ -28,9 +28,10 @@ cfg() {  # name, then train_stance args
     --eval-fnc 100000 --workers 12 --threads 4 --time-budget "$BUDGET" $EXTRA "$@" > "/tmp/stance_runs/log_$name.txt" 2>&1
   tail -3 "/tmp/stance_runs/log_$name.txt"
 }
-cfg a --lr 3e-5 --max-length 512 --epochs 4 --batch-size 32
-cfg b --lr 5e-5 --max-length 320 --epochs 5 --batch-size 32 --class-power 0.75
-cfg c --lr 2e-5 --max-length 512 --epochs 6 --batch-size 16 --class-power 0.75
+# the shipped recipe first (see the Makefile's STANCE_RECIPE), then variants while time is left
+cfg shipped --lr 5e-5 --max-length 320 --epochs 3 --class-power 0.75
+cfg long --lr 3e-5 --max-length 512 --epochs 4 --class-power 0.75
+cfg more --lr 5e-5 --max-length 320 --epochs 5 --class-power 0.5
 cat /tmp/stance_runs/log_*.txt > "$OUT/logs.txt"
 python3 - "$OUT" <<'PY'
 import json, pathlib, sys

@@ -483,6 +483,9 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--no-quantize", action="store_true")
     ap.add_argument("--no-head", action="store_true", help="no softmax head over the cross-encoder and cue features")
     ap.add_argument("--head-only", action="store_true", help="only (re)fit the head of the model in --out")
+    ap.add_argument(
+        "--head-kinds", default="short,long", help="texts that get a head: short, long or both (others: the encoder)"
+    )
     ap.add_argument("--short-words", type=int, default=50, help="texts of at most this many words get the short head")
     ap.add_argument(
         "--short-without-encoder",
@@ -514,7 +517,7 @@ def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int
     pairs = head_pairs(data, used, args)
     probs = encoder_probs(final, pairs)
     head: dict[str, Any] = {"short_words": args.short_words}
-    for kind in ("short", "long"):
+    for kind in args.head_kinds.split(","):
         rows = [i for i, p in enumerate(pairs) if stance.is_short(p.text, head) == (kind == "short")]
         log(f"{kind} texts: {len(rows)} pairs")
         use = probs[rows] if kind == "long" or not args.short_without_encoder else np.full((len(rows), 3), 1 / 3)

@@ -16,6 +16,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sayso.errors import StoreError
+from sayso.store import schema as t
+from sayso.store.speaker_sql import Tally, add_counts, merge, upsert_roles
+
 _json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as the engine's json_serializer
 
 
@@ -100,6 +104,174 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]
         raise sa.exc.DBAPIError.instance(f"COPY {table.name}", None, exc, dbapi_error) from None
     finally:
         cursor.close()
+
+
+def references_checked_once(
+    conn: Connection, articles: Sequence[dict[str, Any]], rows: Sequence[tuple[sa.Table, Sequence[dict[str, Any]]]]
+) -> None:
+    """Checks the foreign keys of new rows (each ``(table, rows)``, the chunk's ``articles`` being written with
+    them) as one statement a referenced table, for rows that are then written with PostgreSQL's per-row checks
+    off (:func:`row_checks_off`): a reference to one of ``articles`` holds; any other must be stored, and is
+    locked (``FOR KEY SHARE``, as the per-row check locks it) until the transaction ends. Raises StoreError,
+    before anything is written, for a reference to nothing."""
+    new = {a["id"] for a in articles}
+    wanted: dict[tuple[str, str], set[Any]] = {}
+    for table, table_rows in rows:
+        for fk in table.foreign_keys:
+            values = {row[fk.parent.name] for row in table_rows if row.get(fk.parent.name) is not None}
+            if fk.column.table is t.articles and fk.column.name == "id":
+                values -= new
+            wanted.setdefault((fk.column.table.name, fk.column.name), set()).update(values)
+    for (target, column), values in wanted.items():
+        if not values:
+            continue
+        found = conn.exec_driver_sql(
+            f'SELECT "{column}" FROM "{target}" WHERE "{column}" = ANY(%s) FOR KEY SHARE', (sorted(values),)
+        )
+        missing = values - {value for (value,) in found}
+        if missing:
+            raise StoreError(f"rows refer to {target} {column} {min(missing)!r}, which is not stored")
+
+
+@contextmanager
+def row_checks_off(conn: Connection, on: bool) -> Iterator[None]:
+    """PostgreSQL: the block's rows written without the per-row foreign-key checks (``session_replication_role``
+    replica for the block, in this transaction only; the caller has checked them with
+    :func:`references_checked_once`). Each check is a query of its own, a quarter of the server's work in a
+    load. ``on`` False: nothing changes."""
+    if not on:
+        yield
+        return
+    conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+    yield
+    conn.exec_driver_sql("SET LOCAL session_replication_role = origin")
+
+
+def may_skip_row_checks(conn: Connection) -> bool:
+    """Whether this PostgreSQL role may set ``session_replication_role`` (a superuser, or granted SET on it
+    in PostgreSQL 15+) and the tables written in bulk have no triggers but the foreign keys' own (replica
+    mode would skip any other)."""
+    version = int(conn.exec_driver_sql("SELECT current_setting('server_version_num')").scalar_one())
+    allowed = conn.exec_driver_sql("SELECT current_setting('is_superuser') = 'on'").scalar_one()
+    if not allowed and version >= 150000:
+        allowed = conn.exec_driver_sql("SELECT has_parameter_privilege('session_replication_role', 'SET')").scalar()
+    if not allowed:
+        return False
+    names = [table.name for table in _CHECKED_ONCE]
+    triggers = conn.exec_driver_sql(
+        "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN "
+        "(SELECT oid FROM pg_class WHERE relname = ANY(%s) AND relnamespace = to_regnamespace(current_schema()))",
+        (names,),
+    ).scalar_one()
+    return int(triggers) == 0
+
+
+_ARTICLE_TABLES = (t.articles, t.article_speakers, t.claims, t.disputes, t.quotes)
+_CHECKED_ONCE = (t.speakers, t.speaker_aliases, t.speaker_tokens, t.speaker_roles, *_ARTICLE_TABLES)
+
+
+def _earlier(column: str, value: str, than: str = "<") -> str:
+    """SQL as ``speaker_sql._earlier`` writes it: the earlier of two dates, either may be NULL."""
+    return (
+        f"CASE WHEN {column} IS NULL THEN {value} WHEN {value} IS NULL THEN {column} "
+        f"WHEN {value} {than} {column} THEN {value} ELSE {column} END"
+    )
+
+
+def _later(column: str, value: str) -> str:
+    return _earlier(column, value, ">")
+
+
+# A stored role (r) widened by one added again (excluded), as speaker_sql.upsert_roles does it.
+_WIDEN = (
+    f"first_seen = {_earlier('r.first_seen', 'excluded.first_seen')}, "
+    f"last_seen = {_later('r.last_seen', 'excluded.last_seen')}, articles = r.articles + excluded.articles"
+)
+
+
+def upsert_roles_many(conn: Connection, rows: Sequence[tuple[str, str, str | None, str | None, int]]) -> None:
+    """``speaker_sql.upsert_roles`` of rows whose (speaker, role) keys differ: on PostgreSQL one statement over
+    arrays instead of one a row."""
+    if conn.dialect.name != "postgresql":
+        upsert_roles(conn, rows)
+        return
+    if not rows:
+        return
+    speakers, roles, firsts, lasts, articles = (list(column) for column in zip(*rows, strict=True))
+    conn.exec_driver_sql(
+        "INSERT INTO speaker_roles AS r (speaker_id, role, first_seen, last_seen, articles) "
+        "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::int[]) "
+        f"ON CONFLICT (speaker_id, role) DO UPDATE SET {_WIDEN}",
+        (speakers, roles, firsts, lasts, articles),
+    )
+
+
+def add_counts_many(conn: Connection, counts: dict[str, Tally]) -> None:
+    """``speaker_sql.add_counts``: on PostgreSQL one statement over arrays instead of one a speaker."""
+    if conn.dialect.name != "postgresql":
+        add_counts(conn, counts)
+        return
+    if not counts:
+        return
+    ids = sorted(counts)
+    tallies = [counts[sid] for sid in ids]
+    conn.exec_driver_sql(
+        "UPDATE speakers AS s SET quote_count = s.quote_count + v.quotes, "
+        "article_count = s.article_count + v.articles, "
+        f"first_seen = {_earlier('s.first_seen', 'v.first')}, last_seen = {_later('s.last_seen', 'v.last')} "
+        "FROM unnest(%s::text[], %s::int[], %s::int[], %s::text[], %s::text[]) AS v(id, quotes, articles, first, last) "
+        "WHERE s.id = v.id",
+        (
+            ids,
+            [x.quotes for x in tallies],
+            [x.articles for x in tallies],
+            [x.first for x in tallies],
+            [x.last for x in tallies],
+        ),
+    )
+
+
+def merge_many(conn: Connection, merges: Sequence[tuple[str, str]]) -> None:
+    """``speaker_sql.merge`` of each (old, new) in turn: on PostgreSQL, when no speaker merged away is merged
+    twice or merged into, the same in ten statements instead of a dozen a merge (what each old speaker brings
+    is summed per new one: roles' first and last dates the earliest and latest, counts added)."""
+    olds = [old for old, _ in merges]
+    if conn.dialect.name != "postgresql" or len(set(olds)) < len(olds) or {new for _, new in merges} & set(olds):
+        for old, new in merges:
+            merge(conn, old, new)
+        return
+    if not merges:
+        return
+    pairs = "unnest(%s::text[], %s::text[]) AS m(old, new)"
+    news = [new for _, new in merges]
+    run = conn.exec_driver_sql
+    for table in ("quotes", "article_speakers"):
+        run(f"UPDATE {table} AS x SET speaker_id = m.new FROM {pairs} WHERE x.speaker_id = m.old", (olds, news))
+    for table, column in (("speaker_aliases", "alias"), ("speaker_tokens", "token")):
+        run(
+            f"INSERT INTO {table} (speaker_id, {column}) SELECT DISTINCT m.new, x.{column} FROM {table} AS x "
+            f"JOIN {pairs} ON x.speaker_id = m.old ON CONFLICT DO NOTHING",
+            (olds, news),
+        )
+    run(
+        "INSERT INTO speaker_roles AS r (speaker_id, role, first_seen, last_seen, articles) "
+        "SELECT m.new, x.role, min(x.first_seen), max(x.last_seen), sum(x.articles) "
+        f"FROM speaker_roles AS x JOIN {pairs} ON x.speaker_id = m.old GROUP BY m.new, x.role "
+        f"ON CONFLICT (speaker_id, role) DO UPDATE SET {_WIDEN}",
+        (olds, news),
+    )
+    run(
+        "UPDATE speakers AS s SET quote_count = s.quote_count + v.quotes, "
+        "article_count = s.article_count + v.articles, "
+        f"first_seen = {_earlier('s.first_seen', 'v.first')}, last_seen = {_later('s.last_seen', 'v.last')} "
+        "FROM (SELECT m.new AS id, sum(x.quote_count) AS quotes, sum(x.article_count) AS articles, "
+        f"min(x.first_seen) AS first, max(x.last_seen) AS last FROM speakers AS x JOIN {pairs} ON x.id = m.old "
+        "GROUP BY m.new) AS v WHERE s.id = v.id",
+        (olds, news),
+    )
+    for table in ("speaker_aliases", "speaker_tokens", "speaker_roles"):
+        run(f"DELETE FROM {table} WHERE speaker_id = ANY(%s)", (olds,))
+    run("DELETE FROM speakers WHERE id = ANY(%s)", (olds,))
 
 
 @contextmanager

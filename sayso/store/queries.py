@@ -1,4 +1,5 @@
-"""Questions to the archive, as SQLAlchemy Core over one connection; each returns ``results`` models.
+"""Questions to the archive, as SQLAlchemy Core over one connection; each returns ``results`` models. The
+statement search (and its planning questions) is compiled once per shape and run on the driver (``compiled``).
 
 Listings come newest-ingested first (quote ``pk`` descending), which full-text search on SQLite (FTS5
 rowid order) and PostgreSQL answer without sorting every match.
@@ -6,20 +7,24 @@ rowid order) and PostgreSQL answer without sorting every match.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, TypedDict
 
 import sqlalchemy as sa
+from pydantic_core import to_json
 from sqlalchemy.engine import Connection
 
 from sayso.errors import StoreError
 from sayso.model import Polarity
 from sayso.store import identity
 from sayso.store import schema as t
+from sayso.store.compiled import Reader
 from sayso.store.results import (
     ClaimRow,
     DisputeRow,
@@ -71,25 +76,40 @@ class QuoteFilter:
     polarity: str | None = None
 
 
-def _speakers_named(name: str) -> sa.Select[Any] | None:
-    words = list(dict.fromkeys(identity.parse_name(name).words or identity.org_key(name).split()))
-    if not words:
-        return None
+def name_words(name: str) -> list[str]:
+    """The words of a speaker's name that speaker_tokens holds ('Dmitry Peskov' -> dmitry, peskov)."""
+    return list(dict.fromkeys(identity.parse_name(name).words or identity.org_key(name).split()))
+
+
+def _speakers_named(words: int) -> sa.Select[Any]:
+    """The speakers one of whose names has each of ``words`` name words, bound as w0, w1, ..."""
     tk = t.speaker_tokens
-    if len(words) == 1:  # (token, speaker) is the key: one word needs no grouping
-        return sa.select(tk.c.speaker_id).where(tk.c.token == words[0])
+    if words == 1:  # (token, speaker) is the key: one word needs no grouping
+        return sa.select(tk.c.speaker_id).where(tk.c.token == sa.bindparam("w0"))
     return (
         sa.select(tk.c.speaker_id)
-        .where(tk.c.token.in_(words))
+        .where(tk.c.token.in_([sa.bindparam(f"w{i}") for i in range(words)]))
         .group_by(tk.c.speaker_id)
-        .having(sa.func.count(sa.distinct(tk.c.token)) == len(words))
+        .having(sa.func.count(sa.distinct(tk.c.token)) == words)
     )
 
 
-def speaker_ids(conn: Connection, name: str, limit: int | None = None) -> list[str]:
+def _numbered(prefix: str, values: Sequence[str]) -> dict[str, str]:
+    return {f"{prefix}{i}": v for i, v in enumerate(values)}
+
+
+def speaker_ids(conn: Connection | Reader, name: str, limit: int | None = None) -> list[str]:
     """Archive speakers one of whose names has every word of ``name`` ('Peskov', 'Dmitry Peskov')."""
-    query = _speakers_named(name)
-    return [] if query is None else [row[0] for row in conn.execute(query.limit(limit))]
+    words = name_words(name)
+    if not words:
+        return []
+
+    def build() -> sa.Select[Any]:
+        named = _speakers_named(len(words))
+        return named if limit is None else named.limit(sa.bindparam("limit"))
+
+    params = {**_numbered("w", words), "limit": limit}
+    return [row[0] for row in Reader.of(conn).rows(("speaker_ids", len(words), limit is None), build, params)]
 
 
 def fts5_query(words: str) -> str:
@@ -102,48 +122,103 @@ def fts5_query(words: str) -> str:
     return " AND ".join(terms)
 
 
-def _quote_select(
-    conn: Connection,
-    f: QuoteFilter,
-    columns: Sequence[Any],
-    speakers: Sequence[str] | None = None,
-    *,
-    scan_newest: bool = False,
-) -> sa.Select[Any] | None:
-    """The statements that pass ``f``. ``scan_newest``: the indexes of the speaker and the article (dates, outlet)
-    hidden from the planner, so that it reads the statements newest first and checks each one (see _scan_newest)."""
-    q, a = t.quotes, t.articles
-    query = sa.select(*columns).select_from(q.join(a, a.c.id == q.c.article_id))
-    if f.search and f.search.strip():
-        if conn.dialect.name == "sqlite":
-            match = fts5_query(f.search)
-            if not match:
-                return None
-            query = query.join(FTS, FTS.c.rowid == q.c.pk).where(
-                sa.text("quotes_fts MATCH :match").bindparams(match=match)
-            )
-        else:
-            query = query.where(_pg_match(f.search))
+@dataclass(frozen=True)
+class Shape:
+    """What decides the SQL text of a statement search; its values are bound (sayso.store.compiled)."""
+
+    dialect: str
+    search: bool = False
+    speakers: int = 0  # n > 0: a list of n speaker ids; n < 0: the speakers named by -n words, as a subquery
+    since: bool = False
+    until: bool = False
+    source: bool = False
+    polarity: bool = False
+    scan_newest: bool = False  # see _scan_newest
+
+
+@dataclass(frozen=True)
+class Search:
+    """A statement search ready to run: its shape and the values bound to it."""
+
+    shape: Shape
+    params: dict[str, Any]
+
+
+def _article_params(f: QuoteFilter) -> dict[str, Any]:
+    """The filters on the statement's article as bound values: since, until_next (the day after until), source."""
+    params: dict[str, Any] = {}
+    if since := day(f.since, "since"):
+        params["since"] = since
+    if until := day(f.until, "until"):
+        params["until_next"] = (date.fromisoformat(until) + timedelta(days=1)).isoformat()
+    if f.source:
+        params["source"] = f.source
+    return params
+
+
+def prepare(r: Reader, f: QuoteFilter, ids: Sequence[str] | None = None) -> Search | None:
+    """The search of ``f``; None when nothing can pass (no words left to search, no speaker of that name).
+    ``ids``: the speaker's ids when already looked up; a speaker who is several archive speakers ('Johnson') is
+    asked as a list of their ids, one whose words many speakers share ('Institute') as a subquery of them."""
+    params = _article_params(f)
+    search = bool(f.search and f.search.strip())
+    if search and r.name == "sqlite":
+        params["match"] = fts5_query(f.search or "")
+        if not params["match"]:
+            return None
+    elif search:
+        params["words"] = f.search
+    speakers = 0
     if f.speaker:
-        ids = speaker_ids(conn, f.speaker, MAX_SPEAKERS_LISTED + 1) if speakers is None else speakers
+        ids = speaker_ids(r, f.speaker, MAX_SPEAKERS_LISTED + 1) if ids is None else ids
         if not ids:
             return None
-        column: Any = sa.func.coalesce(q.c.speaker_id, "") if scan_newest else q.c.speaker_id  # "": no speaker
-        if len(ids) == 1:
-            query = query.where(column == ids[0])
-        elif len(ids) <= MAX_SPEAKERS_LISTED:
-            query = query.where(column.in_(ids))
+        if len(ids) <= MAX_SPEAKERS_LISTED:
+            speakers = len(ids)
+            params.update(_numbered("id", ids))
         else:
-            named = _speakers_named(f.speaker)
-            assert named is not None
-            query = query.where(column.in_(named))
-    query = query.where(*_article_conditions(f, hide_indexes=scan_newest))
+            words = name_words(f.speaker)
+            speakers = -len(words)
+            params.update(_numbered("w", words))
     if f.polarity:
-        query = query.where(q.c.polarity == f.polarity)
+        params["polarity"] = f.polarity
+    shape = Shape(
+        r.name, search, speakers, "since" in params, "until_next" in params, "source" in params, bool(f.polarity)
+    )
+    return Search(shape, params)
+
+
+def _quote_select(shape: Shape, columns: Sequence[Any]) -> sa.Select[Any]:
+    """The statements that pass a search of ``shape``. ``scan_newest``: the indexes of the speaker and the article
+    (dates, outlet) hidden from the planner, so that it reads the statements newest first and checks each one.
+    Otherwise, on SQLite, the articles of an outlet are a list each statement's article is looked up in, not a
+    join, article by article (an outlet's newest statements: three quarters of the time; with words searched,
+    two thirds to nine tenths where they are common, 0.1 ms more where rare). Publication dates alone stay a join
+    (a list of a period's articles costs more than it saves)."""
+    q, a = t.quotes, t.articles
+    conditions = _article_conditions(shape, hide_indexes=shape.scan_newest)
+    if shape.dialect == "sqlite" and shape.source and not shape.scan_newest:
+        query = sa.select(*columns).select_from(q).where(q.c.article_id.in_(sa.select(a.c.id).where(*conditions)))
+    else:
+        query = sa.select(*columns).select_from(q.join(a, a.c.id == q.c.article_id)).where(*conditions)
+    if shape.search and shape.dialect == "sqlite":
+        query = query.join(FTS, FTS.c.rowid == q.c.pk).where(sa.text("quotes_fts MATCH :match"))
+    elif shape.search:
+        query = query.where(_pg_match())
+    if shape.speakers:
+        column: Any = sa.func.coalesce(q.c.speaker_id, "") if shape.scan_newest else q.c.speaker_id  # "": none
+        if shape.speakers == 1:
+            query = query.where(column == sa.bindparam("id0"))
+        elif shape.speakers > 0:
+            query = query.where(column.in_([sa.bindparam(f"id{i}") for i in range(shape.speakers)]))
+        else:
+            query = query.where(column.in_(_speakers_named(-shape.speakers)))
+    if shape.polarity:
+        query = query.where(q.c.polarity == sa.bindparam("polarity"))
     return query
 
 
-def _article_conditions(f: QuoteFilter, *, hide_indexes: bool = False) -> list[Any]:
+def _article_conditions(shape: Shape, *, hide_indexes: bool = False) -> list[Any]:
     """The filters on the statement's article: publication dates (inclusive) and outlet."""
     a = t.articles
     published: Any = a.c.published_at
@@ -151,16 +226,16 @@ def _article_conditions(f: QuoteFilter, *, hide_indexes: bool = False) -> list[A
     if hide_indexes:  # coalesce(x, NULL) is x, but no index answers it
         published, source = sa.func.coalesce(published, sa.null()), sa.func.coalesce(source, sa.null())
     conditions = []
-    if since := day(f.since, "since"):
-        conditions.append(published >= since)
-    if until := day(f.until, "until"):
-        conditions.append(published < (date.fromisoformat(until) + timedelta(days=1)).isoformat())
-    if f.source:
-        conditions.append(source == f.source)
+    if shape.since:
+        conditions.append(published >= sa.bindparam("since"))
+    if shape.until:
+        conditions.append(published < sa.bindparam("until_next"))
+    if shape.source:
+        conditions.append(source == sa.bindparam("source"))
     return conditions
 
 
-def _scan_newest(conn: Connection, f: QuoteFilter, ids: Sequence[str] | None, wanted: int) -> bool:
+def _scan_newest(conn: Connection | Reader, f: QuoteFilter, ids: Sequence[str] | None, wanted: int) -> bool:
     """Whether a page of statements is found faster by reading them newest first until ``wanted`` pass (about
     wanted / share of them, where share is the part of the archive that passes ``f``) than by gathering all
     share * N that pass through the speaker or article indexes and sorting their keys. Break-even is at the share
@@ -168,88 +243,133 @@ def _scan_newest(conn: Connection, f: QuoteFilter, ids: Sequence[str] | None, wa
     outlet) from counting the articles that pass only up to what break-even needs, so the estimate is cheap.
     Not asked for word searches (the full-text index gives its matches newest first), one speaker (so does the
     speaker index) or polarity; SQLite only: PostgreSQL's planner weighs this itself from its statistics."""
-    if conn.dialect.name != "sqlite" or (f.search and f.search.strip()) or f.polarity:
+    r = Reader.of(conn)
+    if r.name != "sqlite" or (f.search and f.search.strip()) or f.polarity:
         return False
-    conditions = _article_conditions(f)
+    params = _article_params(f)
     several = bool(f.speaker) and (ids is None or len(ids) > 1)
-    if not conditions and not several or f.speaker and not several:
+    if not params and not several or f.speaker and not several:
         return False
-    a, q, s = t.articles, t.quotes, t.speakers
-    statements = conn.execute(sa.select(sa.func.max(q.c.pk))).scalar() or 0  # ingest numbers: about the count
+    a, q = t.articles, t.quotes
+    statements = r.scalar("max_pk", lambda: sa.select(sa.func.max(q.c.pk)), {}) or 0  # ingest numbers: ~the count
     if wanted >= statements:
         return False
     break_even = math.sqrt(wanted / statements)
     share = 1.0
     if several and f.speaker:
-        named: Any = ids if ids is not None else _speakers_named(f.speaker)
-        total = conn.execute(sa.select(sa.func.sum(s.c.quote_count)).where(s.c.id.in_(named))).scalar() or 0
-        share = total / statements
+        listed = ids is not None and len(ids) <= MAX_SPEAKERS_LISTED
+        names = ids if listed and ids is not None else name_words(f.speaker)
+        bound = _numbered("id" if listed else "w", names)
+        if not listed and not params:  # only whether the share reaches break-even: counted up to there
+            need = math.ceil(break_even * statements)
+            return _speakers_statements_reach(r, len(names), {**bound, "need": need}) >= need
+        total = r.scalar(("speakers_total", listed, len(names)), lambda: _speakers_total(listed, len(names)), bound)
+        share = (total or 0) / statements
         if share < break_even:
             return False
-    if not conditions:
+    if not params:
         return True
-    articles = conn.execute(sa.select(sa.func.max(a.c.seq))).scalar() or 0
+    articles = r.scalar("max_seq", lambda: sa.select(sa.func.max(a.c.seq)), {}) or 0
     enough = int(break_even / share * articles) + 1
-    passing = sa.select(sa.literal(1)).select_from(a).where(*conditions).limit(enough).subquery()
-    return int(conn.execute(sa.select(sa.func.count()).select_from(passing)).scalar_one()) >= enough
+    shape = Shape(r.name, since="since" in params, until="until_next" in params, source="source" in params)
+
+    def passing() -> sa.Select[Any]:
+        some = sa.select(sa.literal(1)).select_from(a).where(*_article_conditions(shape))
+        return sa.select(sa.func.count()).select_from(some.limit(sa.bindparam("enough")).subquery())
+
+    return int(r.scalar(("articles_passing", shape), passing, {**params, "enough": enough})) >= enough
 
 
-def _pg_match(words: str) -> Any:
+def _speakers_total(listed: bool, count: int) -> sa.Select[Any]:
+    """The statements of the speakers: ``listed``, ids id0, id1, ...; else named by the name words w0, w1, ..."""
+    named: Any = [sa.bindparam(f"id{i}") for i in range(count)] if listed else _speakers_named(count)
+    return sa.select(sa.func.sum(t.speakers.c.quote_count)).where(t.speakers.c.id.in_(named))
+
+
+def _speakers_statements_reach(r: Reader, words: int, params: dict[str, Any]) -> int:
+    """The statements of the speakers named by the name words w0, w1, ..., counted up to ``need``: through the
+    speaker index, a few speakers' worth (summing the statement counts of the 2,000 speakers 'Institute' names
+    read each of them: 2.7 ms, this 0.8)."""
+
+    def build() -> sa.Select[Any]:
+        q = t.quotes
+        some = sa.select(sa.literal(1)).where(q.c.speaker_id.in_(_speakers_named(words))).limit(sa.bindparam("need"))
+        return sa.select(sa.func.count()).select_from(some.subquery())
+
+    return int(r.scalar(("speakers_reach", words), build, params))
+
+
+def _pg_match() -> Any:
     vector = sa.func.to_tsvector(sa.literal_column("'english'::regconfig"), t.quotes.c.content)
-    return vector.op("@@")(sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), words))
+    words = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), sa.bindparam("words"))
+    return vector.op("@@")(words)
 
 
-def _pg_gather_matches(conn: Connection, f: QuoteFilter, keys: sa.Select[Any], wanted: int) -> bool:
+def _pg_gather_matches(r: Reader, search: Search, wanted: int) -> bool:
     """PostgreSQL, words searched: whether to gather every match through the GIN index and sort their keys,
     rather than read the statements newest first and test each. Its planner prices the test (to_tsvector of
     each statement) far below what it costs, so it reads newest first even for words few statements have, and
     reads the whole table for a phrase of two common words (seconds on 100,000). Reading newest first costs
-    about wanted * N / P tests (P: statements that pass all of ``f``), gathering about M index entries (M: those
-    with the words), each some PG_TEST_COST times cheaper than a test; P and M as the planner estimates them."""
-    if conn.dialect.name != "postgresql" or not (f.search and f.search.strip()):
+    about wanted * N / P tests (P: statements that pass the whole search), gathering about M index entries (M:
+    those with the words), each some PG_TEST_COST times cheaper than a test; P and M as the planner estimates."""
+    shape = search.shape
+    if shape.dialect != "postgresql" or not shape.search:
         return False
 
-    def estimate(query: sa.Select[Any]) -> float:
-        compiled = query.compile(conn)
-        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar()
-        return max(1.0, float(plan[0]["Plan"]["Plan Rows"])) if plan else 1.0
+    def estimate(key: Any, build: Callable[[], sa.Select[Any]]) -> float:
+        plan = r.rows(key, build, search.params, prefix="EXPLAIN (FORMAT JSON) ")
+        return max(1.0, float(plan[0][0][0]["Plan"]["Plan Rows"])) if plan and plan[0][0] else 1.0
 
-    statements = conn.execute(sa.select(sa.func.max(t.quotes.c.pk))).scalar() or 0
-    matches = estimate(sa.select(sa.literal(1)).select_from(t.quotes).where(_pg_match(f.search)))
-    only_words = not (f.speaker or f.since or f.until or f.source or f.polarity)
-    passing = matches if only_words else min(matches, estimate(keys))
+    q = t.quotes
+    statements = r.scalar("max_pk", lambda: sa.select(sa.func.max(q.c.pk)), {}) or 0
+    matches = estimate("pg_matches", lambda: sa.select(sa.literal(1)).select_from(q).where(_pg_match()))
+    only_words = shape == Shape(shape.dialect, search=True)
+    passing = matches if only_words else min(matches, estimate(("keys", shape), lambda: _quote_select(shape, [q.c.pk])))
     return matches * passing < wanted * statements * PG_TEST_COST
 
 
 PG_TEST_COST = 8  # measured: ~90 us to test a statement newest first, ~7-14 us per match gathered by the index
 
 
-def _order(conn: Connection, f: QuoteFilter, gather: bool = False) -> Any:
+def _order(shape: Shape, gather: bool = False) -> Any:
     """Newest first; ``gather``: by an expression no index is in the order of (PostgreSQL: see _pg_gather_matches)."""
-    if conn.dialect.name == "sqlite" and f.search and f.search.strip():
+    if shape.dialect == "sqlite" and shape.search:
         return FTS.c.rowid.desc()
     return (t.quotes.c.pk + 0).desc() if gather else t.quotes.c.pk.desc()
 
 
-def quote_hits(conn: Connection, f: QuoteFilter, *, limit: int = 50, offset: int = 0) -> list[QuoteHit]:
-    """A speaker who is several archive speakers ('Johnson') is asked as a list of their ids; one whose words
-    many speakers share ('Institute'), as a subquery of them."""
-    return [_hit(row) for row in _quote_rows(conn, f, limit, offset)]
+def quote_hits(conn: Connection | Reader, f: QuoteFilter, *, limit: int = 50, offset: int = 0) -> list[QuoteHit]:
+    return [_hit(row) for row in _quote_rows(Reader.of(conn), f, limit, offset)]
 
 
-def quote_hit_dicts(conn: Connection, f: QuoteFilter, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """quote_hits as plain dicts, QuoteHit's fields in its order, not validated again (the write path validated
-    them): for the service, which writes them out as JSON at once (building the QuoteHits and dumping them was a
-    fifth of the CPU a search costs the service)."""
-    fields = HIT_FIELDS
-    return [dict(zip(fields, _hit_values(row), strict=True)) for row in _quote_rows(conn, f, limit, offset)]
+def quote_hit_json(conn: Connection | Reader, f: QuoteFilter, *, limit: int = 50, offset: int = 0) -> list[bytes]:
+    """quote_hits as JSON, each as pydantic writes the QuoteHit (compact, QuoteHit's field order, non-ASCII
+    characters as themselves), not validated again (the write path validated them): for the service, which writes
+    them out at once. SQLite writes each row's JSON itself (json_object escapes text as pydantic does), all but
+    the confidence, which is written here as pydantic writes a float (SQLite keeps 15 digits); on PostgreSQL
+    pydantic writes each row. Building QuoteHits and dumping them was a fifth of a search's CPU in the service,
+    building dicts and dumping them a sixth."""
+    r = Reader.of(conn)
+    if r.name != "sqlite":
+        fields = HIT_FIELDS
+        return [to_json(dict(zip(fields, _hit_values(row), strict=True))) for row in _quote_rows(r, f, limit, offset)]
+    return [head[:-1] + _confidence_json(c) + tail[1:] for head, c, tail in _quote_rows(r, f, limit, offset, True)]
 
 
-def _quote_rows(conn: Connection, f: QuoteFilter, limit: int, offset: int) -> list[Any]:
-    ids = speaker_ids(conn, f.speaker, MAX_SPEAKERS_LISTED + 1) if f.speaker else None
-    if ids is not None and len(ids) > MAX_SPEAKERS_LISTED:
-        ids = None  # many: asked as a subquery
-    return _hit_rows(conn, f, ids, limit, offset)
+@functools.lru_cache(maxsize=4096)
+def _confidence_json(value: float) -> bytes:
+    return b',"confidence":' + to_json(value) + b","
+
+
+def _quote_rows(r: Reader, f: QuoteFilter, limit: int, offset: int, as_json: bool = False) -> list[Any]:
+    ids = speaker_ids(r, f.speaker, MAX_SPEAKERS_LISTED + 1) if f.speaker else None
+    search = prepare(r, f, ids)
+    if search is None:
+        return []
+    listed = None if ids is not None and len(ids) > MAX_SPEAKERS_LISTED else ids  # many: asked as a subquery
+    if _scan_newest(r, f, listed, limit + offset):
+        search = Search(replace(search.shape, scan_newest=True), search.params)
+    return _hit_rows(r, search, limit, offset, as_json)
 
 
 MAX_SPEAKERS_LISTED = 30
@@ -262,42 +382,69 @@ HIT_COLUMNS: list[Any] = [
     _q.c.confidence, _a.c.title, _a.c.url, _a.c.source.label("outlet"), _a.c.published_at,
     t.speakers.c.name.label("canonical"),
 ]  # fmt: skip
+HIT_FIELDS = tuple(QuoteHit.model_fields)
 HIT_SELECT = sa.select(*HIT_COLUMNS)  # built once: each select() of twenty columns coerces each of them again
 
 
-def _hit_rows(conn: Connection, f: QuoteFilter, ids: Sequence[str] | None, limit: int, offset: int) -> list[Any]:
+def _json_object(fields: Sequence[str]) -> Any:
+    """SQLite's JSON object of these QuoteHit fields of a statement (HIT_SELECT's joins): bytes, as pydantic writes."""
+    q, a, s = t.quotes, t.articles, t.speakers
+    columns: dict[str, Any] = {
+        "content_spans": sa.func.json(q.c.content_spans), "role": q.c.speaker_role, "outlet": a.c.source,
+        "speaker_name": sa.func.coalesce(sa.func.nullif(s.c.name, ""), q.c.speaker_name),
+        "title": a.c.title, "url": a.c.url, "published": a.c.published_at,
+    }  # fmt: skip
+    pairs: list[Any] = []
+    for name in fields:
+        pairs += [sa.literal_column(f"'{name}'"), columns.get(name, q.c.get(name))]
+    return sa.cast(sa.func.json_object(*pairs), sa.LargeBinary)  # bytes: joined with others as they are
+
+
+_CONFIDENCE = HIT_FIELDS.index("confidence")
+JSON_SELECT = sa.select(
+    _json_object(HIT_FIELDS[:_CONFIDENCE]), _q.c.confidence, _json_object(HIT_FIELDS[_CONFIDENCE + 1 :])
+)
+
+
+def _hit_rows(r: Reader, search: Search, limit: int, offset: int, as_json: bool = False) -> list[Any]:
     """The page's keys are found first, in order, by a query that reads only keys and the filtered columns
     (a sort, where one is needed, sorts keys, not whole statements); then the page's rows are read by key."""
-    q, a, s = t.quotes, t.articles, t.speakers
-    keys = _quote_select(conn, f, [q.c.pk], ids, scan_newest=_scan_newest(conn, f, ids, limit + offset))
-    if keys is None:
-        return []
-    gather = _pg_gather_matches(conn, f, keys, limit + offset)
-    page = keys.order_by(_order(conn, f, gather)).limit(limit).offset(offset).subquery("page")
-    query = (
-        HIT_SELECT.select_from(page.join(q, q.c.pk == page.c.pk).join(a, a.c.id == q.c.article_id))
-        .outerjoin(s, s.c.id == q.c.speaker_id)
-        .order_by(q.c.pk.desc())
-    )
-    return list(conn.execute(query))
+    gather = _pg_gather_matches(r, search, limit + offset)
+    shape = search.shape
+
+    def build() -> sa.Select[Any]:
+        q, a, s = t.quotes, t.articles, t.speakers
+        keys = _quote_select(shape, [q.c.pk]).order_by(_order(shape, gather))
+        page = keys.limit(sa.bindparam("limit")).offset(sa.bindparam("offset")).subquery("page")
+        return (
+            (JSON_SELECT if as_json else HIT_SELECT)
+            .select_from(page.join(q, q.c.pk == page.c.pk).join(a, a.c.id == q.c.article_id))
+            .outerjoin(s, s.c.id == q.c.speaker_id)
+            .order_by(q.c.pk.desc())
+        )
+
+    return r.rows(("hits", shape, gather, as_json), build, {**search.params, "limit": limit, "offset": offset})
 
 
-def count_quotes(conn: Connection, f: QuoteFilter) -> int:
-    query = _quote_select(conn, f, [sa.func.count()])
-    return 0 if query is None else int(conn.execute(query).scalar_one())
+def count_quotes(conn: Connection | Reader, f: QuoteFilter) -> int:
+    r = Reader.of(conn)
+    search = prepare(r, f)
+    if search is None:
+        return 0
+    shape = search.shape
+    return int(r.scalar(("count", shape), lambda: _quote_select(shape, [sa.func.count()]), search.params))
 
-
-HIT_FIELDS = tuple(QuoteHit.model_fields)
 
 
 def _hit_values(row: Any) -> tuple[Any, ...]:
     """A row of HIT_COLUMNS as the values of QuoteHit's fields, in HIT_FIELDS order (by position: a Row's
-    attributes cost a microsecond each)."""
+    attributes cost a microsecond each). The spans come as JSON text from the SQLite driver."""
     (_, id_, article_id, kind, content, spans, polarity, cue, source, speaker_id, speaker_name, speaker_type, role,
      nested_in, confidence, title, url, outlet, published, canonical) = row  # fmt: skip
     return (
-        id_, article_id, kind, content, spans, polarity, cue, source, speaker_id, canonical or speaker_name,
-        speaker_type, role, nested_in, confidence, title, url, outlet, published,
+        id_, article_id, kind, content, json.loads(spans) if isinstance(spans, str) else spans, polarity, cue,
+        source, speaker_id, canonical or speaker_name, speaker_type, role, nested_in, confidence, title, url,
+        outlet, published,
     )  # fmt: skip
 
 
@@ -346,12 +493,19 @@ def top_speakers(
     if source is None and since is None and until is None:
         query = sa.select(s.c.id).order_by(s.c.quote_count.desc(), s.c.id).limit(limit).offset(offset)
         return summaries(conn, [row[0] for row in conn.execute(query)])
-    count = sa.func.count().label("n")
-    inner = _quote_select(conn, QuoteFilter(source=source, since=since, until=until), [q.c.speaker_id, count])
-    assert inner is not None
-    query = inner.where(q.c.speaker_id.is_not(None)).group_by(q.c.speaker_id)
-    query = query.order_by(count.desc(), q.c.speaker_id).limit(limit).offset(offset)
-    ranked = [(row[0], int(row[1])) for row in conn.execute(query)]
+    r = Reader.of(conn)
+    search = prepare(r, QuoteFilter(source=source, since=since, until=until))
+    assert search is not None
+    shape = search.shape
+
+    def build() -> sa.Select[Any]:
+        count = sa.func.count().label("n")
+        query = _quote_select(shape, [q.c.speaker_id, count]).where(q.c.speaker_id.is_not(None))
+        query = query.group_by(q.c.speaker_id).order_by(count.desc(), q.c.speaker_id)
+        return query.limit(sa.bindparam("limit")).offset(sa.bindparam("offset"))
+
+    rows = r.rows(("top_speakers", shape), build, {**search.params, "limit": limit, "offset": offset})
+    ranked = [(row[0], int(row[1])) for row in rows]
     found = summaries(conn, [sid for sid, _ in ranked])
     counts = dict(ranked)
     return [x.model_copy(update={"quotes": counts[x.id]}) for x in found]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Unpack
+from typing import Unpack
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -18,6 +18,7 @@ from sayso.model import Analysis
 from sayso.store import analyses, engine, queries, writer
 from sayso.store import schema as t
 from sayso.store.bulk import BulkWriter
+from sayso.store.compiled import Reader
 from sayso.store.queries import DateLike, QuoteFilter, QuoteFilters
 from sayso.store.results import ClaimRow, FailureRow, QuoteHit, SpeakerDetail, SpeakerSummary, Stats
 
@@ -61,6 +62,22 @@ class Store:
                 yield conn
         except sa.exc.DBAPIError as exc:
             raise StoreError(f"{self.url}: {engine._one_line(exc)}") from None
+
+    @contextmanager
+    def _raw(self) -> Iterator[Reader]:
+        """A connection of the engine's pool as the driver's own, for the statement search (``compiled``): no
+        SQLAlchemy Connection, transaction or result around it (SQLite reads each statement in its own snapshot;
+        PostgreSQL in one transaction, rolled back when the connection goes back to the pool)."""
+        try:
+            raw = self.engine.raw_connection()
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"{self.url}: {engine._one_line(exc)}") from None
+        try:
+            yield Reader(raw.dbapi_connection, self.engine.dialect)
+        except self.engine.dialect.loaded_dbapi.Error as exc:
+            raise StoreError(f"{self.url}: {engine._one_line(exc)}") from None
+        finally:
+            raw.close()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -112,16 +129,16 @@ class Store:
         """Statements, newest-ingested first. ``speaker``: every word of one of a speaker's names;
         ``search``: words (or "a phrase") in the statement; ``since``/``until``: publication dates,
         inclusive; ``source``: the outlet; ``polarity``."""
-        with self._read() as conn:
+        with self._raw() as conn:
             return queries.quote_hits(conn, QuoteFilter(**filters), limit=limit, offset=offset)
 
-    def quote_dicts(self, *, limit: int = 50, offset: int = 0, **filters: Unpack[QuoteFilters]) -> list[dict[str, Any]]:
-        """``quotes`` as plain dicts with QuoteHit's fields, not validated again: for writing out as JSON."""
-        with self._read() as conn:
-            return queries.quote_hit_dicts(conn, QuoteFilter(**filters), limit=limit, offset=offset)
+    def quote_json(self, *, limit: int = 50, offset: int = 0, **filters: Unpack[QuoteFilters]) -> list[bytes]:
+        """``quotes`` each as the JSON pydantic writes for the QuoteHit, not validated again: for writing out."""
+        with self._raw() as conn:
+            return queries.quote_hit_json(conn, QuoteFilter(**filters), limit=limit, offset=offset)
 
     def count_quotes(self, **filters: Unpack[QuoteFilters]) -> int:
-        with self._read() as conn:
+        with self._raw() as conn:
             return queries.count_quotes(conn, QuoteFilter(**filters))
 
     def top_speakers(
