@@ -36,6 +36,7 @@ cat /tmp/stance_runs/log_*.txt > "$OUT/logs.txt"
 python3 - "$OUT" <<'PY'
 import json, pathlib, sys
 sys.path.insert(0, ".")
+from parts import split
 from train_stance import selection_score
 out = pathlib.Path(sys.argv[1])
 runs = []
@@ -50,9 +51,6 @@ if not runs:
 score, best = max(runs)
 print("best", best, round(score, 4), sorted(runs, reverse=True))
 src = pathlib.Path("/tmp/stance_runs") / best
-data = (src / "weights.safetensors").read_bytes()
-part = 15 * 2**20
-for i in range(0, len(data), part):
-    (out / f"weights.safetensors.part{i // part}").write_bytes(data[i : i + part])
+split(src / "weights.safetensors", out, "weights.safetensors")
 (out / "weights.json").write_text((src / "weights.json").read_text())
 PY

@@ -27,6 +27,8 @@ cfg d --lr 1.5e-4 --max-length 256 --epochs 16 --eval-from 6
 cat /tmp/sweep/log_*.txt > "$OUT/logs.txt"
 python3 - "$OUT" <<'PY'
 import json, pathlib, sys
+sys.path.insert(0, "training")
+from parts import split
 out = pathlib.Path(sys.argv[1])
 runs = []
 for d in sorted(pathlib.Path("/tmp/sweep").glob("*/train_log.json")):
@@ -38,10 +40,7 @@ if not runs:
     sys.exit("no run finished")
 best = max(runs)[1]
 src = pathlib.Path("/tmp/sweep") / best
-data = (src / "weights.safetensors").read_bytes()
-part = 15 * 2**20
-for i in range(0, len(data), part):
-    (out / f"weights.part{i // part}").write_bytes(data[i : i + part])
+split(src / "weights.safetensors", out, "weights")
 (out / "config.json").write_text((src / "config.json").read_text())
 summary = {name: r for _, name, r in runs}
 (out / "summary.json").write_text(json.dumps({"best": best, "runs": summary}, indent=1))
