@@ -340,10 +340,41 @@ ORG_WORDS = words("""
 def people_mentions(doc: Doc) -> list[SpacySpan]:
     """PERSON entities, plus what the small NER model calls ORG/GPE but a name or title shows to be a
     person ("Mayor Elena Varga"), plus lone surnames of those people ("Varga said")."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ in ORG_LABELS and _looks_like_person(e))]
+    people = [
+        _without_leading_word(e)
+        for e in doc.ents
+        if e.label_ == "PERSON" or (e.label_ in ORG_LABELS and _looks_like_person(e))
+    ]
     surnames = {parts[-1] for e in people if len(parts := _name_words(e.text)) >= 2}
     lone = [e for e in doc.ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
     return sorted(set(people) | set(lone), key=lambda e: e.start_char)
+
+
+def _without_leading_word(ent: SpacySpan) -> SpacySpan:
+    """ "Lawmakers Rip Donald Trump As A Fraud": in a title-case headline NER takes the verb before a name
+    into it; there a first word that is no sure first name nor a title, before a sure first name, is dropped."""
+    if len(ent) < 3 or not _title_case_line(ent.doc.text, ent.start_char):
+        return ent
+    while (
+        len(ent) >= 3
+        and ent[0].text.lower().rstrip(".") not in ROLE_TITLES | TITLES
+        and _first_name(ent[1].text)
+        and not _first_name(ent[0].text)
+    ):
+        ent = ent[1:]
+    return ent
+
+
+def _first_name(word: str) -> bool:
+    return str(_gender_detector().get_gender(word)) in {"male", "female"}
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` reads as a headline: four words or more, nearly all capitalised."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(line) >= 4 and sum(w[0].isupper() for w in line) >= 0.8 * len(line)
 
 
 def _untagged_name(mention: SpacySpan) -> list[SpacySpan]:

@@ -143,3 +143,21 @@ def test_a_relative_pronoun_speaks_for_the_phrase_before_its_comma(sentence: str
     quotes = analyze("Mayor Ann Lee spoke first.\n\n" + sentence).quotes
     relative = [q for q in quotes if q.source and q.source.split()[-1] in {"who", "whom", "which"}]
     assert relative and all(q.speaker and q.speaker.name == speaker for q in relative)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A third nurse at Mercy Hospital that night supported Garcia's account.", "A third nurse at Mercy Hospital"),
+        ("A senior aide at City Hall that week disputed Brown's account.", "A senior aide at City Hall"),
+    ],
+)
+def test_a_time_phrase_before_the_cue_is_no_part_of_the_speaker(text: str, name: str) -> None:
+    """ "A second officer at Benghazi that evening backed Bob's account": the speaker was "... Benghazi that"."""
+    assert [s.name for s in analyze(text).speakers] == [name]
+
+
+def test_a_headline_verb_before_a_name_is_no_part_of_it() -> None:
+    """ "Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud'": the speaker "Trump" was "Rip Donald Trump"."""
+    text = "Black Senators Rip Donald Trump As A Dangerous Liar\n\nTrump said on Friday that the plant would stay open."
+    assert "Donald Trump" in [s.name for s in analyze(text).speakers]

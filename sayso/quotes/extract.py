@@ -60,6 +60,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     tagged = [c for t in tagger.attributions(text) if (c := from_tagger(frame, t))] if tagger else []
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     fill_sources(frame, top)
+    tidy_sources(frame, top)
     extend_to_sentence_end(frame, top)
     apply_scheme(frame, top, scheme)
     rules.set_kinds(frame, top)
@@ -127,6 +128,27 @@ def fill_sources(frame: Frame, found: list[Candidate]) -> None:
             source = rules.source_after(frame, last, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
         if source is not None and not any(s < source[1] and source[0] < e for s, e in cand.content_spans):
             cand.source_span = source
+
+
+# "A third nurse at the hospital that night said": a time phrase between the speaker and the cue (or the
+# word it was cut at) is no part of the speaker phrase, nor is an article or preposition ending it.
+TRAILING_TIME = re.compile(
+    r"(?:\s+(?:that|this|earlier|later)(?:\s+(?:night|evening|morning|afternoon|day|week|"
+    r"weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    r"|\s+(?:the|a|an|of|at|in))$",
+    re.IGNORECASE,
+)
+
+
+def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
+    """Source spans without a trailing time phrase or function word (see TRAILING_TIME)."""
+    for cand in found:
+        if cand.source_span is None:
+            continue
+        start, end = cand.source_span
+        while (cut := TRAILING_TIME.search(frame.text, start, end)) is not None and cut.start() > start:
+            end = cut.start()
+        cand.source_span = (start, end)
 
 
 def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
