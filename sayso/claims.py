@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.quotes.cues import is_cue_noun, words
+from sayso.speakers import is_first_name
 
 STOPWORDS = words("""
     a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -215,7 +216,12 @@ def _names(content: str, speaker: Speaker) -> bool:
     words = speaker.name.split()
     if not words or speaker.type not in {"PERSON", "ORG"}:
         return False
-    return re.search(rf"\b{re.escape(words[-1])}\b", content) is not None
+    for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
+        before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
+        # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz" is still Ann Ruiz)
+        if speaker.type != "PERSON" or before is None or before.group(1) in words or not is_first_name(before.group(1)):
+            return True
+    return False
 
 
 def _owns(content: str, speaker: Speaker) -> bool:

@@ -358,14 +358,15 @@ def _without_leading_word(ent: SpacySpan) -> SpacySpan:
     while (
         len(ent) >= 3
         and ent[0].text.lower().rstrip(".") not in ROLE_TITLES | TITLES
-        and _first_name(ent[1].text)
-        and not _first_name(ent[0].text)
+        and is_first_name(ent[1].text)
+        and not is_first_name(ent[0].text)
     ):
         ent = ent[1:]
     return ent
 
 
-def _first_name(word: str) -> bool:
+def is_first_name(word: str) -> bool:
+    """Whether the word is a first name of a man or a woman for sure (not "Rip", "Jo", "Lee")."""
     return str(_gender_detector().get_gender(word)) in {"male", "female"}
 
 

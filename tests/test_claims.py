@@ -163,3 +163,22 @@ def test_a_denial_whose_cue_names_the_suggestion_disputes_the_claim_before_it() 
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "Quentin Hale" and disputers == ["Mara Ode"]
+
+
+@pytest.mark.parametrize(
+    "content, named",
+    [
+        ("Ivana Trump that there was no reason to intrude on her privacy", False),
+        ("what Trump said about the divorce is not true", True),
+        ("what Donald Trump said is not true", True),
+        ("Mr. Trump's account is wrong", True),
+    ],
+)
+def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
+    """ "The judge agreed with Ivana Trump that there was no reason ...": the denial named Ivana, not Donald Trump,
+    yet it was linked to Donald Trump's claim."""
+    from sayso.claims import _names
+    from sayso.model import Speaker
+
+    donald = Speaker(id="s1", name="Donald Trump", type="PERSON", roles=[], mentions=[])
+    assert _names(content, donald) is named
