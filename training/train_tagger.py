@@ -131,20 +131,22 @@ def build_model(base: Path) -> torch.nn.Module:
 
 
 class TorchSession:
-    """The slice of onnxruntime.InferenceSession that QuoteTagger uses, over a torch model."""
+    """The slice of onnxruntime.InferenceSession that QuoteTagger and StanceModel use, over a torch model
+    (whose train/eval mode the caller sets)."""
 
-    def __init__(self, model: torch.nn.Module, device: str) -> None:
-        self.model, self.device = model, device
+    def __init__(
+        self, model: torch.nn.Module, device: str, inputs: tuple[str, ...] = ("input_ids", "attention_mask")
+    ) -> None:
+        self.model, self.device, self.inputs = model, device, inputs
 
     def get_inputs(self) -> list[types.SimpleNamespace]:
-        return [types.SimpleNamespace(name="input_ids"), types.SimpleNamespace(name="attention_mask")]
+        return [types.SimpleNamespace(name=n) for n in self.inputs]
 
     @torch.no_grad()
     def run(self, _names: Any, feed: dict[str, np.ndarray]) -> list[np.ndarray]:
-        ids = torch.from_numpy(feed["input_ids"]).to(self.device)
-        mask = torch.from_numpy(feed["attention_mask"]).to(self.device)
+        tensors = {k: torch.from_numpy(feed[k]).to(self.device) for k in self.inputs}
         with torch.autocast(self.device, dtype=torch.bfloat16, enabled=self.device == "cuda"):
-            logits = self.model(input_ids=ids, attention_mask=mask).logits
+            logits = self.model(**tensors).logits
         return [logits.float().cpu().numpy()]
 
 
