@@ -45,11 +45,13 @@ def write_run(out: Path, quotes: int, per_article: int, partition: int, seed: in
 
 
 def server_cpu() -> float:
-    """CPU seconds of the local PostgreSQL server's processes so far (0 when there are none)."""
+    """CPU seconds of the local PostgreSQL server's processes so far (0 when there are none): those running,
+    and those that ended (the postmaster's children: a connection's backend ends with it)."""
     total = 0.0
     for proc in psutil.process_iter(["name", "cpu_times"]):
-        if (proc.info["name"] or "").startswith("postgres") and proc.info["cpu_times"]:
-            total += proc.info["cpu_times"].user + proc.info["cpu_times"].system
+        times = proc.info["cpu_times"]
+        if (proc.info["name"] or "").startswith("postgres") and times:
+            total += times.user + times.system + times.children_user + times.children_system
     return total
 
 
