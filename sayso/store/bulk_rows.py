@@ -100,6 +100,8 @@ def copy_text(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]])
         with psycopg.Copy(cursor, writer=FileWriter(out)) as copy:
             for row in _tuples(table, columns, rows):
                 copy.write_row(row)
+    except psycopg.Error as exc:  # a value PostgreSQL cannot hold (a NUL in a text): as insert_rows raises it
+        raise sa.exc.DBAPIError.instance(f"COPY {table.name}", None, exc, psycopg.Error) from None
     finally:
         cursor.close()
     return Copy(columns, out.getvalue())
