@@ -31,6 +31,7 @@ from sayso.partitions import ANALYSIS_SCHEMA, RunFolder, RunSpec
 from sayso.sources import Columns, iter_articles
 from sayso.store import open_store
 from sayso.store import schema as t
+from sayso.store.bulk import PgSettings
 from sayso.store.bulk_rows import may_skip_row_checks, merge_many, references_checked_once
 from sayso.store.speaker_sql import merge
 
@@ -375,3 +376,19 @@ def test_postgresql_writer_process_a_refused_chunk_and_a_killed_writer_leave_the
     loaded, saved = dump(url), dump(expected)
     assert loaded.pop("failures") != saved.pop("failures") == []
     assert loaded == saved
+
+
+def test_postgresql_checks_once_a_chunk_can_be_turned_off(
+    make_db: Callable[[], str],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = make_db()
+    if not url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    with open_store(url) as store, store._write() as conn:
+        on = PgSettings()
+        on.set(conn)
+        monkeypatch.setenv("SAYSO_LOAD_CHECKS_ONCE", "0")
+        off = PgSettings()
+        off.set(conn)
+        assert (on.checks_once, off.checks_once) == (True, False)

@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sayso.config import settings
 from sayso.model import Analysis
 from sayso.store import schema as t
 from sayso.store.bulk_rows import (
@@ -185,7 +186,7 @@ class PgSettings:
         if self.lz4:
             conn.exec_driver_sql("SET LOCAL default_toast_compression = 'lz4'")
         if self.checks_once is None:
-            self.checks_once = may_skip_row_checks(conn)
+            self.checks_once = settings().load_checks_once and may_skip_row_checks(conn)
 
 
 def write(conn: Connection, plan: Plan, settings: PgSettings) -> None:
