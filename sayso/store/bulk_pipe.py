@@ -104,7 +104,7 @@ def _serve(pipe: Pipe, url: str) -> None:
                 return
             answer = _write(eng, plan, settings)
             del plan
-            gc.collect()
+            gc.collect(1)  # the plan is gone: few young objects left to look at
             try:
                 pipe.send(answer)
             except OSError:
