@@ -316,3 +316,13 @@ def test_a_denial_holds_the_nominal_claim_it_denies(text: str, owner: str) -> No
     assert nested["nested"] and nested["speaker"] == owner and nested["polarity"] == "asserts"
     ((dispute),) = statements(text).disputes
     assert dispute.claimant_id is not None
+
+
+def test_a_quote_ending_its_sentence_is_not_attributed_to_the_next_sentences_speaker() -> None:
+    text = (
+        'The report accuses Mayor Dan Harlow of treating his staff like "hired help." '
+        'He said that is a distortion of his record.'
+    )
+    analysis = statements(text)
+    assert all(not (q.content == "hired help" and q.cue == "said") for q in analysis.quotes)
+    assert find(analysis, "distortion")["cue"] == "said"

@@ -258,8 +258,10 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
             k = _skip_time(doc, _skip_np(frame, k + 1))
     if k >= len(doc):
         return None
-    if doc[k].lower_ == "that":
+    if doc[k].lower_ == "that" and not that_is_demonstrative(doc, k):
         return doc[k + 1] if k + 1 < len(doc) else None
+    if doc[k].lower_ == "that":
+        return doc[k]
     if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
         return doc[k]
     if cue.lower_ in that_only_forms():
@@ -267,6 +269,24 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
         return doc[k]
     return None
+
+
+FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "MD"})  # "that is", "that was", "that would"
+
+
+def that_is_demonstrative(doc: Doc, k: int) -> bool:
+    """Whether the "that" at k points back ("said that is a distortion", "said that claim was false")
+    rather than introducing the reported clause ("said that the plan was dead"): a verb right after it
+    (an adverb between allowed: "that never happened"), or a singular claim noun and then a verb."""
+    after = [t for t in doc[k + 1 : k + 4] if not t.is_punct]
+    if not after:
+        return False
+    if after[0].pos_ == "ADV" and len(after) > 1:
+        after = after[1:]
+    if after[0].tag_ in FINITE_VERB_TAGS:
+        return True
+    noun_then_verb = len(after) > 1 and after[1].tag_ in FINITE_VERB_TAGS
+    return after[0].tag_ == "NN" and is_cue_noun(after[0].text) and noun_then_verb
 
 
 def _skip_time(doc: Doc, k: int) -> int:
@@ -462,10 +482,20 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
             floor = toks[0].i
             source = source_before(frame, tok.i, floor) if tok.i > floor else None
             source = source or source_after(frame, tok.i, toks[-1].i + 1)
-            if source is None:
+            if source is None or _opens_its_own_statement(frame, quote, tok, source):
                 return None
             return (tok.idx, tok.idx + len(tok)), source
     return None
+
+
+def _opens_its_own_statement(frame: Frame, quote: QuotedSpan, cue: Token, source: Span) -> bool:
+    """'... like "hired help." He said that is a distortion': a quote that ends its sentence, then a
+    cue that reports words of its own, starts another statement rather than attributing the quote."""
+    inner = frame.text[quote.inner[0] : quote.inner[1]].rstrip()
+    if inner[-1:] not in {".", "!", "?"}:
+        return False
+    after = cue if source[1] <= cue.idx else frame.doc[frame.token_index_at(source[1] - 1)]
+    return _clause_start(frame, after) is not None
 
 
 def _dash_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
