@@ -232,3 +232,18 @@ def test_a_denial_opening_with_that_disputes_the_claim_right_before_it() -> None
     ]
     ((dispute,),) = [link(quotes, speakers, text)[1]]
     assert dispute.claimant_id == "s2" and dispute.disputed_by == ["s3"]
+
+
+def test_a_denial_of_an_owners_claims_about_something_disputes_that_owner() -> None:
+    text = (
+        "President Anna Ruiz vetoed the port bill on Friday.\n\n"
+        "Dock workers say the president's claims about lost jobs at the harbour are unfounded."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "lost jobs" in claim and claimant == "Anna Ruiz" and disputers == ["Dock workers"]
+
+
+def test_a_denial_whose_cue_names_a_claim_and_its_owner_disputes_that_owner() -> None:
+    text = "Mayor Dan Harlow has dismissed the state weather service consensus that the river is rising fast."
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "the river is rising" in claim and claimant == "state weather service" and disputers == ["Dan Harlow"]
