@@ -180,3 +180,11 @@ def test_a_name_after_a_preposition_in_the_pronouns_sentence_is_not_its_antecede
         'On Twitter, she responded to one of the mayor\'s messages by saying, "Seriously, just stop lying."'
     )
     assert speakers_of(text)[-1][0] == "Michelle Fields"
+
+
+def test_a_first_name_in_a_headline_is_the_person_named_in_full_below() -> None:
+    text = (
+        "Ruth: Harbour Workers 'Absolutely Wrong' to Call Me a Liar.\n\n"
+        "Mayor Ruth Ingram said on Wednesday that the harbour workers were wrong about the closure."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["Ruth Ingram", "Ruth Ingram"]

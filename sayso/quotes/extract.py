@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # Below this mean token probability a tagged statement is more often wrong than right (PolNeAR dev).
 MIN_TAGGER_CONFIDENCE = 0.8
 # Rules whose boundaries are as exact as the tagger's (quote marks, "according to"): they win overlaps.
-EXACT_RULES = {"quote-cue-after", "quote-cue-before", "quote-follow-on", "according"}
+EXACT_RULES = {"quote-cue-after", "quote-cue-before", "quote-follow-on", "according", "transcript"}
 # "agreed to send tanks" reports an act or intention, not a statement, unless the cue is a speech act.
 SPEECH_ACTS_WITH_TO = words("""
     promised promise promises promising vowed vows vow vowing pledged pledges pledging threatened threatens
