@@ -271,6 +271,8 @@ class SpeakerResolver:
         if recent_speakers:
             return recent_speakers[-1]
         for ent in reversed([e for e in self.people if e.end_char <= at]):
+            if _object_of_preposition(ent) and ent.sent.start_char <= at < ent.sent.end_char:
+                continue  # "On Twitter, she ...": not who "she" is
             person = self._person_for(ent.text, ent.start_char)
             if fits(person):
                 return person
@@ -436,8 +438,13 @@ def gender_of(name: str, context: str) -> str | None:
     return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
 
 
+ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
+
+
 def _role_overlap(words: list[str], roles: list[str]) -> float:
-    role_words = {w.lower() for r in roles for w in r.split()}
+    """How well a description's words fit a person's roles: the roles' own words, not those of what
+    they are a role of ("the book" is not "the author of the book")."""
+    role_words = {w.lower() for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()}
     score = 0.0
     for w in words:
         if w in role_words:
@@ -498,6 +505,10 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
     while start < comma and doc[start].lower_ == "of":
         start += 1
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _object_of_preposition(ent: SpacySpan) -> bool:
+    return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP"
 
 
 def _possessive(text: str, ent: SpacySpan) -> bool:

@@ -165,10 +165,17 @@ def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
         if cand.kind == "direct":
             continue
         s, e = cand.content_spans[0]
-        if scheme == "sayso" and frame.text[s : s + 5].lower() == "that " and e - s > 5:
+        if scheme == "sayso" and _complementizer_at(frame, s) and e - s > 5:
             cand.content_spans[0] = (s + 5, e)
         elif scheme == "polnear" and frame.text[max(0, s - 5) : s].lower() == "that ":
             cand.content_spans[0] = (s - 5, e)
+
+
+def _complementizer_at(frame: Frame, start: int) -> bool:
+    """Whether reported words begin with a "that" that only introduces them (not "that is a lie")."""
+    if frame.text[start : start + 5].lower() != "that ":
+        return False
+    return not rules.that_is_demonstrative(frame.doc, frame.token_index_at(start))
 
 
 ELABORATION = re.compile(r",\s+(?:which|particularly|especially|including|notably)\b")
