@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import inspect
 import re
 import threading
@@ -212,7 +213,17 @@ def warm_up() -> None:
 @asynccontextmanager
 async def _warming(app: FastAPI) -> AsyncIterator[None]:
     await asyncio.to_thread(warm_up)
+    settle_heap()
     yield
+
+
+def settle_heap() -> None:
+    """Collect once, then move every object left (the language pipeline, the tagger, the app: some millions) out
+    of the garbage collector's sight (``gc.freeze``): a full collection otherwise walks them all, a pause of
+    100 ms to 500 ms that every request in flight waits out (with 50 clients, more than one search in a hundred).
+    The objects made from here on are collected as before."""
+    gc.collect()
+    gc.freeze()
 
 
 def create_app(config: Settings | None = None, *, store: Store | None = None, warm: bool = False) -> FastAPI:

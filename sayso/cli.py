@@ -500,10 +500,9 @@ def serve(db_url: str | None, host: str, port: int, workers: int) -> None:
             uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
             return
     os.environ["SAYSO_DB"] = db_url or settings().db_url
-    uvicorn.run(
-        "sayso.api:app_from_settings", factory=True, workers=workers, host=host, port=port, log_level="warning",
-        access_log=False,  # no line per request (a log call per request even when warnings only are shown)
-    )  # fmt: skip
+    from sayso.serving import run_workers
+
+    run_workers(host, port, workers)
 
 
 def main() -> None:

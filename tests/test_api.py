@@ -397,3 +397,48 @@ def test_sayso_serve_with_a_bad_database_says_one_line(tmp_path: Any) -> None:
     )
     assert run.returncode == 1
     assert run.stderr.count("\n") == 1 and "does not exist" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_sayso_serve_workers_each_take_a_share_of_the_connections(tmp_path: Any) -> None:
+    """`sayso serve --workers 2`: a socket per process on the same port (SO_REUSEPORT), so that kept-alive
+    connections are spread over the processes (uvicorn's shared socket gave one of two workers 41 of 50); every
+    process answers, listens on 127.0.0.1 only, and stops with the command."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    import psutil
+
+    if not hasattr(socket, "SO_REUSEPORT"):
+        pytest.skip("no SO_REUSEPORT here: uvicorn's workers serve")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = f"sqlite:///{tmp_path / 'served.db'}"
+    cmd = [sys.executable, "-m", "sayso.cli", "serve", "--db", db, "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(cmd)
+    clients: list[httpx.Client] = []
+    try:
+        deadline = time.monotonic() + 300
+
+        def listening_workers() -> list[psutil.Process]:  # (multiprocessing's resource tracker is a child too)
+            children = psutil.Process(server.pid).children()
+            return [p for p in children if any(c.status == "LISTEN" for c in p.net_connections("tcp"))]
+
+        while len(workers := listening_workers()) < 2:  # both listening: each has loaded its models
+            assert server.poll() is None, "the server exited"
+            assert time.monotonic() < deadline, "the workers did not listen"
+            time.sleep(0.5)
+        clients = [httpx.Client(base_url=f"http://127.0.0.1:{port}") for _ in range(48)]
+        assert all(c.get("/api/health").json()["store"] is True for c in clients)  # each keeps its connection
+        held = [sum(c.status == "ESTABLISHED" for c in p.net_connections("tcp")) for p in workers]
+        assert sum(held) == 48 and max(held) <= 40, held  # by address hash: 24 each give or take (40: p < 1e-5)
+        listening = [c.laddr for p in workers for c in p.net_connections("tcp") if c.status == "LISTEN"]
+        assert len(listening) == 2 and all(addr.ip == "127.0.0.1" and addr.port == port for addr in listening)
+    finally:
+        for c in clients:
+            c.close()
+        server.terminate()
+        server.wait(timeout=60)
+    assert not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in workers)

@@ -145,3 +145,35 @@ def test_one_shape_of_search_answers_each_of_its_values(make_db: Callable[[], st
         for name in PEOPLE:
             said = [q.id for q in everything if q.speaker_name == name]
             assert said and [q.id for q in store.quotes(speaker=name, limit=10_000)] == said
+
+
+def test_sqlite_finds_an_outlets_or_a_periods_page_in_its_newest_articles(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filters on the article alone read the articles newest first, each with its statements (an outlet's through
+    the index on articles(source, seq)), and the page's rows by key: no query plan reads every statement."""
+    from sayso.store.compiled import Reader
+
+    asked: list[tuple[Any, ...]] = []
+    rows = Reader.rows
+
+    def recording(self: Reader, key: Any, build: Any, params: Any, *, prefix: str = "") -> list[Any]:
+        if not prefix and isinstance(key, tuple) and key[0] == "hits":
+            asked.append((self, key, build, params))
+        return rows(self, key, build, params, prefix=prefix)
+
+    with open_store(f"sqlite:///{tmp_path / 'walk.db'}") as store:
+        archive(store, articles=150)
+        monkeypatch.setattr(Reader, "rows", recording)
+        for scan in (False, True):
+            monkeypatch.setattr(queries, "_scan_newest", lambda *_, scan=scan: scan)
+            asked.clear()
+            store.quote_json(source="TASS", limit=10)
+            store.quote_json(source="AP", since="2024-01-01", until="2024-01-31", limit=10)
+            store.quote_json(since="2024-01-10", until="2024-02-20", limit=10)
+            assert len(asked) == 3 and all(queries.by_article(key[1]) for _, key, _, _ in asked)
+            for reader, key, build, params in asked:
+                plan = [row[3] for row in rows(reader, key, build, params, prefix="EXPLAIN QUERY PLAN ")]
+                assert not any(step.startswith("SCAN quotes") for step in plan), plan
+                if key[1].source:
+                    assert any("ix_articles_source_seq" in step for step in plan), plan

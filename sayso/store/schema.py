@@ -22,11 +22,12 @@ articles = sa.Table(
     sa.Column("language", sa.String(16), nullable=False),
     sa.Column("title", sa.Text),
     sa.Column("url", sa.Text),
-    sa.Column("source", sa.Text, index=True),  # the outlet
+    sa.Column("source", sa.Text),  # the outlet
     sa.Column("published", sa.Text),  # as given
     sa.Column("published_at", sa.String(32), index=True),  # normalised ISO 8601, for filters
     sa.Column("text", sa.Text),
     sa.Column("ingested_at", sa.String(32), nullable=False),
+    sa.Index("ix_articles_source_seq", "source", "seq"),  # an outlet's articles in ingest order
 )
 
 speakers = sa.Table(
