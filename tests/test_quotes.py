@@ -316,3 +316,14 @@ def test_a_denial_holds_the_nominal_claim_it_denies(text: str, owner: str) -> No
     assert nested["nested"] and nested["speaker"] == owner and nested["polarity"] == "asserts"
     ((dispute),) = statements(text).disputes
     assert dispute.claimant_id is not None
+
+
+def test_a_quote_running_on_over_several_paragraphs_keeps_its_speaker_to_the_end() -> None:
+    text = (
+        '"We will rebuild the whole harbour," said Mayor Ann Lee.\n\n'
+        '"The second paragraph of her speech goes on here."\n\n'
+        '"And a third paragraph of the speech ends it."'
+    )
+    analysis = statements(text)
+    assert find(analysis, "second paragraph")["speaker"] == "Ann Lee"
+    assert find(analysis, "third paragraph")["speaker"] == "Ann Lee"
