@@ -40,3 +40,34 @@ def test_a_connective_opening_reported_words_before_their_cue_is_left_out(openin
     drop_connectives(Frame.build(text, nlp.parse(text)), [cand])
     s, e = cand.content_spans[0]
     assert text[s:e] == (text[start:end] if kept else words)
+
+
+def test_a_quote_going_on_in_the_next_paragraph_is_more_content_of_the_same_attribution() -> None:
+    text = (
+        '"We will rebuild the whole harbour," said Mayor Ann Lee.\n\n'
+        '"The second paragraph of her speech goes on here with the plan."'
+    )
+    ((content, cue, source),) = polnear(text)
+    assert (cue, source) == ("said", "Mayor Ann Lee")
+    assert "rebuild the whole harbour" in content and "second paragraph" in content
+
+
+def test_statements_without_a_cue_are_left_out_of_polnear_but_kept_in_sayso() -> None:
+    from sayso.quotes.extract import one_cue_each
+
+    with_cue = Candidate("indirect", [(30, 60)], (20, 24), (0, 10), 0.9, "tagger")
+    follow_on = Candidate("direct", [(80, 120)], None, None, 0.7, "quote-follow-on", continues=with_cue)
+    loose = Candidate("indirect", [(140, 170)], None, None, 0.9, "tagger")
+    assert one_cue_each([with_cue, follow_on, loose]) == [with_cue]
+    assert with_cue.content_spans == [(30, 60), (80, 120)]
+
+
+def test_a_denial_cue_that_took_the_claim_noun_does_not_beat_the_whole_claim() -> None:
+    from sayso.quotes.extract import arbitrate
+
+    text = "The ministry denied claims by the union that wages had been cut."
+    frame = Frame.build(text, nlp.parse(text))
+    cue, claims, wages = text.index("denied"), text.index("claims"), text.index("wages")
+    rule = Candidate("indirect", [(claims, len(text) - 1)], (cue, cue + 6), (0, 12), 0.8, "reported")
+    tagged = Candidate("indirect", [(wages, len(text) - 1)], (cue, claims + 6), (0, 12), 0.8, "tagger")
+    assert arbitrate(frame, [rule], [tagged]) == [rule]
