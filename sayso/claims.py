@@ -51,6 +51,10 @@ REFERENCE_REACH = 1200  # characters back from the denial
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
 ANAPHORIC_AFTER = 160  # characters after the denial
+# A denial that opens by pointing back ("that is a distortion, ...", "that was never true") disputes
+# what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere).
+POINTING_BACK = re.compile(r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b", re.IGNORECASE)
+POINTING_REACH = 300  # characters back from the denial
 ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
 
 
@@ -148,6 +152,10 @@ def _target(
         if c.claimant.id != denial.speaker_id
         and not all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes)
     ]
+    if POINTING_BACK.search(denial.content):
+        before = _claim_just_before(denial, others, reach=POINTING_REACH)
+        if before is not None:
+            return before
     keys = content_keys(denial.content)
 
     def score(c: _Claim) -> tuple[int, bool]:
@@ -166,11 +174,11 @@ def _target(
     return None
 
 
-def _claim_just_before(denial: Quote, claims: list[_Claim]) -> _Claim | None:
-    """The claim by someone else whose words end closest before the denial, within REFERENCE_REACH."""
+def _claim_just_before(denial: Quote, claims: list[_Claim], reach: int = REFERENCE_REACH) -> _Claim | None:
+    """The claim by someone else whose words end closest before the denial, within reach (characters)."""
     start = denial.content_spans[0][0] if denial.content_spans else 0
     ends = [(q.content_spans[-1][1] if q.content_spans else start, c) for c, q in _others_quotes(denial, claims)]
-    near = [(end, c) for end, c in ends if 0 <= start - end <= REFERENCE_REACH]
+    near = [(end, c) for end, c in ends if 0 <= start - end <= reach]
     return max(near, key=lambda pair: pair[0])[1] if near else None
 
 

@@ -436,8 +436,13 @@ def gender_of(name: str, context: str) -> str | None:
     return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
 
 
+ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
+
+
 def _role_overlap(words: list[str], roles: list[str]) -> float:
-    role_words = {w.lower() for r in roles for w in r.split()}
+    """How well a description's words fit a person's roles: the roles' own words, not those of what
+    they are a role of ("the book" is not "the author of the book")."""
+    role_words = {w.lower() for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()}
     score = 0.0
     for w in words:
         if w in role_words:

@@ -182,3 +182,68 @@ def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
 
     donald = Speaker(id="s1", name="Donald Trump", type="PERSON", roles=[], mentions=[])
     assert _names(content, donald) is named
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Mayor Dan Harlow said that claim was false.",
+        'Mayor Dan Harlow said that is a "distortion," and praised his staff.',
+    ],
+)
+def test_a_demonstrative_that_stays_in_the_denial_and_points_back(reply: str) -> None:
+    text = f"Several former employees said Mayor Dan Harlow had shouted at junior staff for years.\n\n{reply}"
+    analysis = analyze(text)
+    denial = next(q for q in analysis.quotes if q.polarity == "denies")
+    assert denial.content.lower().startswith("that ")
+    ((claim, claimant, disputers),) = disputes_of(analysis)
+    assert "shouted at junior staff" in claim and claimant == "Several former employees" and disputers == ["Dan Harlow"]
+
+
+def test_a_complementizer_that_is_still_left_out() -> None:
+    quote = analyze("Mayor Dan Harlow said that the harbour would reopen in May.").quotes[0]
+    assert quote.content.startswith("the harbour")
+
+
+def test_a_denial_opening_with_that_disputes_the_claim_right_before_it() -> None:
+    from sayso.claims import link
+    from sayso.model import Quote, Speaker
+
+    lind = "Councillor Joe Lind said the harbour staff were highly accomplished and loyal. "
+    report = 'The report accuses Mayor Dan Harlow of treating his staff like "hired help." '
+    reply = 'He said that is a "distortion," describing the harbour staff as highly accomplished.'
+    text = lind + report + reply
+
+    def quote(qid: str, words: str, speaker: str, polarity: str) -> Quote:
+        start = text.index(words)
+        span = (start, start + len(words))
+        kind = "indirect"
+        return Quote(id=qid, kind=kind, content=words, content_spans=[span], speaker_id=speaker, polarity=polarity)
+
+    quotes = [
+        quote("q1", "the harbour staff were highly accomplished and loyal", "s1", "asserts"),
+        quote("q2", 'Mayor Dan Harlow of treating his staff like "hired help', "s2", "asserts"),
+        quote("q3", 'that is a "distortion," describing the harbour staff as highly accomplished', "s3", "denies"),
+    ]
+    speakers = [
+        Speaker(id="s1", name="Joe Lind", type="PERSON"),
+        Speaker(id="s2", name="The report", type="UNNAMED"),
+        Speaker(id="s3", name="Dan Harlow", type="PERSON"),
+    ]
+    ((dispute,),) = [link(quotes, speakers, text)[1]]
+    assert dispute.claimant_id == "s2" and dispute.disputed_by == ["s3"]
+
+
+def test_a_denial_of_an_owners_claims_about_something_disputes_that_owner() -> None:
+    text = (
+        "President Anna Ruiz vetoed the port bill on Friday.\n\n"
+        "Dock workers say the president's claims about lost jobs at the harbour are unfounded."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "lost jobs" in claim and claimant == "Anna Ruiz" and disputers == ["Dock workers"]
+
+
+def test_a_denial_whose_cue_names_a_claim_and_its_owner_disputes_that_owner() -> None:
+    text = "Mayor Dan Harlow has dismissed the state weather service consensus that the river is rising fast."
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "the river is rising" in claim and claimant == "state weather service" and disputers == ["Dan Harlow"]

@@ -327,3 +327,30 @@ def test_a_quote_running_on_over_several_paragraphs_keeps_its_speaker_to_the_end
     analysis = statements(text)
     assert find(analysis, "second paragraph")["speaker"] == "Ann Lee"
     assert find(analysis, "third paragraph")["speaker"] == "Ann Lee"
+
+
+def test_a_quote_ending_its_sentence_is_not_attributed_to_the_next_sentences_speaker() -> None:
+    text = (
+        'The report accuses Mayor Dan Harlow of treating his staff like "hired help." '
+        'He said that is a distortion of his record.'
+    )
+    analysis = statements(text)
+    assert all(not (q.content == "hired help" and q.cue == "said") for q in analysis.quotes)
+    assert find(analysis, "distortion")["cue"] == "said"
+
+
+def test_a_claim_noun_ending_a_denial_cue_is_its_owners_claim() -> None:
+    from sayso import nlp
+    from sayso.quotes.candidate import Candidate
+    from sayso.quotes.frame import Frame
+    from sayso.quotes.rules import claim_named_in_cue
+
+    text = "Harlow has pooh-poohed the state weather service consensus that the river is rising."
+    frame = Frame.build(text, nlp.parse(text))
+    cue_end = text.index(" that")
+    content = (text.index("the river"), len(text) - 1)
+    outer = Candidate("indirect", [content], (text.index("has"), cue_end), (0, 6), 0.9, "tagger")
+    (claim,) = claim_named_in_cue(frame, outer)
+    assert claim.source_span is not None and claim.cue_span is not None
+    assert text[slice(*claim.source_span)] == "state weather service"
+    assert text[slice(*claim.cue_span)] == "consensus" and claim.content_spans == [content]

@@ -161,3 +161,14 @@ def test_a_headline_verb_before_a_name_is_no_part_of_it() -> None:
     """ "Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud'": the speaker "Trump" was "Rip Donald Trump"."""
     text = "Black Senators Rip Donald Trump As A Dangerous Liar\n\nTrump said on Friday that the plant would stay open."
     assert "Donald Trump" in [s.name for s in analyze(text).speakers]
+
+
+def test_a_description_matches_a_roles_head_not_the_words_after_it() -> None:
+    text = (
+        "The author of the book, Mitchell Zane, said in an interview that he stands by it.\n\n"
+        "The book says the base chief ordered the team to stand down.\n\n"
+        '"That never happened," said the base chief, Robert Hale.'
+    )
+    by_content = {q.content: q.speaker.name if q.speaker else None for q in analyze(text).quotes}
+    said_by_the_book = next(name for content, name in by_content.items() if content.startswith("the base chief"))
+    assert said_by_the_book == "The book"

@@ -174,7 +174,7 @@ def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
         if cand.kind == "direct":
             continue
         s, e = cand.content_spans[0]
-        if scheme == "sayso" and frame.text[s : s + 5].lower() == "that " and e - s > 5:
+        if scheme == "sayso" and _complementizer_at(frame, s) and e - s > 5:
             cand.content_spans[0] = (s + 5, e)
         elif scheme == "polnear" and frame.text[max(0, s - 5) : s].lower() == "that ":
             cand.content_spans[0] = (s - 5, e)
@@ -206,6 +206,13 @@ def one_cue_each(found: list[Candidate]) -> list[Candidate]:
         if cand.cue_span is None and cand.continues is not None and id(cand.continues) in kept_ids:
             cand.continues.content_spans = sorted([*cand.continues.content_spans, *cand.content_spans])
     return kept
+
+
+def _complementizer_at(frame: Frame, start: int) -> bool:
+    """Whether reported words begin with a "that" that only introduces them (not "that is a lie")."""
+    if frame.text[start : start + 5].lower() != "that ":
+        return False
+    return not rules.that_is_demonstrative(frame.doc, frame.token_index_at(start))
 
 
 ELABORATION = re.compile(r",\s+(?:which|particularly|especially|including|notably)\b")

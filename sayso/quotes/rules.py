@@ -56,7 +56,7 @@ def nested_in(frame: Frame, top: list[Candidate]) -> list[Candidate]:
     single-quoted words inside a quote."""
     nested: list[Candidate] = []
     for cand in top:
-        nested += nominal_attributions(frame, cand)
+        nested += nominal_attributions(frame, cand) + claim_named_in_cue(frame, cand)
         if cand.kind != "indirect":
             nested += reported_speech(frame, nested=True, within=cand)
             nested += nested_single_quotes(frame, cand)
@@ -258,8 +258,10 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
             k = _skip_time(doc, _skip_np(frame, k + 1))
     if k >= len(doc):
         return None
-    if doc[k].lower_ == "that":
+    if doc[k].lower_ == "that" and not that_is_demonstrative(doc, k):
         return doc[k + 1] if k + 1 < len(doc) else None
+    if doc[k].lower_ == "that":
+        return doc[k]
     if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
         return doc[k]
     if cue.lower_ in that_only_forms():
@@ -267,6 +269,21 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
         return doc[k]
     return None
+
+
+def that_is_demonstrative(doc: Doc, k: int) -> bool:
+    """Whether the "that" at k points back ("said that is a distortion", "said that claim was false")
+    rather than introducing the reported clause ("said that the plan was dead"): a verb right after it
+    (an adverb between allowed: "that never happened"), or a singular claim noun and then a verb."""
+    after = [t for t in doc[k + 1 : k + 4] if not t.is_punct]
+    if not after:
+        return False
+    if after[0].pos_ == "ADV" and len(after) > 1:
+        after = after[1:]
+    if after[0].tag_ in FINITE_TAGS:
+        return True
+    noun_then_verb = len(after) > 1 and after[1].tag_ in FINITE_TAGS
+    return after[0].tag_ == "NN" and is_cue_noun(after[0].text) and noun_then_verb
 
 
 def _skip_time(doc: Doc, k: int) -> int:
@@ -462,10 +479,20 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
             floor = toks[0].i
             source = source_before(frame, tok.i, floor) if tok.i > floor else None
             source = source or source_after(frame, tok.i, toks[-1].i + 1)
-            if source is None:
+            if source is None or _opens_its_own_statement(frame, quote, tok, source):
                 return None
             return (tok.idx, tok.idx + len(tok)), source
     return None
+
+
+def _opens_its_own_statement(frame: Frame, quote: QuotedSpan, cue: Token, source: Span) -> bool:
+    """'... like "hired help." He said that is a distortion': a quote that ends its sentence, then a
+    cue that reports words of its own, starts another statement rather than attributing the quote."""
+    inner = frame.text[quote.inner[0] : quote.inner[1]].rstrip()
+    if inner[-1:] not in {".", "!", "?"}:
+        return False
+    after = cue if source[1] <= cue.idx else frame.doc[frame.token_index_at(source[1] - 1)]
+    return _clause_start(frame, after) is not None
 
 
 def _dash_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
@@ -536,7 +563,12 @@ def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
     for tok in frame.tokens_between(outer.start, outer.end):
         if not is_cue_noun(tok.text):
             continue
-        found = _noun_by_that(frame, tok, outer) or _possessive_that(frame, tok, outer)
+        found = (
+            _noun_by_that(frame, tok, outer)
+            or _possessive_that(frame, tok, outer)
+            or _possessive_about(frame, tok, outer)
+            or _premodified_that(frame, tok, outer)
+        )
         if found is not None:
             out.append(found)
     return out
@@ -576,6 +608,70 @@ def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate |
     if content is None:
         return None
     return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+
+
+def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    """ "the president's claims about lost jobs are unfounded": X claimed something about "lost jobs"
+    (the words up to the outer statement's own verb)."""
+    doc = frame.doc
+    if noun.i < 2 or noun.i + 2 >= len(doc) or not _possessive_mark(doc[noun.i - 1]):
+        return None
+    if doc[noun.i + 1].lower_ not in {"about", "regarding"}:
+        return None
+    start = _np_left(frame, noun.i - 2, frame.token_index_at(outer.start))
+    if start is None:
+        return None
+    end = next((t.idx for t in doc[noun.i + 2 :] if t.tag_ in FINITE_TAGS or t.idx >= outer.end), outer.end)
+    content = trim_content(frame.text, (doc[noun.i + 2].idx, min(end, outer.end)))
+    if content is None:
+        return None
+    src = (doc[start].idx, doc[noun.i - 2].idx + len(doc[noun.i - 2]))
+    return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+
+
+def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
+    """ "has pooh-poohed the intelligence community consensus that Russia hacked ...": the cue ends
+    with a claim noun whose owner premodifies it; the outer statement's words are that owner's claim."""
+    if outer.cue_span is None or outer.kind == "direct" or not outer.content_spans:
+        return []
+    toks = frame.tokens_between(*outer.cue_span)
+    if not toks or not is_cue_noun(toks[-1].text):
+        return []
+    if not re.fullmatch(r"\s+that\s+", frame.text[outer.cue_span[1] : outer.content_spans[0][0]]):
+        return []
+    noun = toks[-1]
+    src = _premodifying_owner(frame, noun)
+    if src is None:
+        return []
+    cue = (noun.idx, noun.idx + len(noun))
+    return [Candidate("indirect", list(outer.content_spans), cue, src, 0.8, "nominal", parent=outer)]
+
+
+def _premodified_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    """ "dismissed the weather service consensus that the river is rising": the owner before the noun."""
+    doc = frame.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "that":
+        return None
+    src = _premodifying_owner(frame, noun)
+    if src is None or src[0] < outer.start:
+        return None
+    content = trim_content(frame.text, (doc[noun.i + 2].idx, outer.end))
+    if content is None:
+        return None
+    return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+
+
+def _premodifying_owner(frame: Frame, noun: Token) -> Span | None:
+    """ "the U.S. intelligence community" in "the U.S. intelligence community consensus": the nouns and
+    names between a determiner and the claim noun."""
+    doc = frame.doc
+    k = noun.i - 1
+    while k >= 0 and noun.i - k <= MAX_NP_TOKENS and doc[k].pos_ in {"PROPN", "NOUN"}:
+        k -= 1
+    if k == noun.i - 1 or k < 0 or doc[k].pos_ != "DET":
+        return None
+    last = doc[noun.i - 1]
+    return doc[k + 1].idx, last.idx + len(last)
 
 
 def _possessive_mark(tok: Token) -> bool:
