@@ -71,3 +71,16 @@ def test_a_denial_cue_that_took_the_claim_noun_does_not_beat_the_whole_claim() -
     rule = Candidate("indirect", [(claims, len(text) - 1)], (cue, cue + 6), (0, 12), 0.8, "reported")
     tagged = Candidate("indirect", [(wages, len(text) - 1)], (cue, claims + 6), (0, 12), 0.8, "tagger")
     assert arbitrate(frame, [rule], [tagged]) == [rule]
+
+
+def test_a_fragment_after_a_speech_verb_of_its_own_is_split_off_with_the_same_speaker() -> None:
+    from sayso.quotes.extract import split_at_own_cue
+
+    text = '"We lost the vote," Lee said, adding that the fares were "too high" for most riders.'
+    frame = Frame.build(text, nlp.parse(text))
+    first, said, later = (1, 17), text.index("said"), text.index("the fares")
+    cand = Candidate("direct", [first, (later, len(text) - 1)], (said, said + 4), (20, 23), 0.9, "tagger")
+    (added,) = split_at_own_cue(frame, [cand])
+    assert cand.content_spans == [first]
+    assert text[slice(*added.cue_span)] == "adding" and added.source_span == (20, 23)
+    assert added.content_spans == [(later, len(text) - 1)]

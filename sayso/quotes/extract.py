@@ -18,10 +18,10 @@ from spacy.tokens import Doc
 
 from sayso.config import settings
 from sayso.errors import ModelError
-from sayso.model import Scheme
+from sayso.model import QuoteKind, Scheme
 from sayso.quotes import rules
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import is_cue_noun, words
+from sayso.quotes.cues import is_cue_noun, is_speech_verb, words
 from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
@@ -63,6 +63,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     ruled = rules.top_level(frame)
     tagged = [c for t in tagger.attributions(text) if (c := from_tagger(frame, t, scheme))] if tagger else []
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
+    top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     fill_sources(frame, top)
     tidy_sources(frame, top)
     extend_to_sentence_end(frame, top)
@@ -91,6 +92,36 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
         else:
             _fill_missing_source([tagged[i] for i in rivals], rule)
     out += [t for i, t in enumerate(tagged) if i not in beaten]
+    return out
+
+
+def split_at_own_cue(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """ '"We lost," Lee said, adding that the fares were "too high."': the tagger links a later fragment to
+    the first cue when it did not tag the speech verb before that fragment; a fragment with a speech verb of
+    its own between it and the words before it is a statement of its own, with the same speaker. Returns
+    the new statements (the fragments are taken out of the ones they were linked to)."""
+    cues = {c.cue_span for c in found if c.cue_span}
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.origin != "tagger" or cand.cue_span is None or len(cand.content_spans) < 2:
+            continue
+        before = cand.cue_span[1]
+        for k, (s, e) in enumerate(cand.content_spans):
+            if s < before:
+                before = max(before, e)
+                continue
+            verb = next(
+                (t for t in frame.tokens_between(before, s) if is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"}),
+                None,
+            )
+            if verb is not None and k > 0 and (verb.idx, verb.idx + len(verb)) not in cues:
+                rest = cand.content_spans[k:]
+                cand.content_spans = cand.content_spans[:k]
+                kind: QuoteKind = "direct" if all(_is_quoted(frame, r) for r in rest) else "indirect"
+                cue = (verb.idx, verb.idx + len(verb))
+                out.append(Candidate(kind, rest, cue, cand.source_span, cand.confidence, "tagger"))
+                break
+            before = e
     return out
 
 
