@@ -5,7 +5,8 @@ The articles come from bench/generate_quotes.py (Zipf-popular people, some shari
 surname only, organisations; ~4 KB of text an article), so speaker identity does its real work. The figure
 is quotes stored per second of ``load_run`` (reading the partitions included). Target: >= 5,000 quotes/s.
 On a shared machine the wall time depends on the other jobs, so the CPU seconds are given too: the
-loader's, and for PostgreSQL the local server's (all its processes), and quotes per CPU-second of both.
+loader's (its writer process included), and for PostgreSQL the local server's (all its processes, that
+server's only), and quotes per CPU-second of both.
 
     nice -n 10 .venv/bin/python bench/bulkload.py [--quotes 50000] [--pg postgresql+psycopg://...] [--json OUT]
 """
@@ -15,9 +16,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -44,21 +45,52 @@ def write_run(out: Path, quotes: int, per_article: int, partition: int, seed: in
     folder.finish()
 
 
-def server_cpu() -> float:
-    """CPU seconds of the local PostgreSQL server's processes so far (0 when there are none)."""
+def server_cpu(postmaster: psutil.Process | None) -> float:
+    """CPU seconds of the local PostgreSQL server's processes so far (0 when there is none): the postmaster,
+    the processes it runs, and those that ended (its children's times: a connection's backend ends with it).
+    Only this server's: another one on the machine (another job's) is left out."""
+    if postmaster is None:
+        return 0.0
     total = 0.0
-    for proc in psutil.process_iter(["name", "cpu_times"]):
-        if (proc.info["name"] or "").startswith("postgres") and proc.info["cpu_times"]:
-            total += proc.info["cpu_times"].user + proc.info["cpu_times"].system
-    return total
+    for proc in [postmaster, *postmaster.children()]:
+        try:
+            times = proc.cpu_times()
+        except psutil.Error:  # ended since
+            continue
+        total += times.user + times.system
+    times = postmaster.cpu_times()
+    return total + times.children_user + times.children_system
+
+
+def loader_cpu() -> float:
+    """CPU seconds of this process and of the processes it started and waited for (the load's writer)."""
+    own, children = psutil.Process().cpu_times(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.user + own.system + children.ru_utime + children.ru_stime
+
+
+def postmaster_of(url: str) -> psutil.Process | None:
+    """The local server's postmaster (the parent of this connection's backend); None for SQLite or a server
+    on another machine."""
+    if not url.startswith("postgresql"):
+        return None
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            backend = psutil.Process(int(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()))
+        return backend.parent()
+    except psutil.Error:
+        return None
+    finally:
+        engine.dispose()
 
 
 def time_load(out: Path, url: str) -> dict[str, Any]:
     print(f"loading into {url.split(':', 1)[0]} ...", file=sys.stderr, flush=True)
+    postmaster = postmaster_of(url)
     with open_store(url) as store:
-        cpu, server = time.process_time(), server_cpu()
+        cpu, server = loader_cpu(), server_cpu(postmaster)
         first = load_run(store, out)
-        cpu, server = time.process_time() - cpu, server_cpu() - server if url.startswith("postgresql") else 0.0
+        cpu, server = loader_cpu() - cpu, server_cpu(postmaster) - server
         again = load_run(store, out)
         stats = store.stats()
     return {

@@ -38,6 +38,15 @@ class Settings:
     threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "0") or 0))
     # The archive's database URL (SAYSO_DB): a SQLite file by default, or postgresql+psycopg://user@host/db.
     db_url: str = field(default_factory=lambda: os.environ.get("SAYSO_DB") or DEFAULT_DB)
+    # `sayso load` into PostgreSQL: each chunk written by a second process (its own connection) while this one
+    # reads and resolves the next, so that the database's work and the load's overlap (SAYSO_LOAD_PROCESS=0: one
+    # process, each chunk written before the next is read).
+    load_process: bool = field(default_factory=lambda: os.environ.get("SAYSO_LOAD_PROCESS", "") != "0")
+    # `sayso load` into PostgreSQL, where the role may set session_replication_role (a superuser, or granted SET
+    # on it) and the tables have no triggers of their own: the rows' foreign keys checked once a chunk, one
+    # statement a referenced table, instead of by the server row by row (a quarter of its CPU in a load).
+    # SAYSO_LOAD_CHECKS_ONCE=0: row by row.
+    load_checks_once: bool = field(default_factory=lambda: os.environ.get("SAYSO_LOAD_CHECKS_ONCE", "") != "0")
     # The service (`sayso serve`): the largest request body it reads, in bytes (SAYSO_MAX_BODY); larger: 413.
     max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("SAYSO_MAX_BODY", "") or 2_000_000))
     # Whether the service may fetch URLs that resolve to private or loopback addresses (SAYSO_ALLOW_PRIVATE=1).

@@ -137,7 +137,8 @@ class SpeakerResolver:
     def _full_name_for(self, words: list[str], at: int, gender: str | None) -> str:
         """The full name this single word (a surname, or a first name) stands for: the one named most
         recently before ``at``, a speaker first; else, where the article names one only later (a headline before the
-        first line), that one, unless a title says otherwise ("Mr. Obama" is never Michelle Obama)."""
+        first line) by that surname or first name, that one, unless a title says otherwise ("Mr. Obama" is
+        never Michelle Obama)."""
         word = words[0]
         fits = [
             (start, parts)
@@ -150,7 +151,7 @@ class SpeakerResolver:
             spoken = {e.name for e in self.spoken}
             start, parts = max(earlier, key=lambda c: (c[1][-1] == word, " ".join(c[1]) in spoken, c[0]))
             return " ".join(parts)
-        later = {" ".join(parts) for _, parts in fits if parts[-1] == word}
+        later = {" ".join(parts) for _, parts in fits if word in (parts[-1], parts[0])}
         if len(later) == 1 and self._titles_agree(word, next(iter(later))):
             return later.pop()
         return word
@@ -187,7 +188,8 @@ class SpeakerResolver:
             return None
         mention = relative_antecedent(mention) or mention
         found = (
-            self._named_person(mention)
+            self._name_in_capitals(mention)
+            or self._named_person(mention)
             or self._organisation(mention)
             or self._pronoun(mention)
             or self._description(mention)
@@ -219,6 +221,16 @@ class SpeakerResolver:
             role = role or _clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _name_in_capitals(self, mention: SpacySpan) -> Resolution | None:
+        """A transcript's speaker label ("RUIZ", "JANE COLE"): the person of that name, in its usual case."""
+        name = mention.text.strip()
+        if not name.isupper() or not re.fullmatch(r"[A-Z][A-Z.'’ -]+", name):
+            return None
+        title = name.title()
+        labelled = {e.name: e for e in self.entities.values() if e.type == "PERSON" and e.name.endswith(" " + title)}
+        entity = labelled.popitem()[1] if len(labelled) == 1 else self._person_for(title, mention.start_char)
+        return Resolution(entity, entity.roles[0] if entity.roles else None)
 
     def _known_surname(self, mention: SpacySpan) -> list[SpacySpan]:
         """A name the tagger missed ("Varga said") that is the surname of a person named elsewhere."""
@@ -271,6 +283,8 @@ class SpeakerResolver:
         if recent_speakers:
             return recent_speakers[-1]
         for ent in reversed([e for e in self.people if e.end_char <= at]):
+            if _object_of_preposition(ent) and ent.sent.start_char <= at < ent.sent.end_char:
+                continue  # "On Twitter, she ...": not who "she" is
             person = self._person_for(ent.text, ent.start_char)
             if fits(person):
                 return person
@@ -503,6 +517,10 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
     while start < comma and doc[start].lower_ == "of":
         start += 1
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _object_of_preposition(ent: SpacySpan) -> bool:
+    return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP"
 
 
 def _possessive(text: str, ent: SpacySpan) -> bool:

@@ -5,6 +5,7 @@ writer between its chunks; kill -9 midway then again; unreadable partitions as f
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
@@ -30,6 +31,7 @@ from sayso.partitions import ANALYSIS_SCHEMA, RunFolder, RunSpec
 from sayso.sources import Columns, iter_articles
 from sayso.store import open_store
 from sayso.store import schema as t
+from sayso.store.bulk import PgSettings
 from sayso.store.bulk_rows import may_skip_row_checks, merge_many, references_checked_once
 from sayso.store.speaker_sql import merge
 
@@ -340,3 +342,53 @@ def test_saving_many_in_one_transaction_equals_saving_one_at_a_time(make_db: Cal
     with open_store(many) as store:
         assert store.save_many(items) == len(items)
     assert_same_archive(many, expected)
+
+
+def test_postgresql_writer_process_a_refused_chunk_and_a_killed_writer_leave_the_archive_of_one_process(
+    make_db: Callable[[], str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """On PostgreSQL a load of more than one chunk is written by a second process while the load prepares the
+    next chunk: a chunk the database refuses (an article with a NUL) is written again by the load itself, one
+    article at a time; a writer killed midway leaves the rest to the load's own process; the archive is the
+    one saving the articles one at a time gives."""
+    url = make_db()
+    if not url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: SQLite is written in the load's own process")
+    items = generated(90, seed=21)
+    items[25] = items[25].model_copy(update={"title": "A title with a NUL \x00 in it"})
+    write_run(tmp_path / "run", items, 10)
+    writers: list[int] = []  # the writer process at each chunk written
+
+    def kill_the_writer(summary: object) -> None:
+        found = [p.pid or 0 for p in multiprocessing.active_children() if p.name == "sayso-load-writer"]
+        writers.extend(found)
+        if len(writers) == 4 and found:  # the fourth chunk written: the writer killed, the rest in one process
+            os.kill(found[0], signal.SIGKILL)
+
+    with open_store(url) as store:
+        summary = load_run(store, tmp_path / "run", progress=kill_the_writer, chunk=10)
+        assert (summary.articles, summary.failures) == (89, 1)
+        assert [line.split(":")[0] for line in summary.not_loaded] == [items[25].id]
+    assert len(set(writers)) == 1 and len(writers) == 4, "the load had no writer process, or it was not killed"
+    expected = make_db()
+    saved_one_at_a_time(expected, items[:25] + items[26:])
+    loaded, saved = dump(url), dump(expected)
+    assert loaded.pop("failures") != saved.pop("failures") == []
+    assert loaded == saved
+
+
+def test_postgresql_checks_once_a_chunk_can_be_turned_off(
+    make_db: Callable[[], str],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = make_db()
+    if not url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    with open_store(url) as store, store._write() as conn:
+        on = PgSettings()
+        on.set(conn)
+        monkeypatch.setenv("SAYSO_LOAD_CHECKS_ONCE", "0")
+        off = PgSettings()
+        off.set(conn)
+        assert (on.checks_once, off.checks_once) == (True, False)

@@ -354,3 +354,20 @@ def test_a_claim_noun_ending_a_denial_cue_is_its_owners_claim() -> None:
     assert claim.source_span is not None and claim.cue_span is not None
     assert text[slice(*claim.source_span)] == "state weather service"
     assert text[slice(*claim.cue_span)] == "consensus" and claim.content_spans == [content]
+
+
+def test_transcript_lines_are_statements_of_their_speaker_labels() -> None:
+    text = (
+        "Senator Ann Ruiz took questions at Tuesday's debate. A partial transcript follows.\n\n"
+        "JANE COLE: Senator, did you mislead the families about the harbour closure?\n\n"
+        "RUIZ: I did not. I never told anyone the harbour would stay open.\n\n"
+        "COLE: Thank you, Senator.\n\n"
+        "UPDATE: This story has been corrected."
+    )
+    analysis = statements(text)
+    lines = [(q.speaker.name if q.speaker else None, q.cue, q.content) for q in analysis.quotes]
+    assert lines == [
+        ("Jane Cole", ":", "Senator, did you mislead the families about the harbour closure?"),
+        ("Ann Ruiz", ":", "I did not. I never told anyone the harbour would stay open"),
+        ("Jane Cole", ":", "Thank you, Senator"),
+    ]

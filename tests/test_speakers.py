@@ -172,3 +172,19 @@ def test_a_description_matches_a_roles_head_not_the_words_after_it() -> None:
     by_content = {q.content: q.speaker.name if q.speaker else None for q in analyze(text).quotes}
     said_by_the_book = next(name for content, name in by_content.items() if content.startswith("the base chief"))
     assert said_by_the_book == "The book"
+
+
+def test_a_name_after_a_preposition_in_the_pronouns_sentence_is_not_its_antecedent() -> None:
+    text = (
+        "Reporter Michelle Fields did not reply to a request for comment Tuesday.\n\n"
+        'On Twitter, she responded to one of the mayor\'s messages by saying, "Seriously, just stop lying."'
+    )
+    assert speakers_of(text)[-1][0] == "Michelle Fields"
+
+
+def test_a_first_name_in_a_headline_is_the_person_named_in_full_below() -> None:
+    text = (
+        "Ruth: Harbour Workers 'Absolutely Wrong' to Call Me a Liar.\n\n"
+        "Mayor Ruth Ingram said on Wednesday that the harbour workers were wrong about the closure."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["Ruth Ingram", "Ruth Ingram"]

@@ -30,6 +30,12 @@ DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \u00a0]+(?:[A-Z][\w'’.-]*|de|van|von|da|del))*)"
     r"[ \t\u00a0]*(?:\([^)\n]*\))?(?:[ \t\u00a0]+[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t\u00a0.]*(?:\n|$)"
 )
+# A transcript's speaker label: a paragraph opening with one to three words in capitals and a colon.
+TRANSCRIPT_LABEL = re.compile(r"^[ \t]*[\"“]?((?:[A-Z][A-Z.'’-]*[ \t]){0,2}[A-Z][A-Z'’-]+):[ \t]+(?=\S)", re.MULTILINE)
+NOT_SPEAKER_LABELS = {
+    "UPDATE", "UPDATED", "VIDEO", "PHOTO", "PHOTOS", "WATCH", "READ", "BYLINE", "EMAIL", "EXCLUSIVE", "BREAKING",
+    "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "SOURCE", "SOURCES", "LISTEN", "AUDIO", "RELATED", "Q", "A",
+}  # fmt: skip
 QUOTE_CHARS = '"“”‘’«»„'
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
@@ -43,7 +49,8 @@ def find_candidates(frame: Frame) -> list[Candidate]:
 
 def top_level(frame: Frame) -> list[Candidate]:
     """Statements that no other statement contains."""
-    top = reported_speech(frame, nested=False)
+    top = transcript_lines(frame)
+    top += reported_speech(frame, nested=False)
     top += according_to(frame)
     top += trailing_attributions(frame, top)
     top += direct_quotes(frame, list(top))
@@ -425,6 +432,25 @@ def direct_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
         cand = _attributed_quote(frame, quote, content) or _follow_on(frame, quote, content, out)
         if cand is not None:
             out.append(cand)
+    return out
+
+
+def transcript_lines(frame: Frame) -> list[Candidate]:
+    """ "RUIZ: I did not." -- a paragraph opening with a speaker's name in capitals and a colon, where
+    the name is someone the article names or heads more than one paragraph ("UPDATE:", "VIDEO:" are not)."""
+    found = [m for m in TRANSCRIPT_LABEL.finditer(frame.text) if m.group(1).upper() not in NOT_SPEAKER_LABELS]
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    out: list[Candidate] = []
+    for m in found:
+        label = m.group(1)
+        surname = label.split()[-1].title()
+        if counts[label] < 2 and not re.search(rf"\b{re.escape(surname)}\b", frame.text):
+            continue
+        content = trim_content(frame.text, (m.end(), frame.paragraph_bounds(m.end())[1]))
+        if content is not None:
+            out.append(Candidate("direct", [content], (m.end(1), m.end(1) + 1), m.span(1), 0.95, "transcript"))
     return out
 
 

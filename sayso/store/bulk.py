@@ -13,20 +13,27 @@ the store's writer lock, so `sayso ingest` and the service write between chunks,
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sayso.config import settings
 from sayso.model import Analysis
 from sayso.store import schema as t
 from sayso.store.bulk_rows import (
+    Copy,
+    References,
     add_counts_many,
+    check_references,
+    copy_text,
     insert_rows,
     may_skip_row_checks,
     merge_many,
     quote_search_after,
-    references_checked_once,
+    references,
     row_checks_off,
     upsert_roles_many,
 )
@@ -36,39 +43,141 @@ from sayso.store.speaker_sql import Tally
 from sayso.store.writer import Rows, next_key, normalise_date
 
 
+@dataclass
+class Piece:
+    """Rows written together, in this order: new speakers (with their counts), stored speakers merged away,
+    then the speakers' aliases, name words, roles and counts and the articles' rows (those of merged
+    speakers moved to the speaker they joined)."""
+
+    speakers: list[dict[str, Any]]
+    merges: list[tuple[str, str]]
+    aliases: list[dict[str, Any]]
+    tokens: list[dict[str, Any]]
+    roles: list[tuple[str, str, str | None, str | None, int]]
+    counts: dict[str, Tally]
+    rows: Rows
+    # PostgreSQL, made ready to send (:meth:`for_copy`): what the rows refer to, and the rows of each table
+    # as COPY reads them (those of ``rows`` and the lists above then empty)
+    refers_to: References | None = None
+    copies: dict[str, Copy] = field(default_factory=dict)
+
+    def referred(self) -> References:
+        """The stored rows this piece's rows refer to (``bulk_rows.references``)."""
+        if self.refers_to is not None:
+            return self.refers_to
+        roles = [{"speaker_id": role[0]} for role in self.roles]
+        return references(
+            self.rows.articles, [(table, self.table_rows(table)) for table in _REFERRING] + [(t.speaker_roles, roles)]
+        )
+
+    def table_rows(self, table: sa.Table) -> list[dict[str, Any]]:
+        if table is t.speakers:
+            return self.speakers
+        if table is t.speaker_aliases:
+            return self.aliases
+        if table is t.speaker_tokens:
+            return self.tokens
+        return getattr(self.rows, _ROWS[table.name])  # type: ignore[no-any-return]
+
+    def rows_of(self, table: sa.Table) -> list[dict[str, Any]] | Copy:
+        return self.copies.get(table.name) or self.table_rows(table)
+
+    def for_copy(self, conn: Connection) -> None:
+        """PostgreSQL: the rows made COPY's text now (in this process, with ``conn``'s adapters), for a writer
+        that only sends them."""
+        self.refers_to = self.referred()
+        for table in (t.speakers, *_REFERRING):
+            rows = self.table_rows(table)
+            if not rows:
+                continue
+            try:
+                self.copies[table.name] = copy_text(conn, table, rows)
+            except sa.exc.DBAPIError:  # a value the database refuses: left to the writer, whose transaction fails
+                continue
+            rows.clear()
+
+
+_ROWS = {"articles": "articles", "article_speakers": "speakers", "quotes": "quotes", "claims": "claims",
+         "disputes": "disputes"}  # fmt: skip
+# The tables whose rows may refer to stored ones, in the order they are written.
+_REFERRING = (t.speaker_aliases, t.speaker_tokens, t.articles, t.article_speakers, t.claims, t.disputes, t.quotes)
+
+
+@dataclass
+class Plan:
+    """A chunk resolved and made rows, not written yet: its pieces (more than one where a speaker merged away
+    comes back in the chunk: the merge is written first), the keys it takes and the articles it stores. Only
+    data: it can be written by another process (:mod:`sayso.store.bulk_pipe`)."""
+
+    first_seq: int  # the articles.seq and quotes.pk it starts at: the largest stored plus one
+    first_pk: int
+    next_seq: int  # and past its last
+    next_pk: int
+    ids: list[str] = field(default_factory=list)  # the articles it stores, in order
+    pieces: list[Piece] = field(default_factory=list)
+
+
 class BulkWriter:
     """Saves chunks of analyses in the caller's transactions, keeping the speaker index between them."""
 
     def __init__(self) -> None:
         self.index: SpeakerIndex | None = None
         self.last_seq = -1  # the archive's largest articles.seq after this writer's last chunk
-        self.lz4: bool | None = None  # whether the PostgreSQL server compresses with lz4 (asked once)
-        self.checks_once: bool | None = None  # whether the load may check foreign keys once a chunk (PostgreSQL)
+        self.settings = PgSettings()
 
     def save(self, conn: Connection, analyses: Sequence[Analysis]) -> set[str]:
         """Stores the analyses that are not stored yet, in order, in the open transaction; their ids."""
-        if conn.dialect.name == "postgresql":
-            self._pg_settings(conn)
+        plan = self.prepare(conn, analyses)
+        try:
+            write(conn, plan, self.settings)
+        except BaseException:
+            self.index = None
+            raise
+        return set(plan.ids)
+
+    def prepare(self, conn: Connection, analyses: Sequence[Analysis], after: Plan | None = None) -> Plan:
+        """The plan of the analyses not stored yet, their speakers resolved against the index. ``after``: a plan
+        not written yet that this one follows (its articles taken as stored, its keys as used, the index as it
+        left it); the writer of this plan checks that the archive is then as that plan left it."""
         ids = [a.id for a in analyses]
         present = {row[0] for row in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
-        seq, pk = next_key(conn, t.articles.c.seq), next_key(conn, t.quotes.c.pk)
-        index = self.index if self.index is not None and self.last_seq == seq - 1 else SpeakerIndex.load(conn)
-        self.index = None  # until the chunk is written
-        chunk = _Chunk(conn, index, bool(self.checks_once))
+        if after is not None and self.index is not None:
+            seq, pk, index = after.next_seq, after.next_pk, self.index
+            present.update(after.ids)
+        else:
+            seq, pk = next_key(conn, t.articles.c.seq), next_key(conn, t.quotes.c.pk)
+            reuse = self.index is not None and self.last_seq == seq - 1
+            index = self.index if reuse and self.index is not None else SpeakerIndex.load(conn)
+        self.index = None  # until the chunk is resolved
+        plan = Plan(seq, pk, seq, pk)
+        chunk = _Chunk(index, plan)
         for analysis in analyses:
             if analysis.id in present:
                 continue
             present.add(analysis.id)
             chunk.add(analysis, seq, pk)
             seq, pk = seq + 1, pk + len(analysis.quotes)
-        chunk.write()
+        chunk.cut()
         index.before_reuse = _nothing
+        plan.next_seq, plan.next_pk = seq, pk
         self.index, self.last_seq = index, seq - 1
-        return chunk.written
+        return plan
 
-    def _pg_settings(self, conn: Connection) -> None:
-        """Settings for this transaction only: article texts compressed with lz4 where the server has it
-        (PostgreSQL 14+ built with lz4), about a tenth of the CPU of its default pglz for the same texts."""
+
+class PgSettings:
+    """PostgreSQL settings of a load's transactions, asked of the server once: article texts compressed with lz4
+    where the server has it (PostgreSQL 14+ built with lz4), about a tenth of the CPU of its default pglz for
+    the same texts; and whether the rows' foreign keys may be checked once a chunk (``may_skip_row_checks``)."""
+
+    def __init__(self) -> None:
+        self.lz4: bool | None = None
+        self.checks_once: bool | None = None
+
+    def set(self, conn: Connection) -> None:
+        """Sets them for the open transaction only."""
+        if conn.dialect.name != "postgresql":
+            self.checks_once = False
+            return
         if self.lz4 is None:
             found = conn.exec_driver_sql(
                 "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
@@ -77,20 +186,46 @@ class BulkWriter:
         if self.lz4:
             conn.exec_driver_sql("SET LOCAL default_toast_compression = 'lz4'")
         if self.checks_once is None:
-            self.checks_once = may_skip_row_checks(conn)
+            self.checks_once = settings().load_checks_once and may_skip_row_checks(conn)
+
+
+def write(conn: Connection, plan: Plan, settings: PgSettings) -> None:
+    """Writes the plan in the open transaction."""
+    settings.set(conn)
+    for piece in plan.pieces:
+        _write_piece(conn, piece, bool(settings.checks_once))
+    if plan.ids:
+        conn.execute(t.failures.delete().where(t.failures.c.input.in_(plan.ids)))
+
+
+def _write_piece(conn: Connection, piece: Piece, checks_once: bool) -> None:
+    insert_rows(conn, t.speakers, piece.rows_of(t.speakers))
+    merge_many(conn, piece.merges)
+    if checks_once:  # the rows' foreign keys checked once a chunk, not a row
+        check_references(conn, piece.referred())
+    with row_checks_off(conn, checks_once):
+        insert_rows(conn, t.speaker_aliases, piece.rows_of(t.speaker_aliases))
+        insert_rows(conn, t.speaker_tokens, piece.rows_of(t.speaker_tokens))
+        if piece.roles:
+            upsert_roles_many(conn, piece.roles)
+        if piece.counts:
+            add_counts_many(conn, piece.counts)
+        for table in (t.articles, t.article_speakers, t.claims, t.disputes):
+            insert_rows(conn, table, piece.rows_of(table), new=True)
+        quotes = piece.rows_of(t.quotes)
+        if quotes:
+            with quote_search_after(conn, piece.rows.quotes[0]["pk"] if piece.rows.quotes else 0):
+                insert_rows(conn, t.quotes, quotes, new=True)
 
 
 class _Chunk:
-    """The rows of the articles resolved since the last write."""
+    """The rows of the articles resolved since the last cut."""
 
-    def __init__(self, conn: Connection, index: SpeakerIndex, checks_once: bool) -> None:
-        self.conn = conn
-        self.checks_once = checks_once  # the article rows' foreign keys checked once a chunk, not a row
-        self.index = index
+    def __init__(self, index: SpeakerIndex, plan: Plan) -> None:
+        self.index, self.plan = index, plan
         self.pending, self.rows = Pending(merged=index.merged), Rows()
-        self.written: set[str] = set()  # ids of the articles written
         self.now = datetime.now(UTC).isoformat(timespec="seconds")
-        index.before_reuse = self.write
+        index.before_reuse = self.cut
 
     def add(self, analysis: Analysis, seq: int, pk: int) -> None:
         day = normalise_date(analysis.published)
@@ -100,41 +235,27 @@ class _Chunk:
         self.index.add_roles((own.current(sid), role) for sid, role in own.roles)
         self.pending.absorb(own)
 
-    def write(self) -> None:
-        """Everything since the last write, in the open transaction: new speakers (with their counts), stored
-        speakers merged away, then the rows (those of merged speakers moved to the speaker they joined)."""
-        conn, index, rows = self.conn, self.index, self.rows
+    def cut(self) -> None:
+        """Everything since the last cut into a piece of the plan, as the database will have it once written."""
+        index, rows = self.index, self.rows
         pending = Pending()
         pending.absorb(self.pending)
         created = [_new_speaker(row, pending.counts.pop(sid, None)) for sid, row in index.created.items()]
-        insert_rows(conn, t.speakers, created)
-        merge_many(conn, index.merges)
-        aliases = [{"speaker_id": s, "alias": a} for s, a in pending.aliases]
-        tokens = [{"speaker_id": s, "token": w} for s, w in pending.tokens]
         for row in (*rows.speakers, *rows.quotes):
             if row["speaker_id"] is not None:
                 row["speaker_id"] = self.pending.current(row["speaker_id"])
-        tables = ((t.article_speakers, rows.speakers), (t.claims, rows.claims), (t.disputes, rows.disputes))
-        if self.checks_once:
-            roles = [{"speaker_id": s} for s, _ in pending.roles]
-            speaker_rows = ((t.speaker_aliases, aliases), (t.speaker_tokens, tokens), (t.speaker_roles, roles))
-            references_checked_once(conn, rows.articles, (*speaker_rows, *tables, (t.quotes, rows.quotes)))
-        with row_checks_off(conn, self.checks_once):
-            insert_rows(conn, t.speaker_aliases, aliases)
-            insert_rows(conn, t.speaker_tokens, tokens)
-            if pending.roles:
-                upsert_roles_many(conn, [(s, r, x.first, x.last, x.articles) for (s, r), x in pending.roles.items()])
-            if pending.counts:
-                add_counts_many(conn, pending.counts)
-            for table, new_rows in ((t.articles, rows.articles), *tables):
-                insert_rows(conn, table, new_rows, new=True)
-            if rows.quotes:
-                with quote_search_after(conn, rows.quotes[0]["pk"]):
-                    insert_rows(conn, t.quotes, rows.quotes, new=True)
-        ids = [a["id"] for a in rows.articles]
-        if ids:
-            conn.execute(t.failures.delete().where(t.failures.c.input.in_(ids)))
-        self.written.update(ids)
+        self.plan.pieces.append(
+            Piece(
+                speakers=created,
+                merges=list(index.merges),
+                aliases=[{"speaker_id": s, "alias": a} for s, a in pending.aliases],
+                tokens=[{"speaker_id": s, "token": w} for s, w in pending.tokens],
+                roles=[(s, r, x.first, x.last, x.articles) for (s, r), x in pending.roles.items()],
+                counts=pending.counts,
+                rows=rows,
+            )
+        )
+        self.plan.ids.extend(a["id"] for a in rows.articles)
         index.written()
         self.pending, self.rows = Pending(merged=index.merged), Rows()
 

@@ -7,9 +7,11 @@ null)."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -73,14 +75,49 @@ def _tuples(table: sa.Table, columns: list[str], rows: Sequence[dict[str, Any]])
     return out
 
 
-def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]], *, new: bool = False) -> None:
-    """Insert ``rows`` (dicts with the same keys), leaving out those whose key is taken. ``new``: no row can
-    be in the table yet (PostgreSQL then copies them straight in)."""
+@dataclass
+class Copy:
+    """Rows of a table as PostgreSQL's ``COPY ... FROM STDIN`` text reads them (:func:`copy_text`)."""
+
+    columns: list[str]
+    data: bytes
+
+
+def copy_text(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> Copy:
+    """The rows (dicts with the same keys; those whose key an earlier one has left out) in ``COPY``'s text
+    format, as :func:`insert_rows` sends them (PostgreSQL: psycopg's formatting, with ``conn``'s adapters;
+    nothing is sent)."""
     if not rows:
-        return
+        return Copy([], b"")
     rows = _first_of_each_key(table, rows)
     columns = list(rows[0])
-    values = _tuples(table, columns, rows)
+    import psycopg  # the postgres extra
+    from psycopg.copy import FileWriter
+
+    out = io.BytesIO()
+    cursor: psycopg.Cursor[Any] = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr,assignment]
+    try:
+        with psycopg.Copy(cursor, writer=FileWriter(out)) as copy:
+            for row in _tuples(table, columns, rows):
+                copy.write_row(row)
+    except psycopg.Error as exc:  # a value PostgreSQL cannot hold (a NUL in a text): as insert_rows raises it
+        raise sa.exc.DBAPIError.instance(f"COPY {table.name}", None, exc, psycopg.Error) from None
+    finally:
+        cursor.close()
+    return Copy(columns, out.getvalue())
+
+
+def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]] | Copy, *, new: bool = False) -> None:
+    """Insert ``rows`` (dicts with the same keys, or on PostgreSQL their :func:`copy_text`), leaving out those
+    whose key is taken. ``new``: no row can be in the table yet (PostgreSQL then copies them straight in)."""
+    if not rows or (isinstance(rows, Copy) and not rows.data):
+        return
+    if isinstance(rows, Copy):
+        columns, values = rows.columns, None
+    else:
+        rows = _first_of_each_key(table, rows)
+        columns = list(rows[0])
+        values = _tuples(table, columns, rows)
     names = ", ".join(f'"{c}"' for c in columns)
     if conn.dialect.name != "postgresql":
         marks = ", ".join("?" for _ in columns)
@@ -93,8 +130,11 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]
         if not new:
             cursor.execute(f'CREATE TEMPORARY TABLE IF NOT EXISTS "{target}" (LIKE "{table.name}") ON COMMIT DROP')
         with cursor.copy(f'COPY "{target}" ({names}) FROM STDIN') as copy:
-            for row in values:
-                copy.write_row(row)
+            if values is None:
+                copy.write(rows.data)  # type: ignore[union-attr]
+            else:
+                for row in values:
+                    copy.write_row(row)
         if not new:
             cursor.execute(
                 f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM "{target}" ON CONFLICT DO NOTHING'
@@ -106,6 +146,9 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]
         cursor.close()
 
 
+References = dict[tuple[str, str], set[Any]]  # (table, column) referred to: the values referred to
+
+
 def references_checked_once(
     conn: Connection, articles: Sequence[dict[str, Any]], rows: Sequence[tuple[sa.Table, Sequence[dict[str, Any]]]]
 ) -> None:
@@ -114,14 +157,26 @@ def references_checked_once(
     off (:func:`row_checks_off`): a reference to one of ``articles`` holds; any other must be stored, and is
     locked (``FOR KEY SHARE``, as the per-row check locks it) until the transaction ends. Raises StoreError,
     before anything is written, for a reference to nothing."""
+    check_references(conn, references(articles, rows))
+
+
+def references(
+    articles: Sequence[dict[str, Any]], rows: Sequence[tuple[sa.Table, Sequence[dict[str, Any]]]]
+) -> References:
+    """What :func:`references_checked_once` checks: the stored rows the new rows refer to."""
     new = {a["id"] for a in articles}
-    wanted: dict[tuple[str, str], set[Any]] = {}
+    wanted: References = {}
     for table, table_rows in rows:
         for fk in table.foreign_keys:
             values = {row[fk.parent.name] for row in table_rows if row.get(fk.parent.name) is not None}
             if fk.column.table is t.articles and fk.column.name == "id":
                 values -= new
             wanted.setdefault((fk.column.table.name, fk.column.name), set()).update(values)
+    return wanted
+
+
+def check_references(conn: Connection, wanted: References) -> None:
+    """Each of ``wanted`` is stored (and locked ``FOR KEY SHARE``); StoreError for the first that is not."""
     for (target, column), values in wanted.items():
         if not values:
             continue
