@@ -318,6 +318,17 @@ def test_a_denial_holds_the_nominal_claim_it_denies(text: str, owner: str) -> No
     assert dispute.claimant_id is not None
 
 
+def test_a_quote_running_on_over_several_paragraphs_keeps_its_speaker_to_the_end() -> None:
+    text = (
+        '"We will rebuild the whole harbour," said Mayor Ann Lee.\n\n'
+        '"The second paragraph of her speech goes on here."\n\n'
+        '"And a third paragraph of the speech ends it."'
+    )
+    analysis = statements(text)
+    assert find(analysis, "second paragraph")["speaker"] == "Ann Lee"
+    assert find(analysis, "third paragraph")["speaker"] == "Ann Lee"
+
+
 def test_a_quote_ending_its_sentence_is_not_attributed_to_the_next_sentences_speaker() -> None:
     text = (
         'The report accuses Mayor Dan Harlow of treating his staff like "hired help." '

@@ -569,7 +569,7 @@ def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Can
     if not earlier:
         return None
     prev = earlier[-1]
-    tail_end = max(prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s))
+    tail_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
     tail_end = frame.sentence_end_after(tail_end - 1) if tail_end > prev.end else tail_end
     gap = frame.text[tail_end : quote.open]
     if gap.strip(" \t\n\u00a0.,\"'“”‘’") or gap.count("\n") > 4:
@@ -577,7 +577,7 @@ def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Can
     if frame.paragraph_bounds(quote.open) == frame.paragraph_bounds(prev.end) and len(gap) < 200:
         prev.content_spans.append(content)
         return None
-    return Candidate("direct", [content], None, None, 0.7, "quote-follow-on", continues=prev)
+    return Candidate("direct", [content], None, None, 0.7, "quote-follow-on", continues=prev.continues or prev)
 
 
 # --- nested statements --------------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""PolNeAR's span conventions (`sayso eval polnear`): short excerpts in the style of the errors that
+bench/attrib_errors.py found on PolNeAR dev."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import nlp
+from sayso.ingest import read_text
+from sayso.pipeline import analyze_article
+from sayso.quotes.candidate import Candidate
+from sayso.quotes.extract import drop_connectives
+from sayso.quotes.frame import Frame
+
+
+def polnear(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, source) of each attribution, in PolNeAR's scheme."""
+    analysis = analyze_article(read_text(text, id="t"), nested=False, scheme="polnear")
+    return [(q.content, q.cue, q.source) for q in analysis.quotes]
+
+
+def test_intentions_are_attributions_in_polnear_but_not_statements_in_sayso() -> None:
+    text = "The council plans to close two libraries next year to balance its budget."
+    assert polnear(text) == [("to close two libraries next year to balance its budget", "plans", "The council")]
+    sayso = analyze_article(read_text(text, id="t"), nested=False, scheme="sayso")
+    assert sayso.quotes == []
+
+
+@pytest.mark.parametrize(("opening", "kept"), [("But ", False), ("However, ", False), ('"But ', True)])
+def test_a_connective_opening_reported_words_before_their_cue_is_left_out(opening: str, kept: bool) -> None:
+    words = "the new ferry terminal will not be ready until June"
+    close = '"' if kept else ""
+    text = f"The harbour reopened on Monday. {opening}{words}{close}, the mayor said."
+    start, end, cue = (
+        text.index("But" if "But" in opening else "However"),
+        text.index(words) + len(words),
+        text.index("said"),
+    )
+    cand = Candidate("indirect", [(start, end)], (cue, cue + 4), None, 0.9, "tagger")
+    drop_connectives(Frame.build(text, nlp.parse(text)), [cand])
+    s, e = cand.content_spans[0]
+    assert text[s:e] == (text[start:end] if kept else words)
+
+
+def test_a_quote_going_on_in_the_next_paragraph_is_more_content_of_the_same_attribution() -> None:
+    text = (
+        '"We will rebuild the whole harbour," said Mayor Ann Lee.\n\n'
+        '"The second paragraph of her speech goes on here with the plan."'
+    )
+    ((content, cue, source),) = polnear(text)
+    assert (cue, source) == ("said", "Mayor Ann Lee")
+    assert "rebuild the whole harbour" in content and "second paragraph" in content
+
+
+def test_statements_without_a_cue_are_left_out_of_polnear_but_kept_in_sayso() -> None:
+    from sayso.quotes.extract import one_cue_each
+
+    with_cue = Candidate("indirect", [(30, 60)], (20, 24), (0, 10), 0.9, "tagger")
+    follow_on = Candidate("direct", [(80, 120)], None, None, 0.7, "quote-follow-on", continues=with_cue)
+    loose = Candidate("indirect", [(140, 170)], None, None, 0.9, "tagger")
+    assert one_cue_each([with_cue, follow_on, loose]) == [with_cue]
+    assert with_cue.content_spans == [(30, 60), (80, 120)]
+
+
+def test_a_denial_cue_that_took_the_claim_noun_does_not_beat_the_whole_claim() -> None:
+    from sayso.quotes.extract import arbitrate
+
+    text = "The ministry denied claims by the union that wages had been cut."
+    frame = Frame.build(text, nlp.parse(text))
+    cue, claims, wages = text.index("denied"), text.index("claims"), text.index("wages")
+    rule = Candidate("indirect", [(claims, len(text) - 1)], (cue, cue + 6), (0, 12), 0.8, "reported")
+    tagged = Candidate("indirect", [(wages, len(text) - 1)], (cue, claims + 6), (0, 12), 0.8, "tagger")
+    assert arbitrate(frame, [rule], [tagged]) == [rule]
+
+
+def test_a_fragment_after_a_speech_verb_of_its_own_is_split_off_with_the_same_speaker() -> None:
+    from sayso.quotes.extract import split_at_own_cue
+
+    text = '"We lost the vote," Lee said, adding that the fares were "too high" for most riders.'
+    frame = Frame.build(text, nlp.parse(text))
+    first, said, later = (1, 17), text.index("said"), text.index("the fares")
+    cand = Candidate("direct", [first, (later, len(text) - 1)], (said, said + 4), (20, 23), 0.9, "tagger")
+    (added,) = split_at_own_cue(frame, [cand])
+    assert cand.content_spans == [first]
+    assert text[slice(*added.cue_span)] == "adding" and added.source_span == (20, 23)
+    assert added.content_spans == [(later, len(text) - 1)]
