@@ -6,6 +6,7 @@ nested inside quotes. Surface patterns over spaCy tokens and POS tags; no depend
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -265,10 +266,10 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
             k = _skip_time(doc, _skip_np(frame, k + 1))
     if k >= len(doc):
         return None
-    if doc[k].lower_ == "that" and not that_is_demonstrative(doc, k):
+    if doc[k].lower_ == "that":  # the reported clause begins after it, unless it is the clause's subject
+        if that_is_demonstrative(doc, k):
+            return doc[k]
         return doc[k + 1] if k + 1 < len(doc) else None
-    if doc[k].lower_ == "that":
-        return doc[k]
     if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
         return doc[k]
     if cue.lower_ in that_only_forms():
@@ -439,9 +440,7 @@ def transcript_lines(frame: Frame) -> list[Candidate]:
     """ "RUIZ: I did not." -- a paragraph opening with a speaker's name in capitals and a colon, where
     the name is someone the article names or heads more than one paragraph ("UPDATE:", "VIDEO:" are not)."""
     found = [m for m in TRANSCRIPT_LABEL.finditer(frame.text) if m.group(1).upper() not in NOT_SPEAKER_LABELS]
-    counts: dict[str, int] = {}
-    for m in found:
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    counts = Counter(m.group(1) for m in found)
     out: list[Candidate] = []
     for m in found:
         label = m.group(1)
@@ -617,7 +616,7 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
     content = trim_content(frame.text, (doc[that_at + 1].idx, outer.end))
     if content is None:
         return None
-    return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+    return _nominal(noun, src, [content], outer)
 
 
 def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
@@ -626,14 +625,11 @@ def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate |
         return None
     if doc[noun.i + 1].lower_ != "that":
         return None
-    start = _np_left(frame, noun.i - 2, frame.token_index_at(outer.start))
-    if start is None:
-        return None
-    src = (doc[start].idx, doc[noun.i - 2].idx + len(doc[noun.i - 2]))
+    src = _possessive_owner(frame, noun, outer)
     content = trim_content(frame.text, (doc[noun.i + 1].idx + 4, outer.end))
-    if content is None:
+    if src is None or content is None:
         return None
-    return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+    return _nominal(noun, src, [content], outer)
 
 
 def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
@@ -644,15 +640,12 @@ def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate 
         return None
     if doc[noun.i + 1].lower_ not in {"about", "regarding"}:
         return None
-    start = _np_left(frame, noun.i - 2, frame.token_index_at(outer.start))
-    if start is None:
-        return None
+    src = _possessive_owner(frame, noun, outer)
     end = next((t.idx for t in doc[noun.i + 2 :] if t.tag_ in FINITE_TAGS or t.idx >= outer.end), outer.end)
     content = trim_content(frame.text, (doc[noun.i + 2].idx, min(end, outer.end)))
-    if content is None:
+    if src is None or content is None:
         return None
-    src = (doc[start].idx, doc[noun.i - 2].idx + len(doc[noun.i - 2]))
-    return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+    return _nominal(noun, src, [content], outer)
 
 
 def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
@@ -669,8 +662,7 @@ def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
     src = _premodifying_owner(frame, noun)
     if src is None:
         return []
-    cue = (noun.idx, noun.idx + len(noun))
-    return [Candidate("indirect", list(outer.content_spans), cue, src, 0.8, "nominal", parent=outer)]
+    return [_nominal(noun, src, list(outer.content_spans), outer)]
 
 
 def _premodified_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
@@ -684,7 +676,7 @@ def _premodified_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate 
     content = trim_content(frame.text, (doc[noun.i + 2].idx, outer.end))
     if content is None:
         return None
-    return Candidate("indirect", [content], (noun.idx, noun.idx + len(noun)), src, 0.8, "nominal", parent=outer)
+    return _nominal(noun, src, [content], outer)
 
 
 def _premodifying_owner(frame: Frame, noun: Token) -> Span | None:
@@ -698,6 +690,20 @@ def _premodifying_owner(frame: Frame, noun: Token) -> Span | None:
         return None
     last = doc[noun.i - 1]
     return doc[k + 1].idx, last.idx + len(last)
+
+
+def _possessive_owner(frame: Frame, noun: Token, outer: Candidate) -> Span | None:
+    """ "the union" in "the union's claim": the noun phrase before the possessive mark, within the outer statement."""
+    doc = frame.doc
+    start = _np_left(frame, noun.i - 2, frame.token_index_at(outer.start))
+    if start is None:
+        return None
+    return doc[start].idx, doc[noun.i - 2].idx + len(doc[noun.i - 2])
+
+
+def _nominal(noun: Token, source: Span, content: list[Span], outer: Candidate) -> Candidate:
+    """A claim named by a noun ("claims", "consensus") inside or at the end of another statement."""
+    return Candidate("indirect", content, (noun.idx, noun.idx + len(noun)), source, 0.8, "nominal", parent=outer)
 
 
 def _possessive_mark(tok: Token) -> bool:
