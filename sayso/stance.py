@@ -283,6 +283,137 @@ def stance_features(claim: str, text: str) -> list[float]:
     ]
 
 
+# ---------------------------------------------------------------- cue features of short texts (headlines)
+
+# lexicons of the short head: debunking words, denial verbs, negation, modal and reporting hedges, question
+# openers, confirmations; whole words (a claim's own words never count)
+DEBUNK_WORDS = _lexicon("""
+    hoax hoaxes fake fakes faked false falsely myth bogus baseless untrue fabricated fabrication fabricating
+    satire satirical prank pranks prankster scam spoof parody misleading wrong nonsense debunk debunked
+    debunks debunking lie lies lying phony fiction fictional fictitious doctored photoshopped joke
+""")
+DENIAL_VERBS = _lexicon("""
+    deny denies denied denying dismiss dismisses dismissed reject rejects rejected refute refutes refuted
+    rebuff rebuffs rebuffed dispute disputes disputed contradict contradicts retract retracts retracted
+    slams slammed quash quashes quashed dispel dispels dispelled squash squashes doubt doubts doubtful
+    denial denials skeptical sceptical
+""")
+NEGATION_WORDS = NEGATIONS | _lexicon("hadn't shouldn't wouldn't nobody")
+MODALS = _lexicon("may might could would possibly possible likely perhaps probably maybe potentially expected")
+REPORTING = _lexicon("""
+    reportedly allegedly alleged claim claims claimed report reports reported rumor rumors rumour rumours
+    rumored rumoured purportedly apparently speculation speculate speculates according source sources says
+    said suggests suggest believed appears appear seems seem suspected supposedly unconfirmed unverified
+    viral story allegation allegations
+""")
+SAYING = _lexicon("says say said tells told claims claim according")
+QUESTION_OPENERS = _lexicon("did is are was were could can will does do has have why how what who would should")
+CONFIRMATIONS = _lexicon("""
+    confirm confirms confirmed confirmation official officially proof proves proven indeed really actually
+    finally true truth real genuine verified
+""")
+DEATH_WORDS = _lexicon("dead death dies died die killed")
+# a source named at the end ("...: CNN", "... - police say")
+_ATTRIBUTION = re.compile(
+    r"(?:[:\-–—|]\s*[A-Z][\w.&']*(?:\s+[A-Za-z.&']+){0,3}\s*$)"
+    r"|(?:\b(?:says|say|said|report|reports|sources|claims|official|officials|police)\s*$)",
+    re.IGNORECASE,
+)
+_IF_WHETHER = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
+SHORT_FEATURES = (
+    "debunk",
+    "debunk_near",
+    "denial",
+    "denial_near",
+    "negation",
+    "negation_near",
+    "negation_scopes",
+    "opens_with_no",
+    "claim_negated",
+    "modal",
+    "reporting",
+    "reporting_near",
+    "question",
+    "ends_with_question",
+    "question_opener",
+    "colon",
+    "if_whether",
+    "confirm",
+    "confirm_near",
+    "coverage",
+    "claim_share",
+    "log_words",
+    "number_mismatch",
+    "claim_of_death",
+    "all_caps",
+    "attribution",
+    "saying",
+    "log_hedges",
+    "log_refutations",
+)
+
+
+def short_features(claim: str, text: str) -> list[float]:
+    """Cue features of a short text (a headline, a statement) toward a claim (SHORT_FEATURES): debunking
+    words and denial verbs, negation and whether it stands just before a claim term (scopes over it: "isn't
+    dead"), modal and reporting hedges, questions, a source named at the end, confirmations, how much of the
+    claim the text holds and numbers that differ from the claim's. Words the claim itself holds never count."""
+    cw = words(claim)
+    own = frozenset(cw)
+    terms = set(content_terms(claim))
+    tw = words(text)
+    ts = [_stem(w) for w in tw]
+    hits = [i for i, (w, s) in enumerate(zip(tw, ts, strict=True)) if s in terms and w not in _STOP]
+
+    def cues(lexicon: frozenset[str]) -> list[int]:
+        return [i for i, w in enumerate(tw) if w in lexicon and w not in own]
+
+    def has(lexicon: frozenset[str]) -> float:
+        return float(bool(cues(lexicon)))
+
+    def near(lexicon: frozenset[str], window: int) -> float:
+        return float(any(abs(c - h) <= window for c in cues(lexicon) for h in hits))
+
+    def before(lexicon: frozenset[str], window: int) -> float:
+        return float(any(0 < h - c <= window for c in cues(lexicon) for h in hits))
+
+    stripped = text.strip()
+    first = tw[0] if tw else ""
+    claim_numbers = {w for w in cw if w.isdigit()}
+    text_numbers = {w for w in tw if w.isdigit()}
+    return [
+        has(DEBUNK_WORDS),
+        near(DEBUNK_WORDS, 4),
+        has(DENIAL_VERBS),
+        near(DENIAL_VERBS, 4),
+        has(NEGATION_WORDS),
+        near(NEGATION_WORDS, 3),
+        before(NEGATION_WORDS, 3),
+        float(first == "no"),
+        float(any(w in NEGATION_WORDS for w in cw)),
+        has(MODALS),
+        has(REPORTING),
+        near(REPORTING, 3),
+        float("?" in stripped),
+        float(stripped.endswith("?")),
+        float(first in QUESTION_OPENERS and "?" in stripped),
+        float(":" in stripped),
+        float(_IF_WHETHER.search(stripped) is not None),
+        has(CONFIRMATIONS),
+        near(CONFIRMATIONS, 3),
+        len(terms & set(ts)) / len(terms) if terms else 0.0,
+        len(hits) / max(1, len(tw)),
+        math.log1p(len(tw)),
+        float(bool(claim_numbers) and bool(text_numbers) and not claim_numbers & text_numbers),
+        float(any(w in DEATH_WORDS for w in cw)),
+        float(text.isupper()),
+        float(_ATTRIBUTION.search(stripped) is not None),
+        has(SAYING),
+        math.log1p(len(cues(MODALS)) + len(cues(REPORTING))),
+        math.log1p(len(cues(DEBUNK_WORDS)) + len(cues(DENIAL_VERBS))),
+    ]
+
+
 def head_inputs(encoder_probs: npt.ArrayLike, features: Sequence[Sequence[float]]) -> npt.NDArray[np.float64]:
     """The head's inputs: the cross-encoder's log-probabilities, then the stance features."""
     logp = np.log(np.clip(np.asarray(encoder_probs, dtype=np.float64), 1e-6, 1.0))
@@ -292,8 +423,14 @@ def head_inputs(encoder_probs: npt.ArrayLike, features: Sequence[Sequence[float]
 def head_probabilities(
     head: dict[str, Any], encoder_probs: npt.ArrayLike, features: Sequence[Sequence[float]]
 ) -> FloatArray:
-    """P(supports, refutes, discusses) from the head: a softmax layer over head_inputs (standardised)."""
-    x = (head_inputs(encoder_probs, features) - np.asarray(head["mean"])) / np.asarray(head["scale"])
+    """P(supports, refutes, discusses) from a layer of the head: a softmax layer over head_inputs
+    (standardised), or over the features alone for a layer whose "features" is "short"."""
+    raw = (
+        np.asarray(features, dtype=np.float64)
+        if head.get("features") == "short"
+        else head_inputs(encoder_probs, features)
+    )
+    x = (raw - np.asarray(head["mean"])) / np.asarray(head["scale"])
     z = x @ np.asarray(head["weights"], dtype=np.float64) + np.asarray(head["bias"], dtype=np.float64)
     z = np.exp(z - z.max(axis=1, keepdims=True))
     return np.asarray(z / z.sum(axis=1, keepdims=True), dtype=np.float32)
@@ -305,13 +442,15 @@ def is_short(text: str, head: dict[str, Any]) -> bool:
 
 
 def apply_head(head: dict[str, Any], claim: str, texts: Sequence[str], encoder_probs: FloatArray) -> FloatArray:
-    """The head's P(supports, refutes, discusses): one softmax layer for short texts, one for long ones."""
+    """The head's P(supports, refutes, discusses): one softmax layer for short texts, one for long ones; a
+    layer whose "features" is "short" reads short_features alone (not the cross-encoder's output)."""
     out = np.array(encoder_probs, dtype=np.float32)
-    feats = [stance_features(claim, t) for t in texts]
     for kind in ("short", "long"):
         rows = [i for i, t in enumerate(texts) if is_short(t, head) == (kind == "short")]
         if rows and kind in head:
-            out[rows] = head_probabilities(head[kind], out[rows], [feats[i] for i in rows])
+            layer = head[kind]
+            feature_fn = short_features if layer.get("features") == "short" else stance_features
+            out[rows] = head_probabilities(layer, out[rows], [feature_fn(claim, texts[i]) for i in rows])
     return out
 
 

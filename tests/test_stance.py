@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from sayso import stance_eval
 from sayso.cli import cli
-from sayso.stance import LABELS, StanceModel, select_sentences, split_sentences
+from sayso.stance import LABELS, SHORT_FEATURES, StanceModel, select_sentences, short_features, split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +114,28 @@ def test_long_body_keeps_the_sentences_about_the_claim() -> None:
     assert 0 in chosen  # the lead
     assert len(chosen) <= 4
     assert select_sentences("x", sents[:2], [5, 5], budget=40) == [0, 1]
+
+
+def test_short_features_of_headlines() -> None:
+    def feats(claim: str, text: str) -> dict[str, float]:
+        values = short_features(claim, text)
+        assert len(values) == len(SHORT_FEATURES)
+        return dict(zip(SHORT_FEATURES, values, strict=True))
+
+    claim = "Anonymous street artist Banksy was arrested"
+    denial = feats(claim, "No, Banksy hasn't been arrested")
+    assert denial["opens_with_no"] == denial["negation_scopes"] == denial["negation"] == 1.0
+    assert denial["debunk"] == denial["question"] == 0.0
+    hoax = feats(claim, "Banksy arrest story is a hoax, police say")
+    assert hoax["debunk"] == hoax["debunk_near"] == hoax["attribution"] == 1.0
+    assert hoax["negation"] == 0.0
+    question = feats(claim, "Has Banksy really been arrested?")
+    assert question["question"] == question["ends_with_question"] == question["question_opener"] == 1.0
+    # a cue word the claim itself holds is no cue: this claim is the "hoax"
+    own = feats("A photo of a shark on a flooded highway is a hoax", "Shark on highway photo is a hoax")
+    assert own["debunk"] == 0.0 and own["coverage"] > 0.5
+    assert feats("The watch will cost 349 USD", "Watch could cost 500")["number_mismatch"] == 1.0
+    assert feats("", "")["coverage"] == 0.0
 
 
 def test_scores() -> None:

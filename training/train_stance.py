@@ -348,14 +348,21 @@ def encoder_probs(model_obj: Any, pairs: list[Any]) -> np.ndarray:
     return probs
 
 
-def fit_head(pairs: list[Any], probs: np.ndarray, l2: float = 1e-2, iters: int = 3000) -> dict[str, Any]:
-    """A softmax layer over the cross-encoder's log-probabilities and stance_features, class-balanced."""
+def head_matrix(pairs: list[Any], probs: np.ndarray, features: str) -> tuple[np.ndarray, list[str]]:
+    """A layer's inputs and their names: short_features alone ("short"), or the cross-encoder's
+    log-probabilities and stance_features ("cues")."""
+    if features == "short":
+        return np.asarray([stance.short_features(p.claim, p.text) for p in pairs]), list(stance.SHORT_FEATURES)
     feats = [stance.stance_features(p.claim, p.text) for p in pairs]
-    x = stance.head_inputs(probs, feats)
-    y = np.asarray([stance.STANCES.index(to_model_label(p)) for p in pairs])
+    names = [f"log_p_{k}" for k in stance.STANCES] + list(stance.STANCE_FEATURES)
+    return stance.head_inputs(probs, feats), names
+
+
+def softmax_layer(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 3000) -> tuple[np.ndarray, ...]:
+    """Mean, scale, weights and bias of a class-balanced softmax layer over standardised x (gradient steps)."""
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
     z = (x - mean) / scale
-    counts = np.bincount(y, minlength=3).astype(np.float64)
+    counts = np.maximum(np.bincount(y, minlength=3), 1).astype(np.float64)
     sw = (len(y) / (3 * counts))[y]
     onehot = np.eye(3)[y]
     w, b = np.zeros((z.shape[1], 3)), np.zeros(3)
@@ -366,15 +373,55 @@ def fit_head(pairs: list[Any], probs: np.ndarray, l2: float = 1e-2, iters: int =
         g = (pr - onehot) * sw[:, None] / len(y)
         w -= 0.5 * (z.T @ g + l2 * w)
         b -= 0.5 * g.sum(axis=0)
-    acc = float(((z @ w + b).argmax(axis=1) == y).mean())
+    return mean, scale, w, b
+
+
+def labels_of(pairs: list[Any]) -> np.ndarray:
+    return np.asarray([stance.STANCES.index(to_model_label(p)) for p in pairs])
+
+
+def fit_head(pairs: list[Any], probs: np.ndarray, features: str = "cues", l2: float = 1e-2) -> dict[str, Any]:
+    """A softmax layer over head_matrix (class-balanced)."""
+    x, names = head_matrix(pairs, probs, features)
+    y = labels_of(pairs)
+    mean, scale, w, b = softmax_layer(x, y, l2)
+    acc = float((((x - mean) / scale @ w + b).argmax(axis=1) == y).mean())
     log(f"head: {len(pairs)} pairs, train accuracy {acc:.4f} (encoder alone {(probs.argmax(axis=1) == y).mean():.4f})")
-    return {
-        "inputs": [f"log_p_{k}" for k in stance.STANCES] + list(stance.STANCE_FEATURES),
+    layer: dict[str, Any] = {"features": features} if features == "short" else {}
+    return layer | {
+        "inputs": names,
+        "l2": l2,
         "mean": mean.tolist(),
         "scale": scale.tolist(),
         "weights": w.tolist(),
         "bias": b.tolist(),
     }
+
+
+def head_cv(pairs: list[Any], features: str, l2s: list[float], folds: int = 5, seed: int = 0) -> float:
+    """Claim-grouped cross-validation of the short layer over Emergent train claims (dev claims never
+    enter): accuracy and F1 per label for each L2 strength; returns the L2 of the best accuracy."""
+    groups = sorted({p.group for p in pairs})
+    random.Random(seed).shuffle(groups)
+    fold = {g: i % folds for i, g in enumerate(groups)}
+    x, _ = head_matrix(pairs, np.full((len(pairs), 3), 1 / 3), features)
+    y = labels_of(pairs)
+    best = (-1.0, l2s[0])
+    for l2 in l2s:
+        pred = np.zeros(len(y), dtype=int)
+        for f in range(folds):
+            test = np.asarray([fold[p.group] == f for p in pairs])
+            mean, scale, w, b = softmax_layer(x[~test], y[~test], l2)
+            pred[test] = ((x[test] - mean) / scale @ w + b).argmax(axis=1)
+        acc = float((pred == y).mean())
+        f1 = []
+        for c in range(3):
+            tp, fp, fn = ((pred == c) & (y == c)).sum(), ((pred == c) & (y != c)).sum(), ((pred != c) & (y == c)).sum()
+            f1.append(round(float(2 * tp / max(1, 2 * tp + fp + fn)), 4))
+        per = dict(zip(stance.STANCES, f1, strict=True))
+        log(f"head cv ({features}, l2 {l2}, {folds} claim folds): accuracy {acc:.4f}, F1 {per}")
+        best = max(best, (acc, l2))
+    return best[1]
 
 
 # ---------------------------------------------------------------- export
@@ -476,6 +523,19 @@ def parse_args() -> argparse.Namespace:
         action="store_true",
         help="the short head uses the cue features alone (the encoder's inputs get weight 0)",
     )
+    ap.add_argument(
+        "--short-features",
+        choices=("short", "cues"),
+        default="short",
+        help="with --short-without-encoder: short_features (headline cues) or the older stance_features",
+    )
+    ap.add_argument(
+        "--head-l2",
+        type=float,
+        nargs="+",
+        default=[0.03, 0.1, 0.3, 1.0],
+        help="L2 of the short layer; several: chosen by claim-grouped CV over Emergent train claims",
+    )
     ap.add_argument("--head-fnc", type=int, default=1200, help="unseen FNC-1 related pairs the head is fitted on")
     ap.add_argument("--head-arc", type=int, default=400, help="unseen ARC related pairs the head is fitted on")
     args = ap.parse_args()
@@ -505,7 +565,14 @@ def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int
         rows = [i for i, p in enumerate(pairs) if stance.is_short(p.text, head) == (kind == "short")]
         log(f"{kind} texts: {len(rows)} pairs")
         use = probs[rows] if kind == "long" or not args.short_without_encoder else np.full((len(rows), 3), 1 / 3)
-        head[kind] = fit_head([pairs[i] for i in rows], use)
+        kind_pairs = [pairs[i] for i in rows]
+        if kind == "short" and args.short_without_encoder and args.short_features == "short":
+            l2 = args.head_l2[0]
+            if len(args.head_l2) > 1:  # choose by claim-grouped CV over the Emergent train claims
+                l2 = head_cv([p for p in kind_pairs if p.label in sdata.EMERGENT_LABELS], "short", args.head_l2)
+            head[kind] = fit_head(kind_pairs, use, "short", l2)
+        else:
+            head[kind] = fit_head(kind_pairs, use)
     cfg["head"] = head
     final.head = cfg["head"]
     cfg["dev_quick_with_head"] = quick_scores(final, data, args)
