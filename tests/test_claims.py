@@ -189,6 +189,7 @@ def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
     [
         "Mayor Dan Harlow said that claim was false.",
         'Mayor Dan Harlow said that is a "distortion," and praised his staff.',
+        "Mayor Dan Harlow said that charge smacked of hypocrisy, because his critics had shouted too.",
     ],
 )
 def test_a_demonstrative_that_stays_in_the_denial_and_points_back(reply: str) -> None:
@@ -247,3 +248,20 @@ def test_a_denial_whose_cue_names_a_claim_and_its_owner_disputes_that_owner() ->
     text = "Mayor Dan Harlow has dismissed the state weather service consensus that the river is rising fast."
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "the river is rising" in claim and claimant == "state weather service" and disputers == ["Dan Harlow"]
+
+
+def test_a_denial_that_others_were_wrong_in_their_claim_disputes_them_not_the_claim_before() -> None:
+    text = (
+        "After the storm, Mayor Dan Harlow publicly blamed the flooding on the new dam while knowing the dam had "
+        "held, according to emails released by the council.\n\n"
+        "Last week, Harlow said the residents of Elm Street were wrong in their recollections that he blamed the "
+        "dam for the flooding."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "the residents of Elm Street" and disputers == ["Dan Harlow"]
+    assert "blamed the dam" in claim
+
+
+def test_a_possessive_pronoun_that_disagrees_with_the_subject_names_no_owner() -> None:
+    analysis = analyze("Harlow said the resident was wrong in their recollection that he blamed the dam.")
+    assert all(q.cue != "recollection" for q in analysis.quotes)
