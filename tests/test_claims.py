@@ -140,11 +140,16 @@ def test_a_short_denial_of_that_disputes_the_claim_beside_it(text: str) -> None:
     assert "circus" in claim and claimant == "Jill Moss" and disputers == ["Dan Harlow"]
 
 
-def test_rejecting_a_request_disputes_no_claim() -> None:
-    text = (
-        "Lawyers for Mayor Dan Harlow said the council files should stay sealed.\n\n"
-        "A state judge on Friday rejected a media request to unseal the council files."
-    )
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "A state judge on Friday rejected a media request to unseal the council files.",
+        "The rules committee report was finalized and denied the change being sought by the council.",
+        "The board denied the changes sought by the council.",
+    ],
+)
+def test_rejecting_a_request_disputes_no_claim(refusal: str) -> None:
+    text = "Lawyers for Mayor Dan Harlow said the council files and rules should change.\n\n" + refusal
     assert analyze(text).disputes == []
 
 
@@ -265,3 +270,29 @@ def test_a_denial_that_others_were_wrong_in_their_claim_disputes_them_not_the_cl
 def test_a_possessive_pronoun_that_disagrees_with_the_subject_names_no_owner() -> None:
     analysis = analyze("Harlow said the resident was wrong in their recollection that he blamed the dam.")
     assert all(q.cue != "recollection" for q in analysis.quotes)
+
+
+def test_a_denial_whose_cue_answers_someones_words_disputes_that_speaker() -> None:
+    text = (
+        "Mayor Dan Harlow said on Monday that the reporter had grabbed his arm first at the dock.\n\n"
+        "Councillor Joe Lind said the harbour budget would grow by a tenth next year.\n\n"
+        'On Twitter, reporter Ann Ruiz responded Tuesday to one of Harlow\'s messages by saying, "Seriously, just stop '
+        'lying."'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Dan Harlow" and disputers == ["Ann Ruiz"] and "grabbed his arm" in claim
+
+
+def test_saying_someone_fabricated_their_story_disputes_their_account() -> None:
+    text = (
+        "Reporter Ann Ruiz filed a complaint with the harbour police on Friday.\n\n"
+        '"Seriously, just stop lying," Ruiz wrote on Twitter.\n\n'
+        "Mayor Dan Harlow told the radio station that he believed Ruiz had fabricated the story."
+    )
+    disputes = disputes_of(analyze(text))
+    assert ("Ann Ruiz", ["Dan Harlow"]) in [(claimant, disputers) for _, claimant, disputers in disputes]
+
+
+def test_a_fabrication_by_someone_not_quoted_makes_no_dispute() -> None:
+    text = "Mayor Dan Harlow told the radio station that he believed the reporter had fabricated the story."
+    assert analyze(text).disputes == []
