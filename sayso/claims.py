@@ -91,7 +91,11 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     claims = _claims(quotes, by_id, text)
     denials = (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id and not _rejects_a_request(q))
     for denial in denials:
-        target = _account_called_false(denial, claims, by_id) or _target(denial, claims, text, parent_speaker)
+        target = (
+            _account_called_false(denial, claims, by_id)
+            or _target(denial, claims, text, parent_speaker)
+            or _question_answered(denial, quotes, claims, by_id, text)
+        )
         if target is not None:
             target.denials.append(denial)
     out_claims = [
@@ -270,6 +274,29 @@ def _account_called_false(denial: Quote, claims: list[_Claim], speakers: dict[st
             claims.append(found)
         return found
     return None
+
+
+def _question_answered(
+    denial: Quote, quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
+) -> _Claim | None:
+    """ '"That is total propaganda," Carson replied' after "Quintanilla asked about his ties to Mannatech": a denial
+    that replies disputes what the last question before it took for granted, when the one who replies has not spoken
+    since (the question is added as a claim)."""
+    if denial.cue is None or ANSWERING_CUE.search(denial.cue) is None or not denial.content_spans:
+        return None
+    start = denial.content_spans[0][0]
+    before = [q for q in quotes if q.content_spans and 0 <= start - q.content_spans[-1][1] <= REFERENCE_REACH]
+    questions = [q for q in before if q.polarity == "questions" and q.speaker_id in speakers]
+    last = max(questions, key=lambda q: q.content_spans[-1][1], default=None)
+    if last is None or last.speaker_id == denial.speaker_id:
+        return None
+    # the one who replies has not spoken since the question
+    if any(q.speaker_id == denial.speaker_id and q.content_spans[0][0] > last.content_spans[-1][1] for q in before):
+        return None
+    asker = speakers[last.speaker_id or ""]
+    claim = _Claim(asker, normalise(last, asker, speakers.values(), text), [last], content_keys(last.content))
+    claims.append(claim)
+    return claim
 
 
 def _answers(denial: Quote, speaker: Speaker) -> bool:

@@ -296,3 +296,18 @@ def test_saying_someone_fabricated_their_story_disputes_their_account() -> None:
 def test_a_fabrication_by_someone_not_quoted_makes_no_dispute() -> None:
     text = "Mayor Dan Harlow told the radio station that he believed the reporter had fabricated the story."
     assert analyze(text).disputes == []
+
+
+def test_a_denial_replying_to_a_question_disputes_the_questioner() -> None:
+    text = (
+        "Moderator Joan Pike asked Mayor Dan Harlow about his ties to a dredging firm called Silt Co.\n\n"
+        "The firm agreed in 2009 to a settlement with the state over its billing, the state said.\n\n"
+        '"I had no dealings with them. That is total propaganda," Harlow replied.'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Joan Pike" and disputers == ["Dan Harlow"] and "dredging firm" in claim
+
+
+def test_a_question_nobody_answers_with_a_denial_is_no_claim() -> None:
+    text = "Moderator Joan Pike asked Mayor Dan Harlow about his ties to a dredging firm called Silt Co."
+    assert analyze(text).claims == []
