@@ -568,8 +568,16 @@ def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Can
     if not earlier:
         return None
     prev = earlier[-1]
-    tail_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
-    tail_end = frame.sentence_end_after(tail_end - 1) if tail_end > prev.end else tail_end
+    attribution_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
+    tail_end = frame.sentence_end_after(attribution_end - 1) if attribution_end > prev.end else attribution_end
+    if tail_end > quote.open:
+        # the quote opens in the sentence of the earlier cue: it goes on from that attribution ('"We lost,"
+        # Lee said at the rally, "and ...'), unless a speech verb of its own comes between ('Lee said, going
+        # on to say that the council had spent "twenty years ..."')
+        between = frame.tokens_between(attribution_end, quote.open)
+        if any(is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"} for t in between):
+            return None
+        tail_end = quote.open
     gap = frame.text[tail_end : quote.open]
     if gap.strip(" \t\n\u00a0.,\"'“”‘’") or gap.count("\n") > 4:
         return None
