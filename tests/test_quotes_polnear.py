@@ -103,3 +103,13 @@ def test_a_quote_split_by_its_cue_stays_one_statement() -> None:
     ((content, cue, source),) = polnear(text)
     assert (cue, source) == ("said", "Mayor Ann Lee")
     assert "ferry" in content and "fight on" in content
+
+
+def test_a_verb_joined_by_and_after_a_quoted_phrase_is_not_that_quotes_cue() -> None:
+    text = (
+        'The fact-checking site claimed "the mayor exaggerates" the deficit through a "selective reading of the '
+        'budget," and concluded her remarks were "Mostly False."'
+    )
+    found = polnear(text)
+    assert all(source != "her remarks" for _, _, source in found)
+    assert not [content for content, _, _ in found if content.startswith("selective reading")]

@@ -242,3 +242,16 @@ def test_sentences_end_before_a_quote_opened_with_two_apostrophes() -> None:
     s = Sentences(text)
     assert [text[a:b].strip() for a, b in zip(s.starts, [*s.starts[1:], len(text)], strict=True)] == [
         "It could sue over the wall.", "''We should fight it in every court,'' Mr. Lee said."]  # fmt: skip
+
+
+def test_words_opening_the_next_paragraph_after_a_stray_mark_are_not_the_cues() -> None:
+    text = "The site concluded his remarks were “Mostly False.“\n\nThe jobless rate is a widely used term."
+    first, later = "his remarks were “Mostly False.", "“\n\nThe jobless rate is a widely used term"
+    spans = [_span(text, "SOURCE", "The site"), _span(text, "CUE", "concluded"), _span(text, "CONTENT", first),
+             _span(text, "CONTENT", later)]  # fmt: skip
+    assert _by_cue(text, spans) == {"concluded": [first], None: [later]}
+    # a colon ending the cue's paragraph introduces the next one
+    text = "The minister added:\n\nThe plan is dead and the budget will change."
+    words = "The plan is dead and the budget will change"
+    spans = [_span(text, "SOURCE", "The minister"), _span(text, "CUE", "added:"), _span(text, "CONTENT", words)]
+    assert _by_cue(text, spans) == {"added:": [words]}

@@ -497,6 +497,9 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     para_end = frame.paragraph_bounds(quote.close)[1]
     next_open = min((q.open for q in frame.outer_quotes if q.open > quote.close), default=para_end)
     toks = frame.tokens_between(quote.close + 1, min(para_end, next_open))[: MAX_NP_TOKENS + 2]
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is not None and first.pos_ == "CCONJ":
+        return None  # 'through a "selective reading," and concluded her remarks were': another predicate
     for tok in toks:
         if tok.text in {".", "!", "?"} and tok.i > 0 and not _abbrev(tok):
             return None
@@ -553,7 +556,9 @@ def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
         return None
     colon = len(prev_end) - 1
     cue_i = frame.token_index_at(colon) - 1
-    if cue_i < 0 or not is_speech_verb(frame.doc[cue_i].text):
+    if cue_i >= 0 and not is_speech_verb(frame.doc[cue_i].text):
+        return _claim_by_intro(frame, cue_i)
+    if cue_i < 0:
         return None
     floor = frame.token_index_at(frame.sentence_start_before(colon))
     source = source_before(frame, cue_i, floor)
@@ -561,6 +566,25 @@ def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
         return None
     cue = frame.doc[cue_i]
     return (cue.idx, cue.idx + len(cue)), source
+
+
+def _claim_by_intro(frame: Frame, last: int) -> tuple[Span, Span] | None:
+    """ "... rated this statement by Trump on June 11:" closing one paragraph: the claim noun is the cue of
+    the quote opening the next, and the name after "by" (a date after it left out) its speaker. Read back
+    from the colon, word by word, so that markup or a long sentence before it does not matter."""
+    doc = frame.doc
+    j = last
+    while j >= 0 and (doc[j].ent_type_ in TIME_ENTS or doc[j].lower_ in {"on", "in", "at"}):
+        j -= 1
+    k = j
+    while k >= 0 and j - k < MAX_NP_TOKENS and doc[k].lower_ != "by" and _np_token(doc[k]):
+        k -= 1
+    if k < 1 or k == j or doc[k].lower_ != "by" or not is_cue_noun(doc[k - 1].text):
+        return None
+    if not any(doc[t].pos_ in HEAD_POS for t in range(k + 1, j + 1)):
+        return None
+    noun = doc[k - 1]
+    return (noun.idx, noun.idx + len(noun)), (doc[k + 1].idx, doc[j].idx + len(doc[j]))
 
 
 def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Candidate]) -> Candidate | None:
