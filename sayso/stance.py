@@ -368,6 +368,12 @@ def short_features(claim: str, text: str) -> list[float]:
     hits = [i for i, (w, s) in enumerate(zip(tw, ts, strict=True)) if s in terms and w not in _STOP]
 
     def cues(lexicon: frozenset[str]) -> list[int]:
+        if lexicon is DEBUNK_WORDS:  # with the refutation cues of the long texts (stems: "rubbish", "misinform...")
+            return [
+                i
+                for i, (w, s) in enumerate(zip(tw, ts, strict=True))
+                if w not in own and (w in lexicon or _is_cue(w, s, REFUTE_CUES))
+            ]
         return [i for i, w in enumerate(tw) if w in lexicon and w not in own]
 
     def has(lexicon: frozenset[str]) -> float:
