@@ -526,8 +526,13 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument(
         "--short-features",
         choices=("short", "cues"),
-        default="short",
-        help="with --short-without-encoder: short_features (headline cues) or the older stance_features",
+        default="cues",
+        help="with --short-without-encoder: short_features (headline cues) or stance_features (as shipped)",
+    )
+    ap.add_argument(
+        "--short-bodies",
+        action="store_true",
+        help="with --short-features short: fit the short layer on FNC-1 / ARC train pairs with short bodies too",
     )
     ap.add_argument(
         "--head-l2",
@@ -567,6 +572,17 @@ def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int
         use = probs[rows] if kind == "long" or not args.short_without_encoder else np.full((len(rows), 3), 1 / 3)
         kind_pairs = [pairs[i] for i in rows]
         if kind == "short" and args.short_without_encoder and args.short_features == "short":
+            if args.short_bodies:  # FNC-1 (training ids) and ARC train related pairs with short bodies as well:
+                # this layer does not read the cross-encoder, so that it saw them does not matter
+                extra = [
+                    p
+                    for key in ("fnc_train", "arc")
+                    for p in data[key]
+                    if p.label != "unrelated" and stance.is_short(p.text, head)
+                ]
+                log(f"short texts: {len(extra)} FNC-1 / ARC related pairs with short bodies added")
+                kind_pairs = kind_pairs + extra
+                use = np.full((len(kind_pairs), 3), 1 / 3)
             l2 = args.head_l2[0]
             if len(args.head_l2) > 1:  # choose by claim-grouped CV over the Emergent train claims
                 l2 = head_cv([p for p in kind_pairs if p.label in sdata.EMERGENT_LABELS], "short", args.head_l2)
