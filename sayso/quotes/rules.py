@@ -25,6 +25,7 @@ FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+OWNER_PRONOUNS = {"his", "her", "their"}
 TIME_ENTS = {"DATE", "TIME"}
 # '" ― Jorge Falcon', '" — Donald J. Trump (@realDonaldTrump)': a dash, then a capitalised name that ends its line.
 DASH_SIGNATURE = re.compile(
@@ -290,7 +291,8 @@ def that_is_demonstrative(doc: Doc, k: int) -> bool:
         after = after[1:]
     if after[0].tag_ in FINITE_TAGS:
         return True
-    noun_then_verb = len(after) > 1 and after[1].tag_ in FINITE_TAGS
+    # "that claim smacked of ...": the tagger reads a past tense after a noun as a participle as often as not
+    noun_then_verb = len(after) > 1 and (after[1].tag_ in FINITE_TAGS or after[1].tag_ == "VBN")
     return after[0].tag_ == "NN" and is_cue_noun(after[0].text) and noun_then_verb
 
 
@@ -620,12 +622,17 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
 
 
 def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    """ "the union's claim that Y"; "the residents were wrong in their recollections that Y"."""
     doc = frame.doc
-    if noun.i < 2 or noun.i + 1 >= len(doc) or not _possessive_mark(doc[noun.i - 1]):
+    if noun.i < 2 or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that":
         return None
-    if doc[noun.i + 1].lower_ != "that":
+    before = doc[noun.i - 1]
+    if before.tag_ == "PRP$":
+        src: Span | None = _subject_owning(frame, before, outer)
+    elif _possessive_mark(before):
+        src = _possessive_owner(frame, noun, outer)
+    else:
         return None
-    src = _possessive_owner(frame, noun, outer)
     content = trim_content(frame.text, (doc[noun.i + 1].idx + 4, outer.end))
     if src is None or content is None:
         return None
@@ -690,6 +697,26 @@ def _premodifying_owner(frame: Frame, noun: Token) -> Span | None:
         return None
     last = doc[noun.i - 1]
     return doc[k + 1].idx, last.idx + len(last)
+
+
+def _subject_owning(frame: Frame, pronoun: Token, outer: Candidate) -> Span | None:
+    """ "the residents of Elm Street" in "the residents of Elm Street were wrong in their recollections": the
+    subject that opens the outer statement's words, when the possessive pronoun agrees with it in number."""
+    doc = frame.doc
+    first = frame.token_index_at(outer.start)
+    if pronoun.lower_ not in OWNER_PRONOUNS:
+        return None
+    verb = next((t.i for t in doc[first : pronoun.i] if t.tag_ in FINITE_TAGS), None)
+    if verb is None or verb == first or doc[verb - 1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    # the head comes before any "of ..." ("the families of the victims")
+    head = next((t for t in doc[first:verb] if t.pos_ == "ADP"), doc[verb])
+    head = doc[head.i - 1]
+    plural = head.tag_ in {"NNS", "NNPS"}
+    if head.pos_ not in {"NOUN", "PROPN"} or plural != (pronoun.lower_ == "their"):
+        return None
+    end = doc[verb - 1]
+    return doc[first].idx, end.idx + len(end)
 
 
 def _possessive_owner(frame: Frame, noun: Token, outer: Candidate) -> Span | None:
