@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sayso.contradictions import opposed
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.quotes.cues import is_cue_noun, words
 from sayso.speakers import is_first_name
@@ -56,6 +57,7 @@ ANAPHORIC_AFTER = 160  # characters after the denial
 # what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere).
 POINTING_BACK = re.compile(r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b", re.IGNORECASE)
 POINTING_REACH = 300  # characters back from the denial
+REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
 # "Fields had fabricated the story", "Lane lied about it", "she made the story up" (a name, not a pronoun)
 FABRICATED = re.compile(
     r"\b(?P<who>[A-Z][\w'’.-]+)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:fabricated|invented|lied|lying|"
@@ -98,6 +100,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         )
         if target is not None:
             target.denials.append(denial)
+    for claim, reply in _contradicting_replies(quotes, claims, by_id):
+        claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
     ]
@@ -262,9 +266,7 @@ def _account_called_false(denial: Quote, claims: list[_Claim], speakers: dict[st
     """ "he believed Fields had fabricated the story": the account of a speaker the denial says lied, made up or
     fabricated what they said, whether or not the article quotes that account (then it is added as a claim)."""
     for match in FABRICATED.finditer(denial.content):
-        accused = [
-            sp for sp in speakers.values() if sp.id != denial.speaker_id and _names(match.group("who"), sp)
-        ]
+        accused = [sp for sp in speakers.values() if sp.id != denial.speaker_id and _names(match.group("who"), sp)]
         if len(accused) != 1:
             continue
         theirs = [c for c in claims if c.claimant.id == accused[0].id]
@@ -279,7 +281,7 @@ def _account_called_false(denial: Quote, claims: list[_Claim], speakers: dict[st
 def _question_answered(
     denial: Quote, quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
 ) -> _Claim | None:
-    """ '"That is total propaganda," Carson replied' after "Quintanilla asked about his ties to Mannatech": a denial
+    """'"That is total propaganda," Carson replied' after "Quintanilla asked about his ties to Mannatech": a denial
     that replies disputes what the last question before it took for granted, when the one who replies has not spoken
     since (the question is added as a claim)."""
     if denial.cue is None or ANSWERING_CUE.search(denial.cue) is None or not denial.content_spans:
@@ -297,6 +299,33 @@ def _question_answered(
     claim = _Claim(asker, normalise(last, asker, speakers.values(), text), [last], content_keys(last.content))
     claims.append(claim)
     return claim
+
+
+def _contradicting_replies(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[_Claim, Quote]]:
+    """A claim about someone that they contradict in opposite words elsewhere in the article."""
+    for claim in claims:
+        if claim.denials:
+            continue
+        for q in quotes:
+            subject = speakers.get(q.speaker_id or "")
+            if subject is None or subject.id == claim.claimant.id or q.polarity != "asserts" or q.nested_in:
+                continue
+            about = any(_names(c.content, subject) for c in claim.quotes)
+            near = any(0 <= _start(q) - _end(c) <= REPLY_REACH for c in claim.quotes)
+            on_topic = near or content_keys(q.content) & claim.keys
+            if about and on_topic and any(opposed(c.content, q.content) for c in claim.quotes):
+                yield claim, q
+                break
+
+
+def _start(q: Quote) -> int:
+    return q.content_spans[0][0] if q.content_spans else 0
+
+
+def _end(q: Quote) -> int:
+    return q.content_spans[-1][1] if q.content_spans else 0
 
 
 def _answers(denial: Quote, speaker: Speaker) -> bool:

@@ -499,6 +499,9 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     para_end = frame.paragraph_bounds(quote.close)[1]
     next_open = min((q.open for q in frame.outer_quotes if q.open > quote.close), default=para_end)
     toks = frame.tokens_between(quote.close + 1, min(para_end, next_open))[: MAX_NP_TOKENS + 2]
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is not None and first.pos_ == "CCONJ":
+        return None  # 'through a "selective reading," and concluded her remarks were': another predicate
     for tok in toks:
         if tok.text in {".", "!", "?"} and tok.i > 0 and not _abbrev(tok):
             return None
@@ -555,7 +558,9 @@ def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
         return None
     colon = len(prev_end) - 1
     cue_i = frame.token_index_at(colon) - 1
-    if cue_i < 0 or not is_speech_verb(frame.doc[cue_i].text):
+    if cue_i >= 0 and not is_speech_verb(frame.doc[cue_i].text):
+        return _claim_by_intro(frame, cue_i)
+    if cue_i < 0:
         return None
     floor = frame.token_index_at(frame.sentence_start_before(colon))
     source = source_before(frame, cue_i, floor)
@@ -565,13 +570,40 @@ def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     return (cue.idx, cue.idx + len(cue)), source
 
 
+def _claim_by_intro(frame: Frame, last: int) -> tuple[Span, Span] | None:
+    """ "... rated this statement by Trump on June 11:" closing one paragraph: the claim noun is the cue of
+    the quote opening the next, and the name after "by" (a date after it left out) its speaker. Read back
+    from the colon, word by word, so that markup or a long sentence before it does not matter."""
+    doc = frame.doc
+    j = last
+    while j >= 0 and (doc[j].ent_type_ in TIME_ENTS or doc[j].lower_ in {"on", "in", "at"}):
+        j -= 1
+    k = j
+    while k >= 0 and j - k < MAX_NP_TOKENS and doc[k].lower_ != "by" and _np_token(doc[k]):
+        k -= 1
+    if k < 1 or k == j or doc[k].lower_ != "by" or not is_cue_noun(doc[k - 1].text):
+        return None
+    if not any(doc[t].pos_ in HEAD_POS for t in range(k + 1, j + 1)):
+        return None
+    noun = doc[k - 1]
+    return (noun.idx, noun.idx + len(noun)), (doc[k + 1].idx, doc[j].idx + len(doc[j]))
+
+
 def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Candidate]) -> Candidate | None:
     """A quote with no cue of its own right after another speaker's quote goes on in that voice."""
     if not earlier:
         return None
     prev = earlier[-1]
-    tail_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
-    tail_end = frame.sentence_end_after(tail_end - 1) if tail_end > prev.end else tail_end
+    attribution_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
+    tail_end = frame.sentence_end_after(attribution_end - 1) if attribution_end > prev.end else attribution_end
+    if tail_end > quote.open:
+        # the quote opens in the sentence of the earlier cue: it goes on from that attribution ('"We lost,"
+        # Lee said at the rally, "and ...'), unless a speech verb of its own comes between ('Lee said, going
+        # on to say that the council had spent "twenty years ..."')
+        between = frame.tokens_between(attribution_end, quote.open)
+        if any(is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"} for t in between):
+            return None
+        tail_end = quote.open
     gap = frame.text[tail_end : quote.open]
     if gap.strip(" \t\n\u00a0.,\"'“”‘’") or gap.count("\n") > 4:
         return None
