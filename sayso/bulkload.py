@@ -111,6 +111,7 @@ def _load(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | 
     finally:
         if piped:
             piped.close()
+    store.checkpoint()  # the chunks' commits left it (SQLite)
     _record_failures(store, folder / FAILED_FILE, summary)
     summary.seconds = time.perf_counter() - start
     return summary
