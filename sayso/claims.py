@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sayso.contradictions import opposed
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.quotes.cues import is_cue_noun, words
 from sayso.speakers import is_first_name
@@ -41,7 +42,8 @@ REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERE
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
-    r"lawsuits?|demands?|amendments?|bills?|nominations?)$",
+    r"lawsuits?|demands?|amendments?|bills?|nominations?|changes?|permission|access|entry)"
+    r"(?:\s+(?:being\s+|was\s+|were\s+)?(?:sought|requested|proposed|asked for))?$",
     re.IGNORECASE,
 )
 NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
@@ -55,6 +57,13 @@ ANAPHORIC_AFTER = 160  # characters after the denial
 # what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere).
 POINTING_BACK = re.compile(r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b", re.IGNORECASE)
 POINTING_REACH = 300  # characters back from the denial
+REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
+# "Fields had fabricated the story", "Lane lied about it", "she made the story up" (a name, not a pronoun)
+FABRICATED = re.compile(
+    r"\b(?P<who>[A-Z][\w'’.-]+)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:fabricated|invented|lied|lying|"
+    r"made\s+(?:it|that|this|the\s+\w+)\s+up|made\s+up)\b"
+)
+ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
 
 
@@ -84,9 +93,15 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     claims = _claims(quotes, by_id, text)
     denials = (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id and not _rejects_a_request(q))
     for denial in denials:
-        target = _target(denial, claims, text, parent_speaker)
+        target = (
+            _account_called_false(denial, claims, by_id)
+            or _target(denial, claims, text, parent_speaker)
+            or _question_answered(denial, quotes, claims, by_id, text)
+        )
         if target is not None:
             target.denials.append(denial)
+    for claim, reply in _contradicting_replies(quotes, claims, by_id):
+        claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
     ]
@@ -113,7 +128,8 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
 
 
 def _rejects_a_request(denial: Quote) -> bool:
-    """ "rejected a media request to unseal the files": turning down a request, motion or bill disputes no claim."""
+    """ "rejected a media request to unseal the files", "denied the change being sought": turning down a request,
+    motion, bill or change disputes no claim."""
     head = NOUN_PHRASE_END.split(denial.content.strip(), maxsplit=1)[0]
     return REQUEST_NOUNS.search(head) is not None
 
@@ -142,7 +158,11 @@ def _target(
         return nested[0]
     if REFERENCE.match(denial.content.strip()):
         return _claim_just_before(denial, claims)
-    owned = [c for c in claims if c.claimant.id != denial.speaker_id and _owns(denial.content, c.claimant)]
+    owned = [
+        c
+        for c in claims
+        if c.claimant.id != denial.speaker_id and (_owns(denial.content, c.claimant) or _answers(denial, c.claimant))
+    ]
     if owned:  # "the governor's reasons", "Lane's account": what that speaker claimed, the closest before
         return _claim_just_before(denial, owned) or owned[0]
     # not the denier's own words, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
@@ -240,6 +260,78 @@ def _owns(content: str, speaker: Speaker) -> bool:
     names = set(speaker.name.split()[-1:]) | {r.split()[-1] for r in speaker.roles if r.split()}
     owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
     return any(n.lower() in owners for n in names)
+
+
+def _account_called_false(denial: Quote, claims: list[_Claim], speakers: dict[str, Speaker]) -> _Claim | None:
+    """ "he believed Fields had fabricated the story": the account of a speaker the denial says lied, made up or
+    fabricated what they said, whether or not the article quotes that account (then it is added as a claim)."""
+    for match in FABRICATED.finditer(denial.content):
+        accused = [sp for sp in speakers.values() if sp.id != denial.speaker_id and _names(match.group("who"), sp)]
+        if len(accused) != 1:
+            continue
+        theirs = [c for c in claims if c.claimant.id == accused[0].id]
+        found = _claim_just_before(denial, theirs) or next(iter(theirs), None)
+        if found is None:
+            found = _Claim(accused[0], f"{accused[0].name}'s account")
+            claims.append(found)
+        return found
+    return None
+
+
+def _question_answered(
+    denial: Quote, quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
+) -> _Claim | None:
+    """'"That is total propaganda," Carson replied' after "Quintanilla asked about his ties to Mannatech": a denial
+    that replies disputes what the last question before it took for granted, when the one who replies has not spoken
+    since (the question is added as a claim)."""
+    if denial.cue is None or ANSWERING_CUE.search(denial.cue) is None or not denial.content_spans:
+        return None
+    start = denial.content_spans[0][0]
+    before = [q for q in quotes if q.content_spans and 0 <= start - q.content_spans[-1][1] <= REFERENCE_REACH]
+    questions = [q for q in before if q.polarity == "questions" and q.speaker_id in speakers]
+    last = max(questions, key=lambda q: q.content_spans[-1][1], default=None)
+    if last is None or last.speaker_id == denial.speaker_id:
+        return None
+    # the one who replies has not spoken since the question
+    if any(q.speaker_id == denial.speaker_id and q.content_spans[0][0] > last.content_spans[-1][1] for q in before):
+        return None
+    asker = speakers[last.speaker_id or ""]
+    claim = _Claim(asker, normalise(last, asker, speakers.values(), text), [last], content_keys(last.content))
+    claims.append(claim)
+    return claim
+
+
+def _contradicting_replies(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[_Claim, Quote]]:
+    """A claim about someone that they contradict in opposite words elsewhere in the article."""
+    for claim in claims:
+        if claim.denials:
+            continue
+        for q in quotes:
+            subject = speakers.get(q.speaker_id or "")
+            if subject is None or subject.id == claim.claimant.id or q.polarity != "asserts" or q.nested_in:
+                continue
+            about = any(_names(c.content, subject) for c in claim.quotes)
+            near = any(0 <= _start(q) - _end(c) <= REPLY_REACH for c in claim.quotes)
+            on_topic = near or content_keys(q.content) & claim.keys
+            if about and on_topic and any(opposed(c.content, q.content) for c in claim.quotes):
+                yield claim, q
+                break
+
+
+def _start(q: Quote) -> int:
+    return q.content_spans[0][0] if q.content_spans else 0
+
+
+def _end(q: Quote) -> int:
+    return q.content_spans[-1][1] if q.content_spans else 0
+
+
+def _answers(denial: Quote, speaker: Speaker) -> bool:
+    """Whether the denial's cue says whom it answers: "responded to one of Harlow's messages by saying"."""
+    cue = denial.cue or ""
+    return ANSWERING_CUE.search(cue) is not None and (_owns(cue, speaker) or _names(cue, speaker))
 
 
 def _dispute(claim: _Claim) -> Dispute:

@@ -19,6 +19,15 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b",
     re.IGNORECASE,
 )
+# "that claim smacked of hypocrisy", "the allegations are ridiculous": words that open on a claim and judge it
+# worthless deny it (the judgement must follow its subject: "the ridiculous claims kept coming" judges nothing)
+CLAIM_JUDGED_WORTHLESS = re.compile(
+    r"^\W*(?:the|that|this|these|those|such|his|her|their)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|"
+    r"accusations?|criticism|reports?|assertions?|story|stories|suggestions?|notion)\b(?:(?!\b(?:and|but|while)\b)[^.;:,]){0,40}?"
+    r"\b(?:hypocri\w*|ridiculous|absurd|laughable|outrageous|preposterous|silly|garbage|meritless|without merit|"
+    r"politically motivated|desperate)\b",
+    re.IGNORECASE,
+)
 # "did not deny", "refused to dismiss", "never denied": a denial cue negated denies nothing
 NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}
@@ -31,6 +40,6 @@ def polarity(cue: str | None, content: str) -> Polarity:
         return "denies"
     if cue_words in QUESTION_CUES or content.rstrip(" \"'”’").endswith("?"):
         return "questions"
-    if DENIAL_CONTENT.search(content):
+    if DENIAL_CONTENT.search(content) or CLAIM_JUDGED_WORTHLESS.search(content):
         return "denies"
     return "asserts"

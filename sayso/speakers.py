@@ -291,7 +291,9 @@ class SpeakerResolver:
         return None
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", mention.text) if w.lower() not in DESCRIPTION_STOP]
+        # its own head's words: "the families of the victims" are no victim
+        own = ROLE_COMPLEMENT.sub("", mention.text)
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", own) if w.lower() not in DESCRIPTION_STOP]
         if not words:
             return None
         if words[0] in {"latter", "former"} and len(words) == 1:

@@ -140,11 +140,16 @@ def test_a_short_denial_of_that_disputes_the_claim_beside_it(text: str) -> None:
     assert "circus" in claim and claimant == "Jill Moss" and disputers == ["Dan Harlow"]
 
 
-def test_rejecting_a_request_disputes_no_claim() -> None:
-    text = (
-        "Lawyers for Mayor Dan Harlow said the council files should stay sealed.\n\n"
-        "A state judge on Friday rejected a media request to unseal the council files."
-    )
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "A state judge on Friday rejected a media request to unseal the council files.",
+        "The rules committee report was finalized and denied the change being sought by the council.",
+        "The board denied the changes sought by the council.",
+    ],
+)
+def test_rejecting_a_request_disputes_no_claim(refusal: str) -> None:
+    text = "Lawyers for Mayor Dan Harlow said the council files and rules should change.\n\n" + refusal
     assert analyze(text).disputes == []
 
 
@@ -189,6 +194,7 @@ def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
     [
         "Mayor Dan Harlow said that claim was false.",
         'Mayor Dan Harlow said that is a "distortion," and praised his staff.',
+        "Mayor Dan Harlow said that charge smacked of hypocrisy, because his critics had shouted too.",
     ],
 )
 def test_a_demonstrative_that_stays_in_the_denial_and_points_back(reply: str) -> None:
@@ -247,3 +253,61 @@ def test_a_denial_whose_cue_names_a_claim_and_its_owner_disputes_that_owner() ->
     text = "Mayor Dan Harlow has dismissed the state weather service consensus that the river is rising fast."
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "the river is rising" in claim and claimant == "state weather service" and disputers == ["Dan Harlow"]
+
+
+def test_a_denial_that_others_were_wrong_in_their_claim_disputes_them_not_the_claim_before() -> None:
+    text = (
+        "After the storm, Mayor Dan Harlow publicly blamed the flooding on the new dam while knowing the dam had "
+        "held, according to emails released by the council.\n\n"
+        "Last week, Harlow said the residents of Elm Street were wrong in their recollections that he blamed the "
+        "dam for the flooding."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "the residents of Elm Street" and disputers == ["Dan Harlow"]
+    assert "blamed the dam" in claim
+
+
+def test_a_possessive_pronoun_that_disagrees_with_the_subject_names_no_owner() -> None:
+    analysis = analyze("Harlow said the resident was wrong in their recollection that he blamed the dam.")
+    assert all(q.cue != "recollection" for q in analysis.quotes)
+
+
+def test_a_denial_whose_cue_answers_someones_words_disputes_that_speaker() -> None:
+    text = (
+        "Mayor Dan Harlow said on Monday that the reporter had grabbed his arm first at the dock.\n\n"
+        "Councillor Joe Lind said the harbour budget would grow by a tenth next year.\n\n"
+        'On Twitter, reporter Ann Ruiz responded Tuesday to one of Harlow\'s messages by saying, "Seriously, just stop '
+        'lying."'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Dan Harlow" and disputers == ["Ann Ruiz"] and "grabbed his arm" in claim
+
+
+def test_saying_someone_fabricated_their_story_disputes_their_account() -> None:
+    text = (
+        "Reporter Ann Ruiz filed a complaint with the harbour police on Friday.\n\n"
+        '"Seriously, just stop lying," Ruiz wrote on Twitter.\n\n'
+        "Mayor Dan Harlow told the radio station that he believed Ruiz had fabricated the story."
+    )
+    disputes = disputes_of(analyze(text))
+    assert ("Ann Ruiz", ["Dan Harlow"]) in [(claimant, disputers) for _, claimant, disputers in disputes]
+
+
+def test_a_fabrication_by_someone_not_quoted_makes_no_dispute() -> None:
+    text = "Mayor Dan Harlow told the radio station that he believed the reporter had fabricated the story."
+    assert analyze(text).disputes == []
+
+
+def test_a_denial_replying_to_a_question_disputes_the_questioner() -> None:
+    text = (
+        "Moderator Joan Pike asked Mayor Dan Harlow about his ties to a dredging firm called Silt Co.\n\n"
+        "The firm agreed in 2009 to a settlement with the state over its billing, the state said.\n\n"
+        '"I had no dealings with them. That is total propaganda," Harlow replied.'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Joan Pike" and disputers == ["Dan Harlow"] and "dredging firm" in claim
+
+
+def test_a_question_nobody_answers_with_a_denial_is_no_claim() -> None:
+    text = "Moderator Joan Pike asked Mayor Dan Harlow about his ties to a dredging firm called Silt Co."
+    assert analyze(text).claims == []

@@ -41,6 +41,30 @@ def test_other_statements_assert(content: str) -> None:
     assert polarity("said", content) == "asserts"
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "that claim smacked of hypocrisy, because they had done the same",
+        "The allegations are ridiculous",
+        "those charges are politically motivated",
+    ],
+)
+def test_a_claim_judged_worthless_is_denied(content: str) -> None:
+    assert polarity("said", content) == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the ridiculous claims kept coming all week",
+        "His opponents are ridiculous",
+        "The report came out on Tuesday and it was absurd that nobody read it",
+    ],
+)
+def test_a_judgement_of_something_else_is_not_a_denial(content: str) -> None:
+    assert polarity("said", content) == "asserts"
+
+
 def test_questions() -> None:
     assert polarity("asked", "whether the plant would close") == "questions"
     assert polarity("said", "Why would we do that?") == "questions"

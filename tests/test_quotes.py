@@ -371,3 +371,14 @@ def test_transcript_lines_are_statements_of_their_speaker_labels() -> None:
         ("Ann Ruiz", ":", "I did not. I never told anyone the harbour would stay open"),
         ("Jane Cole", ":", "Thank you, Senator"),
     ]
+
+
+def test_a_quote_introduced_by_a_claim_by_someone_and_a_colon_is_theirs() -> None:
+    text = (
+        'The watchdog has a record. <post data="rated it False">Its editors looked at the budget</post>.\n\n'
+        "The bias shows in how the watchdog rated this claim by Mayor Ann Lee on March 3:\n\n"
+        '"Our city has the lowest crime rate in the whole state, and it is falling every year."\n\n'
+        'The watchdog said the claim was "False."'
+    )
+    quote = find(statements(text), "Our city has the lowest crime rate")
+    assert (quote["speaker"], quote["cue"]) == ("Ann Lee", "claim")

@@ -84,3 +84,32 @@ def test_a_fragment_after_a_speech_verb_of_its_own_is_split_off_with_the_same_sp
     assert cand.content_spans == [first]
     assert text[slice(*added.cue_span)] == "adding" and added.source_span == (20, 23)
     assert added.content_spans == [(later, len(text) - 1)]
+
+
+def test_a_quote_after_a_second_cue_in_the_same_sentence_is_not_a_follow_on_of_the_first() -> None:
+    text = (
+        '"We have come a long way on housing in this city, and we are not going to go back to the old days," '
+        'Mayor Ann Lee said, going on to say that the council had spent "twenty years fighting for fair rents…. '
+        'Our tenants are way past that debate. They want homes they can afford."'
+    )
+    found = polnear(text)
+    lee = "Mayor Ann Lee"
+    assert [(cue, source) for _, cue, source in found] == [("said", lee), ("going on to say", lee)]
+    assert "twenty years" not in found[0][0] and found[1][0].startswith("that the council had spent")
+
+
+def test_a_quote_split_by_its_cue_stays_one_statement() -> None:
+    text = '"We lost the vote on the ferry," Mayor Ann Lee said, "and we will fight on until the fares come down."'
+    ((content, cue, source),) = polnear(text)
+    assert (cue, source) == ("said", "Mayor Ann Lee")
+    assert "ferry" in content and "fight on" in content
+
+
+def test_a_verb_joined_by_and_after_a_quoted_phrase_is_not_that_quotes_cue() -> None:
+    text = (
+        'The fact-checking site claimed "the mayor exaggerates" the deficit through a "selective reading of the '
+        'budget," and concluded her remarks were "Mostly False."'
+    )
+    found = polnear(text)
+    assert all(source != "her remarks" for _, _, source in found)
+    assert not [content for content, _, _ in found if content.startswith("selective reading")]

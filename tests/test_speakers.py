@@ -174,6 +174,15 @@ def test_a_description_matches_a_roles_head_not_the_words_after_it() -> None:
     assert said_by_the_book == "The book"
 
 
+def test_a_description_is_matched_by_its_own_head_not_its_complement() -> None:
+    """ "the families of the Benghazi victims" was resolved to a person whose role was "Benghazi victim"."""
+    text = (
+        "Ruth Cole, mother of harbour victim Sam Cole, spoke on Monday.\n\n"
+        "The families of the harbour victims said the mayor had lied to them."
+    )
+    assert speakers_of(text)[-1][0] == "The families of the harbour victims"
+
+
 def test_a_name_after_a_preposition_in_the_pronouns_sentence_is_not_its_antecedent() -> None:
     text = (
         "Reporter Michelle Fields did not reply to a request for comment Tuesday.\n\n"

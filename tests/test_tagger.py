@@ -212,3 +212,46 @@ def test_lean_graph_leaves_other_graphs_alone() -> None:
     model = helper.make_model(graph)
     before = model.SerializeToString()
     assert onnx.lean_graph(model) == 0 and model.SerializeToString() == before
+
+
+def _span(text: str, role: str, words: str) -> RoleSpan:
+    start = text.index(words)
+    return RoleSpan(role, start, start + len(words))
+
+
+def _by_cue(text: str, spans: list[RoleSpan]) -> dict[str | None, list[str]]:
+    cue = lambda a: text[slice(*a.cue_span)] if a.cue_span else None  # noqa: E731
+    return {cue(a): [text[s:e] for s, e in a.content_spans] for a in link(text, spans)}
+
+
+def test_content_between_two_cues_of_one_sentence_joins_the_cue_before_it() -> None:
+    text = "Lee told the council that the port would reopen in May, saying that ferries would run first."
+    first, second = "that the port would reopen in May", "that ferries would run first"
+    spans = [_span(text, "SOURCE", "Lee"), _span(text, "CUE", "told"), _span(text, "CONTENT", first),
+             _span(text, "CUE", "saying"), _span(text, "CONTENT", second)]  # fmt: skip
+    assert _by_cue(text, spans) == {"told": [first], "saying": [second]}
+    # with no cue before it, content before a cue is still that cue's
+    text = "The port will reopen in May, Lee said."
+    words = "The port will reopen in May"
+    spans = [_span(text, "CONTENT", words), _span(text, "SOURCE", "Lee"), _span(text, "CUE", "said")]
+    assert _by_cue(text, spans) == {"said": [words]}
+
+
+def test_sentences_end_before_a_quote_opened_with_two_apostrophes() -> None:
+    text = "It could sue over the wall. ''We should fight it in every court,'' Mr. Lee said."
+    s = Sentences(text)
+    assert [text[a:b].strip() for a, b in zip(s.starts, [*s.starts[1:], len(text)], strict=True)] == [
+        "It could sue over the wall.", "''We should fight it in every court,'' Mr. Lee said."]  # fmt: skip
+
+
+def test_words_opening_the_next_paragraph_after_a_stray_mark_are_not_the_cues() -> None:
+    text = "The site concluded his remarks were “Mostly False.“\n\nThe jobless rate is a widely used term."
+    first, later = "his remarks were “Mostly False.", "“\n\nThe jobless rate is a widely used term"
+    spans = [_span(text, "SOURCE", "The site"), _span(text, "CUE", "concluded"), _span(text, "CONTENT", first),
+             _span(text, "CONTENT", later)]  # fmt: skip
+    assert _by_cue(text, spans) == {"concluded": [first], None: [later]}
+    # a colon ending the cue's paragraph introduces the next one
+    text = "The minister added:\n\nThe plan is dead and the budget will change."
+    words = "The plan is dead and the budget will change"
+    spans = [_span(text, "SOURCE", "The minister"), _span(text, "CUE", "added:"), _span(text, "CONTENT", words)]
+    assert _by_cue(text, spans) == {"added:": [words]}

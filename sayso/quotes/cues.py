@@ -35,7 +35,7 @@ CUE_NOUNS = words("""
     claim claims allegation allegations assertion assertions accusation accusations suggestion suggestions
     statement statements denial denials insistence warning warnings argument arguments charge charges remarks
     comments report reports admission testimony assessment assessments conclusion conclusions contention
-    finding findings consensus
+    finding findings consensus recollection recollections
 """)
 
 # Cues that deny what they introduce: the polarity stage reads these.

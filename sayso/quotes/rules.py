@@ -25,6 +25,7 @@ FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+OWNER_PRONOUNS = {"his", "her", "their"}
 TIME_ENTS = {"DATE", "TIME"}
 # '" ― Jorge Falcon', '" — Donald J. Trump (@realDonaldTrump)': a dash, then a capitalised name that ends its line.
 DASH_SIGNATURE = re.compile(
@@ -290,7 +291,8 @@ def that_is_demonstrative(doc: Doc, k: int) -> bool:
         after = after[1:]
     if after[0].tag_ in FINITE_TAGS:
         return True
-    noun_then_verb = len(after) > 1 and after[1].tag_ in FINITE_TAGS
+    # "that claim smacked of ...": the tagger reads a past tense after a noun as a participle as often as not
+    noun_then_verb = len(after) > 1 and (after[1].tag_ in FINITE_TAGS or after[1].tag_ == "VBN")
     return after[0].tag_ == "NN" and is_cue_noun(after[0].text) and noun_then_verb
 
 
@@ -497,6 +499,9 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     para_end = frame.paragraph_bounds(quote.close)[1]
     next_open = min((q.open for q in frame.outer_quotes if q.open > quote.close), default=para_end)
     toks = frame.tokens_between(quote.close + 1, min(para_end, next_open))[: MAX_NP_TOKENS + 2]
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is not None and first.pos_ == "CCONJ":
+        return None  # 'through a "selective reading," and concluded her remarks were': another predicate
     for tok in toks:
         if tok.text in {".", "!", "?"} and tok.i > 0 and not _abbrev(tok):
             return None
@@ -553,7 +558,9 @@ def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
         return None
     colon = len(prev_end) - 1
     cue_i = frame.token_index_at(colon) - 1
-    if cue_i < 0 or not is_speech_verb(frame.doc[cue_i].text):
+    if cue_i >= 0 and not is_speech_verb(frame.doc[cue_i].text):
+        return _claim_by_intro(frame, cue_i)
+    if cue_i < 0:
         return None
     floor = frame.token_index_at(frame.sentence_start_before(colon))
     source = source_before(frame, cue_i, floor)
@@ -563,13 +570,40 @@ def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     return (cue.idx, cue.idx + len(cue)), source
 
 
+def _claim_by_intro(frame: Frame, last: int) -> tuple[Span, Span] | None:
+    """ "... rated this statement by Trump on June 11:" closing one paragraph: the claim noun is the cue of
+    the quote opening the next, and the name after "by" (a date after it left out) its speaker. Read back
+    from the colon, word by word, so that markup or a long sentence before it does not matter."""
+    doc = frame.doc
+    j = last
+    while j >= 0 and (doc[j].ent_type_ in TIME_ENTS or doc[j].lower_ in {"on", "in", "at"}):
+        j -= 1
+    k = j
+    while k >= 0 and j - k < MAX_NP_TOKENS and doc[k].lower_ != "by" and _np_token(doc[k]):
+        k -= 1
+    if k < 1 or k == j or doc[k].lower_ != "by" or not is_cue_noun(doc[k - 1].text):
+        return None
+    if not any(doc[t].pos_ in HEAD_POS for t in range(k + 1, j + 1)):
+        return None
+    noun = doc[k - 1]
+    return (noun.idx, noun.idx + len(noun)), (doc[k + 1].idx, doc[j].idx + len(doc[j]))
+
+
 def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Candidate]) -> Candidate | None:
     """A quote with no cue of its own right after another speaker's quote goes on in that voice."""
     if not earlier:
         return None
     prev = earlier[-1]
-    tail_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
-    tail_end = frame.sentence_end_after(tail_end - 1) if tail_end > prev.end else tail_end
+    attribution_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
+    tail_end = frame.sentence_end_after(attribution_end - 1) if attribution_end > prev.end else attribution_end
+    if tail_end > quote.open:
+        # the quote opens in the sentence of the earlier cue: it goes on from that attribution ('"We lost,"
+        # Lee said at the rally, "and ...'), unless a speech verb of its own comes between ('Lee said, going
+        # on to say that the council had spent "twenty years ..."')
+        between = frame.tokens_between(attribution_end, quote.open)
+        if any(is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"} for t in between):
+            return None
+        tail_end = quote.open
     gap = frame.text[tail_end : quote.open]
     if gap.strip(" \t\n\u00a0.,\"'“”‘’") or gap.count("\n") > 4:
         return None
@@ -620,12 +654,17 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
 
 
 def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    """ "the union's claim that Y"; "the residents were wrong in their recollections that Y"."""
     doc = frame.doc
-    if noun.i < 2 or noun.i + 1 >= len(doc) or not _possessive_mark(doc[noun.i - 1]):
+    if noun.i < 2 or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that":
         return None
-    if doc[noun.i + 1].lower_ != "that":
+    before = doc[noun.i - 1]
+    if before.tag_ == "PRP$":
+        src: Span | None = _subject_owning(frame, before, outer)
+    elif _possessive_mark(before):
+        src = _possessive_owner(frame, noun, outer)
+    else:
         return None
-    src = _possessive_owner(frame, noun, outer)
     content = trim_content(frame.text, (doc[noun.i + 1].idx + 4, outer.end))
     if src is None or content is None:
         return None
@@ -690,6 +729,26 @@ def _premodifying_owner(frame: Frame, noun: Token) -> Span | None:
         return None
     last = doc[noun.i - 1]
     return doc[k + 1].idx, last.idx + len(last)
+
+
+def _subject_owning(frame: Frame, pronoun: Token, outer: Candidate) -> Span | None:
+    """ "the residents of Elm Street" in "the residents of Elm Street were wrong in their recollections": the
+    subject that opens the outer statement's words, when the possessive pronoun agrees with it in number."""
+    doc = frame.doc
+    first = frame.token_index_at(outer.start)
+    if pronoun.lower_ not in OWNER_PRONOUNS:
+        return None
+    verb = next((t.i for t in doc[first : pronoun.i] if t.tag_ in FINITE_TAGS), None)
+    if verb is None or verb == first or doc[verb - 1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    # the head comes before any "of ..." ("the families of the victims")
+    head = next((t for t in doc[first:verb] if t.pos_ == "ADP"), doc[verb])
+    head = doc[head.i - 1]
+    plural = head.tag_ in {"NNS", "NNPS"}
+    if head.pos_ not in {"NOUN", "PROPN"} or plural != (pronoun.lower_ == "their"):
+        return None
+    end = doc[verb - 1]
+    return doc[first].idx, end.idx + len(end)
 
 
 def _possessive_owner(frame: Frame, noun: Token, outer: Candidate) -> Span | None:

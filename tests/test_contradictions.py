@@ -1,0 +1,51 @@
+"""Contradictions without a denial word: opposite phrasings, and a claim about someone answered by them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import analyze
+from sayso.contradictions import opposed
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lind initially supported the harbour closure in 2003", 'he was "totally against the closure"'),
+        ("The port company was set up to fail", "The port company was highly successful for a decade"),
+    ],
+)
+def test_opposite_phrasings_are_opposed(a: str, b: str) -> None:
+    assert opposed(a, b) and opposed(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lind supported the harbour closure", "Lind is in a fight against the council"),
+        ("Lind supported the closure and was against the toll", "he was against the closure"),
+        ("The council met on Tuesday", "The port company was highly successful"),
+    ],
+)
+def test_other_pairs_are_not_opposed(a: str, b: str) -> None:
+    assert not opposed(a, b)
+
+
+def test_a_claim_about_someone_answered_in_opposite_words_is_disputed_by_them() -> None:
+    text = (
+        "Councillor Joe Lind called his vote for the harbour closure a mistake. But he noted that Mayor Dan Harlow "
+        "also initially supported the closure in 2003.\n\n"
+        'Harlow told the forum he was "totally against the closure" because it cost jobs.'
+    )
+    analysis = analyze(text)
+    names = {s.id: s.name for s in analysis.speakers}
+    pairs = [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]
+    assert ("Joe Lind", ["Dan Harlow"]) in pairs
+
+
+def test_opposite_words_about_someone_else_dispute_nothing() -> None:
+    text = (
+        "Councillor Joe Lind said the ferry operator initially supported the closure in 2003.\n\n"
+        'Mayor Dan Harlow told the forum he was "totally against the closure" because it cost jobs.'
+    )
+    assert analyze(text).disputes == []
