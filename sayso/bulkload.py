@@ -30,7 +30,7 @@ from sayso.model import Analysis
 from sayso.partitions import FAILED_FILE, RUN_FILE, partition_files
 from sayso.store import schema as t
 from sayso.store.bulk import BulkWriter, Plan
-from sayso.store.bulk_pipe import WriterProcess, available, url_of
+from sayso.store.bulk_pipe import WriterProcess, WriterThread, available, url_of
 from sayso.store.store import Store
 
 SAVE_CHUNK = 2000  # analyses a transaction (by default)
@@ -111,6 +111,7 @@ def _load(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | 
     finally:
         if piped:
             piped.close()
+    store.checkpoint()  # the chunks' commits left it (SQLite)
     _record_failures(store, folder / FAILED_FILE, summary)
     summary.seconds = time.perf_counter() - start
     return summary
@@ -145,14 +146,16 @@ def _count(chunk: list[Analysis], new: set[str], summary: LoadSummary) -> None:
 
 
 class _Piped:
-    """PostgreSQL: each chunk written by a second process (:mod:`sayso.store.bulk_pipe`) while this one reads
-    and resolves the next; the progress reported as each chunk is written. A chunk the writer did not write
-    (another writer came between, or the database refused it) is saved here as ``_save`` saves it, and the
-    next one prepared again."""
+    """Each chunk written by a second process (PostgreSQL) or thread (SQLite; :mod:`sayso.store.bulk_pipe`) while
+    this one reads and resolves the next; the progress reported as each chunk is written. A chunk the writer did
+    not write (another writer came between, or the database refused it) is saved here as ``_save`` saves it, and
+    the next one prepared again."""
 
     def __init__(self, store: Store, bulk: BulkWriter, summary: LoadSummary, report: Callable[[], None]) -> None:
         self.store, self.bulk, self.summary, self.report = store, bulk, summary, report
-        self.writer: WriterProcess | None = WriterProcess(url_of(store.engine))
+        self.writer: WriterProcess | WriterThread | None = (
+            WriterProcess(url_of(store.engine)) if store.dialect == "postgresql" else WriterThread(store.engine)
+        )
         self.flight: tuple[Plan, list[Analysis]] | None = None
 
     @classmethod
@@ -165,9 +168,14 @@ class _Piped:
         paths: list[Path],
         chunk: int,
     ) -> _Piped | None:
-        """One for a load into PostgreSQL of more than one chunk (unless SAYSO_LOAD_PROCESS=0)."""
-        if store.dialect != "postgresql" or not (settings().load_process and available()) or _rows_in(paths) <= chunk:
+        """One for a load of more than one chunk (unless SAYSO_LOAD_PROCESS=0): PostgreSQL's writer a process
+        (where one can be forked), SQLite's a thread."""
+        if not settings().load_process or _rows_in(paths) <= chunk:
             return None
+        if store.dialect == "postgresql" and not available():
+            return None
+        if isinstance(store.engine.pool, sa.pool.SingletonThreadPool | sa.pool.StaticPool):
+            return None  # SQLite in memory: another thread would have another database, or this one's connection
         return cls(store, bulk, summary, report)
 
     def save(self, analyses: list[Analysis]) -> None:
@@ -193,7 +201,7 @@ class _Piped:
         with self.store._read() as conn:
             plan = self.bulk.prepare(conn, analyses, after)
             for piece in plan.pieces:
-                piece.for_copy(conn)  # here: the writer process only sends it
+                piece.ready(conn)  # here: the writer only sends it
         return plan
 
     def finish(self) -> None:

@@ -38,9 +38,9 @@ class Settings:
     threads: int = field(default_factory=lambda: int(os.environ.get("SAYSO_THREADS", "0") or 0))
     # The archive's database URL (SAYSO_DB): a SQLite file by default, or postgresql+psycopg://user@host/db.
     db_url: str = field(default_factory=lambda: os.environ.get("SAYSO_DB") or DEFAULT_DB)
-    # `sayso load` into PostgreSQL: each chunk written by a second process (its own connection) while this one
-    # reads and resolves the next, so that the database's work and the load's overlap (SAYSO_LOAD_PROCESS=0: one
-    # process, each chunk written before the next is read).
+    # `sayso load`: each chunk written by a second process (PostgreSQL) or thread (a SQLite file), with its own
+    # connection, while the load reads and resolves the next, so that the database's work and the load's overlap
+    # (SAYSO_LOAD_PROCESS=0: one process and thread, each chunk written before the next is read).
     load_process: bool = field(default_factory=lambda: os.environ.get("SAYSO_LOAD_PROCESS", "") != "0")
     # `sayso load` into PostgreSQL, where the role may set session_replication_role (a superuser, or granted SET
     # on it) and the tables have no triggers of their own: the rows' foreign keys checked once a chunk, one

@@ -11,6 +11,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -29,7 +30,7 @@ from sayso.errors import StoreError
 from sayso.model import Analysis, Article
 from sayso.partitions import ANALYSIS_SCHEMA, RunFolder, RunSpec
 from sayso.sources import Columns, iter_articles
-from sayso.store import open_store
+from sayso.store import bulk_pipe, open_store
 from sayso.store import schema as t
 from sayso.store.bulk import PgSettings
 from sayso.store.bulk_rows import may_skip_row_checks, merge_many, references_checked_once
@@ -354,7 +355,7 @@ def test_postgresql_writer_process_a_refused_chunk_and_a_killed_writer_leave_the
     one saving the articles one at a time gives."""
     url = make_db()
     if not url.startswith("postgresql"):
-        pytest.skip("PostgreSQL only: SQLite is written in the load's own process")
+        pytest.skip("PostgreSQL only: SQLite is written by a thread (the next test)")
     items = generated(90, seed=21)
     items[25] = items[25].model_copy(update={"title": "A title with a NUL \x00 in it"})
     write_run(tmp_path / "run", items, 10)
@@ -376,6 +377,46 @@ def test_postgresql_writer_process_a_refused_chunk_and_a_killed_writer_leave_the
     loaded, saved = dump(url), dump(expected)
     assert loaded.pop("failures") != saved.pop("failures") == []
     assert loaded == saved
+
+
+def test_sqlite_writer_thread_a_failed_chunk_is_written_by_the_load_and_in_memory_there_is_no_thread(
+    make_db: Callable[[], str],  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On SQLite a load of more than one chunk is written by a thread while the load prepares the next chunk: a
+    chunk the thread fails to write (here its third) is written by the load itself; the archive is the one
+    saving the articles one at a time gives. An in-memory database (one connection) is loaded without one."""
+    url = make_db()
+    if not url.startswith("sqlite"):
+        pytest.skip("SQLite only: PostgreSQL is written by a process (the test before)")
+    items = generated(60, seed=31)
+    write_run(tmp_path / "run", items, 10)
+    plans, threads = [], []
+    write = bulk_pipe._write
+
+    def failing_third(eng: object, plan: object, settings: object) -> object:
+        plans.append(plan)
+        if len(plans) == 3:
+            raise RuntimeError("a disk gone")
+        return write(eng, plan, settings)  # type: ignore[arg-type]
+
+    def writer_seen(_: object) -> None:
+        threads.append(any(thread.name == "sayso-load-writer" for thread in threading.enumerate()))
+
+    monkeypatch.setattr(bulk_pipe, "_write", failing_third)
+    with open_store(url) as store:
+        summary = load_run(store, tmp_path / "run", progress=writer_seen, chunk=10)
+    assert (summary.articles, summary.failures, summary.not_loaded) == (60, 0, [])
+    assert len(plans) == 6 and all(threads)
+    expected = make_db()
+    saved_one_at_a_time(expected, items)
+    assert_same_archive(url, expected)
+
+    plans.clear()
+    with open_store("sqlite://") as store:
+        assert load_run(store, tmp_path / "run", chunk=10).articles == 60
+    assert plans == []
 
 
 def test_postgresql_checks_once_a_chunk_can_be_turned_off(

@@ -214,6 +214,35 @@ def test_lean_graph_leaves_other_graphs_alone() -> None:
     assert onnx.lean_graph(model) == 0 and model.SerializeToString() == before
 
 
+def test_packaged_graph_reads_back_as_a_teacher() -> None:
+    """training/onnx_teacher.py (the distillation teacher on a device run) recovers every weight of the
+    packaged int8 graph under BERT's names, with the layer count the config gives."""
+    import json
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "training"))
+    try:
+        from onnx_teacher import read_arrays
+    finally:
+        sys.path.remove(str(root / "training"))
+    folder = root / "sayso" / "models" / "quote_tagger"
+    state, layers = read_arrays(folder / "model.onnx")
+    config = json.loads((folder / "config.json").read_text())
+    assert layers == config.get("layers", 6)
+    hidden = state["bert.embeddings.word_embeddings.weight"].shape[1]
+    for i in range(layers):
+        layer = f"bert.encoder.layer.{i}."
+        for name in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"):
+            assert state[layer + name + ".weight"].shape == (hidden, hidden)
+        assert state[layer + "intermediate.dense.weight"].shape == (4 * hidden, hidden)
+        assert state[layer + "output.dense.weight"].shape == (hidden, 4 * hidden)
+    assert state["classifier.weight"].shape == (len(config["labels"]), hidden)
+    assert not any(k.startswith(f"bert.encoder.layer.{layers}.") for k in state)
+    for value in state.values():
+        assert np.isfinite(value).all() and np.abs(value).max() > 0
+
+
 def _span(text: str, role: str, words: str) -> RoleSpan:
     start = text.index(words)
     return RoleSpan(role, start, start + len(words))

@@ -3,6 +3,10 @@ packaged model folder: int8 ONNX, tokenizer.json and config.json.
 
   python training/export_tagger.py --weights runs/weights.part0 runs/weights.part1 ... \
       --config runs/config.json --out sayso/models/quote_tagger
+
+Any layer count (read from the weights). A student trained with --freeze-word-embeddings was saved without
+them: --fill-from names the tagger it started from (its int8 ONNX, as on the device, or fp weights), whose
+tensors fill in whatever the weights lack.
 """
 
 from __future__ import annotations
@@ -23,11 +27,19 @@ def main() -> int:
     ap.add_argument("--config", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=T.ROOT / "sayso" / "models" / "quote_tagger")
     ap.add_argument("--base", type=Path, default=None)
+    ap.add_argument("--fill-from", type=Path, default=None, help="weights for the tensors --weights lacks")
     a = ap.parse_args()
     base = a.base or T.default_base()
     state = load(b"".join(p.read_bytes() for p in a.weights))
-    model = T.build_model(base)
-    model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
+    if a.fill_from is not None:
+        fill = T.read_weights(a.fill_from)
+        state = {k: v for k, v in fill.items() if not k.startswith("bert.encoder.layer.")} | state
+    model = T.build_model(base, T.layer_count(state), state)
+    missing, unexpected = model.load_state_dict(
+        {k: v.float() if v.is_floating_point() else v for k, v in state.items()}, strict=False)
+    missing = [k for k in missing if "position_ids" not in k]
+    if missing or unexpected:
+        raise SystemExit(f"weights missing {missing[:5]}, unexpected {unexpected[:5]}")
     a.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
         T.export(model, a.out, Path(work))

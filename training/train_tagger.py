@@ -7,6 +7,16 @@
 value trains one model; the one with the best dev content exact F1 (scored in-script like
 shared/eval/score_quotes.py) is exported to ONNX, quantized to int8 and written to --out with the
 tokenizer and a config json. Needs torch, transformers, onnx, onnxruntime, tokenizers, safetensors.
+
+Distillation (a smaller student of the shipped tagger):
+
+  python training/train_tagger.py --teacher sayso/models/quote_tagger/model.onnx --keep-layers 0 2 4 \
+      --distill-weight 0.5 --temperature 2 --freeze-word-embeddings ...
+
+--teacher is the int8 ONNX of a tagger (training/onnx_teacher.py reads its weights back) or fp weights
+(safetensors); the student starts from the teacher's weights with only the --keep-layers encoder layers
+(--init base: from --base instead) and learns from (1 - w) x cross-entropy on the gold labels + w x T^2 x
+KL(teacher || student) on the teacher's logits over the same window at temperature T.
 """
 
 from __future__ import annotations
@@ -112,7 +122,11 @@ def collate(batch: list[Window], cls: int, sep: int, pad: int) -> dict[str, torc
 # ---------------------------------------------------------------- model
 
 
-def build_model(base: Path) -> torch.nn.Module:
+def build_model(base: Path, layers: int | None = None, init: dict[str, torch.Tensor] | None = None,
+                keep: list[int] | None = None) -> torch.nn.Module:
+    """MiniLM with a token classification head: `layers` encoder layers (default: the base's), weights
+    from `init` (a whole BertForTokenClassification state, e.g. a teacher's: its encoder layers `keep`
+    become layers 0, 1, ...) or else the base's weights (its first `layers` layers) and a fresh head."""
     from safetensors.torch import load_file
     from transformers import BertConfig, BertForTokenClassification
 
@@ -120,14 +134,47 @@ def build_model(base: Path) -> torch.nn.Module:
     config.num_labels = len(LABELS)
     config.id2label = dict(enumerate(LABELS))
     config.label2id = {k: i for i, k in enumerate(LABELS)}
+    if layers is not None:
+        config.num_hidden_layers = layers
     model = BertForTokenClassification(config)
-    state = {k.removeprefix("bert."): v.float() if v.is_floating_point() else v
-             for k, v in load_file(str(base / "model.safetensors")).items()}
-    missing, _unexpected = model.bert.load_state_dict(state, strict=False)
-    missing = [k for k in missing if "position_ids" not in k]
+    if init is None:
+        if not (base / "model.safetensors").exists():
+            return model  # weights loaded by the caller (export of a saved state)
+        init = {"bert." + k.removeprefix("bert."): v for k, v in load_file(str(base / "model.safetensors")).items()}
+    keep = keep if keep is not None else list(range(config.num_hidden_layers))
+    if len(keep) != config.num_hidden_layers:
+        raise SystemExit(f"--keep-layers names {len(keep)} layers for a model of {config.num_hidden_layers}")
+    state = {}
+    for k, v in init.items():
+        if k.startswith("bert.encoder.layer."):
+            parts = k.split(".")
+            src = int(parts[3])
+            if src not in keep:
+                continue
+            parts[3] = str(keep.index(src))
+            k = ".".join(parts)
+        state[k] = v.float() if v.is_floating_point() else v
+    missing, _unexpected = model.load_state_dict(state, strict=False)
+    missing = [k for k in missing if "position_ids" not in k and not k.startswith("classifier.")]
     if missing:
-        raise SystemExit(f"base weights lack {missing[:5]}")
+        raise SystemExit(f"initial weights lack {missing[:5]}")
     return model
+
+
+def read_weights(path: Path) -> dict[str, torch.Tensor]:
+    """A tagger's weights: int8 ONNX (read back by onnx_teacher), a safetensors file, or its parts (.part0 ...)."""
+    from safetensors.torch import load
+
+    if path.suffix == ".onnx":
+        from onnx_teacher import read_state
+
+        return read_state(path)[0]
+    parts = sorted(path.parent.glob(path.name + ".part*"), key=lambda p: int(p.suffix.removeprefix(".part")))
+    return load(b"".join(p.read_bytes() for p in (parts or [path])))
+
+
+def layer_count(state: dict[str, torch.Tensor]) -> int:
+    return 1 + max(int(k.split(".")[3]) for k in state if k.startswith("bert.encoder.layer."))
 
 
 class TorchSession:
@@ -212,14 +259,37 @@ def evaluate(model: torch.nn.Module, device: str, tok: Any, cfg: dict[str, Any],
 # ---------------------------------------------------------------- training
 
 
+def distill_loss(logits: torch.Tensor, teacher: torch.Tensor, labels: torch.Tensor, temperature: float) -> torch.Tensor:
+    """T^2 x KL(teacher || student) at temperature T, averaged over the labelled tokens."""
+    keep = labels.view(-1) != -100
+    s = torch.log_softmax(logits.float().view(-1, len(LABELS))[keep] / temperature, dim=-1)
+    t = torch.log_softmax(teacher.float().view(-1, len(LABELS))[keep] / temperature, dim=-1)
+    kl = torch.nn.functional.kl_div(s, t, log_target=True, reduction="batchmean")
+    return kl * temperature**2
+
+
 def train_one(args: argparse.Namespace, lr: float, data: list[Window], dev: list[Document], tok: Any,
               cfg: dict[str, Any]) -> tuple[dict[str, torch.Tensor], dict[str, float], list[dict[str, Any]]]:
     torch.manual_seed(args.seed)
     random.seed(args.seed)
-    model = build_model(args.base).to(args.device)
+    teacher = None
+    if args.teacher is not None:
+        tstate = read_weights(args.teacher)
+        teacher = build_model(args.base, layer_count(tstate), tstate).to(args.device).eval()
+        for p in teacher.parameters():
+            p.requires_grad_(False)
+        init = tstate if args.init == "teacher" else None
+        model = build_model(args.base, len(args.keep_layers) if args.keep_layers else None, init,
+                            args.keep_layers).to(args.device)
+    else:
+        model = build_model(args.base, len(args.keep_layers) if args.keep_layers else None, None,
+                            args.keep_layers).to(args.device)
+    if args.freeze_word_embeddings:
+        model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     model.train()
-    decay = [p for n, p in model.named_parameters() if "LayerNorm" not in n and "bias" not in n]
-    rest = [p for n, p in model.named_parameters() if "LayerNorm" in n or "bias" in n]
+    trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    decay = [p for n, p in trainable if "LayerNorm" not in n and "bias" not in n]
+    rest = [p for n, p in trainable if "LayerNorm" in n or "bias" in n]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": rest, "weight_decay": 0.0}],
                             lr=lr)
     steps_per_epoch = math.ceil(len(data) / args.batch_size)
@@ -247,8 +317,13 @@ def train_one(args: argparse.Namespace, lr: float, data: list[Window], dev: list
                 logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
             loss = torch.nn.functional.cross_entropy(
                 logits.float().view(-1, len(LABELS)), batch["labels"].view(-1), weight=weights, ignore_index=-100)
+            if teacher is not None and args.distill_weight > 0:
+                with torch.no_grad(), torch.autocast(args.device, dtype=torch.bfloat16, enabled=args.device == "cuda"):
+                    soft = teacher(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
+                loss = (1 - args.distill_weight) * loss + args.distill_weight * distill_loss(
+                    logits, soft, batch["labels"], args.temperature)
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_([p for _, p in trainable], 1.0)
             opt.step()
             sched.step()
             opt.zero_grad(set_to_none=True)
@@ -342,6 +417,14 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--time-budget", type=float, default=None, help="seconds per --lr value; stop then")
     ap.add_argument("--no-export", action="store_true", help="skip ONNX (save weights, log, config only)")
     ap.add_argument("--save-weights", type=Path, default=None, help="also save the best fp16 weights")
+    ap.add_argument("--teacher", type=Path, default=None, help="distil from this tagger (int8 .onnx or safetensors)")
+    ap.add_argument("--keep-layers", type=int, nargs="+", default=None,
+                    help="encoder layers of the teacher (or base) the student keeps, e.g. 0 2 4 (default: all)")
+    ap.add_argument("--init", choices=("teacher", "base"), default="teacher", help="student's initial weights")
+    ap.add_argument("--distill-weight", type=float, default=0.5, help="weight of the teacher's soft labels")
+    ap.add_argument("--temperature", type=float, default=2.0)
+    ap.add_argument("--freeze-word-embeddings", action="store_true",
+                    help="keep the word embeddings as initialised; --save-weights then leaves them out")
     args = ap.parse_args()
     args.base = args.base or default_base()
     return args
@@ -368,15 +451,19 @@ def main() -> int:
         runs.append({"lr": lr, "dev": dev_scores, "secs": round(time.time() - t0), "history": history, "state": state})
         log(f"lr {lr}: best dev {dev_scores} in {runs[-1]['secs']}s")
     best = max(runs, key=lambda r: r["dev"]["exact"])
-    model = build_model(args.base)
-    model.load_state_dict(best["state"])
+    model = build_model(args.base, layer_count(best["state"]), best["state"])
     if args.save_weights:
         from safetensors.torch import save_file
 
-        save_file({k: v.half() if v.is_floating_point() else v for k, v in best["state"].items()},
+        frozen = "bert.embeddings.word_embeddings.weight" if args.freeze_word_embeddings else None
+        save_file({k: v.half() if v.is_floating_point() else v for k, v in best["state"].items() if k != frozen},
                   str(args.save_weights))
     cfg |= {"base": "sentence-transformers/all-MiniLM-L6-v2", "trained_on": "PolNeAR train",
-            "lr": best["lr"], "epochs": args.epochs, "dev_torch": best["dev"]}
+            "lr": best["lr"], "epochs": args.epochs, "dev_torch": best["dev"], "layers": layer_count(best["state"])}
+    if args.teacher is not None:
+        cfg |= {"distilled_from": str(args.teacher), "keep_layers": args.keep_layers, "init": args.init,
+                "distill_weight": args.distill_weight, "temperature": args.temperature,
+                "frozen_word_embeddings": args.freeze_word_embeddings}
     (args.out / "config.json").write_text(json.dumps(cfg, indent=1) + "\n")
     (args.work / "train_log.json").write_text(json.dumps(
         [{k: v for k, v in r.items() if k != "state"} for r in runs], indent=1))

@@ -26,6 +26,7 @@ from sayso.store import schema as t
 from sayso.store.bulk_rows import (
     Copy,
     References,
+    Values,
     add_counts_many,
     check_references,
     copy_text,
@@ -36,6 +37,7 @@ from sayso.store.bulk_rows import (
     references,
     row_checks_off,
     upsert_roles_many,
+    values_of,
 )
 from sayso.store.resolver import Pending, Resolver
 from sayso.store.speaker_index import SpeakerIndex
@@ -59,7 +61,7 @@ class Piece:
     # PostgreSQL, made ready to send (:meth:`for_copy`): what the rows refer to, and the rows of each table
     # as COPY reads them (those of ``rows`` and the lists above then empty)
     refers_to: References | None = None
-    copies: dict[str, Copy] = field(default_factory=dict)
+    copies: dict[str, Copy | Values] = field(default_factory=dict)
 
     def referred(self) -> References:
         """The stored rows this piece's rows refer to (``bulk_rows.references``)."""
@@ -79,8 +81,19 @@ class Piece:
             return self.tokens
         return getattr(self.rows, _ROWS[table.name])  # type: ignore[no-any-return]
 
-    def rows_of(self, table: sa.Table) -> list[dict[str, Any]] | Copy:
+    def rows_of(self, table: sa.Table) -> list[dict[str, Any]] | Copy | Values:
         return self.copies.get(table.name) or self.table_rows(table)
+
+    def ready(self, conn: Connection) -> None:
+        """The rows made what the database's driver takes (:meth:`for_copy` on PostgreSQL, else the tuples of
+        ``values_of``), in this thread, for a writer that only sends them."""
+        if conn.dialect.name == "postgresql":
+            self.for_copy(conn)
+            return
+        for table in (t.speakers, *_REFERRING):
+            rows = self.table_rows(table)
+            if rows:
+                self.copies[table.name] = values_of(table, rows)  # the rows kept: the quotes' first key is asked
 
     def for_copy(self, conn: Connection) -> None:
         """PostgreSQL: the rows made COPY's text now (in this process, with ``conn``'s adapters), for a writer

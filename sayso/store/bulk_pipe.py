@@ -21,8 +21,10 @@ import contextlib
 import ctypes
 import gc
 import multiprocessing
+import queue
 import signal
 import sys
+import threading
 from multiprocessing.connection import Connection as Pipe
 
 import sqlalchemy as sa
@@ -79,6 +81,48 @@ class WriterProcess:
         self.pipe.close()
 
 
+class WriterThread:
+    """SQLite: a thread of this process that writes plans, one at a time, with a connection of the store's
+    engine (SQLite steps through a statement, checkpoints and commits without Python's lock, so the database's
+    work overlaps the next chunk's resolving); the same answers as :class:`WriterProcess`."""
+
+    def __init__(self, eng: sa.Engine) -> None:
+        self.inbox: queue.SimpleQueue[Plan | None] = queue.SimpleQueue()
+        self.outbox: queue.SimpleQueue[set[str] | str | StoreError] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._serve, args=(eng,), name="sayso-load-writer", daemon=True)
+        self.thread.start()
+
+    def alive(self) -> bool:
+        return self.thread.is_alive()
+
+    def send(self, plan: Plan) -> None:
+        if not self.alive():
+            raise StoreError("the load's writer thread is gone")
+        self.inbox.put(plan)
+
+    def result(self) -> set[str] | str | StoreError:
+        while True:
+            try:
+                return self.outbox.get(timeout=1.0)
+            except queue.Empty:
+                if not self.alive():
+                    return StoreError("the load's writer thread is gone")
+
+    def close(self) -> None:
+        self.inbox.put(None)
+        self.thread.join()
+
+    def _serve(self, eng: sa.Engine) -> None:
+        settings = PgSettings()
+        while (plan := self.inbox.get()) is not None:
+            try:
+                answer = _write(eng, plan, settings)
+            except Exception as exc:  # never a thread that ends without an answer
+                answer = StoreError(f"the load's writer: {engine._one_line(exc)}")
+            del plan
+            self.outbox.put(answer)
+
+
 def _die_with_parent() -> None:
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
@@ -119,13 +163,14 @@ class _Stale(Exception):
 
 
 def _write(eng: sa.Engine, plan: Plan, settings: PgSettings) -> set[str] | str | StoreError:
-    """The plan in one transaction of the store's write lock (as ``Store._write``), if the archive is as it
-    expects; else nothing."""
+    """The plan in one transaction of the store's write lock (as ``Store._write`` of a bulk chunk), if the
+    archive is as it expects; else nothing."""
     try:
         with eng.connect() as conn:
             conn.execution_options(**{engine.WRITE: True})
-            with conn.begin():
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+            with engine.checkpoints_deferred(conn), conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
                 if (next_key(conn, t.articles.c.seq), next_key(conn, t.quotes.c.pk)) != (plan.first_seq, plan.first_pk):
                     raise _Stale
                 write(conn, plan, settings)

@@ -107,13 +107,36 @@ def copy_text(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]])
     return Copy(columns, out.getvalue())
 
 
-def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]] | Copy, *, new: bool = False) -> None:
-    """Insert ``rows`` (dicts with the same keys, or on PostgreSQL their :func:`copy_text`), leaving out those
-    whose key is taken. ``new``: no row can be in the table yet (PostgreSQL then copies them straight in)."""
-    if not rows or (isinstance(rows, Copy) and not rows.data):
+@dataclass
+class Values:
+    """Rows of a table as the driver's ``executemany`` takes them (:func:`values_of`)."""
+
+    columns: list[str]
+    values: list[tuple[Any, ...]]
+
+
+def values_of(table: sa.Table, rows: Sequence[dict[str, Any]]) -> Values:
+    """The rows (dicts with the same keys; those whose key an earlier one has left out) as :func:`insert_rows`
+    hands them to SQLite, made ahead (by the load, while a writer thread writes the chunk before)."""
+    if not rows:
+        return Values([], [])
+    rows = _first_of_each_key(table, rows)
+    columns = list(rows[0])
+    return Values(columns, _tuples(table, columns, rows))
+
+
+def insert_rows(
+    conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]] | Copy | Values, *, new: bool = False
+) -> None:
+    """Insert ``rows`` (dicts with the same keys, or their :func:`copy_text` on PostgreSQL, :func:`values_of`
+    on SQLite), leaving out those whose key is taken. ``new``: no row can be in the table yet (PostgreSQL then
+    copies them straight in)."""
+    if not rows or (isinstance(rows, Copy) and not rows.data) or (isinstance(rows, Values) and not rows.values):
         return
     if isinstance(rows, Copy):
         columns, values = rows.columns, None
+    elif isinstance(rows, Values):
+        columns, values = rows.columns, rows.values
     else:
         rows = _first_of_each_key(table, rows)
         columns = list(rows[0])

@@ -117,7 +117,12 @@ def gender_of(name: Name) -> str | None:
     """From a title, else from the first name of a full name."""
     if name.gender or not name.full:
         return name.gender
-    guess = str(_detector().get_gender(name.words[0].rstrip(".")))
+    return _first_name_gender(name.words[0].rstrip("."))
+
+
+@lru_cache(maxsize=1 << 16)  # far fewer first names than names
+def _first_name_gender(word: str) -> str | None:
+    guess = str(_detector().get_gender(word))
     return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
 
 

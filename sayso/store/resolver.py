@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 from sqlalchemy.engine import Connection
@@ -51,6 +52,14 @@ class Pending:
 
     def absorb(self, other: Pending) -> None:
         """Adds ``other``'s rows, the speakers it absorbed replaced by their new id."""
+        if not other.merged:  # most articles absorb none: the same rows, without looking each one up
+            self.aliases.update(other.aliases)
+            self.tokens.update(other.tokens)
+            for key, x in other.roles.items():
+                self.roles.setdefault(key, Tally()).add(0, x.articles, x.first, x.last)
+            for s, x in other.counts.items():
+                self.counts.setdefault(s, Tally()).add(x.quotes, x.articles, x.first, x.last)
+            return
         c = other.current
         self.aliases.update(((c(s), a), None) for s, a in other.aliases)
         self.tokens.update(((c(s), w), None) for s, w in other.tokens)
@@ -139,12 +148,9 @@ class Resolver:
         text = self.analysis.text or ""
         found = [name.display]
         for start, end in speaker.mentions:
-            mention = " ".join(text[start:end].split())
-            if not mention[:1].isupper():
-                continue
-            parsed = identity.parse_name(mention)
-            if parsed.words and parsed.surname == name.surname:
-                found.append(parsed.display)
+            alias = _mention_alias(text[start:end], name.surname)
+            if alias is not None:
+                found.append(alias)
         return list(dict.fromkeys(found))
 
     def _surname_speaker(self, name: Name, candidates: Sequence[Candidate]) -> str:
@@ -182,3 +188,13 @@ class Resolver:
         p.tokens.update(((sid, w[:128]), None) for w in words if w)
         for role in dict.fromkeys(r.strip() for r in roles if r and r.strip()):
             p.roles.setdefault((sid, role), Tally()).add(0, 1, self.day, self.day)
+
+
+@lru_cache(maxsize=1 << 16)  # the same mentions come back article after article
+def _mention_alias(mention: str, surname: str) -> str | None:
+    """A mention's name as an alias, when it is a name of that surname."""
+    mention = " ".join(mention.split())
+    if not mention[:1].isupper():
+        return None
+    parsed = identity.parse_name(mention)
+    return parsed.display if parsed.words and parsed.surname == surname else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Unpack
@@ -80,17 +80,23 @@ class Store:
             raw.close()
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back (nothing written) on any error."""
+    def _write(self, *, bulk: bool = False) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back (nothing written) on any error. ``bulk``:
+        a chunk of a bulk load, whose commit leaves the checkpoint for later (``engine.checkpoints_deferred``)."""
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**{engine.WRITE: True})
-                with conn.begin():
+                with engine.checkpoints_deferred(conn) if bulk else nullcontext(), conn.begin():
                     if self.dialect == "postgresql":
                         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
                     yield conn
         except sa.exc.DBAPIError as exc:
             raise StoreError(f"{self.url}: {engine._one_line(exc)}") from None
+
+    def checkpoint(self) -> None:
+        """SQLite: the write-ahead log copied into the database as far as readers let it (after a bulk load)."""
+        with self._read() as conn:
+            engine.checkpoint(conn)
 
     # Writes ---------------------------------------------------------------------------------------------
 
@@ -113,7 +119,7 @@ class Store:
     def save_bulk(self, batch: Sequence[Analysis], bulk: BulkWriter) -> set[str]:
         """Several analyses in one transaction, their speakers resolved in ``bulk``'s memory (`sayso load`):
         the archive ``save`` of each in turn gives, in far fewer statements. Returns the ids that were new."""
-        with self._write() as conn:
+        with self._write(bulk=True) as conn:
             return bulk.save(conn, batch)
 
     def record_failure(self, input: str, error: str) -> None:
