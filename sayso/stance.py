@@ -12,9 +12,10 @@ The final probabilities are P(related) * P(stance | related) for the first three
 1 - P(related) for `unrelated`. A small softmax head (config "head") may sit on the cross-encoder:
 it takes its log-probabilities and claim-focused cue features (stance_features: refutation and
 negation words near claim terms, hedges, questions, confirmations) and gives the stance probabilities;
-short texts (headlines, statements) and long ones (article bodies) have a layer each. The shipped short
-layer reads short_features alone (debunking words, denial verbs, negation scoping over a claim term, modal
-and reporting hedges, questions, a source named at the end), not the cross-encoder's output.
+short texts (headlines, statements) and long ones (article bodies) have a layer each. A short layer whose
+"features" is "short" reads short_features alone (debunking words, denial verbs, negation scoping over a claim
+term, modal and reporting hedges, questions, a source named at the end); the shipped one reads stance_features
+(short_features gave Emergent dev 0.804 but took FNC-1's short bodies down: training/README.md).
 Only onnxruntime, tokenizers and numpy are used at run time.
 """
 
