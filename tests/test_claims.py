@@ -272,15 +272,33 @@ def test_a_possessive_pronoun_that_disagrees_with_the_subject_names_no_owner() -
     assert all(q.cue != "recollection" for q in analysis.quotes)
 
 
-def test_a_denial_whose_cue_answers_someones_words_disputes_that_speaker() -> None:
-    text = (
-        "Mayor Dan Harlow said on Monday that the reporter had grabbed his arm first at the dock.\n\n"
-        "Councillor Joe Lind said the harbour budget would grow by a tenth next year.\n\n"
-        'On Twitter, reporter Ann Ruiz responded Tuesday to one of Harlow\'s messages by saying, "Seriously, just stop '
-        'lying."'
-    )
-    ((claim, claimant, disputers),) = disputes_of(analyze(text))
-    assert claimant == "Dan Harlow" and disputers == ["Ann Ruiz"] and "grabbed his arm" in claim
+@pytest.mark.parametrize(
+    ("text", "claimant", "disputer", "claimed"),
+    [
+        (  # the cue names whose words it answers
+            "Mayor Dan Harlow said on Monday that the reporter had grabbed his arm first at the dock.\n\n"
+            "Councillor Joe Lind said the harbour budget would grow by a tenth next year.\n\n"
+            "On Twitter, reporter Ann Ruiz responded Tuesday to one of Harlow's messages by saying, "
+            '"Seriously, just stop lying."',
+            "Dan Harlow",
+            "Ann Ruiz",
+            "grabbed his arm",
+        ),
+        (  # the denial replies to the last question put to the one who replies
+            "Moderator Joan Pike asked Mayor Dan Harlow about his ties to a dredging firm called Silt Co.\n\n"
+            "The firm agreed in 2009 to a settlement with the state over its billing, the state said.\n\n"
+            '"I had no dealings with them. That is total propaganda," Harlow replied.',
+            "Joan Pike",
+            "Dan Harlow",
+            "dredging firm",
+        ),
+    ],
+)
+def test_a_denial_that_answers_someone_disputes_what_they_said_or_asked(
+    text: str, claimant: str, disputer: str, claimed: str
+) -> None:
+    ((claim, found_claimant, disputers),) = disputes_of(analyze(text))
+    assert found_claimant == claimant and disputers == [disputer] and claimed in claim
 
 
 def test_saying_someone_fabricated_their_story_disputes_their_account() -> None:
@@ -296,16 +314,6 @@ def test_saying_someone_fabricated_their_story_disputes_their_account() -> None:
 def test_a_fabrication_by_someone_not_quoted_makes_no_dispute() -> None:
     text = "Mayor Dan Harlow told the radio station that he believed the reporter had fabricated the story."
     assert analyze(text).disputes == []
-
-
-def test_a_denial_replying_to_a_question_disputes_the_questioner() -> None:
-    text = (
-        "Moderator Joan Pike asked Mayor Dan Harlow about his ties to a dredging firm called Silt Co.\n\n"
-        "The firm agreed in 2009 to a settlement with the state over its billing, the state said.\n\n"
-        '"I had no dealings with them. That is total propaganda," Harlow replied.'
-    )
-    ((claim, claimant, disputers),) = disputes_of(analyze(text))
-    assert claimant == "Joan Pike" and disputers == ["Dan Harlow"] and "dredging firm" in claim
 
 
 def test_a_question_nobody_answers_with_a_denial_is_no_claim() -> None:
