@@ -48,6 +48,8 @@ train-stance: $(VENV)/.installed
 	$(PIP) install torch==2.13.0
 	$(PIP) install -e ".[train]"
 	nice -n 10 $(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance $(STANCE_RECIPE)
+	$(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance --headline-layer \
+	--head-l2 0.03 0.1 0.3 1.0
 
 eval: $(VENV)/.installed
 	$(VENV)/bin/sayso eval polnear --split dev

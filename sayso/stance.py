@@ -14,8 +14,8 @@ it takes its log-probabilities and claim-focused cue features (stance_features: 
 negation words near claim terms, hedges, questions, confirmations) and gives the stance probabilities;
 short texts (headlines, statements) and long ones (article bodies) have a layer each. A short layer whose
 "features" is "short" reads short_features alone (debunking words, denial verbs, negation scoping over a claim
-term, modal and reporting hedges, questions, a source named at the end); the shipped one reads stance_features
-(short_features gave Emergent dev 0.804 but took FNC-1's short bodies down: training/README.md).
+term, modal and reporting hedges, questions, a source named at the end); the shipped short layer reads
+stance_features, and its "headline" layer short_features: texts the caller says are headlines get that one.
 Only onnxruntime, tokenizers and numpy are used at run time.
 """
 
@@ -450,10 +450,17 @@ def is_short(text: str, head: dict[str, Any]) -> bool:
     return len(words(text)) <= int(head.get("short_words", 50))
 
 
-def apply_head(head: dict[str, Any], claim: str, texts: Sequence[str], encoder_probs: FloatArray) -> FloatArray:
+def apply_head(
+    head: dict[str, Any], claim: str, texts: Sequence[str], encoder_probs: FloatArray, *, headlines: bool = False
+) -> FloatArray:
     """The head's P(supports, refutes, discusses): one softmax layer for short texts, one for long ones; a
-    layer whose "features" is "short" reads short_features alone (not the cross-encoder's output)."""
+    layer whose "features" is "short" reads short_features alone (not the cross-encoder's output). Texts the
+    caller knows to be headlines get the "headline" layer where the head has one."""
     out = np.array(encoder_probs, dtype=np.float32)
+    if headlines and "headline" in head:
+        layer = head["headline"]
+        feature_fn = short_features if layer.get("features") == "short" else stance_features
+        return head_probabilities(layer, out, [feature_fn(claim, t) for t in texts])
     for kind in ("short", "long"):
         rows = [i for i, t in enumerate(texts) if is_short(t, head) == (kind == "short")]
         if rows and kind in head:
@@ -554,9 +561,12 @@ class StanceModel:
         x = (np.asarray([gate_features(claim, t) for t in texts]) - self._gate_mean) / self._gate_scale
         return gate_probability(x, self._gate_w, self._gate_b)
 
-    def stance_probabilities(self, claim: str, texts: Sequence[str], only: Sequence[int] | None = None) -> FloatArray:
+    def stance_probabilities(
+        self, claim: str, texts: Sequence[str], only: Sequence[int] | None = None, *, headlines: bool = False
+    ) -> FloatArray:
         """P(supports, refutes, discusses | related) of each text (of those with index in `only` when
-        given), from the cross-encoder; other rows, and those of empty texts or an empty claim, are uniform."""
+        given), from the cross-encoder; other rows, and those of empty texts or an empty claim, are uniform.
+        headlines=True: the texts are headlines (the head's "headline" layer, where it has one)."""
         out = np.full((len(texts), len(STANCES)), 1.0 / len(STANCES), dtype=np.float32)
         idx = range(len(texts)) if only is None else only
         todo = [i for i in idx if texts[i].strip()] if claim.strip() else []
@@ -566,7 +576,7 @@ class StanceModel:
             chunk = by_length[b : b + self.batch_size]
             out[chunk] = self._run([rows[i] for i in chunk])
         if self.head is not None and todo:
-            out[todo] = apply_head(self.head, claim, [texts[i] for i in todo], out[todo])
+            out[todo] = apply_head(self.head, claim, [texts[i] for i in todo], out[todo], headlines=headlines)
         return out
 
     def encoder_probabilities(self, claim: str, texts: Sequence[str]) -> FloatArray:
@@ -577,16 +587,18 @@ class StanceModel:
         finally:
             self.head = head
 
-    def predict(self, claim: str, texts: Sequence[str], *, all_stances: bool = False) -> list[StancePrediction]:
+    def predict(
+        self, claim: str, texts: Sequence[str], *, all_stances: bool = False, headlines: bool = False
+    ) -> list[StancePrediction]:
         """The stance of each text toward the claim (see the module doc); empty texts are unrelated.
 
         The cross-encoder runs only where P(related) > 0.5 (elsewhere `unrelated` wins whatever it says,
         and the three stance probabilities share P(related) equally); all_stances=True runs it on every
-        text, for callers that compare the stances alone."""
+        text, for callers that compare the stances alone. headlines=True: the texts are headlines."""
         texts = [t if isinstance(t, str) else "" for t in texts]
         related = self.relatedness(claim, texts)
         only = None if all_stances else [i for i in range(len(texts)) if related[i] > 0.5]
-        stance = self.stance_probabilities(claim, texts, only)
+        stance = self.stance_probabilities(claim, texts, only, headlines=headlines)
         preds = []
         for i, text in enumerate(texts):
             rel = float(related[i]) if text.strip() and claim.strip() else 0.0

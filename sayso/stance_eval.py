@@ -135,10 +135,15 @@ def scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> S
 
 
 def predict_pairs(
-    model: Any, pairs: Sequence[Pair], labels: dict[str, str], progress: Callable[[int, int], None] | None = None
+    model: Any,
+    pairs: Sequence[Pair],
+    labels: dict[str, str],
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    headlines: bool = False,
 ) -> list[str]:
     """The data set's label name predicted for each pair (grouped by claim, so each claim is batched);
-    only the data set's labels compete (Emergent: no unrelated)."""
+    only the data set's labels compete (Emergent: no unrelated). headlines=True: the texts are headlines."""
     back = {v: k for k, v in labels.items()}
     out = [""] * len(pairs)
     by_claim: dict[str, list[int]] = {}
@@ -146,7 +151,8 @@ def predict_pairs(
         by_claim.setdefault(p.claim, []).append(i)
     done = 0
     for claim, idx in by_claim.items():
-        preds = model.predict(claim, [pairs[i].text for i in idx], all_stances="unrelated" not in labels)
+        texts = [pairs[i].text for i in idx]
+        preds = model.predict(claim, texts, all_stances="unrelated" not in labels, headlines=headlines)
         for i, pred in zip(idx, preds, strict=True):
             best = max(back, key=lambda lab: pred.probabilities[lab])
             out[i] = back[best]
@@ -217,7 +223,7 @@ def evaluate_emergent(
     pairs = emergent_pairs(path, split)
     _check_labels(path, pairs, EMERGENT_LABELS)
     model = model or _model(model_dir)
-    pred = predict_pairs(model, pairs, EMERGENT_LABELS, progress)
+    pred = predict_pairs(model, pairs, EMERGENT_LABELS, progress, headlines=True)  # Emergent's texts are headlines
     if predictions is not None:
         claims = {p.group for p in pairs}
         write_predictions(

@@ -138,6 +138,22 @@ def test_short_features_of_headlines() -> None:
     assert feats("", "")["coverage"] == 0.0
 
 
+def test_headlines_get_the_headline_layer_and_other_texts_do_not(model: StanceModel) -> None:
+    import numpy as np
+
+    from sayso.stance import apply_head
+
+    assert model.head is not None and "headline" in model.head
+    refuting = dict(model.head["headline"], bias=[-10.0, 10.0, -10.0])  # supports, refutes, discusses
+    head = dict(model.head, headline=refuting)
+    claim, texts = "The mayor of Springfield resigned", ["Springfield mayor resigns after vote, paper says"]
+    uniform = np.full((1, 3), 1 / 3, dtype=np.float32)
+    as_headline = apply_head(head, claim, texts, uniform, headlines=True)
+    as_text = apply_head(head, claim, texts, uniform)
+    assert as_headline.argmax() == 1
+    assert np.allclose(as_text, apply_head(model.head, claim, texts, uniform))
+
+
 def test_scores() -> None:
     s = stance_eval.scores(["a", "a", "b", "c"], ["a", "b", "b", "b"], ["a", "b", "c"])
     assert s.accuracy == 0.5
@@ -243,10 +259,10 @@ def test_quality_floor_on_dev_samples(model: StanceModel, shared_dir: Path) -> N
     if not emergent.is_file() or not (fnc / "hold_out_ids.txt").is_file():
         pytest.skip(f"{data}: the stance data (Emergent, FNC-1) is absent")
     em = random.Random(0).sample(stance_eval.emergent_pairs(emergent, "dev"), 150)
-    pred = stance_eval.predict_pairs(model, em, stance_eval.EMERGENT_LABELS)
+    pred = stance_eval.predict_pairs(model, em, stance_eval.EMERGENT_LABELS, headlines=True)
     s = stance_eval.scores([p.label for p in em], pred, list(stance_eval.EMERGENT_LABELS))
-    assert s.accuracy >= 0.70, s
-    assert s.f1["against"] >= 0.60, s
+    assert s.accuracy >= 0.77, s  # measured 0.793 (0.780 without the headline layer)
+    assert s.f1["against"] >= 0.85, s  # measured 0.875
     ids = stance_eval.read_ids(fnc / "hold_out_ids.txt")
     pairs = stance_eval.fnc_pairs(fnc / "train_stances.csv", fnc / "train_bodies.csv", ids)
     sample = random.Random(0).sample(pairs, 250)

@@ -515,6 +515,11 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--no-head", action="store_true", help="no softmax head over the cross-encoder and cue features")
     ap.add_argument("--head-only", action="store_true", help="only (re)fit the head of the model in --out")
     ap.add_argument(
+        "--headline-layer",
+        action="store_true",
+        help="only fit the head's headline layer (Emergent train headlines, short_features) in --out",
+    )
+    ap.add_argument(
         "--head-kinds", default="short,long", help="texts that get a head: short, long or both (others: the encoder)"
     )
     ap.add_argument("--short-words", type=int, default=50, help="texts of at most this many words get the short head")
@@ -596,6 +601,22 @@ def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int
     (args.out / "config.json").write_text(json.dumps(cfg, indent=1) + "\n")
 
 
+def add_headline_layer(args: argparse.Namespace, data: dict[str, list[Any]]) -> None:
+    """Fit the head's "headline" layer (short_features alone, on the Emergent train headlines; L2 chosen by
+    claim-grouped CV over the train claims) into the model in --out, its other layers kept: the layer texts
+    get when the caller says they are headlines (`sayso eval stance emergent`)."""
+    path = args.out / "config.json"
+    cfg = json.loads(path.read_text())
+    pairs = list(data["em_train"])
+    l2 = args.head_l2[0] if len(args.head_l2) == 1 else head_cv(pairs, "short", args.head_l2)
+    cfg["head"]["headline"] = fit_head(pairs, np.full((len(pairs), 3), 1 / 3), "short", l2)
+    path.write_text(json.dumps(cfg, indent=1) + "\n")
+    final = stance.StanceModel.load(args.out, threads=args.threads)
+    preds = sdata.predict_pairs(final, data["em_dev"], sdata.EMERGENT_LABELS, headlines=True)
+    figures = sdata.scores([p.label for p in data["em_dev"]], preds, list(sdata.EMERGENT_LABELS))
+    log(f"headline layer (L2 {l2}), Emergent dev: {figures.report()}")
+
+
 def fitted_model(args: argparse.Namespace, state: dict[str, torch.Tensor] | None = None) -> torch.nn.Module:
     """The cross-encoder on MiniLM, with `state` (or the --weights file, or nothing: the base) loaded."""
     model = build_model(args.base, len(stance.STANCES))
@@ -640,6 +661,9 @@ def main() -> int:
     rng = random.Random(args.seed)
     ce_pairs = capped(data["fnc_train"], args.per_class_fnc, rng) + capped(data["arc"], args.per_class_arc, rng)
     used = {id(p) for p in ce_pairs}
+    if args.headline_layer:
+        add_headline_layer(args, data)
+        return 0
     if args.head_only:
         cfg = json.loads((args.out / "config.json").read_text())
         add_head(args, data, used, cfg)
