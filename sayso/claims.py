@@ -286,14 +286,14 @@ def _question_answered(
     since (the question is added as a claim)."""
     if denial.cue is None or ANSWERING_CUE.search(denial.cue) is None or not denial.content_spans:
         return None
-    start = denial.content_spans[0][0]
-    before = [q for q in quotes if q.content_spans and 0 <= start - q.content_spans[-1][1] <= REFERENCE_REACH]
+    start = _start(denial)
+    before = [q for q in quotes if q.content_spans and 0 <= start - _end(q) <= REFERENCE_REACH]
     questions = [q for q in before if q.polarity == "questions" and q.speaker_id in speakers]
-    last = max(questions, key=lambda q: q.content_spans[-1][1], default=None)
+    last = max(questions, key=_end, default=None)
     if last is None or last.speaker_id == denial.speaker_id:
         return None
     # the one who replies has not spoken since the question
-    if any(q.speaker_id == denial.speaker_id and q.content_spans[0][0] > last.content_spans[-1][1] for q in before):
+    if any(q.speaker_id == denial.speaker_id and _start(q) > _end(last) for q in before):
         return None
     asker = speakers[last.speaker_id or ""]
     claim = _Claim(asker, normalise(last, asker, speakers.values(), text), [last], content_keys(last.content))
@@ -305,17 +305,19 @@ def _contradicting_replies(
     quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
 ) -> Iterator[tuple[_Claim, Quote]]:
     """A claim about someone that they contradict in opposite words elsewhere in the article."""
+    replies = [
+        (q, speakers[q.speaker_id or ""], content_keys(q.content))
+        for q in quotes
+        if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in
+    ]
     for claim in claims:
         if claim.denials:
             continue
-        for q in quotes:
-            subject = speakers.get(q.speaker_id or "")
-            if subject is None or subject.id == claim.claimant.id or q.polarity != "asserts" or q.nested_in:
+        for q, subject, keys in replies:
+            if subject.id == claim.claimant.id or not any(_names(c.content, subject) for c in claim.quotes):
                 continue
-            about = any(_names(c.content, subject) for c in claim.quotes)
             near = any(0 <= _start(q) - _end(c) <= REPLY_REACH for c in claim.quotes)
-            on_topic = near or content_keys(q.content) & claim.keys
-            if about and on_topic and any(opposed(c.content, q.content) for c in claim.quotes):
+            if (near or keys & claim.keys) and any(opposed(c.content, q.content) for c in claim.quotes):
                 yield claim, q
                 break
 

@@ -458,16 +458,20 @@ def apply_head(
     caller knows to be headlines get the "headline" layer where the head has one."""
     out = np.array(encoder_probs, dtype=np.float32)
     if headlines and "headline" in head:
-        layer = head["headline"]
-        feature_fn = short_features if layer.get("features") == "short" else stance_features
-        return head_probabilities(layer, out, [feature_fn(claim, t) for t in texts])
+        return _layer_probabilities(head["headline"], claim, texts, out)
     for kind in ("short", "long"):
         rows = [i for i, t in enumerate(texts) if is_short(t, head) == (kind == "short")]
         if rows and kind in head:
-            layer = head[kind]
-            feature_fn = short_features if layer.get("features") == "short" else stance_features
-            out[rows] = head_probabilities(layer, out[rows], [feature_fn(claim, texts[i]) for i in rows])
+            out[rows] = _layer_probabilities(head[kind], claim, [texts[i] for i in rows], out[rows])
     return out
+
+
+def _layer_probabilities(
+    layer: dict[str, Any], claim: str, texts: Sequence[str], encoder_probs: FloatArray
+) -> FloatArray:
+    """One layer of the head over the texts, with the features it reads (short_features or stance_features)."""
+    feature_fn = short_features if layer.get("features") == "short" else stance_features
+    return head_probabilities(layer, encoder_probs, [feature_fn(claim, t) for t in texts])
 
 
 # ---------------------------------------------------------------- pair encoding

@@ -413,15 +413,16 @@ def head_cv(pairs: list[Any], features: str, l2s: list[float], folds: int = 5, s
             test = np.asarray([fold[p.group] == f for p in pairs])
             mean, scale, w, b = softmax_layer(x[~test], y[~test], l2)
             pred[test] = ((x[test] - mean) / scale @ w + b).argmax(axis=1)
-        acc = float((pred == y).mean())
-        f1 = []
-        for c in range(3):
-            tp, fp, fn = ((pred == c) & (y == c)).sum(), ((pred == c) & (y != c)).sum(), ((pred != c) & (y == c)).sum()
-            f1.append(round(float(2 * tp / max(1, 2 * tp + fp + fn)), 4))
-        per = dict(zip(stance.STANCES, f1, strict=True))
-        log(f"head cv ({features}, l2 {l2}, {folds} claim folds): accuracy {acc:.4f}, F1 {per}")
-        best = max(best, (acc, l2))
+        got = sdata.scores([stance.STANCES[i] for i in y], [stance.STANCES[i] for i in pred], stance.STANCES)
+        per = {k: round(v, 4) for k, v in got.f1.items()}
+        log(f"head cv ({features}, l2 {l2}, {folds} claim folds): accuracy {got.accuracy:.4f}, F1 {per}")
+        best = max(best, (got.accuracy, l2))
     return best[1]
+
+
+def l2_by_cv(emergent_pairs: list[Any], l2s: list[float]) -> float:
+    """The L2 of a short_features layer: the one given, or the best of several by head_cv over these pairs."""
+    return l2s[0] if len(l2s) == 1 else head_cv(emergent_pairs, "short", l2s)
 
 
 # ---------------------------------------------------------------- export
@@ -588,9 +589,7 @@ def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int
                 log(f"short texts: {len(extra)} FNC-1 / ARC related pairs with short bodies added")
                 kind_pairs = kind_pairs + extra
                 use = np.full((len(kind_pairs), 3), 1 / 3)
-            l2 = args.head_l2[0]
-            if len(args.head_l2) > 1:  # choose by claim-grouped CV over the Emergent train claims
-                l2 = head_cv([p for p in kind_pairs if p.label in sdata.EMERGENT_LABELS], "short", args.head_l2)
+            l2 = l2_by_cv([p for p in kind_pairs if p.label in sdata.EMERGENT_LABELS], args.head_l2)
             head[kind] = fit_head(kind_pairs, use, "short", l2)
         else:
             head[kind] = fit_head(kind_pairs, use)
@@ -608,7 +607,7 @@ def add_headline_layer(args: argparse.Namespace, data: dict[str, list[Any]]) -> 
     path = args.out / "config.json"
     cfg = json.loads(path.read_text())
     pairs = list(data["em_train"])
-    l2 = args.head_l2[0] if len(args.head_l2) == 1 else head_cv(pairs, "short", args.head_l2)
+    l2 = l2_by_cv(pairs, args.head_l2)
     cfg["head"]["headline"] = fit_head(pairs, np.full((len(pairs), 3), 1 / 3), "short", l2)
     path.write_text(json.dumps(cfg, indent=1) + "\n")
     final = stance.StanceModel.load(args.out, threads=args.threads)

@@ -734,16 +734,15 @@ def _premodifying_owner(frame: Frame, noun: Token) -> Span | None:
 def _subject_owning(frame: Frame, pronoun: Token, outer: Candidate) -> Span | None:
     """ "the residents of Elm Street" in "the residents of Elm Street were wrong in their recollections": the
     subject that opens the outer statement's words, when the possessive pronoun agrees with it in number."""
-    doc = frame.doc
-    first = frame.token_index_at(outer.start)
     if pronoun.lower_ not in OWNER_PRONOUNS:
         return None
+    doc = frame.doc
+    first = frame.token_index_at(outer.start)
     verb = next((t.i for t in doc[first : pronoun.i] if t.tag_ in FINITE_TAGS), None)
     if verb is None or verb == first or doc[verb - 1].pos_ not in {"NOUN", "PROPN"}:
         return None
     # the head comes before any "of ..." ("the families of the victims")
-    head = next((t for t in doc[first:verb] if t.pos_ == "ADP"), doc[verb])
-    head = doc[head.i - 1]
+    head = doc[next((t.i for t in doc[first:verb] if t.pos_ == "ADP"), verb) - 1]
     plural = head.tag_ in {"NNS", "NNPS"}
     if head.pos_ not in {"NOUN", "PROPN"} or plural != (pronoun.lower_ == "their"):
         return None
