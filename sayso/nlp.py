@@ -55,6 +55,7 @@ class PosTable:
     def __init__(self, rules: list[_Rule]) -> None:
         self.rules = rules
         self._cache: dict[tuple[str, str, bool], tuple[str | None, str | None]] = {}
+        self._by_tag: dict[str, list[_Rule]] = {}  # the rules a tag can match, in order
 
     @classmethod
     def build(cls, patterns: Iterable[dict[str, Any]]) -> PosTable | None:
@@ -94,8 +95,11 @@ class PosTable:
         return doc
 
     def _lookup(self, tag: str, lower: str, is_space: bool) -> tuple[str | None, str | None]:
+        rules = self._by_tag.get(tag)
+        if rules is None:
+            rules = self._by_tag[tag] = [r for r in self.rules if r.tag is None or tag in r.tag]
         pos = new_tag = None
-        for rule in self.rules:
+        for rule in rules:
             if rule.matches(tag, lower, is_space):
                 pos = rule.pos or pos
                 new_tag = rule.new_tag or new_tag

@@ -10,6 +10,7 @@ premodifiers ("spokesman Dmitry Peskov") and appositions ("Peskov, the Kremlin s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -105,7 +106,8 @@ class SpeakerResolver:
         self.text = text
         self.doc = doc
         self.entities: dict[str, Entity] = {}
-        self.people = people_mentions(doc)
+        self._doc_ents = doc.ents  # spaCy builds this tuple anew on each doc.ents / span.ents
+        self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
         self.spoken: list[Entity] = []
@@ -204,7 +206,7 @@ class SpeakerResolver:
         return found
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
-        persons = [e for e in mention.ents if (e.start_char, e.end_char) in self._people_at]
+        persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]
         persons = persons or self._known_surname(mention) or _untagged_name(mention)
         if not persons:
             return None
@@ -221,6 +223,16 @@ class SpeakerResolver:
             role = role or _clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _ents_in(self, mention: SpacySpan) -> list[SpacySpan]:
+        """``mention.ents`` (the same walk, spaCy's Span.ents) over the doc's entities taken once."""
+        ents = []
+        for ent in self._doc_ents:
+            if ent.start >= mention.start:
+                if ent.end > mention.end:
+                    break
+                ents.append(ent)
+        return ents
 
     def _name_in_capitals(self, mention: SpacySpan) -> Resolution | None:
         """A transcript's speaker label ("RUIZ", "JANE COLE"): the person of that name, in its usual case."""
@@ -247,7 +259,7 @@ class SpeakerResolver:
         return []
 
     def _organisation(self, mention: SpacySpan) -> Resolution | None:
-        orgs = [e for e in mention.ents if e.label_ in ORG_LABELS]
+        orgs = [e for e in self._ents_in(mention) if e.label_ in ORG_LABELS]
         if not orgs or mention[-1].pos_ == "PRON":
             return None
         name = mention.text.strip()
@@ -353,23 +365,26 @@ ORG_WORDS = words("""
 """)
 
 
-def people_mentions(doc: Doc) -> list[SpacySpan]:
+def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str | None = None) -> list[SpacySpan]:
     """PERSON entities, plus what the small NER model calls ORG/GPE but a name or title shows to be a
-    person ("Mayor Elena Varga"), plus lone surnames of those people ("Varga said")."""
+    person ("Mayor Elena Varga"), plus lone surnames of those people ("Varga said"). ``ents`` and ``text``:
+    doc.ents and doc.text where the caller has them (spaCy builds both anew at each call)."""
+    ents = doc.ents if ents is None else ents
+    text = doc.text if text is None else text
     people = [
-        _without_leading_word(e)
-        for e in doc.ents
+        _without_leading_word(e, text)
+        for e in ents
         if e.label_ == "PERSON" or (e.label_ in ORG_LABELS and _looks_like_person(e))
     ]
     surnames = {parts[-1] for e in people if len(parts := _name_words(e.text)) >= 2}
-    lone = [e for e in doc.ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
+    lone = [e for e in ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
     return sorted(set(people) | set(lone), key=lambda e: e.start_char)
 
 
-def _without_leading_word(ent: SpacySpan) -> SpacySpan:
+def _without_leading_word(ent: SpacySpan, text: str) -> SpacySpan:
     """ "Lawmakers Rip Donald Trump As A Fraud": in a title-case headline NER takes the verb before a name
     into it; there a first word that is no sure first name nor a title, before a sure first name, is dropped."""
-    if len(ent) < 3 or not _title_case_line(ent.doc.text, ent.start_char):
+    if len(ent) < 3 or not _title_case_line(text, ent.start_char):
         return ent
     while (
         len(ent) >= 3

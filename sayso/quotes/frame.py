@@ -40,7 +40,7 @@ class Frame:
     def tokens_between(self, start: int, end: int) -> list[Token]:
         i = bisect.bisect_left(self.token_starts, start)
         j = bisect.bisect_left(self.token_starts, end)
-        return [self.doc[k] for k in range(i, j) if self.doc[k].idx + len(self.doc[k]) <= end]
+        return [t for t in self.doc[i:j] if t.idx + len(t) <= end]
 
     @cached_property
     def _outer_opens(self) -> list[int]:
