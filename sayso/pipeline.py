@@ -6,7 +6,9 @@ A pure function of the article, so an archive is a map over articles.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from spacy.tokens import Doc
 
@@ -17,7 +19,12 @@ from sayso.model import Analysis, Article, Quote, Scheme, SpeakerRef, content_id
 from sayso.polarity import polarity
 from sayso.quotes import extract
 from sayso.quotes.candidate import Candidate
+from sayso.quotes.tagger import TaggedAttribution
 from sayso.speakers import Resolution, SpeakerResolver
+
+# analyze_many: articles the tagger thread may tag ahead of the parse (several of spaCy's batches, so that
+# it never waits for one to finish)
+TAGGER_AHEAD = 4 * nlp.BATCH_SIZE
 
 
 def analyze(text: str, *, id: str | None = None, url: str | None = None, nested: bool = True) -> Analysis:
@@ -27,19 +34,40 @@ def analyze(text: str, *, id: str | None = None, url: str | None = None, nested:
 
 
 def analyze_article(
-    article: Article, *, nested: bool = True, scheme: Scheme = "sayso", doc: Doc | None = None
+    article: Article,
+    *,
+    nested: bool = True,
+    scheme: Scheme = "sayso",
+    doc: Doc | None = None,
+    tagged: list[TaggedAttribution] | None = None,
 ) -> Analysis:
+    """``doc`` and ``tagged`` (the tagger's output, `extract.tag`): where the caller has them already."""
     doc = doc if doc is not None else nlp.parse(article.text)
-    candidates = extract.attributions(article.text, doc, nested=nested, scheme=scheme)
+    candidates = extract.attributions(article.text, doc, nested=nested, scheme=scheme, tagger_output=tagged)
     return build_analysis(article, doc, candidates)
 
 
 def analyze_many(articles: Iterable[Article], *, nested: bool = True, scheme: Scheme = "sayso") -> Iterator[Analysis]:
-    """Analyses in input order; spaCy parses the texts in batches."""
+    """Analyses in input order: the same as one `analyze_article` each. spaCy parses the texts in batches
+    while the quote tagger, which needs only the text, runs ahead over them in a second thread (up to
+    TAGGER_AHEAD articles): onnxruntime and most of spaCy's work run without the GIL, so they overlap."""
     buffered = list(articles)
-    docs = nlp.parse_many(a.text for a in buffered)
-    for article, doc in zip(buffered, docs, strict=True):
-        yield analyze_article(article, nested=nested, scheme=scheme, doc=doc)
+    ahead = iter(buffered)
+    pool = ThreadPoolExecutor(1, thread_name_prefix="sayso-tagger")
+    pending: deque[Future[list[TaggedAttribution]]] = deque()
+
+    def top_up() -> None:
+        while len(pending) < TAGGER_AHEAD and (article := next(ahead, None)) is not None:
+            pending.append(pool.submit(extract.tag, article.text))
+
+    try:
+        top_up()
+        for article, doc in zip(buffered, nlp.parse_many(a.text for a in buffered), strict=True):
+            tagged = pending.popleft().result()
+            top_up()
+            yield analyze_article(article, nested=nested, scheme=scheme, doc=doc, tagged=tagged)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> Analysis:

@@ -54,14 +54,28 @@ def load_tagger() -> QuoteTagger | None:
         return None
 
 
-def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "sayso") -> list[Candidate]:
+def tag(text: str) -> list[TaggedAttribution]:
+    """The learned tagger's attributions of a text (none when it is unavailable); needs no parse."""
+    tagger = load_tagger()
+    return tagger.attributions(text) if tagger else []
+
+
+def attributions(
+    text: str,
+    doc: Doc,
+    *,
+    nested: bool = True,
+    scheme: Scheme = "sayso",
+    tagger_output: list[TaggedAttribution] | None = None,
+) -> list[Candidate]:
     """Top-level statements (and nested ones unless ``nested`` is off) in the span conventions of
     ``scheme``: sayso's own (content without the complementizer "that", nested statements kept) or
-    PolNeAR's ("that" inside the content, no nesting)."""
+    PolNeAR's ("that" inside the content, no nesting). ``tagger_output``: ``tag(text)`` where the caller
+    ran it already."""
     frame = Frame.build(text, doc)
-    tagger = load_tagger()
     ruled = rules.top_level(frame)
-    tagged = [c for t in tagger.attributions(text) if (c := from_tagger(frame, t, scheme))] if tagger else []
+    raw = tag(text) if tagger_output is None else tagger_output
+    tagged = [c for t in raw if (c := from_tagger(frame, t, scheme))]
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     fill_sources(frame, top)
