@@ -332,3 +332,13 @@ def test_a_denial_of_his_comments_disputes_the_claim_of_the_man_just_quoted() ->
     disputes = disputes_of(analyze(text))
     pairs = [(claimant, disputers) for _, claimant, disputers in disputes]
     assert pairs == [("Dan Harlow", ["The Port Watch website"])]
+
+
+def test_contradicting_someones_earlier_claim_disputes_it() -> None:
+    text = (
+        "Mayor Dan Harlow spoke at the funeral of Joe Lind on Friday.\n\n"
+        "Footage from a bystander shows that Lind had raised his hands, contradicting the harbour police's earlier "
+        "claim that Lind had refused to raise them."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "refused to raise" in claim and claimant == "the harbour police"
