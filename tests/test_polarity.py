@@ -39,6 +39,9 @@ def test_denial_cues_deny(cue: str) -> None:
         "We got the timing wrong, and we will fix it",
         "What went wrong at the plant is still being investigated",
         "The council approved the budget on Tuesday",
+        "there is no great man that has done more for this city than Ali",
+        "There are no excuses. The governor knew about the lead and did nothing",
+        "There is no doubt that the plant will close",
     ],
 )
 def test_other_statements_assert(content: str) -> None:
