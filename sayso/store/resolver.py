@@ -25,6 +25,9 @@ class Lookup(Protocol):
     def people(self, surname: str) -> People:
         """The people of this surname with their stored roles, in id order (a new dict the caller may change)."""
 
+    def candidates(self, surname: str) -> list[Candidate]:
+        """``speaker_sql.candidates_of(people(surname))`` (a list the caller must not change)."""
+
     def org(self, key: str) -> str | None:
         """The organisation or group of this normalised name (the first by id)."""
 
@@ -175,10 +178,10 @@ class Resolver:
 
     def _aliases(self, speaker: SpeakerLike, name: Name) -> list[str]:
         """The name, and the mentions that name the same surname ('Peskov', 'Dmitry Peskov')."""
-        text = self.text
+        text, surname = self.text, name.surname
         found = [name.display]
         for start, end in speaker.mentions:
-            alias = _mention_alias(text[start:end], name.surname)
+            alias = _mention_alias(text[start:end], surname)
             if alias is not None:
                 found.append(alias)
         return list(dict.fromkeys(found))
@@ -193,13 +196,21 @@ class Resolver:
         return sid
 
     def _candidates(self, surname: str) -> list[Candidate]:
-        """The people of this surname, with the words of their roles (stored, and gathered in this batch)."""
-        found = self.lookup.people(surname)
+        """The people of this surname, with the words of their roles (stored, and gathered in this batch: a
+        candidate's role words are those of each of its roles, so the batch's add to the stored ones)."""
+        found = self.lookup.candidates(surname)
+        if not self.pending.roles:
+            return found
+        ids = {c.id for c in found}
+        extra: dict[str, list[str]] = {}
         for sid, role in self.pending.roles:
-            if sid in found:
-                found[sid][2].append(role)
+            if sid in ids:
+                extra.setdefault(sid, []).append(role)
+        if not extra:
+            return found
         return [
-            Candidate(sid, tuple(key.split()), g, identity.role_words(roles)) for sid, (key, g, roles) in found.items()
+            Candidate(c.id, c.words, c.gender, c.roles | identity.role_words(extra[c.id])) if c.id in extra else c
+            for c in found
         ]
 
     def _absorb_surnames(self, sid: str, candidates: Sequence[Candidate]) -> None:
