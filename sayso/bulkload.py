@@ -40,6 +40,9 @@ SAVE_CHUNK = 2000  # analyses a transaction (by default)
 # would look at all its analyses (0.3 to 0.8 s a chunk); a load leaves little cyclic garbage (1,360 objects for
 # 50,000 quotes), so it is collected once every this many chunks.
 PIPED_COLLECT = 20
+# With a writer, a load's first chunk is this part of the others (when they are at least FIRST_PART_FROM): the
+# writer, and the database, start on it while the load prepares the next, instead of waiting for a whole chunk.
+FIRST_PART, FIRST_PART_FROM = 8, 1000
 
 
 @dataclass
@@ -94,14 +97,15 @@ def _load(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | 
     paths = partition_files(folder)
     piped = _Piped.start(store, bulk, summary, report, paths, chunk)
     save = piped.save if piped else lambda table: _save(store, bulk, table, summary)
+    size = chunk // FIRST_PART if piped and chunk >= FIRST_PART_FROM else chunk
     try:
         for path in paths:
             waiting.add(_read(store, path, summary))
             summary.partitions += 1
-            if waiting.rows >= chunk:
-                while waiting.rows >= chunk:
-                    save(waiting.take(chunk))
-                    chunks += 1
+            if waiting.rows >= size:
+                while waiting.rows >= size:
+                    save(waiting.take(size))
+                    chunks, size = chunks + 1, chunk
                 if not piped or chunks % PIPED_COLLECT == 0:
                     gc.collect(1)  # the saved analyses are gone: few young objects left to look at
             if not piped:
