@@ -290,20 +290,39 @@ def _later(column: str, value: str) -> str:
     return _earlier(column, value, ">")
 
 
-# A stored role (r) widened by one added again (excluded), as speaker_sql.upsert_roles does it.
-_WIDEN = (
-    f"first_seen = {_earlier('r.first_seen', 'excluded.first_seen')}, "
-    f"last_seen = {_later('r.last_seen', 'excluded.last_seen')}, articles = r.articles + excluded.articles"
+def _widen(r: str) -> str:
+    """A stored role (``r``) widened by one added again (excluded), as speaker_sql.upsert_roles does it."""
+    return (
+        f"first_seen = {_earlier(f'{r}.first_seen', 'excluded.first_seen')}, "
+        f"last_seen = {_later(f'{r}.last_seen', 'excluded.last_seen')}, articles = {r}.articles + excluded.articles"
+    )
+
+
+_WIDEN = _widen("r")
+
+
+# SQLite: speaker_sql.upsert_roles and add_counts as SQL of the driver's own, a row of parameters each (without
+# SQLAlchemy's parameter processing a row).
+_SQLITE_ROLES = (
+    "INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen, articles) VALUES (?, ?, ?, ?, ?) "
+    f"ON CONFLICT (speaker_id, role) DO UPDATE SET {_widen('speaker_roles')}"
+)
+_SQLITE_COUNTS = (
+    "UPDATE speakers SET quote_count = quote_count + ?2, article_count = article_count + ?3, "
+    f"first_seen = {_earlier('first_seen', '?4')}, last_seen = {_later('last_seen', '?5')} WHERE id = ?1"
 )
 
 
 def upsert_roles_many(conn: Connection, rows: Sequence[tuple[str, str, str | None, str | None, int]]) -> None:
     """``speaker_sql.upsert_roles`` of rows whose (speaker, role) keys differ: on PostgreSQL one statement over
     arrays instead of one a row."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_SQLITE_ROLES, [tuple(row) for row in rows])
+        return
     if conn.dialect.name != "postgresql":
         upsert_roles(conn, rows)
-        return
-    if not rows:
         return
     speakers, roles, firsts, lasts, articles = (list(column) for column in zip(*rows, strict=True))
     conn.exec_driver_sql(
@@ -316,10 +335,14 @@ def upsert_roles_many(conn: Connection, rows: Sequence[tuple[str, str, str | Non
 
 def add_counts_many(conn: Connection, counts: dict[str, Tally]) -> None:
     """``speaker_sql.add_counts``: on PostgreSQL one statement over arrays instead of one a speaker."""
+    if not counts:
+        return
+    if conn.dialect.name == "sqlite":
+        rows = [(sid, x.quotes, x.articles, x.first, x.last) for sid, x in sorted(counts.items())]
+        conn.exec_driver_sql(_SQLITE_COUNTS, rows)
+        return
     if conn.dialect.name != "postgresql":
         add_counts(conn, counts)
-        return
-    if not counts:
         return
     ids = sorted(counts)
     tallies = [counts[sid] for sid in ids]
