@@ -274,15 +274,17 @@ def _read(store: Store, path: Path, summary: LoadSummary) -> pa.Table:
     refuses is a failed input."""
     try:
         with pq.ParquetFile(path) as file:  # not pq.read_table: that imports pyarrow.dataset and pandas (~1 s)
-            table = file.read()
-        ids = table.column("id").to_pylist()
+            ids = file.read(columns=["id"]).column("id").to_pylist()
+            with store._read() as conn:
+                stored = {i for (i,) in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
+            numbers = [n for n, i in enumerate(ids) if i not in stored]
+            table = file.read() if numbers else None  # the rest only where it is needed (a load again: none)
     except (OSError, KeyError, pa.ArrowException) as exc:
         _unreadable(store, str(path), f"not a readable partition ({_first_line(exc)})", summary)
         return analyses_table([])
-    with store._read() as conn:
-        stored = {i for (i,) in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
-    numbers = [n for n, i in enumerate(ids) if i not in stored]
     summary.present += len(ids) - len(numbers)
+    if table is None:
+        return analyses_table([])
     if len(numbers) < len(ids):
         table = table.take(pa.array(numbers, type=pa.int64()))
     if schema_matches(table):
