@@ -12,8 +12,9 @@ DENIAL_CONTENT = re.compile(
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
     r"unsubstantiated|unfounded|fabricated|made[- ]up|fake news|nonsense)\b"
     r"|\bnever\s+(?:happened|said|threatened)\b|\bthere\s+(?:were|was|is|are)\s+no\b"
-    r"|\b(?:is|are|was|were|[’']re|[’']s)\s+(?:(?:\d+\s+percent|absolutely|completely|totally|simply|just|flat|"
-    r"dead|plain|flat-out|flat out)\s+)?(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
+    r"|\b(?:is|are|was|were|[’']re|[’']s)\s+(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
+    r"(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
+    r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
     r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
     r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b|\b(?:are|were)\s+(?:all\s+)?lies\b|^\W*you\s+(?:lie|lied)\b"
     r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b",

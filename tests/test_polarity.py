@@ -19,6 +19,8 @@ from sayso.polarity import polarity
         "He is flat wrong about the budget",
         "the mayor's late-night posts about the port deal are lies and smears",
         "You lie!",
+        "what you hear from the council is absolutely, unequivocally wrong",
+        "It picked a few days of her diary to give a distorted picture of her meetings",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
