@@ -342,3 +342,14 @@ def test_contradicting_someones_earlier_claim_disputes_it() -> None:
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "refused to raise" in claim and claimant == "the harbour police"
+
+
+def test_a_denial_of_this_right_after_the_same_speakers_denial_disputes_the_same_claim() -> None:
+    text = (
+        "Reporter Ann Ruiz wrote that a guard had grabbed her arm at the dock.\n\n"
+        "Councillor Joe Lind said the mayor was responsible for whatever happens at his events.\n\n"
+        "Mayor Dan Harlow told the radio station that he believed Ruiz had fabricated the story. "
+        '"This was, in my opinion, made up," Harlow said.'
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ann Ruiz", ["Dan Harlow"])]
