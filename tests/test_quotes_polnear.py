@@ -26,13 +26,16 @@ def test_intentions_are_attributions_in_polnear_but_not_statements_in_sayso() ->
     assert sayso.quotes == []
 
 
-@pytest.mark.parametrize(("opening", "kept"), [("But ", False), ("However, ", False), ('"But ', True)])
+@pytest.mark.parametrize(
+    ("opening", "kept"),
+    [("But ", False), ("However, ", False), ("In fact, ", False), ("Even so, ", False), ('"But ', True)],
+)
 def test_a_connective_opening_reported_words_before_their_cue_is_left_out(opening: str, kept: bool) -> None:
     words = "the new ferry terminal will not be ready until June"
     close = '"' if kept else ""
     text = f"The harbour reopened on Monday. {opening}{words}{close}, the mayor said."
     start, end, cue = (
-        text.index("But" if "But" in opening else "However"),
+        text.index(opening.strip('"')),
         text.index(words) + len(words),
         text.index("said"),
     )
@@ -113,3 +116,16 @@ def test_a_verb_joined_by_and_after_a_quoted_phrase_is_not_that_quotes_cue() -> 
     found = polnear(text)
     assert all(source != "her remarks" for _, _, source in found)
     assert not [content for content, _, _ in found if content.startswith("selective reading")]
+
+
+def test_according_to_opening_a_sentence_takes_its_source_up_to_the_comma() -> None:
+    from sayso.quotes import rules
+
+    text = (
+        "According to early figures from surveys carried out for the regional papers, most ferry riders "
+        "want the old timetable back."
+    )
+    found = [c for c in rules.top_level(Frame.build(text, nlp.parse(text))) if c.origin == "according"]
+    got = [(text[c.start : c.end], text[c.source_span[0] : c.source_span[1]]) for c in found if c.source_span]
+    source = "early figures from surveys carried out for the regional papers"
+    assert got == [("most ferry riders want the old timetable back", source)]

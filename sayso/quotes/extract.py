@@ -213,7 +213,10 @@ def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
 
 # "But the plan is still tilted toward the rich, he said": the connective links the sentence to the article,
 # it is no part of what was said (PolNeAR train: "But" before such content left out 54 times, kept 22).
-CONNECTIVE = re.compile(r"(?:But|And|However,|Still,|Yet,)\s+(?=\S)")
+CONNECTIVE = re.compile(
+    r"(?:But|And|However,|Still,|Yet,|Indeed,|In fact,|Moreover,|Even so,|In addition,|Nevertheless,|Nonetheless,"
+    r"|Furthermore,|Also,)\s+(?=\S)"
+)
 
 
 def drop_connectives(frame: Frame, found: list[Candidate]) -> None:

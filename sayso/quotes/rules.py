@@ -412,12 +412,26 @@ def according_to(frame: Frame) -> list[Candidate]:
         if text[sent_start : tok.idx].strip(" ,"):
             content = trim_content(text, (sent_start, tok.idx))
         else:
+            src = _source_to_comma(frame, src, sent_end)
             content = trim_content(text, (src[1], sent_end))
         if content is None or len(text[content[0] : content[1]].split()) < 3:
             continue
         cue = (tok.idx, tok.nbor(1).idx + 2)
         out.append(Candidate("indirect", [content], cue, src, 0.8, "according"))
     return out
+
+
+def _source_to_comma(frame: Frame, src: Span, sent_end: int) -> Span:
+    """ "According to early results of exit polls conducted for the networks, most voters ...": a source
+    that opens its sentence runs on to the comma before the reported words, however the phrase goes on
+    (a participle, a hyphenated name), as long as no clause of its own comes between."""
+    comma = frame.text.find(",", src[1], sent_end)
+    if comma < 0 or frame.quote_around(comma) is not None:
+        return src
+    between = frame.tokens_between(src[1], comma)
+    if len(between) > MAX_NP_TOKENS + 4 or any(t.tag_ in FINITE_TAGS for t in between):
+        return src
+    return (src[0], comma) if between else src
 
 
 # --- quote marks --------------------------------------------------------------------------------
