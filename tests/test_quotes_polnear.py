@@ -129,3 +129,21 @@ def test_according_to_opening_a_sentence_takes_its_source_up_to_the_comma() -> N
     got = [(text[c.start : c.end], text[c.source_span[0] : c.source_span[1]]) for c in found if c.source_span]
     source = "early figures from surveys carried out for the regional papers"
     assert got == [("most ferry riders want the old timetable back", source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Mayor Lee says "the tide has turned" despite the loss in the council vote.',
+            'the tide has turned" despite the loss in the council vote',
+        ),
+        ('Mayor Lee says "the tide has turned," and the council agrees.', "the tide has turned"),
+        ('Mayor Lee says: "The tide has turned" at last.', "The tide has turned"),
+    ],
+)
+def test_a_quote_right_after_its_cue_runs_on_to_the_end_of_its_sentence(text: str, content: str) -> None:
+    from sayso.quotes import rules
+
+    found = [c for c in rules.top_level(Frame.build(text, nlp.parse(text))) if c.origin == "quote-cue-before"]
+    assert [text[c.start : c.end] for c in found] == [content]

@@ -490,8 +490,26 @@ def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candida
     before = _cue_before(frame, quote)
     if before is not None:
         cue, source = before
+        run_on = _run_on(frame, quote, cue)
+        if run_on is not None:  # 'Lee says "the tide has turned" despite the loss': the quote is a clause's start
+            return Candidate("indirect", [(content[0], run_on)], cue, source, 0.9, "quote-cue-before")
         return Candidate("direct", [content], cue, source, 0.9, "quote-cue-before")
     return None
+
+
+def _run_on(frame: Frame, quote: QuotedSpan, cue: Span) -> int | None:
+    """Where the reported words end when a quote follows its cue with no comma or colon between and the
+    sentence goes on after the closing mark ('Lee says "the tide has turned" despite the loss'): at the
+    sentence's end. None when the quote stands on its own."""
+    inner = frame.text[quote.inner[0] : quote.inner[1]].rstrip()
+    if frame.text[cue[1] : quote.open].strip() or inner[-1:] in {",", ".", "!", "?", ";"}:
+        return None
+    end = frame.sentence_end_after(quote.close)
+    tail = frame.text[quote.close + 1 : end]
+    if not any(ch.isalnum() for ch in tail) or tail.lstrip()[:1] in {",", ";", "—", "-", "–"}:
+        return None
+    span = trim_content(frame.text, (quote.open, end))
+    return span[1] if span is not None else None
 
 
 def _lead_in(frame: Frame, quote: QuotedSpan) -> int | None:
