@@ -147,3 +147,22 @@ def test_a_quote_right_after_its_cue_runs_on_to_the_end_of_its_sentence(text: st
 
     found = [c for c in rules.top_level(Frame.build(text, nlp.parse(text))) if c.origin == "quote-cue-before"]
     assert [text[c.start : c.end] for c in found] == [content]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("Councillor Ana Ruiz, in particular,", "Councillor Ana Ruiz"),
+        ("The harbour board, however,", "The harbour board"),
+        ("A third nurse at the hospital that night", "A third nurse at the hospital"),
+    ],
+)
+def test_an_aside_or_a_time_phrase_after_the_speaker_is_no_part_of_the_source(speaker: str, expected: str) -> None:
+    from sayso.quotes.extract import tidy_sources
+
+    text = f"{speaker} said the ferry fares were far too high."
+    cue = text.index(" said") + 1
+    cand = Candidate("indirect", [(cue + 5, len(text) - 1)], (cue, cue + 4), (0, len(speaker)), 0.9, "tagger")
+    tidy_sources(Frame.build(text, nlp.parse(text)), [cand])
+    assert cand.source_span is not None
+    assert text[cand.source_span[0] : cand.source_span[1]] == expected
