@@ -166,3 +166,15 @@ def test_an_aside_or_a_time_phrase_after_the_speaker_is_no_part_of_the_source(sp
     tidy_sources(Frame.build(text, nlp.parse(text)), [cand])
     assert cand.source_span is not None
     assert text[cand.source_span[0] : cand.source_span[1]] == expected
+
+
+@pytest.mark.parametrize(("after", "goes_on"), [(" it further wrote.", False), (" The council met at noon.", True)])
+def test_a_quote_with_a_speech_verb_after_it_does_not_go_on_in_the_previous_voice(after: str, goes_on: bool) -> None:
+    from sayso.quotes import rules
+
+    text = (
+        '"The harbour will reopen in June," the Gazette wrote on Monday.\n\n'
+        f'"Since then the plans have changed again and again,"{after}'
+    )
+    found = rules.top_level(Frame.build(text, nlp.parse(text)))
+    assert any(c.covers(text.index("Since then")) for c in found) == goes_on

@@ -621,9 +621,17 @@ def _claim_by_intro(frame: Frame, last: int) -> tuple[Span, Span] | None:
     return (noun.idx, noun.idx + len(noun)), (doc[k + 1].idx, doc[j].idx + len(doc[j]))
 
 
+def _cue_verb_after(frame: Frame, quote: QuotedSpan) -> bool:
+    """Whether a speech verb follows a quote in its sentence ('"...," it further wrote' / '"..." was written by
+    Lee'): the quote has a cue of its own, even where the rules find no speaker beside it."""
+    end = min(frame.paragraph_bounds(quote.close)[1], frame.sentence_end_after(quote.close + 1))
+    toks = [t for t in frame.tokens_between(quote.close + 1, end) if not t.is_punct][:4]
+    return any(is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"} for t in toks)
+
+
 def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Candidate]) -> Candidate | None:
     """A quote with no cue of its own right after another speaker's quote goes on in that voice."""
-    if not earlier:
+    if not earlier or _cue_verb_after(frame, quote):
         return None
     prev = earlier[-1]
     attribution_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
