@@ -472,11 +472,30 @@ def transcript_lines(frame: Frame) -> list[Candidate]:
 def _is_statement(frame: Frame, quote: QuotedSpan) -> bool:
     """Scare quotes ("woke") and titles are short and carry no sentence of their own."""
     inner = frame.text[quote.inner[0] : quote.inner[1]]
+    if _title(frame, quote, inner):
+        return False
     if len(inner.split()) >= MIN_STATEMENT_WORDS:
         return True
     # short, but punctuated as speech: '"We will win," he said' / 'He said: "No."'
     before = frame.text[max(0, quote.open - 2) : quote.open]
     return inner.rstrip()[-1:] in {",", "!", "?", "."} or ":" in before
+
+
+TITLE_BEFORE = {"on", "of", "in", "at", "to", "from", "for", "titled", "entitled", "called", "dubbed"}
+SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
+
+
+def _title(frame: Frame, quote: QuotedSpan, inner: str) -> bool:
+    """A show, book or film named after a preposition or its owner ('Flynn said on "Fox and Friends."', 'an
+    episode of "The Morning Show"', 'CBS's "Face the Nation"'): a few capitalised words, no statement."""
+    before = frame.text[max(0, quote.open - 12) : quote.open].split()
+    last = before[-1] if before else ""
+    owner = last[:1].isalnum() and not last[:1].islower() and last.endswith(("'s", "’s"))  # CBS's "Face the Nation"
+    if not (owner or last.lower() in TITLE_BEFORE):
+        return False
+    words = [w.strip(".,!?;:'’\"”“") for w in inner.split()]
+    words = [w for w in words if w]
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)
 
 
 def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candidate | None:
