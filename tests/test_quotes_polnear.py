@@ -178,3 +178,21 @@ def test_a_quote_with_a_speech_verb_after_it_does_not_go_on_in_the_previous_voic
     )
     found = rules.top_level(Frame.build(text, nlp.parse(text)))
     assert any(c.covers(text.index("Since then")) for c in found) == goes_on
+
+
+@pytest.mark.parametrize(
+    ("between", "goes_on"),
+    [
+        (" Lee said at the rally, ", True),
+        (" Lee said, but her husband was asleep by then, and as the mayor went on about ", False),
+    ],
+)
+def test_a_quote_later_in_the_sentence_of_a_cue_goes_on_only_when_few_words_come_between(
+    between: str, goes_on: bool
+) -> None:
+    from sayso.quotes import rules
+
+    text = f'"We lost the vote,"{between}"the harbour plan and its costs."'
+    found = rules.top_level(Frame.build(text, nlp.parse(text)))
+    first = next(c for c in found if c.covers(text.index("We lost")))
+    assert first.covers(text.index("the harbour plan")) == goes_on
