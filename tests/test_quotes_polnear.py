@@ -196,3 +196,20 @@ def test_a_quote_later_in_the_sentence_of_a_cue_goes_on_only_when_few_words_come
     found = rules.top_level(Frame.build(text, nlp.parse(text)))
     first = next(c for c in found if c.covers(text.index("We lost")))
     assert first.covers(text.index("the harbour plan")) == goes_on
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"We cut the fares in half" to win the riders back, she said.',
+            'We cut the fares in half" to win the riders back',
+        ),
+        ('"We cut the fares in half," Ruiz, 58, told the council.', "We cut the fares in half"),
+    ],
+)
+def test_words_after_a_quote_up_to_the_comma_before_its_cue_are_more_of_its_content(text: str, content: str) -> None:
+    from sayso.quotes import rules
+
+    found = rules.direct_quotes(Frame.build(text, nlp.parse(text)), [])
+    assert [text[c.start : c.end] for c in found] == [content]

@@ -507,8 +507,10 @@ def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candida
     if after is not None:
         cue, source = after
         lead = _lead_in(frame, quote)
-        if lead is not None:  # 'The country "has changed," he said': a mixed quote, from its subject on
-            return Candidate("indirect", [(lead, content[1])], cue, source, 0.95, "quote-cue-after")
+        tail = _tail_before_cue(frame, quote, min(cue[0], source[0]))
+        if lead is not None or tail is not None:  # 'The country "has changed," he said': a mixed quote
+            span = (lead if lead is not None else content[0], tail if tail is not None else content[1])
+            return Candidate("indirect", [span], cue, source, 0.95, "quote-cue-after")
         return Candidate("direct", [content], cue, source, 0.95, "quote-cue-after")
     before = _cue_before(frame, quote)
     if before is not None:
@@ -532,6 +534,20 @@ def _run_on(frame: Frame, quote: QuotedSpan, cue: Span) -> int | None:
     if not any(ch.isalnum() for ch in tail) or tail.lstrip()[:1] in {",", ";", "—", "-", "–"}:
         return None
     span = trim_content(frame.text, (quote.open, end))
+    return span[1] if span is not None else None
+
+
+def _tail_before_cue(frame: Frame, quote: QuotedSpan, attribution: int) -> int | None:
+    """Where the reported words end when words go on after the closing mark up to the comma before the
+    attribution ('"We cut the fares" to win riders back, she said'): at that comma. None when only marks
+    and punctuation come between."""
+    first = next((t for t in frame.tokens_between(quote.close + 1, attribution) if t.is_alpha), None)
+    if first is None or not first.text.islower() or first.pos_ not in {"ADP", "PART", "VERB", "ADV", "SCONJ"}:
+        return None  # '"...," Ramos, 58, told AFP': the words between are the speaker's
+    comma = frame.text.rfind(",", quote.close + 1, attribution)
+    if comma < 0 or frame.text[comma + 1 : attribution].strip():
+        return None
+    span = trim_content(frame.text, (quote.open, comma))
     return span[1] if span is not None else None
 
 
