@@ -213,3 +213,20 @@ def test_words_after_a_quote_up_to_the_comma_before_its_cue_are_more_of_its_cont
 
     found = rules.direct_quotes(Frame.build(text, nlp.parse(text)), [])
     assert [text[c.start : c.end] for c in found] == [content]
+
+
+@pytest.mark.parametrize(
+    ("joint", "kept"),
+    [(", but", False), ("; later", False), (" and so", True)],
+)
+def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragment(joint: str, kept: bool) -> None:
+    from sayso.quotes.extract import drop_lead_fragments
+
+    lead = "what looked like a swipe at the harbour board"
+    words = "she was not speaking about the board"
+    text = f"The host followed up with {lead}{joint} Mayor Lee said {words}."
+    cue, src = text.index("said"), text.index("Mayor Lee")
+    spans = [(text.index(lead), text.index(lead) + len(lead)), (text.index(words), text.index(words) + len(words))]
+    cand = Candidate("indirect", list(spans), (cue, cue + 4), (src, src + 9), 0.9, "tagger")
+    drop_lead_fragments(Frame.build(text, nlp.parse(text)), [cand])
+    assert cand.content_spans == (spans if kept else spans[1:])

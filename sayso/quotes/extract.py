@@ -64,6 +64,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     tagged = [c for t in tagger.attributions(text) if (c := from_tagger(frame, t, scheme))] if tagger else []
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
+    drop_lead_fragments(frame, top)
     fill_sources(frame, top)
     tidy_sources(frame, top)
     extend_to_sentence_end(frame, top)
@@ -123,6 +124,34 @@ def split_at_own_cue(frame: Frame, found: list[Candidate]) -> list[Candidate]:
                 break
             before = e
     return out
+
+
+# A coordinating word after a comma, a semicolon or a closing mark starts a clause of its own.
+NEW_CLAUSE = re.compile(r"(?:[,;][\"'”’]*|[\"”’])\s*(?:but|and|yet|while|whereas)\s|;\s", re.IGNORECASE)
+
+
+def drop_lead_fragments(frame: Frame, found: list[Candidate]) -> None:
+    """ "Tapper followed up with what appeared to be a reference to Lee, but Lee said he was not speaking
+    about her": the tagger links words before the speaker to the cue after them; unquoted words before the
+    speaker that another clause (", but", "; ", a closing mark and "and") or a quote of its own keeps apart
+    from the cue are no fragment of what follows it, when that cue has words of its own after it."""
+    for cand in found:
+        if cand.origin != "tagger" or cand.cue_span is None or len(cand.content_spans) < 2:
+            continue
+        if not any(s >= cand.cue_span[1] for s, _ in cand.content_spans):
+            continue
+        stop = min(cand.cue_span[0], cand.source_span[0]) if cand.source_span else cand.cue_span[0]
+        cand.content_spans = [
+            (s, e)
+            for s, e in cand.content_spans
+            if not (e <= stop and frame.quote_around(s) is None and _kept_apart(frame, e, stop))
+        ]
+
+
+def _kept_apart(frame: Frame, end: int, stop: int) -> bool:
+    if NEW_CLAUSE.search(frame.text, end, stop) is not None:
+        return True
+    return any(end < q.open < stop for q in frame.outer_quotes)
 
 
 def join_split_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
