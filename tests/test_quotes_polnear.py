@@ -230,3 +230,19 @@ def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragmen
     cand = Candidate("indirect", list(spans), (cue, cue + 4), (src, src + 9), 0.9, "tagger")
     drop_lead_fragments(Frame.build(text, nlp.parse(text)), [cand])
     assert cand.content_spans == (spans if kept else spans[1:])
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [("The new ferry crews", True), ("So", False), ('"The crews', False)],
+)
+def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(lead: str, kept: bool) -> None:
+    from sayso.quotes.extract import add_parenthetical_leads
+
+    words = "were paid well for the night shifts"
+    text = f"{lead}, Mayor Lee said at the hearing, {words}."
+    cue, src = text.index("said"), text.index("Mayor Lee")
+    after = (text.index(words), text.index(words) + len(words))
+    cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
+    add_parenthetical_leads(Frame.build(text, nlp.parse(text)), [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == ([lead, words] if kept else [words])

@@ -65,6 +65,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
+    add_parenthetical_leads(frame, top)
     fill_sources(frame, top)
     tidy_sources(frame, top)
     extend_to_sentence_end(frame, top)
@@ -152,6 +153,37 @@ def _kept_apart(frame: Frame, end: int, stop: int) -> bool:
     if NEW_CLAUSE.search(frame.text, end, stop) is not None:
         return True
     return any(end < q.open < stop for q in frame.outer_quotes)
+
+
+QUOTE_MARKS = "\"“”„«»"
+
+
+def add_parenthetical_leads(frame: Frame, found: list[Candidate]) -> None:
+    """ "These employees, Stumpf explained at the hearing, were well paid": an attribution set off by commas
+    inside the sentence it reports; the words before it (from the clause's start: the last comma before)
+    are the statement's first fragment, unless they are quoted, a single word ("So, he said, ...") or
+    another statement's, or the speaker is a relative pronoun ("the ceremony, who joked, ...")."""
+    text = frame.text
+    taken = [span for c in found for span in [*c.content_spans, c.cue_span, c.source_span] if span]
+    for cand in found:
+        if cand.cue_span is None or cand.kind == "direct" or cand.start < cand.cue_span[1]:
+            continue
+        if cand.source_span and text[cand.source_span[0] : cand.source_span[1]].lower() in {"who", "which", "that"}:
+            continue
+        attribution = min(cand.cue_span[0], cand.source_span[0]) if cand.source_span else cand.cue_span[0]
+        before = text[:attribution].rstrip()
+        gap = text[cand.cue_span[1] : cand.start]
+        if not before.endswith(",") or gap.count(",") != 1 or len(gap.split()) > 5:
+            continue
+        comma = len(before) - 1
+        start = frame.sentence_start_before(comma)
+        raw = (max(start, text.rfind(",", start, comma) + 1), comma)
+        lead = trim_content(text, raw)
+        quoted = any(ch in QUOTE_MARKS for ch in text[raw[0] : raw[1]])
+        if lead is None or quoted or len(text[lead[0] : lead[1]].split()) < 2:
+            continue
+        if not any(s < lead[1] and lead[0] < e for s, e in taken):
+            cand.content_spans = [lead, *cand.content_spans]
 
 
 def join_split_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
