@@ -37,6 +37,11 @@ REFERENCE_NOUNS = (
     r"suggestions?|notion|characteri[sz]ation)\b"
 )
 REFERENCE = re.compile(r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+# "concluded his comments were false": what the man, woman or people just quoted said.
+POSSESSED_REFERENCE = re.compile(
+    r"^(?P<owner>his|her|their)\s+(?:\w+\s+)?(?:" + REFERENCE_NOUNS + r"|comments|remarks|statements?|words)",
+    re.IGNORECASE,
+)
 # ... or whose cue names it: "bristles at the suggestion (that) ...", "scoffed at the notion".
 REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
@@ -158,6 +163,12 @@ def _target(
         return nested[0]
     if REFERENCE.match(denial.content.strip()):
         return _claim_just_before(denial, claims)
+    possessed = POSSESSED_REFERENCE.match(denial.content.strip())
+    if possessed:
+        people = possessed.group("owner").lower() != "their"
+        owners = _claim_just_before(denial, [c for c in claims if c.claimant.type == "PERSON" or not people])
+        if owners is not None:
+            return owners
     owned = [
         c
         for c in claims

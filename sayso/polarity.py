@@ -15,7 +15,7 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:is|are|was|were|[’']re|[’']s)\s+(?:(?:\d+\s+percent|absolutely|completely|totally|simply|just|flat|"
     r"dead|plain|flat-out|flat out)\s+)?(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
     r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
-    r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b"
+    r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b|\b(?:are|were)\s+(?:all\s+)?lies\b|^\W*you\s+(?:lie|lied)\b"
     r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b",
     re.IGNORECASE,
 )

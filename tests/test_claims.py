@@ -319,3 +319,26 @@ def test_a_fabrication_by_someone_not_quoted_makes_no_dispute() -> None:
 def test_a_question_nobody_answers_with_a_denial_is_no_claim() -> None:
     text = "Moderator Joan Pike asked Mayor Dan Harlow about his ties to a dredging firm called Silt Co."
     assert analyze(text).claims == []
+
+
+def test_a_denial_of_his_comments_disputes_the_claim_of_the_man_just_quoted() -> None:
+    text = (
+        "Councillor Joe Lind said the harbour budget would grow by a tenth next year.\n\n"
+        'The rating was given to this statement by Mayor Dan Harlow on June 11: "Crime in the port is up '
+        '40 percent; 40 percent."\n\n'
+        'The Port Watch website claimed "Harlow inflates" the crime figures, and concluded his comments were '
+        '"Mostly False."'
+    )
+    disputes = disputes_of(analyze(text))
+    pairs = [(claimant, disputers) for _, claimant, disputers in disputes]
+    assert pairs == [("Dan Harlow", ["The Port Watch website"])]
+
+
+def test_contradicting_someones_earlier_claim_disputes_it() -> None:
+    text = (
+        "Mayor Dan Harlow spoke at the funeral of Joe Lind on Friday.\n\n"
+        "Footage from a bystander shows that Lind had raised his hands, contradicting the harbour police's earlier "
+        "claim that Lind had refused to raise them."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "refused to raise" in claim and claimant == "the harbour police"

@@ -17,13 +17,15 @@ from sayso.polarity import polarity
         "That account is simply not the case",
         "The figures in the report are misleading",
         "He is flat wrong about the budget",
+        "the mayor's late-night posts about the port deal are lies and smears",
+        "You lie!",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
     assert polarity("said", content) == "denies"
 
 
-@pytest.mark.parametrize("cue", ["pooh-poohed", "scoffed at", "bristles at", "debunked", "repudiated"])
+@pytest.mark.parametrize("cue", ["pooh-poohed", "scoffed at", "bristles at", "debunked", "repudiated", "contradicting"])
 def test_denial_cues_deny(cue: str) -> None:
     assert polarity(cue, "the suggestion that the plant would close") == "denies"
 

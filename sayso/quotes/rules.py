@@ -25,6 +25,7 @@ FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
 OWNER_PRONOUNS = {"his", "her", "their"}
 TIME_ENTS = {"DATE", "TIME"}
 # '" ― Jorge Falcon', '" — Donald J. Trump (@realDonaldTrump)': a dash, then a capitalised name that ends its line.
@@ -735,15 +736,18 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
 
 
 def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
-    """ "the union's claim that Y"; "the residents were wrong in their recollections that Y"."""
+    """ "the union's claim that Y", "the police's earlier claim that Y"; "the residents were wrong in their
+    recollections that Y"."""
     doc = frame.doc
     if noun.i < 2 or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that":
         return None
     before = doc[noun.i - 1]
+    if before.tag_ in ADJECTIVE_TAGS and noun.i >= 3 and _possessive_mark(doc[noun.i - 2]):
+        before = doc[noun.i - 2]
     if before.tag_ == "PRP$":
         src: Span | None = _subject_owning(frame, before, outer)
     elif _possessive_mark(before):
-        src = _possessive_owner(frame, noun, outer)
+        src = _possessive_owner(frame, before, outer)
     else:
         return None
     content = trim_content(frame.text, (doc[noun.i + 1].idx + 4, outer.end))
@@ -760,7 +764,7 @@ def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate 
         return None
     if doc[noun.i + 1].lower_ not in {"about", "regarding"}:
         return None
-    src = _possessive_owner(frame, noun, outer)
+    src = _possessive_owner(frame, doc[noun.i - 1], outer)
     end = next((t.idx for t in doc[noun.i + 2 :] if t.tag_ in FINITE_TAGS or t.idx >= outer.end), outer.end)
     content = trim_content(frame.text, (doc[noun.i + 2].idx, min(end, outer.end)))
     if src is None or content is None:
@@ -831,13 +835,13 @@ def _subject_owning(frame: Frame, pronoun: Token, outer: Candidate) -> Span | No
     return doc[first].idx, end.idx + len(end)
 
 
-def _possessive_owner(frame: Frame, noun: Token, outer: Candidate) -> Span | None:
+def _possessive_owner(frame: Frame, mark: Token, outer: Candidate) -> Span | None:
     """ "the union" in "the union's claim": the noun phrase before the possessive mark, within the outer statement."""
     doc = frame.doc
-    start = _np_left(frame, noun.i - 2, frame.token_index_at(outer.start))
+    start = _np_left(frame, mark.i - 1, frame.token_index_at(outer.start))
     if start is None:
         return None
-    return doc[start].idx, doc[noun.i - 2].idx + len(doc[noun.i - 2])
+    return doc[start].idx, doc[mark.i - 1].idx + len(doc[mark.i - 1])
 
 
 def _nominal(noun: Token, source: Span, content: list[Span], outer: Candidate) -> Candidate:
