@@ -246,3 +246,16 @@ def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(le
     cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
     add_parenthetical_leads(Frame.build(text, nlp.parse(text)), [cand])
     assert [text[s:e] for s, e in cand.content_spans] == ([lead, words] if kept else [words])
+
+
+@pytest.mark.parametrize(("word", "kept"), [("what", True), ("which", False)])
+def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bool) -> None:
+    from sayso.quotes.extract import add_what_leads
+
+    words = "the new timetable would do for riders"
+    text = f"Nobody has checked {word} Mayor Lee says {words}."
+    cue, src = text.index("says"), text.index("Mayor Lee")
+    after = (text.index(words), text.index(words) + len(words))
+    cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
+    add_what_leads(Frame.build(text, nlp.parse(text)), [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == ([word, words] if kept else [words])

@@ -66,6 +66,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
     add_parenthetical_leads(frame, top)
+    add_what_leads(frame, top)
     fill_sources(frame, top)
     tidy_sources(frame, top)
     extend_to_sentence_end(frame, top)
@@ -184,6 +185,28 @@ def add_parenthetical_leads(frame: Frame, found: list[Candidate]) -> None:
             continue
         if not any(s < lead[1] and lead[0] < e for s, e in taken):
             cand.content_spans = [lead, *cand.content_spans]
+
+
+def add_what_leads(frame: Frame, found: list[Candidate]) -> None:
+    """ "the gap between what Trump says his plan would do and ...": the "what" right before the speaker is
+    the reported words' first fragment (PolNeAR train: 50 times of 69). "which" (73 of 127) lost 3 exact
+    matches on train-100 and on dev; "who" (13 of 18) changed nothing."""
+    text = frame.text
+    taken = [span for c in found for span in [*c.content_spans, c.cue_span, c.source_span] if span]
+    for cand in found:
+        if cand.cue_span is None or cand.source_span is None or not cand.source_span[1] <= cand.cue_span[0]:
+            continue
+        if cand.start < cand.cue_span[1]:
+            continue
+        m = WHAT_BEFORE.search(text, max(0, cand.source_span[0] - 8), cand.source_span[0])
+        if m is None:
+            continue
+        what = m.span(1)
+        if not any(s < what[1] and what[0] < e for s, e in taken):
+            cand.content_spans = [what, *cand.content_spans]
+
+
+WHAT_BEFORE = re.compile(r"\b(what|What)\s+$")
 
 
 def join_split_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
