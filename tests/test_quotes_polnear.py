@@ -259,3 +259,20 @@ def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bo
     cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
     add_what_leads(Frame.build(text, nlp.parse(text)), [cand])
     assert [text[s:e] for s, e in cand.content_spans] == ([word, words] if kept else [words])
+
+
+@pytest.mark.parametrize(
+    ("lead", "widened"),
+    [("A lawyer for the harbour board", True), ("Last month", False), ("Councillor Ruiz", False)],
+)
+def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(lead: str, widened: bool) -> None:
+    from sayso.quotes.extract import widen_sources
+
+    words = "no decision had been made about the ferry"
+    text = f"{lead}, Anna Berg, said {words}."
+    cue, src = text.index("said"), text.index("Anna Berg")
+    content = (text.index(words), text.index(words) + len(words))
+    cand = Candidate("indirect", [content], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
+    widen_sources(Frame.build(text, nlp.parse(text)), [cand])
+    assert cand.source_span is not None
+    assert text[cand.source_span[0] : cand.source_span[1]] == (f"{lead}, Anna Berg" if widened else "Anna Berg")

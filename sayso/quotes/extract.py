@@ -14,7 +14,7 @@ import logging
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sayso.config import settings
 from sayso.errors import ModelError
@@ -69,6 +69,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     add_what_leads(frame, top)
     fill_sources(frame, top)
     tidy_sources(frame, top)
+    widen_sources(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
     apply_scheme(frame, top, scheme)
@@ -274,6 +275,44 @@ def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
         while (cut := TRAILING_TIME.search(frame.text, start, end)) is not None and cut.start() > start:
             end = cut.start()
         cand.source_span = (start, end)
+
+
+def widen_sources(frame: Frame, found: list[Candidate]) -> None:
+    """ "A lawyer for the news outlets, David Schulz, said": a common-noun phrase opening the sentence and set
+    off by a comma before the speaker's name is the same speaker, and part of the source (not a time phrase,
+    a connective, a lone name, or a relative pronoun's antecedent)."""
+    text = frame.text
+    taken = [span for c in found for span in [*c.content_spans, c.cue_span] if span]
+    for cand in found:
+        if cand.source_span is None or text[cand.source_span[0] : cand.source_span[1]].lower() in RELATIVES:
+            continue
+        before = text[: cand.source_span[0]].rstrip()
+        if not before.endswith(","):
+            continue
+        comma = len(before) - 1
+        start = frame.sentence_start_before(comma)
+        toks = [t for t in frame.tokens_between(start, comma) if not t.is_space]
+        if not toks or len(toks) > 8 or "," in text[start:comma] or not _appositive_phrase(toks):
+            continue
+        if not any(a < comma and start < b for a, b in taken):
+            cand.source_span = (toks[0].idx, cand.source_span[1])
+
+
+RELATIVES = {"who", "which", "that"}
+
+
+def _appositive_phrase(toks: list[Token]) -> bool:
+    if toks[0].pos_ in {"ADP", "CCONJ", "ADV", "PART"} or toks[-1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if not any(t.pos_ == "NOUN" for t in toks):
+        return False
+    return not any(
+        t.tag_ in {"VBD", "VBZ", "VBP", "MD", "VBG"}
+        or t.pos_ in {"VERB", "AUX", "SCONJ"}
+        or t.ent_type_ in {"DATE", "TIME"}
+        or t.text in {"—", "–", "-", ":"}
+        for t in toks
+    )
 
 
 def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
