@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -27,9 +28,10 @@ from pydantic import ValidationError
 from sayso.config import settings
 from sayso.errors import BatchError, StoreError
 from sayso.model import Analysis
-from sayso.partitions import FAILED_FILE, RUN_FILE, partition_files
+from sayso.partitions import ANALYSIS_SCHEMA, FAILED_FILE, RUN_FILE, analyses_table, partition_files
 from sayso.store import schema as t
 from sayso.store.bulk import BulkWriter, Plan
+from sayso.store.bulk_arrow import Batch, invalid_rows, schema_matches
 from sayso.store.bulk_pipe import WriterProcess, WriterThread, available, url_of
 from sayso.store.store import Store
 
@@ -38,6 +40,9 @@ SAVE_CHUNK = 2000  # analyses a transaction (by default)
 # would look at all its analyses (0.3 to 0.8 s a chunk); a load leaves little cyclic garbage (1,360 objects for
 # 50,000 quotes), so it is collected once every this many chunks.
 PIPED_COLLECT = 20
+# With a writer, a load's first chunk is this part of the others (when they are at least FIRST_PART_FROM): the
+# writer, and the database, start on it while the load prepares the next, instead of waiting for a whole chunk.
+FIRST_PART, FIRST_PART_FROM = 8, 1000
 
 
 @dataclass
@@ -88,24 +93,24 @@ def _load(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | 
         if progress:
             progress(summary)
 
-    bulk, waiting, chunks = BulkWriter(), [], 0
+    bulk, waiting, chunks = BulkWriter(), _Waiting(), 0
     paths = partition_files(folder)
     piped = _Piped.start(store, bulk, summary, report, paths, chunk)
-    save = piped.save if piped else lambda analyses: _save(store, bulk, analyses, summary)
+    save = piped.save if piped else lambda table: _save(store, bulk, table, summary)
+    size = chunk // FIRST_PART if piped and chunk >= FIRST_PART_FROM else chunk
     try:
         for path in paths:
-            waiting += _read(store, path, summary)
+            waiting.add(_read(store, path, summary))
             summary.partitions += 1
-            if len(waiting) >= chunk:
-                while len(waiting) >= chunk:
-                    save(waiting[:chunk])
-                    waiting = waiting[chunk:]
-                    chunks += 1
+            if waiting.rows >= size:
+                while waiting.rows >= size:
+                    save(waiting.take(size))
+                    chunks, size = chunks + 1, chunk
                 if not piped or chunks % PIPED_COLLECT == 0:
                     gc.collect(1)  # the saved analyses are gone: few young objects left to look at
             if not piped:
                 report()
-        save(waiting)
+        save(waiting.take(waiting.rows))
         if piped:
             piped.finish()
     finally:
@@ -117,32 +122,54 @@ def _load(store: Store, folder: Path, progress: Callable[[LoadSummary], None] | 
     return summary
 
 
+class _Waiting:
+    """Rows read and not saved yet: tables of ANALYSIS_SCHEMA, taken a chunk at a time."""
+
+    def __init__(self) -> None:
+        self.tables: list[pa.Table] = []
+        self.rows = 0
+
+    def add(self, table: pa.Table) -> None:
+        if table.num_rows:
+            self.tables.append(pa.Table.from_arrays(table.columns, schema=ANALYSIS_SCHEMA))
+            self.rows += table.num_rows
+
+    def take(self, rows: int) -> pa.Table:
+        table = pa.concat_tables(self.tables) if self.tables else analyses_table([])
+        self.tables = [table.slice(rows)] if table.num_rows > rows else []
+        self.rows = max(0, self.rows - rows)
+        return table.slice(0, rows)
+
+
 def _save(
-    store: Store, bulk: BulkWriter, chunk: list[Analysis], summary: LoadSummary, refused: StoreError | None = None
+    store: Store, bulk: BulkWriter, chunk: pa.Table, summary: LoadSummary, refused: StoreError | None = None
 ) -> None:
     """One chunk in one transaction; when the database refuses it (or ``refused`` it already), its analyses one
     at a time, those it refuses recorded as failed inputs (by article id, as `sayso ingest` records them)."""
-    if not chunk:
+    if not chunk.num_rows:
         return
     try:
         if refused:
             raise refused
-        new = store.save_bulk(chunk, bulk)
+        new = store.save_bulk(Batch(chunk), bulk)
     except StoreError as exc:
-        if len(chunk) == 1:
-            summary.failures += _record(store, chunk[0].id, f"{chunk[0].id}: not stored ({exc})")
-            summary.not_loaded.append(f"{chunk[0].id}: not stored ({exc})")
+        if chunk.num_rows == 1:
+            article_id = chunk.column("id")[0].as_py()
+            summary.failures += _record(store, article_id, f"{article_id}: not stored ({exc})")
+            summary.not_loaded.append(f"{article_id}: not stored ({exc})")
             return
-        for analysis in chunk:
-            _save(store, bulk, [analysis], summary)
+        for n in range(chunk.num_rows):
+            _save(store, bulk, chunk.slice(n, 1), summary)
         return
     _count(chunk, new, summary)
 
 
-def _count(chunk: list[Analysis], new: set[str], summary: LoadSummary) -> None:
+def _count(chunk: pa.Table, new: set[str], summary: LoadSummary) -> None:
+    ids = chunk.column("id").to_pylist()
+    quotes = pc.list_value_length(chunk.column("quotes")).to_pylist()
     summary.articles += len(new)
-    summary.present += len(chunk) - len(new)
-    summary.quotes += sum(len(a.quotes) for a in chunk if a.id in new)
+    summary.present += len(ids) - len(new)
+    summary.quotes += sum(q for i, q in zip(ids, quotes, strict=True) if i in new)
 
 
 class _Piped:
@@ -156,7 +183,7 @@ class _Piped:
         self.writer: WriterProcess | WriterThread | None = (
             WriterProcess(url_of(store.engine)) if store.dialect == "postgresql" else WriterThread(store.engine)
         )
-        self.flight: tuple[Plan, list[Analysis]] | None = None
+        self.flight: tuple[Plan, pa.Table] | None = None
 
     @classmethod
     def start(
@@ -178,8 +205,8 @@ class _Piped:
             return None  # SQLite in memory: another thread would have another database, or this one's connection
         return cls(store, bulk, summary, report)
 
-    def save(self, analyses: list[Analysis]) -> None:
-        if not analyses:
+    def save(self, analyses: pa.Table) -> None:
+        if not analyses.num_rows:
             return
         if self.writer is not None:
             plan = self._prepare(analyses, self.flight[0] if self.flight else None)
@@ -197,9 +224,9 @@ class _Piped:
         _save(self.store, self.bulk, analyses, self.summary)
         self.report()
 
-    def _prepare(self, analyses: list[Analysis], after: Plan | None) -> Plan:
+    def _prepare(self, analyses: pa.Table, after: Plan | None) -> Plan:
         with self.store._read() as conn:
-            plan = self.bulk.prepare(conn, analyses, after)
+            plan = self.bulk.prepare(conn, Batch(analyses), after)
             for piece in plan.pieces:
                 piece.ready(conn)  # here: the writer only sends it
         return plan
@@ -240,29 +267,44 @@ def _rows_in(paths: list[Path]) -> int:
     return total
 
 
-def _read(store: Store, path: Path, summary: LoadSummary) -> list[Analysis]:
-    """The analyses of one partition not stored yet; what cannot be read is recorded as a failed input."""
+def _read(store: Store, path: Path, summary: LoadSummary) -> pa.Table:
+    """The analyses of one partition not stored yet (a table of ANALYSIS_SCHEMA); what cannot be read is recorded
+    as a failed input. The rows are checked a column at a time (``bulk_arrow.invalid_rows``); those the check
+    leaves in doubt, and every row of a partition of another schema, are validated by pydantic, and a row it
+    refuses is a failed input."""
     try:
         with pq.ParquetFile(path) as file:  # not pq.read_table: that imports pyarrow.dataset and pandas (~1 s)
-            table = file.read()
-        ids = table.column("id").to_pylist()
+            ids = file.read(columns=["id"]).column("id").to_pylist()
+            with store._read() as conn:
+                stored = {i for (i,) in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
+            numbers = [n for n, i in enumerate(ids) if i not in stored]
+            table = file.read() if numbers else None  # the rest only where it is needed (a load again: none)
     except (OSError, KeyError, pa.ArrowException) as exc:
         _unreadable(store, str(path), f"not a readable partition ({_first_line(exc)})", summary)
-        return []
-    with store._read() as conn:
-        stored = {i for (i,) in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
-    numbers = [n for n, i in enumerate(ids) if i not in stored]
+        return analyses_table([])
     summary.present += len(ids) - len(numbers)
+    if table is None:
+        return analyses_table([])
     if len(numbers) < len(ids):
         table = table.take(pa.array(numbers, type=pa.int64()))
-    found = []
-    for number, row in zip(numbers, _rows(table), strict=True):
+    if schema_matches(table):
+        doubtful = invalid_rows(table)
+        rows = _rows(table.take(pa.array(doubtful, type=pa.int64()))) if doubtful else []
+    else:
+        doubtful, rows = list(range(table.num_rows)), _rows(table)
+    refused, valid = set(), []
+    for at, row in zip(doubtful, rows, strict=True):
         try:
-            found.append(Analysis.model_validate(row))
+            valid.append(Analysis.model_validate(row))
         except ValidationError as exc:
-            reason = f"row {number} is not an analysis ({exc.error_count()} errors, first: {_first_error(exc)})"
-            _unreadable(store, f"{path}#{number}", reason, summary)
-    return found
+            reason = f"row {numbers[at]} is not an analysis ({exc.error_count()} errors, first: {_first_error(exc)})"
+            _unreadable(store, f"{path}#{numbers[at]}", reason, summary)
+            refused.add(at)
+    if len(doubtful) < table.num_rows:  # ANALYSIS_SCHEMA: the rows as they are, less those refused
+        if not refused:
+            return table
+        return table.take(pa.array([n for n in range(table.num_rows) if n not in refused], type=pa.int64()))
+    return analyses_table(valid)
 
 
 def _rows(table: pa.Table) -> list[dict[str, Any]]:

@@ -37,6 +37,11 @@ REFERENCE_NOUNS = (
     r"suggestions?|notion|characteri[sz]ation)\b"
 )
 REFERENCE = re.compile(r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+# "concluded his comments were false": what the man, woman or people just quoted said.
+POSSESSED_REFERENCE = re.compile(
+    r"^(?P<owner>his|her|their)\s+(?:\w+\s+)?(?:" + REFERENCE_NOUNS + r"|comments|remarks|statements?|words)",
+    re.IGNORECASE,
+)
 # ... or whose cue names it: "bristles at the suggestion (that) ...", "scoffed at the notion".
 REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
@@ -57,6 +62,7 @@ ANAPHORIC_AFTER = 160  # characters after the denial
 # what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere).
 POINTING_BACK = re.compile(r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b", re.IGNORECASE)
 POINTING_REACH = 300  # characters back from the denial
+GOING_ON_REACH = 300  # characters from a denial to the same speaker's next denial of "this" or "that"
 REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
 # "Fields had fabricated the story", "Lane lied about it", "she made the story up" (a name, not a pronoun)
 FABRICATED = re.compile(
@@ -92,14 +98,17 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     parent_speaker = {q.id: q.speaker_id for q in quotes}
     claims = _claims(quotes, by_id, text)
     denials = (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id and not _rejects_a_request(q))
+    last_target: dict[str, tuple[int, _Claim]] = {}  # each denier's latest denial: where it ends, what it disputes
     for denial in denials:
         target = (
             _account_called_false(denial, claims, by_id)
+            or _going_on(denial, last_target)
             or _target(denial, claims, text, parent_speaker)
             or _question_answered(denial, quotes, claims, by_id, text)
         )
         if target is not None:
             target.denials.append(denial)
+            last_target[denial.speaker_id or ""] = (_end(denial), target)
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
         claim.denials.append(reply)
     out_claims = [
@@ -158,6 +167,12 @@ def _target(
         return nested[0]
     if REFERENCE.match(denial.content.strip()):
         return _claim_just_before(denial, claims)
+    possessed = POSSESSED_REFERENCE.match(denial.content.strip())
+    if possessed:
+        people = possessed.group("owner").lower() != "their"
+        owners = _claim_just_before(denial, [c for c in claims if c.claimant.type == "PERSON" or not people])
+        if owners is not None:
+            return owners
     owned = [
         c
         for c in claims
@@ -192,6 +207,16 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return _claim_just_before(denial, others)
     return None
+
+
+def _going_on(denial: Quote, last_target: dict[str, tuple[int, _Claim]]) -> _Claim | None:
+    """'... he believed Ruiz had fabricated the story. "This was made up," Harlow said': a denial of "this" or
+    "that" right after the same speaker's denial disputes what that one disputed."""
+    previous = last_target.get(denial.speaker_id or "")
+    if previous is None or not (ANAPHORIC_DENIAL.search(denial.content) or POINTING_BACK.search(denial.content)):
+        return None
+    end, claim = previous
+    return claim if 0 <= _start(denial) - end <= GOING_ON_REACH else None
 
 
 def _claim_just_before(denial: Quote, claims: list[_Claim], reach: int = REFERENCE_REACH) -> _Claim | None:

@@ -7,15 +7,22 @@ import re
 from sayso.model import Polarity
 from sayso.quotes.cues import is_denial_cue
 
+# "there is no doubt", "there are no excuses", "there is no greater man": praise, certainty or blame, not a denial
+NOT_A_DENIAL_AFTER_THERE_IS_NO = (
+    r"(?:doubt|question|excuses?|shortage|end|limit|substitute|need|place\s+like|one\s+(?:who|that|more|better)|"
+    r"(?:great|greater|better|bigger|more|other)\b)"
+)
 DENIAL_CONTENT = re.compile(
     r"\b(?:is|was|are|were)\s+(?:not|n[o’']t)\s+(?:true|correct|accurate)\b|\b(?:a|an|the)\s+(?:\w+\s+)?(?:lie|lies|fabrication|"
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
     r"unsubstantiated|unfounded|fabricated|made[- ]up|fake news|nonsense)\b"
-    r"|\bnever\s+(?:happened|said|threatened)\b|\bthere\s+(?:were|was|is|are)\s+no\b"
-    r"|\b(?:is|are|was|were|[’']re|[’']s)\s+(?:(?:\d+\s+percent|absolutely|completely|totally|simply|just|flat|"
-    r"dead|plain|flat-out|flat out)\s+)?(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
+    r"|\bnever\s+(?:happened|said|threatened)\b"
+    r"|\bthere\s+(?:were|was|is|are)\s+no\b(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"
+    r"|\b(?:is|are|was|were|[’']re|[’']s)\s+(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
+    r"(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
+    r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
     r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
-    r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b"
+    r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b|\b(?:are|were)\s+(?:all\s+)?lies\b|^\W*you\s+(?:lie|lied)\b"
     r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b",
     re.IGNORECASE,
 )

@@ -51,6 +51,13 @@ UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people
 
 
 # "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
+# "a spokesman for X", "a lawyer to X", "the wife of X": someone who speaks for X, not X
+PROXY_OF = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|counsel|"
+    r"staffers?|assistants?|deputy|allies|ally|friends?|wife|husband|son|daughter|brother|sister|mother|father)"
+    r"\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
 
 
@@ -212,7 +219,13 @@ class SpeakerResolver:
             return None
         # "Minyon Moore, a senior adviser to Mrs. Clinton": the first name heads the phrase, but not a
         # possessive one ("Clinton's spokesman Brian Fallon"; "Mrs. Clinton's campaign" is not her)
-        heads = [e for e in persons if not _possessive(self.text, e) and not _premodifier(e, mention)]
+        heads = [
+            e
+            for e in persons
+            if not _possessive(self.text, e)
+            and not _premodifier(e, mention)
+            and not PROXY_OF.search(self.text, mention.start_char, e.start_char)
+        ]
         if not heads:
             return None
         ent = heads[0]

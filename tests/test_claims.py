@@ -319,3 +319,37 @@ def test_a_fabrication_by_someone_not_quoted_makes_no_dispute() -> None:
 def test_a_question_nobody_answers_with_a_denial_is_no_claim() -> None:
     text = "Moderator Joan Pike asked Mayor Dan Harlow about his ties to a dredging firm called Silt Co."
     assert analyze(text).claims == []
+
+
+def test_a_denial_of_his_comments_disputes_the_claim_of_the_man_just_quoted() -> None:
+    text = (
+        "Councillor Joe Lind said the harbour budget would grow by a tenth next year.\n\n"
+        'The rating was given to this statement by Mayor Dan Harlow on June 11: "Crime in the port is up '
+        '40 percent; 40 percent."\n\n'
+        'The Port Watch website claimed "Harlow inflates" the crime figures, and concluded his comments were '
+        '"Mostly False."'
+    )
+    disputes = disputes_of(analyze(text))
+    pairs = [(claimant, disputers) for _, claimant, disputers in disputes]
+    assert pairs == [("Dan Harlow", ["The Port Watch website"])]
+
+
+def test_contradicting_someones_earlier_claim_disputes_it() -> None:
+    text = (
+        "Mayor Dan Harlow spoke at the funeral of Joe Lind on Friday.\n\n"
+        "Footage from a bystander shows that Lind had raised his hands, contradicting the harbour police's earlier "
+        "claim that Lind had refused to raise them."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "refused to raise" in claim and claimant == "the harbour police"
+
+
+def test_a_denial_of_this_right_after_the_same_speakers_denial_disputes_the_same_claim() -> None:
+    text = (
+        "Reporter Ann Ruiz wrote that a guard had grabbed her arm at the dock.\n\n"
+        "Councillor Joe Lind said the mayor was responsible for whatever happens at his events.\n\n"
+        "Mayor Dan Harlow told the radio station that he believed Ruiz had fabricated the story. "
+        '"This was, in my opinion, made up," Harlow said.'
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ann Ruiz", ["Dan Harlow"])]

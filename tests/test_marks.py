@@ -49,3 +49,17 @@ def test_odd_number_of_marks_loses_only_the_broken_quote() -> None:
 def test_inches_and_possessives_do_not_open_quotes() -> None:
     text = "The players’ union said the 6'2\" guard was fine. “Yes,” he said."
     assert words(text)[-1] == "Yes,"
+
+
+def test_a_stray_straight_mark_does_not_run_into_the_curly_quote_of_the_next_paragraph() -> None:
+    text = '"Nobody in the house was awake yet.\n\n“There he is,” she said. “Right on time.”'
+    assert words(text) == ["There he is,", "Right on time."]
+
+
+def test_a_straight_quote_over_paragraphs_may_hold_a_curly_one() -> None:
+    text = (
+        'The bulletin read:\n\n"The council has not decided yet.\n\n"Reporters asked the mayor about it.\n\n'
+        '“We will decide in June,” the mayor said."\n\nThen the meeting ended.'
+    )
+    first = text[double_quotes(text)[0].inner[0] : double_quotes(text)[0].inner[1]]
+    assert first.startswith("The council") and "Reporters asked" in first and "We will decide" in first

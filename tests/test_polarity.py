@@ -17,13 +17,17 @@ from sayso.polarity import polarity
         "That account is simply not the case",
         "The figures in the report are misleading",
         "He is flat wrong about the budget",
+        "the mayor's late-night posts about the port deal are lies and smears",
+        "You lie!",
+        "what you hear from the council is absolutely, unequivocally wrong",
+        "It picked a few days of her diary to give a distorted picture of her meetings",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
     assert polarity("said", content) == "denies"
 
 
-@pytest.mark.parametrize("cue", ["pooh-poohed", "scoffed at", "bristles at", "debunked", "repudiated"])
+@pytest.mark.parametrize("cue", ["pooh-poohed", "scoffed at", "bristles at", "debunked", "repudiated", "contradicting"])
 def test_denial_cues_deny(cue: str) -> None:
     assert polarity(cue, "the suggestion that the plant would close") == "denies"
 
@@ -35,6 +39,9 @@ def test_denial_cues_deny(cue: str) -> None:
         "We got the timing wrong, and we will fix it",
         "What went wrong at the plant is still being investigated",
         "The council approved the budget on Tuesday",
+        "there is no great man that has done more for this city than Ali",
+        "There are no excuses. The governor knew about the lead and did nothing",
+        "There is no doubt that the plant will close",
     ],
 )
 def test_other_statements_assert(content: str) -> None:

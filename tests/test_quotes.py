@@ -382,3 +382,22 @@ def test_a_quote_introduced_by_a_claim_by_someone_and_a_colon_is_theirs() -> Non
     )
     quote = find(statements(text), "Our city has the lowest crime rate")
     assert (quote["speaker"], quote["cue"]) == ("Ann Lee", "claim")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('"We will rebuild the harbour," Mayor Ann Lee said on "Harbour Hour." "It is time."', "Harbour Hour"),
+        ('"We will rebuild it all," Mayor Ann Lee said on Channel 4\'s "Coast Today." "It is time."', "Coast Today"),
+        ('The mayor spoke on an episode of "The Long Harbour Show," which airs on Fridays.', "Long Harbour"),
+    ],
+)
+def test_a_quoted_show_title_after_a_preposition_or_its_owner_is_not_a_statement(text: str, title: str) -> None:
+    from sayso import nlp
+    from sayso.quotes import rules
+    from sayso.quotes.frame import Frame
+
+    found = rules.top_level(Frame.build(text, nlp.parse(text)))
+    fragments = [text[s:e] for c in found for s, e in c.content_spans]
+    assert not any(title in fragment for fragment in fragments)
+    assert all("It is time" in fragment or "rebuild" in fragment for fragment in fragments)

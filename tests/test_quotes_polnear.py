@@ -26,13 +26,16 @@ def test_intentions_are_attributions_in_polnear_but_not_statements_in_sayso() ->
     assert sayso.quotes == []
 
 
-@pytest.mark.parametrize(("opening", "kept"), [("But ", False), ("However, ", False), ('"But ', True)])
+@pytest.mark.parametrize(
+    ("opening", "kept"),
+    [("But ", False), ("However, ", False), ("In fact, ", False), ("Even so, ", False), ('"But ', True)],
+)
 def test_a_connective_opening_reported_words_before_their_cue_is_left_out(opening: str, kept: bool) -> None:
     words = "the new ferry terminal will not be ready until June"
     close = '"' if kept else ""
     text = f"The harbour reopened on Monday. {opening}{words}{close}, the mayor said."
     start, end, cue = (
-        text.index("But" if "But" in opening else "However"),
+        text.index(opening.strip('"')),
         text.index(words) + len(words),
         text.index("said"),
     )
@@ -113,3 +116,163 @@ def test_a_verb_joined_by_and_after_a_quoted_phrase_is_not_that_quotes_cue() -> 
     found = polnear(text)
     assert all(source != "her remarks" for _, _, source in found)
     assert not [content for content, _, _ in found if content.startswith("selective reading")]
+
+
+def test_according_to_opening_a_sentence_takes_its_source_up_to_the_comma() -> None:
+    from sayso.quotes import rules
+
+    text = (
+        "According to early figures from surveys carried out for the regional papers, most ferry riders "
+        "want the old timetable back."
+    )
+    found = [c for c in rules.top_level(Frame.build(text, nlp.parse(text))) if c.origin == "according"]
+    got = [(text[c.start : c.end], text[c.source_span[0] : c.source_span[1]]) for c in found if c.source_span]
+    source = "early figures from surveys carried out for the regional papers"
+    assert got == [("most ferry riders want the old timetable back", source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Mayor Lee says "the tide has turned" despite the loss in the council vote.',
+            'the tide has turned" despite the loss in the council vote',
+        ),
+        ('Mayor Lee says "the tide has turned," and the council agrees.', "the tide has turned"),
+        ('Mayor Lee says: "The tide has turned" at last.', "The tide has turned"),
+    ],
+)
+def test_a_quote_right_after_its_cue_runs_on_to_the_end_of_its_sentence(text: str, content: str) -> None:
+    from sayso.quotes import rules
+
+    found = [c for c in rules.top_level(Frame.build(text, nlp.parse(text))) if c.origin == "quote-cue-before"]
+    assert [text[c.start : c.end] for c in found] == [content]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("Councillor Ana Ruiz, in particular,", "Councillor Ana Ruiz"),
+        ("The harbour board, however,", "The harbour board"),
+        ("A third nurse at the hospital that night", "A third nurse at the hospital"),
+    ],
+)
+def test_an_aside_or_a_time_phrase_after_the_speaker_is_no_part_of_the_source(speaker: str, expected: str) -> None:
+    from sayso.quotes.extract import tidy_sources
+
+    text = f"{speaker} said the ferry fares were far too high."
+    cue = text.index(" said") + 1
+    cand = Candidate("indirect", [(cue + 5, len(text) - 1)], (cue, cue + 4), (0, len(speaker)), 0.9, "tagger")
+    tidy_sources(Frame.build(text, nlp.parse(text)), [cand])
+    assert cand.source_span is not None
+    assert text[cand.source_span[0] : cand.source_span[1]] == expected
+
+
+@pytest.mark.parametrize(("after", "goes_on"), [(" it further wrote.", False), (" The council met at noon.", True)])
+def test_a_quote_with_a_speech_verb_after_it_does_not_go_on_in_the_previous_voice(after: str, goes_on: bool) -> None:
+    from sayso.quotes import rules
+
+    text = (
+        '"The harbour will reopen in June," the Gazette wrote on Monday.\n\n'
+        f'"Since then the plans have changed again and again,"{after}'
+    )
+    found = rules.top_level(Frame.build(text, nlp.parse(text)))
+    assert any(c.covers(text.index("Since then")) for c in found) == goes_on
+
+
+@pytest.mark.parametrize(
+    ("between", "goes_on"),
+    [
+        (" Lee said at the rally, ", True),
+        (" Lee said, but her husband was asleep by then, and as the mayor went on about ", False),
+    ],
+)
+def test_a_quote_later_in_the_sentence_of_a_cue_goes_on_only_when_few_words_come_between(
+    between: str, goes_on: bool
+) -> None:
+    from sayso.quotes import rules
+
+    text = f'"We lost the vote,"{between}"the harbour plan and its costs."'
+    found = rules.top_level(Frame.build(text, nlp.parse(text)))
+    first = next(c for c in found if c.covers(text.index("We lost")))
+    assert first.covers(text.index("the harbour plan")) == goes_on
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"We cut the fares in half" to win the riders back, she said.',
+            'We cut the fares in half" to win the riders back',
+        ),
+        ('"We cut the fares in half," Ruiz, 58, told the council.', "We cut the fares in half"),
+    ],
+)
+def test_words_after_a_quote_up_to_the_comma_before_its_cue_are_more_of_its_content(text: str, content: str) -> None:
+    from sayso.quotes import rules
+
+    found = rules.direct_quotes(Frame.build(text, nlp.parse(text)), [])
+    assert [text[c.start : c.end] for c in found] == [content]
+
+
+@pytest.mark.parametrize(
+    ("joint", "kept"),
+    [(", but", False), ("; later", False), (" and so", True)],
+)
+def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragment(joint: str, kept: bool) -> None:
+    from sayso.quotes.extract import drop_lead_fragments
+
+    lead = "what looked like a swipe at the harbour board"
+    words = "she was not speaking about the board"
+    text = f"The host followed up with {lead}{joint} Mayor Lee said {words}."
+    cue, src = text.index("said"), text.index("Mayor Lee")
+    spans = [(text.index(lead), text.index(lead) + len(lead)), (text.index(words), text.index(words) + len(words))]
+    cand = Candidate("indirect", list(spans), (cue, cue + 4), (src, src + 9), 0.9, "tagger")
+    drop_lead_fragments(Frame.build(text, nlp.parse(text)), [cand])
+    assert cand.content_spans == (spans if kept else spans[1:])
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [("The new ferry crews", True), ("So", False), ('"The crews', False)],
+)
+def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(lead: str, kept: bool) -> None:
+    from sayso.quotes.extract import add_parenthetical_leads
+
+    words = "were paid well for the night shifts"
+    text = f"{lead}, Mayor Lee said at the hearing, {words}."
+    cue, src = text.index("said"), text.index("Mayor Lee")
+    after = (text.index(words), text.index(words) + len(words))
+    cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
+    add_parenthetical_leads(Frame.build(text, nlp.parse(text)), [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == ([lead, words] if kept else [words])
+
+
+@pytest.mark.parametrize(("word", "kept"), [("what", True), ("which", False)])
+def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bool) -> None:
+    from sayso.quotes.extract import add_what_leads
+
+    words = "the new timetable would do for riders"
+    text = f"Nobody has checked {word} Mayor Lee says {words}."
+    cue, src = text.index("says"), text.index("Mayor Lee")
+    after = (text.index(words), text.index(words) + len(words))
+    cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
+    add_what_leads(Frame.build(text, nlp.parse(text)), [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == ([word, words] if kept else [words])
+
+
+@pytest.mark.parametrize(
+    ("lead", "widened"),
+    [("A lawyer for the harbour board", True), ("Last month", False), ("Councillor Ruiz", False)],
+)
+def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(lead: str, widened: bool) -> None:
+    from sayso.quotes.extract import widen_sources
+
+    words = "no decision had been made about the ferry"
+    text = f"{lead}, Anna Berg, said {words}."
+    cue, src = text.index("said"), text.index("Anna Berg")
+    content = (text.index(words), text.index(words) + len(words))
+    cand = Candidate("indirect", [content], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
+    widen_sources(Frame.build(text, nlp.parse(text)), [cand])
+    assert cand.source_span is not None
+    assert text[cand.source_span[0] : cand.source_span[1]] == (f"{lead}, Anna Berg" if widened else "Anna Berg")

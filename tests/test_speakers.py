@@ -197,3 +197,21 @@ def test_a_first_name_in_a_headline_is_the_person_named_in_full_below() -> None:
         "Mayor Ruth Ingram said on Wednesday that the harbour workers were wrong about the closure."
     )
     assert [name for name, _ in speakers_of(text)] == ["Ruth Ingram", "Ruth Ingram"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A spokesman for Democratic presidential candidate Ann Ruiz called the report outrageous.", None),
+        ("A lawyer for Mayor Dan Harlow said the charges would be dropped.", None),
+        ("Former Secretary of State Ann Ruiz said the talks would resume.", "Ann Ruiz"),
+        ("Dan Harlow, a lawyer for the union, said the charges would be dropped.", "Dan Harlow"),
+    ],
+)
+def test_a_name_after_a_preposition_speaks_only_when_it_heads_the_phrase(sentence: str, speaker: str | None) -> None:
+    """ "a spokesman for X" is X's spokesman, not X; "Secretary of State X" is X."""
+    ((name, _),) = speakers_of(sentence)
+    if speaker is None:
+        assert name is not None and name not in {"Ann Ruiz", "Dan Harlow"}
+    else:
+        assert name == speaker

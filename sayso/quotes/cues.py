@@ -39,7 +39,9 @@ CUE_NOUNS = words("""
 """)
 
 # Cues that deny what they introduce: the polarity stage reads these.
-DENIAL_LEMMAS = words("deny reject dismiss refute dispute contest rebut debunk repudiate scoff pooh-pooh bristle")
+DENIAL_LEMMAS = words(
+    "deny reject dismiss refute dispute contest rebut debunk repudiate scoff pooh-pooh bristle contradict"
+)
 DENIAL_NOUNS = words("denial denials")
 
 # Verbs whose object is a noun phrase unless "that" follows ("rejected the plan", "denied that ...").

@@ -78,7 +78,7 @@ def double_quotes(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
-        if ch == "\n" and open_at is not None and not _continues_next_paragraph(text, i):
+        if ch == "\n" and open_at is not None and not _continues_next_paragraph(text, i, _kind(text, open_at, i)):
             open_at = None  # unclosed at paragraph end and not continued: drop it
             continue
         if ch not in DOUBLE_MARKS:
@@ -97,12 +97,23 @@ def double_quotes(text: str) -> list[QuotedSpan]:
     return spans
 
 
-def _continues_next_paragraph(text: str, newline: int) -> bool:
-    """A quote still open at a line break goes on when the next non-blank line opens with a mark."""
+def _kind(text: str, open_at: int, newline: int) -> str | None:
+    """The mark that opened a quote still open at a line break, when it opened in that line (a quote
+    already running over paragraphs may hold nested quotes of any style): its next paragraph must open
+    with a mark of the same kind."""
+    return text[open_at] if text.rfind("\n", open_at, newline) < 0 else None
+
+
+def _continues_next_paragraph(text: str, newline: int, opener: str | None = None) -> bool:
+    """A quote still open at a line break goes on when the next non-blank line opens with a mark, of the
+    kind of ``opener`` where given ('"Kevin was asleep.' then '“Here he is,” she said.': the straight mark
+    was stray)."""
     j = newline
     while j < len(text) and text[j] in " \t\n\u00a0\r":
         j += 1
     if j >= len(text) or text[j] not in DOUBLE_MARKS:
+        return False
+    if opener is not None and (text[j] == '"') != (opener == '"'):
         return False
     return mark_role(text, j, DOUBLE_OPENERS, DOUBLE_CLOSERS) is not Role.CLOSES
 

@@ -25,6 +25,7 @@ FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
 OWNER_PRONOUNS = {"his", "her", "their"}
 TIME_ENTS = {"DATE", "TIME"}
 # '" ― Jorge Falcon', '" — Donald J. Trump (@realDonaldTrump)': a dash, then a capitalised name that ends its line.
@@ -41,6 +42,10 @@ NOT_SPEAKER_LABELS = {
 QUOTE_CHARS = '"“”‘’«»„'
 MAX_NP_TOKENS = 10
 MIN_STATEMENT_WORDS = 4
+# A quote in the sentence of an earlier cue goes on from that attribution when at most this many words come
+# between ('"We lost," Lee said at the rally, "and ..."'); more words are a clause of their own (PolNeAR
+# train-100 and dev: the same figures from 5 to 8 words, better than no limit).
+FOLLOW_ON_MAX_WORDS = 6
 
 
 def find_candidates(frame: Frame) -> list[Candidate]:
@@ -412,12 +417,26 @@ def according_to(frame: Frame) -> list[Candidate]:
         if text[sent_start : tok.idx].strip(" ,"):
             content = trim_content(text, (sent_start, tok.idx))
         else:
+            src = _source_to_comma(frame, src, sent_end)
             content = trim_content(text, (src[1], sent_end))
         if content is None or len(text[content[0] : content[1]].split()) < 3:
             continue
         cue = (tok.idx, tok.nbor(1).idx + 2)
         out.append(Candidate("indirect", [content], cue, src, 0.8, "according"))
     return out
+
+
+def _source_to_comma(frame: Frame, src: Span, sent_end: int) -> Span:
+    """ "According to early results of exit polls conducted for the networks, most voters ...": a source
+    that opens its sentence runs on to the comma before the reported words, however the phrase goes on
+    (a participle, a hyphenated name), as long as no clause of its own comes between."""
+    comma = frame.text.find(",", src[1], sent_end)
+    if comma < 0 or frame.quote_around(comma) is not None:
+        return src
+    between = frame.tokens_between(src[1], comma)
+    if len(between) > MAX_NP_TOKENS + 4 or any(t.tag_ in FINITE_TAGS for t in between):
+        return src
+    return (src[0], comma) if between else src
 
 
 # --- quote marks --------------------------------------------------------------------------------
@@ -458,6 +477,8 @@ def transcript_lines(frame: Frame) -> list[Candidate]:
 def _is_statement(frame: Frame, quote: QuotedSpan) -> bool:
     """Scare quotes ("woke") and titles are short and carry no sentence of their own."""
     inner = frame.text[quote.inner[0] : quote.inner[1]]
+    if _title(frame, quote, inner):
+        return False
     if len(inner.split()) >= MIN_STATEMENT_WORDS:
         return True
     # short, but punctuated as speech: '"We will win," he said' / 'He said: "No."'
@@ -465,19 +486,70 @@ def _is_statement(frame: Frame, quote: QuotedSpan) -> bool:
     return inner.rstrip()[-1:] in {",", "!", "?", "."} or ":" in before
 
 
+TITLE_BEFORE = {"on", "of", "in", "at", "to", "from", "for", "titled", "entitled", "called", "dubbed"}
+SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
+
+
+def _title(frame: Frame, quote: QuotedSpan, inner: str) -> bool:
+    """A show, book or film named after a preposition or its owner ('Flynn said on "Fox and Friends."', 'an
+    episode of "The Morning Show"', 'CBS's "Face the Nation"'): a few capitalised words, no statement."""
+    before = frame.text[max(0, quote.open - 12) : quote.open].split()
+    last = before[-1] if before else ""
+    owner = last[:1].isalnum() and not last[:1].islower() and last.endswith(("'s", "’s"))  # CBS's "Face the Nation"
+    if not (owner or last.lower() in TITLE_BEFORE):
+        return False
+    words = [w.strip(".,!?;:'’\"”“") for w in inner.split()]
+    words = [w for w in words if w]
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)
+
+
 def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candidate | None:
     after = _cue_after(frame, quote) or _dash_after(frame, quote)
     if after is not None:
         cue, source = after
         lead = _lead_in(frame, quote)
-        if lead is not None:  # 'The country "has changed," he said': a mixed quote, from its subject on
-            return Candidate("indirect", [(lead, content[1])], cue, source, 0.95, "quote-cue-after")
+        tail = _tail_before_cue(frame, quote, min(cue[0], source[0]))
+        if lead is not None or tail is not None:  # 'The country "has changed," he said': a mixed quote
+            span = (lead if lead is not None else content[0], tail if tail is not None else content[1])
+            return Candidate("indirect", [span], cue, source, 0.95, "quote-cue-after")
         return Candidate("direct", [content], cue, source, 0.95, "quote-cue-after")
     before = _cue_before(frame, quote)
     if before is not None:
         cue, source = before
+        run_on = _run_on(frame, quote, cue)
+        if run_on is not None:  # 'Lee says "the tide has turned" despite the loss': the quote is a clause's start
+            return Candidate("indirect", [(content[0], run_on)], cue, source, 0.9, "quote-cue-before")
         return Candidate("direct", [content], cue, source, 0.9, "quote-cue-before")
     return None
+
+
+def _run_on(frame: Frame, quote: QuotedSpan, cue: Span) -> int | None:
+    """Where the reported words end when a quote follows its cue with no comma or colon between and the
+    sentence goes on after the closing mark ('Lee says "the tide has turned" despite the loss'): at the
+    sentence's end. None when the quote stands on its own."""
+    inner = frame.text[quote.inner[0] : quote.inner[1]].rstrip()
+    if frame.text[cue[1] : quote.open].strip() or inner[-1:] in {",", ".", "!", "?", ";"}:
+        return None
+    end = frame.sentence_end_after(quote.close)
+    tail = frame.text[quote.close + 1 : end]
+    if not any(ch.isalnum() for ch in tail) or tail.lstrip()[:1] in {",", ";", "—", "-", "–"}:
+        return None
+    span = trim_content(frame.text, (quote.open, end))
+    return span[1] if span is not None else None
+
+
+def _tail_before_cue(frame: Frame, quote: QuotedSpan, attribution: int) -> int | None:
+    """Where the reported words end when words go on after the closing mark up to the comma before the
+    attribution ('"We cut the fares" to win riders back, she said'): at that comma. None when only marks
+    and punctuation come between."""
+    first = next((t for t in frame.tokens_between(quote.close + 1, attribution) if t.is_alpha), None)
+    if first is None or not first.text.islower() or first.pos_ not in {"ADP", "PART", "VERB", "ADV", "SCONJ"}:
+        return None  # '"...," Ramos, 58, told AFP': the words between are the speaker's
+    comma = frame.text.rfind(",", quote.close + 1, attribution)
+    if comma < 0 or frame.text[comma + 1 : attribution].strip():
+        return None
+    span = trim_content(frame.text, (quote.open, comma))
+    return span[1] if span is not None else None
 
 
 def _lead_in(frame: Frame, quote: QuotedSpan) -> int | None:
@@ -589,9 +661,17 @@ def _claim_by_intro(frame: Frame, last: int) -> tuple[Span, Span] | None:
     return (noun.idx, noun.idx + len(noun)), (doc[k + 1].idx, doc[j].idx + len(doc[j]))
 
 
+def _cue_verb_after(frame: Frame, quote: QuotedSpan) -> bool:
+    """Whether a speech verb follows a quote in its sentence ('"...," it further wrote' / '"..." was written by
+    Lee'): the quote has a cue of its own, even where the rules find no speaker beside it."""
+    end = min(frame.paragraph_bounds(quote.close)[1], frame.sentence_end_after(quote.close + 1))
+    toks = [t for t in frame.tokens_between(quote.close + 1, end) if not t.is_punct][:4]
+    return any(is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"} for t in toks)
+
+
 def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Candidate]) -> Candidate | None:
     """A quote with no cue of its own right after another speaker's quote goes on in that voice."""
-    if not earlier:
+    if not earlier or _cue_verb_after(frame, quote):
         return None
     prev = earlier[-1]
     attribution_end = max([prev.end, *(s[1] for s in (prev.cue_span, prev.source_span) if s)])
@@ -603,6 +683,8 @@ def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Can
         between = frame.tokens_between(attribution_end, quote.open)
         if any(is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"} for t in between):
             return None
+        if sum(t.is_alpha for t in between) > FOLLOW_ON_MAX_WORDS:
+            return None  # '"Winning?" she said, but Kevin was asleep, and as Lee went on about "the plan"'
         tail_end = quote.open
     gap = frame.text[tail_end : quote.open]
     if gap.strip(" \t\n\u00a0.,\"'“”‘’") or gap.count("\n") > 4:
@@ -654,15 +736,18 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
 
 
 def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
-    """ "the union's claim that Y"; "the residents were wrong in their recollections that Y"."""
+    """ "the union's claim that Y", "the police's earlier claim that Y"; "the residents were wrong in their
+    recollections that Y"."""
     doc = frame.doc
     if noun.i < 2 or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that":
         return None
     before = doc[noun.i - 1]
+    if before.tag_ in ADJECTIVE_TAGS and noun.i >= 3 and _possessive_mark(doc[noun.i - 2]):
+        before = doc[noun.i - 2]
     if before.tag_ == "PRP$":
         src: Span | None = _subject_owning(frame, before, outer)
     elif _possessive_mark(before):
-        src = _possessive_owner(frame, noun, outer)
+        src = _possessive_owner(frame, before, outer)
     else:
         return None
     content = trim_content(frame.text, (doc[noun.i + 1].idx + 4, outer.end))
@@ -679,7 +764,7 @@ def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate 
         return None
     if doc[noun.i + 1].lower_ not in {"about", "regarding"}:
         return None
-    src = _possessive_owner(frame, noun, outer)
+    src = _possessive_owner(frame, doc[noun.i - 1], outer)
     end = next((t.idx for t in doc[noun.i + 2 :] if t.tag_ in FINITE_TAGS or t.idx >= outer.end), outer.end)
     content = trim_content(frame.text, (doc[noun.i + 2].idx, min(end, outer.end)))
     if src is None or content is None:
@@ -750,13 +835,13 @@ def _subject_owning(frame: Frame, pronoun: Token, outer: Candidate) -> Span | No
     return doc[first].idx, end.idx + len(end)
 
 
-def _possessive_owner(frame: Frame, noun: Token, outer: Candidate) -> Span | None:
+def _possessive_owner(frame: Frame, mark: Token, outer: Candidate) -> Span | None:
     """ "the union" in "the union's claim": the noun phrase before the possessive mark, within the outer statement."""
     doc = frame.doc
-    start = _np_left(frame, noun.i - 2, frame.token_index_at(outer.start))
+    start = _np_left(frame, mark.i - 1, frame.token_index_at(outer.start))
     if start is None:
         return None
-    return doc[start].idx, doc[noun.i - 2].idx + len(doc[noun.i - 2])
+    return doc[start].idx, doc[mark.i - 1].idx + len(doc[mark.i - 1])
 
 
 def _nominal(noun: Token, source: Span, content: list[Span], outer: Candidate) -> Candidate:

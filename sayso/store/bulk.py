@@ -12,7 +12,6 @@ the store's writer lock, so `sayso ingest` and the service write between chunks,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -21,8 +20,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sayso.config import settings
-from sayso.model import Analysis
 from sayso.store import schema as t
+from sayso.store.bulk_arrow import Batch, Kept
 from sayso.store.bulk_rows import (
     Copy,
     References,
@@ -42,7 +41,7 @@ from sayso.store.bulk_rows import (
 from sayso.store.resolver import Pending, Resolver
 from sayso.store.speaker_index import SpeakerIndex
 from sayso.store.speaker_sql import Tally
-from sayso.store.writer import Rows, next_key, normalise_date
+from sayso.store.writer import next_key
 
 
 @dataclass
@@ -57,29 +56,34 @@ class Piece:
     tokens: list[dict[str, Any]]
     roles: list[tuple[str, str, str | None, str | None, int]]
     counts: dict[str, Tally]
-    rows: Rows
-    # PostgreSQL, made ready to send (:meth:`for_copy`): what the rows refer to, and the rows of each table
-    # as COPY reads them (those of ``rows`` and the lists above then empty)
+    rows: dict[str, Values]  # the articles' tables' rows (``bulk_arrow.Batch.rows``)
+    # made ready to send (:meth:`ready`): the rows of each table as the driver takes them (SQLite) or as COPY
+    # reads them (PostgreSQL, with what they refer to; the lists above then empty)
     refers_to: References | None = None
     copies: dict[str, Copy | Values] = field(default_factory=dict)
+
+    @property
+    def first_pk(self) -> int | None:
+        """The quotes' first key (None: no quotes)."""
+        quotes = self.rows.get(t.quotes.name)
+        return quotes.values[0][0] if quotes and quotes.values else None
 
     def referred(self) -> References:
         """The stored rows this piece's rows refer to (``bulk_rows.references``)."""
         if self.refers_to is not None:
             return self.refers_to
         roles = [{"speaker_id": role[0]} for role in self.roles]
-        return references(
-            self.rows.articles, [(table, self.table_rows(table)) for table in _REFERRING] + [(t.speaker_roles, roles)]
-        )
+        tables = [(table, self.table_rows(table)) for table in _REFERRING]
+        return references(self.rows[t.articles.name], [*tables, (t.speaker_roles, roles)])
 
-    def table_rows(self, table: sa.Table) -> list[dict[str, Any]]:
+    def table_rows(self, table: sa.Table) -> list[dict[str, Any]] | Values:
         if table is t.speakers:
             return self.speakers
         if table is t.speaker_aliases:
             return self.aliases
         if table is t.speaker_tokens:
             return self.tokens
-        return getattr(self.rows, _ROWS[table.name])  # type: ignore[no-any-return]
+        return self.rows[table.name]
 
     def rows_of(self, table: sa.Table) -> list[dict[str, Any]] | Copy | Values:
         return self.copies.get(table.name) or self.table_rows(table)
@@ -90,10 +94,10 @@ class Piece:
         if conn.dialect.name == "postgresql":
             self.for_copy(conn)
             return
-        for table in (t.speakers, *_REFERRING):
+        for table in (t.speakers, t.speaker_aliases, t.speaker_tokens):
             rows = self.table_rows(table)
-            if rows:
-                self.copies[table.name] = values_of(table, rows)  # the rows kept: the quotes' first key is asked
+            if rows and isinstance(rows, list):
+                self.copies[table.name] = values_of(table, rows)
 
     def for_copy(self, conn: Connection) -> None:
         """PostgreSQL: the rows made COPY's text now (in this process, with ``conn``'s adapters), for a writer
@@ -101,17 +105,18 @@ class Piece:
         self.refers_to = self.referred()
         for table in (t.speakers, *_REFERRING):
             rows = self.table_rows(table)
-            if not rows:
+            if not rows or (isinstance(rows, Values) and not rows.values):
                 continue
             try:
                 self.copies[table.name] = copy_text(conn, table, rows)
             except sa.exc.DBAPIError:  # a value the database refuses: left to the writer, whose transaction fails
                 continue
-            rows.clear()
+            if isinstance(rows, Values):
+                self.rows[table.name] = Values(rows.columns, [])
+            else:
+                rows.clear()
 
 
-_ROWS = {"articles": "articles", "article_speakers": "speakers", "quotes": "quotes", "claims": "claims",
-         "disputes": "disputes"}  # fmt: skip
 # The tables whose rows may refer to stored ones, in the order they are written.
 _REFERRING = (t.speaker_aliases, t.speaker_tokens, t.articles, t.article_speakers, t.claims, t.disputes, t.quotes)
 
@@ -138,9 +143,9 @@ class BulkWriter:
         self.last_seq = -1  # the archive's largest articles.seq after this writer's last chunk
         self.settings = PgSettings()
 
-    def save(self, conn: Connection, analyses: Sequence[Analysis]) -> set[str]:
+    def save(self, conn: Connection, batch: Batch) -> set[str]:
         """Stores the analyses that are not stored yet, in order, in the open transaction; their ids."""
-        plan = self.prepare(conn, analyses)
+        plan = self.prepare(conn, batch)
         try:
             write(conn, plan, self.settings)
         except BaseException:
@@ -148,12 +153,11 @@ class BulkWriter:
             raise
         return set(plan.ids)
 
-    def prepare(self, conn: Connection, analyses: Sequence[Analysis], after: Plan | None = None) -> Plan:
+    def prepare(self, conn: Connection, batch: Batch, after: Plan | None = None) -> Plan:
         """The plan of the analyses not stored yet, their speakers resolved against the index. ``after``: a plan
         not written yet that this one follows (its articles taken as stored, its keys as used, the index as it
         left it); the writer of this plan checks that the archive is then as that plan left it."""
-        ids = [a.id for a in analyses]
-        present = {row[0] for row in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))}
+        present = {row[0] for row in conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(batch.ids)))}
         if after is not None and self.index is not None:
             seq, pk, index = after.next_seq, after.next_pk, self.index
             present.update(after.ids)
@@ -163,13 +167,13 @@ class BulkWriter:
             index = self.index if reuse and self.index is not None else SpeakerIndex.load(conn)
         self.index = None  # until the chunk is resolved
         plan = Plan(seq, pk, seq, pk)
-        chunk = _Chunk(index, plan)
-        for analysis in analyses:
-            if analysis.id in present:
+        chunk = _Chunk(index, plan, batch)
+        for n, article_id in enumerate(batch.ids):
+            if article_id in present:
                 continue
-            present.add(analysis.id)
-            chunk.add(analysis, seq, pk)
-            seq, pk = seq + 1, pk + len(analysis.quotes)
+            present.add(article_id)
+            chunk.add(n, seq, pk)
+            seq, pk = seq + 1, pk + batch.quotes_of(n)
         chunk.cut()
         index.before_reuse = _nothing
         plan.next_seq, plan.next_pk = seq, pk
@@ -227,36 +231,36 @@ def _write_piece(conn: Connection, piece: Piece, checks_once: bool) -> None:
             insert_rows(conn, table, piece.rows_of(table), new=True)
         quotes = piece.rows_of(t.quotes)
         if quotes:
-            with quote_search_after(conn, piece.rows.quotes[0]["pk"] if piece.rows.quotes else 0):
+            with quote_search_after(conn, piece.first_pk or 0):
                 insert_rows(conn, t.quotes, quotes, new=True)
 
 
 class _Chunk:
     """The rows of the articles resolved since the last cut."""
 
-    def __init__(self, index: SpeakerIndex, plan: Plan) -> None:
-        self.index, self.plan = index, plan
-        self.pending, self.rows = Pending(merged=index.merged), Rows()
+    def __init__(self, index: SpeakerIndex, plan: Plan, batch: Batch) -> None:
+        self.index, self.plan, self.batch = index, plan, batch
+        self.pending, self.kept = Pending(merged=index.merged), list[Kept]()
         self.now = datetime.now(UTC).isoformat(timespec="seconds")
         index.before_reuse = self.cut
 
-    def add(self, analysis: Analysis, seq: int, pk: int) -> None:
-        day = normalise_date(analysis.published)
+    def add(self, n: int, seq: int, pk: int) -> None:
+        batch = self.batch
+        day = batch.day(n)
         own = Pending()  # this article's, as Store.save has it
-        speakers = Resolver(self.index, own, analysis, day).run()
-        self.rows.add(analysis, speakers, seq, pk, day, self.now)
+        speakers = Resolver(
+            self.index, own, batch.ids[n], batch.text[n], batch.speakers_of(n), batch.quote_speakers(n), day
+        ).run()
+        self.kept.append(Kept(n, seq, pk, day, speakers))
         self.index.add_roles((own.current(sid), role) for sid, role in own.roles)
         self.pending.absorb(own)
 
     def cut(self) -> None:
         """Everything since the last cut into a piece of the plan, as the database will have it once written."""
-        index, rows = self.index, self.rows
+        index = self.index
         pending = Pending()
         pending.absorb(self.pending)
         created = [_new_speaker(row, pending.counts.pop(sid, None)) for sid, row in index.created.items()]
-        for row in (*rows.speakers, *rows.quotes):
-            if row["speaker_id"] is not None:
-                row["speaker_id"] = self.pending.current(row["speaker_id"])
         self.plan.pieces.append(
             Piece(
                 speakers=created,
@@ -265,12 +269,12 @@ class _Chunk:
                 tokens=[{"speaker_id": s, "token": w} for s, w in pending.tokens],
                 roles=[(s, r, x.first, x.last, x.articles) for (s, r), x in pending.roles.items()],
                 counts=pending.counts,
-                rows=rows,
+                rows=self.batch.rows(self.kept, self.now, self.pending.current),
             )
         )
-        self.plan.ids.extend(a["id"] for a in rows.articles)
+        self.plan.ids.extend(self.batch.ids[k.n] for k in self.kept)
         index.written()
-        self.pending, self.rows = Pending(merged=index.merged), Rows()
+        self.pending, self.kept = Pending(merged=index.merged), []
 
 
 def _new_speaker(row: dict[str, object], tally: Tally | None) -> dict[str, object]:

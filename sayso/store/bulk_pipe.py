@@ -121,6 +121,15 @@ class WriterThread:
                 answer = StoreError(f"the load's writer: {engine._one_line(exc)}")
             del plan
             self.outbox.put(answer)
+            if isinstance(answer, set):
+                self._checkpoint(eng)
+
+    def _checkpoint(self, eng: sa.Engine) -> None:
+        """The chunk just written copied into the database file (PASSIVE: as far as readers let it), while the
+        load prepares the next one; the load's own checkpoint at its end then has only the last chunk to copy."""
+        with contextlib.suppress(sa.exc.DBAPIError), eng.connect() as conn:
+            engine.checkpoint(conn)
+            conn.rollback()
 
 
 def _die_with_parent() -> None:

@@ -22,7 +22,8 @@ from sayso.errors import StoreError
 from sayso.store import schema as t
 from sayso.store.speaker_sql import Tally, add_counts, merge, upsert_roles
 
-_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as the engine's json_serializer
+json_text = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as the engine's json_serializer
+_json = json_text
 
 
 def _unique_keys(table: sa.Table) -> list[list[str]]:
@@ -46,6 +47,24 @@ def _first_of_each_key(table: sa.Table, rows: Sequence[dict[str, Any]]) -> Seque
             for v, taken in zip(values, seen, strict=True):
                 taken.add(v)
     return kept
+
+
+def first_of_each_value(table: sa.Table, rows: Values) -> Values:
+    """``_first_of_each_key`` of rows already made tuples."""
+    keys = [[rows.columns.index(c) for c in key] for key in _unique_keys(table)]
+    getters = [itemgetter(*key) for key in keys]
+    values = rows.values
+    if all(len({get(row) for row in values}) == len(values) for get in getters):
+        return rows
+    seen: list[set[Any]] = [set() for _ in getters]
+    kept = []
+    for row in values:
+        found = [get(row) for get in getters]
+        if not any(v in taken for v, taken in zip(found, seen, strict=True)):
+            kept.append(row)
+            for v, taken in zip(found, seen, strict=True):
+                taken.add(v)
+    return Values(rows.columns, kept)
 
 
 def _span(value: Any) -> str:
@@ -83,14 +102,14 @@ class Copy:
     data: bytes
 
 
-def copy_text(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> Copy:
-    """The rows (dicts with the same keys; those whose key an earlier one has left out) in ``COPY``'s text
-    format, as :func:`insert_rows` sends them (PostgreSQL: psycopg's formatting, with ``conn``'s adapters;
-    nothing is sent)."""
-    if not rows:
+def copy_text(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]] | Values) -> Copy:
+    """The rows (dicts with the same keys, those whose key an earlier one has left out; or :func:`values_of`)
+    in ``COPY``'s text format, as :func:`insert_rows` sends them (PostgreSQL: psycopg's formatting, with
+    ``conn``'s adapters; nothing is sent)."""
+    if not rows or (isinstance(rows, Values) and not rows.values):
         return Copy([], b"")
-    rows = _first_of_each_key(table, rows)
-    columns = list(rows[0])
+    values = rows if isinstance(rows, Values) else values_of(table, rows)
+    columns = values.columns
     import psycopg  # the postgres extra
     from psycopg.copy import FileWriter
 
@@ -98,7 +117,7 @@ def copy_text(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]])
     cursor: psycopg.Cursor[Any] = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr,assignment]
     try:
         with psycopg.Copy(cursor, writer=FileWriter(out)) as copy:
-            for row in _tuples(table, columns, rows):
+            for row in values.values:
                 copy.write_row(row)
     except psycopg.Error as exc:  # a value PostgreSQL cannot hold (a NUL in a text): as insert_rows raises it
         raise sa.exc.DBAPIError.instance(f"COPY {table.name}", None, exc, psycopg.Error) from None
@@ -184,18 +203,29 @@ def references_checked_once(
 
 
 def references(
-    articles: Sequence[dict[str, Any]], rows: Sequence[tuple[sa.Table, Sequence[dict[str, Any]]]]
+    articles: Sequence[dict[str, Any]] | Values, rows: Sequence[tuple[sa.Table, Sequence[dict[str, Any]] | Values]]
 ) -> References:
-    """What :func:`references_checked_once` checks: the stored rows the new rows refer to."""
-    new = {a["id"] for a in articles}
+    """What :func:`references_checked_once` checks: the stored rows the new rows refer to (rows as dicts, or
+    :func:`values_of`)."""
+    new = set(_column(articles, "id"))
     wanted: References = {}
     for table, table_rows in rows:
         for fk in table.foreign_keys:
-            values = {row[fk.parent.name] for row in table_rows if row.get(fk.parent.name) is not None}
+            values = {v for v in _column(table_rows, fk.parent.name) if v is not None}
             if fk.column.table is t.articles and fk.column.name == "id":
                 values -= new
             wanted.setdefault((fk.column.table.name, fk.column.name), set()).update(values)
     return wanted
+
+
+def _column(rows: Sequence[dict[str, Any]] | Values, name: str) -> list[Any]:
+    """One column's values (None where a dict has no such key; none where the rows have no such column)."""
+    if isinstance(rows, Values):
+        if name not in rows.columns:
+            return []
+        at = rows.columns.index(name)
+        return [row[at] for row in rows.values]
+    return [row.get(name) for row in rows]
 
 
 def check_references(conn: Connection, wanted: References) -> None:
@@ -260,20 +290,39 @@ def _later(column: str, value: str) -> str:
     return _earlier(column, value, ">")
 
 
-# A stored role (r) widened by one added again (excluded), as speaker_sql.upsert_roles does it.
-_WIDEN = (
-    f"first_seen = {_earlier('r.first_seen', 'excluded.first_seen')}, "
-    f"last_seen = {_later('r.last_seen', 'excluded.last_seen')}, articles = r.articles + excluded.articles"
+def _widen(r: str) -> str:
+    """A stored role (``r``) widened by one added again (excluded), as speaker_sql.upsert_roles does it."""
+    return (
+        f"first_seen = {_earlier(f'{r}.first_seen', 'excluded.first_seen')}, "
+        f"last_seen = {_later(f'{r}.last_seen', 'excluded.last_seen')}, articles = {r}.articles + excluded.articles"
+    )
+
+
+_WIDEN = _widen("r")
+
+
+# SQLite: speaker_sql.upsert_roles and add_counts as SQL of the driver's own, a row of parameters each (without
+# SQLAlchemy's parameter processing a row).
+_SQLITE_ROLES = (
+    "INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen, articles) VALUES (?, ?, ?, ?, ?) "
+    f"ON CONFLICT (speaker_id, role) DO UPDATE SET {_widen('speaker_roles')}"
+)
+_SQLITE_COUNTS = (
+    "UPDATE speakers SET quote_count = quote_count + ?2, article_count = article_count + ?3, "
+    f"first_seen = {_earlier('first_seen', '?4')}, last_seen = {_later('last_seen', '?5')} WHERE id = ?1"
 )
 
 
 def upsert_roles_many(conn: Connection, rows: Sequence[tuple[str, str, str | None, str | None, int]]) -> None:
     """``speaker_sql.upsert_roles`` of rows whose (speaker, role) keys differ: on PostgreSQL one statement over
     arrays instead of one a row."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_SQLITE_ROLES, [tuple(row) for row in rows])
+        return
     if conn.dialect.name != "postgresql":
         upsert_roles(conn, rows)
-        return
-    if not rows:
         return
     speakers, roles, firsts, lasts, articles = (list(column) for column in zip(*rows, strict=True))
     conn.exec_driver_sql(
@@ -286,10 +335,14 @@ def upsert_roles_many(conn: Connection, rows: Sequence[tuple[str, str, str | Non
 
 def add_counts_many(conn: Connection, counts: dict[str, Tally]) -> None:
     """``speaker_sql.add_counts``: on PostgreSQL one statement over arrays instead of one a speaker."""
+    if not counts:
+        return
+    if conn.dialect.name == "sqlite":
+        rows = [(sid, x.quotes, x.articles, x.first, x.last) for sid, x in sorted(counts.items())]
+        conn.exec_driver_sql(_SQLITE_COUNTS, rows)
+        return
     if conn.dialect.name != "postgresql":
         add_counts(conn, counts)
-        return
-    if not counts:
         return
     ids = sorted(counts)
     tallies = [counts[sid] for sid in ids]

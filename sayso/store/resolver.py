@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.engine import Connection
 
-from sayso.model import Analysis, Speaker, content_id
+from sayso.model import Analysis, content_id
 from sayso.store import identity
 from sayso.store import schema as t
 from sayso.store.identity import Candidate, Name
@@ -24,6 +24,9 @@ class Lookup(Protocol):
 
     def people(self, surname: str) -> People:
         """The people of this surname with their stored roles, in id order (a new dict the caller may change)."""
+
+    def candidates(self, surname: str) -> list[Candidate]:
+        """``speaker_sql.candidates_of(people(surname))`` (a list the caller must not change)."""
 
     def org(self, key: str) -> str | None:
         """The organisation or group of this normalised name (the first by id)."""
@@ -84,40 +87,70 @@ class Pending:
         self.aliases, self.tokens, self.roles, self.counts = {}, {}, {}, {}
 
 
+class SpeakerLike(Protocol):
+    """An article's speaker as the resolver reads it: ``model.Speaker``, or a bulk load's row of one."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def roles(self) -> Sequence[str]: ...
+    @property
+    def mentions(self) -> Sequence[Sequence[int]]: ...
+
+
 class Resolver:
     """Maps an article's speakers to archive speakers, creating new ones and absorbing surname-only ones."""
 
-    def __init__(self, lookup: Lookup, pending: Pending, analysis: Analysis, day: str | None) -> None:
+    def __init__(
+        self,
+        lookup: Lookup,
+        pending: Pending,
+        article_id: str,
+        text: str | None,
+        speakers: Sequence[SpeakerLike],
+        quote_speakers: Sequence[str | None],
+        day: str | None,
+    ) -> None:
         self.lookup = lookup
         self.pending = pending
-        self.analysis = analysis
+        self.article_id, self.text = article_id, text or ""
+        self.speakers, self.quote_speakers = speakers, quote_speakers
         self.day = day[:10] if day else None
+
+    @classmethod
+    def of(cls, lookup: Lookup, pending: Pending, analysis: Analysis, day: str | None) -> Resolver:
+        said = [q.speaker_id for q in analysis.quotes]
+        return cls(lookup, pending, analysis.id, analysis.text, analysis.speakers, said, day)
 
     def run(self) -> dict[str, str]:
         """Local speaker id -> archive speaker id."""
-        ids = {s.id: self.resolve(s) for s in self.analysis.speakers}
+        ids = {s.id: self.resolve(s) for s in self.speakers}
         ids = {local: self.pending.current(sid) for local, sid in ids.items()}
         quotes: dict[str, int] = {}
-        for q in self.analysis.quotes:
-            if q.speaker_id in ids:
-                quotes[ids[q.speaker_id]] = quotes.get(ids[q.speaker_id], 0) + 1
+        for local in self.quote_speakers:
+            if local in ids:
+                quotes[ids[local]] = quotes.get(ids[local], 0) + 1
         for sid in set(ids.values()):
             self.pending.counts.setdefault(sid, Tally()).add(quotes.get(sid, 0), 1, self.day, self.day)
         return ids
 
-    def resolve(self, speaker: Speaker) -> str:
+    def resolve(self, speaker: SpeakerLike) -> str:
         if speaker.type == "PERSON":
             name = identity.parse_name(speaker.name)
             if name.words:
                 return self._person(speaker, name)
         if speaker.type in {"ORG", "GROUP"} and identity.org_key(speaker.name):
             return self._org(speaker)
-        sid = content_id("UNNAMED", self.analysis.id, speaker.id)
+        sid = content_id("UNNAMED", self.article_id, speaker.id)
         self._create(sid, speaker.name, speaker.type, speaker.name.lower(), None, None)
         self._extend(sid, [speaker.name], speaker.roles, [])
         return sid
 
-    def _org(self, speaker: Speaker) -> str:
+    def _org(self, speaker: SpeakerLike) -> str:
         key = identity.org_key(speaker.name)
         found = self.lookup.org(key)
         sid = found or content_id("ORG", key)
@@ -126,7 +159,7 @@ class Resolver:
         self._extend(sid, [speaker.name], speaker.roles, key.split())
         return sid
 
-    def _person(self, speaker: Speaker, name: Name) -> str:
+    def _person(self, speaker: SpeakerLike, name: Name) -> str:
         roles = [*speaker.roles, *([name.role] if name.role else [])]
         gender = identity.gender_of(name)
         candidates = self._candidates(name.surname)
@@ -143,12 +176,12 @@ class Resolver:
         self._extend(sid, aliases, roles, [w for alias in aliases for w in identity.parse_name(alias).words])
         return sid
 
-    def _aliases(self, speaker: Speaker, name: Name) -> list[str]:
+    def _aliases(self, speaker: SpeakerLike, name: Name) -> list[str]:
         """The name, and the mentions that name the same surname ('Peskov', 'Dmitry Peskov')."""
-        text = self.analysis.text or ""
+        text, surname = self.text, name.surname
         found = [name.display]
         for start, end in speaker.mentions:
-            alias = _mention_alias(text[start:end], name.surname)
+            alias = _mention_alias(text[start:end], surname)
             if alias is not None:
                 found.append(alias)
         return list(dict.fromkeys(found))
@@ -163,13 +196,21 @@ class Resolver:
         return sid
 
     def _candidates(self, surname: str) -> list[Candidate]:
-        """The people of this surname, with the words of their roles (stored, and gathered in this batch)."""
-        found = self.lookup.people(surname)
+        """The people of this surname, with the words of their roles (stored, and gathered in this batch: a
+        candidate's role words are those of each of its roles, so the batch's add to the stored ones)."""
+        found = self.lookup.candidates(surname)
+        if not self.pending.roles:
+            return found
+        ids = {c.id for c in found}
+        extra: dict[str, list[str]] = {}
         for sid, role in self.pending.roles:
-            if sid in found:
-                found[sid][2].append(role)
+            if sid in ids:
+                extra.setdefault(sid, []).append(role)
+        if not extra:
+            return found
         return [
-            Candidate(sid, tuple(key.split()), g, identity.role_words(roles)) for sid, (key, g, roles) in found.items()
+            Candidate(c.id, c.words, c.gender, c.roles | identity.role_words(extra[c.id])) if c.id in extra else c
+            for c in found
         ]
 
     def _absorb_surnames(self, sid: str, candidates: Sequence[Candidate]) -> None:

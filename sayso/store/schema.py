@@ -59,6 +59,7 @@ speaker_tokens = sa.Table(
     metadata,
     sa.Column("token", sa.String(128), primary_key=True),
     sa.Column("speaker_id", sa.String(64), sa.ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_speaker_tokens_speaker_id", "speaker_id"),  # merges find a speaker's words (migration 0003)
 )
 
 speaker_roles = sa.Table(

@@ -19,7 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sayso.store import schema as t
-from sayso.store.speaker_sql import People
+from sayso.store.identity import Candidate
+from sayso.store.speaker_sql import People, candidates_of
 
 _INDEXED = sa.or_(
     sa.and_(t.speakers.c.type == "PERSON", t.speakers.c.surname.is_not(None)), t.speakers.c.type.in_(("ORG", "GROUP"))
@@ -45,6 +46,7 @@ class SpeakerIndex:
         self.merges: list[tuple[str, str]] = []  # stored speakers merged away (old, new), not written yet
         self.merged: dict[str, str] = {}  # every merge since the last write
         self.before_reuse: Callable[[], None] = lambda: None  # called before an id merged away comes back
+        self._candidates: dict[str, list[Candidate]] = {}  # by surname, until its people change
 
     @classmethod
     def load(cls, conn: Connection) -> SpeakerIndex:
@@ -63,6 +65,7 @@ class SpeakerIndex:
         if kind == "PERSON" and surname is not None:
             self.surnames.setdefault(surname, {})[sid] = _Person(key, gender)
             self.surname_of[sid] = surname
+            self._candidates.pop(surname, None)
         elif kind in {"ORG", "GROUP"}:
             self.orgs.setdefault(key, set()).add(sid)
 
@@ -74,14 +77,22 @@ class SpeakerIndex:
         """Roles (speaker, role) now stored; those of speakers the index does not hold are left out."""
         for sid, role in pairs:
             person = self._person(sid)
-            if person is not None:
+            if person is not None and role not in person.roles:
                 person.roles.add(role)
+                self._candidates.pop(self.surname_of[sid], None)
 
     # The Lookup the resolver asks ---------------------------------------------------------------------
 
     def people(self, surname: str) -> People:
         found = self.surnames.get(surname, {})
         return {sid: (p.key, p.gender, sorted(p.roles)) for sid, p in sorted(found.items())}
+
+    def candidates(self, surname: str) -> list[Candidate]:
+        """``candidates_of(people(surname))``, made once until the surname's people change."""
+        found = self._candidates.get(surname)
+        if found is None:
+            found = self._candidates[surname] = candidates_of(self.people(surname))
+        return found
 
     def org(self, key: str) -> str | None:
         ids = self.orgs.get(key)
@@ -97,11 +108,14 @@ class SpeakerIndex:
         self._add(sid, row["type"], row["key"], row["surname"], row["gender"])
 
     def merge(self, old: str, new: str) -> None:
-        gone = self.surnames[self.surname_of.pop(old)].pop(old)
+        surname = self.surname_of.pop(old)
+        gone = self.surnames[surname].pop(old)
+        self._candidates.pop(surname, None)
         self.ids.discard(old)
         target = self._person(new)
         if target is not None:
             target.roles |= gone.roles
+            self._candidates.pop(self.surname_of[new], None)
         if self.created.pop(old, None) is None:
             self.merges.append((old, new))
         self.merged[old] = new

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sayso.store import schema as t
+from sayso.store.identity import Candidate, role_words
 
 _PEOPLE = (
     sa.select(t.speakers.c.id, t.speakers.c.key, t.speakers.c.gender, t.speaker_roles.c.role)
@@ -133,6 +134,11 @@ def merge(conn: Connection, old: str, new: str) -> None:
     conn.execute(s.delete().where(s.c.id == old))
 
 
+def candidates_of(people: People) -> list[Candidate]:
+    """The people (of one surname) as the identity decisions take them, in id order."""
+    return [Candidate(sid, tuple(key.split()), g, role_words(roles)) for sid, (key, g, roles) in sorted(people.items())]
+
+
 class SqlLookup:
     """The archive's speakers asked in the open transaction, one question a speaker (the write path of
     `sayso ingest` and the service: few speakers a transaction)."""
@@ -145,6 +151,9 @@ class SqlLookup:
         for sid, key, gender, role in self.conn.execute(_PEOPLE, {"surname": surname}):
             found.setdefault(sid, (key, gender, []))[2].extend([role] if role else [])
         return found
+
+    def candidates(self, surname: str) -> list[Candidate]:
+        return candidates_of(self.people(surname))
 
     def org(self, key: str) -> str | None:
         found = self.conn.execute(_ORG, {"key": key}).first()

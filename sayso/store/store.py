@@ -15,9 +15,11 @@ from sqlalchemy.engine import Connection, Engine
 from sayso.config import settings
 from sayso.errors import StoreError
 from sayso.model import Analysis
+from sayso.partitions import analyses_table
 from sayso.store import analyses, engine, queries, writer
 from sayso.store import schema as t
 from sayso.store.bulk import BulkWriter
+from sayso.store.bulk_arrow import Batch
 from sayso.store.compiled import Reader
 from sayso.store.queries import DateLike, QuoteFilter, QuoteFilters
 from sayso.store.results import ClaimRow, FailureRow, QuoteHit, SpeakerDetail, SpeakerSummary, Stats
@@ -116,9 +118,11 @@ class Store:
         with self._write() as conn:
             return sum(writer.save(conn, [analysis]) for analysis in batch)
 
-    def save_bulk(self, batch: Sequence[Analysis], bulk: BulkWriter) -> set[str]:
+    def save_bulk(self, batch: Batch | Sequence[Analysis], bulk: BulkWriter) -> set[str]:
         """Several analyses in one transaction, their speakers resolved in ``bulk``'s memory (`sayso load`):
         the archive ``save`` of each in turn gives, in far fewer statements. Returns the ids that were new."""
+        if not isinstance(batch, Batch):
+            batch = Batch(analyses_table(batch))
         with self._write(bulk=True) as conn:
             return bulk.save(conn, batch)
 

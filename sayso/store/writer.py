@@ -58,7 +58,7 @@ def save(conn: Connection, analyses: Iterable[Analysis]) -> int:
             continue
         present.add(analysis.id)
         day = normalise_date(analysis.published)
-        speakers = Resolver(SqlLookup(conn), pending, analysis, day).run()
+        speakers = Resolver.of(SqlLookup(conn), pending, analysis, day).run()
         rows.add(analysis, speakers, seq, pk, day, now)
         seq, pk = seq + 1, pk + len(analysis.quotes)
     pending.write(conn)
