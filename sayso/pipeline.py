@@ -6,6 +6,7 @@ A pure function of the article, so an archive is a map over articles.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 
 from sayso import nlp
 from sayso.claims import link as link_claims
+from sayso.config import settings
 from sayso.ingest import read_text
 from sayso.model import Analysis, Article, Quote, Scheme, SpeakerRef, content_id
 from sayso.polarity import polarity
@@ -50,7 +52,10 @@ def analyze_article(
 def analyze_many(articles: Iterable[Article], *, nested: bool = True, scheme: Scheme = "sayso") -> Iterator[Analysis]:
     """Analyses in input order: the same as one `analyze_article` each. spaCy parses the texts in batches
     while the quote tagger, which needs only the text, runs ahead over them in a second thread (up to
-    TAGGER_AHEAD articles): onnxruntime and most of spaCy's work run without the GIL, so they overlap."""
+    TAGGER_AHEAD articles): onnxruntime and most of spaCy's work run without the GIL, so they overlap.
+    Where SAYSO_THREADS leaves the tagger all cores, its thread gets all but one here, the one spaCy runs on
+    (an intra-op pool that spaCy keeps one thread of waiting cost more CPU and time than it saved)."""
+    threads = None if settings().threads else max(1, (os.cpu_count() or 1) - 1)
     buffered = list(articles)
     ahead = iter(buffered)
     pool = ThreadPoolExecutor(1, thread_name_prefix="sayso-tagger")
@@ -58,7 +63,7 @@ def analyze_many(articles: Iterable[Article], *, nested: bool = True, scheme: Sc
 
     def top_up() -> None:
         while len(pending) < TAGGER_AHEAD and (article := next(ahead, None)) is not None:
-            pending.append(pool.submit(extract.tag, article.text))
+            pending.append(pool.submit(extract.tag, article.text, threads))
 
     try:
         top_up()

@@ -43,20 +43,22 @@ SPEECH_ACTS_WITH_TO = words("""
 """)
 
 
-@lru_cache(maxsize=1)
-def load_tagger() -> QuoteTagger | None:
-    """The learned tagger, once per process; None (rules only, with a warning) when its files are missing."""
+@lru_cache(maxsize=2)
+def load_tagger(threads: int | None = None) -> QuoteTagger | None:
+    """The learned tagger, once per process (and per ``threads``: its onnxruntime threads, default
+    SAYSO_THREADS); None (rules only, with a warning) when its files are missing."""
     config = settings()
     try:
-        return QuoteTagger.load(config.tagger_dir, threads=config.threads)
+        return QuoteTagger.load(config.tagger_dir, threads=config.threads if threads is None else threads)
     except ModelError as exc:
         log.warning("quote tagger unavailable, using rules only: %s", exc)
         return None
 
 
-def tag(text: str) -> list[TaggedAttribution]:
-    """The learned tagger's attributions of a text (none when it is unavailable); needs no parse."""
-    tagger = load_tagger()
+def tag(text: str, threads: int | None = None) -> list[TaggedAttribution]:
+    """The learned tagger's attributions of a text (none when it is unavailable); needs no parse.
+    ``threads``: as `load_tagger`'s (the same results whatever the thread count)."""
+    tagger = load_tagger(threads)
     return tagger.attributions(text) if tagger else []
 
 
