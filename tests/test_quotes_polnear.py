@@ -13,6 +13,17 @@ from sayso.quotes.extract import drop_connectives
 from sayso.quotes.frame import Frame
 
 
+def _tagged(text: str, spans: list[tuple[int, int]], cue: str, speaker: str) -> tuple[Frame, Candidate]:
+    """The parsed text and a tagger candidate: the words at spans, the first cue and speaker named."""
+    at, src = text.index(cue), text.index(speaker)
+    cand = Candidate("indirect", spans, (at, at + len(cue)), (src, src + len(speaker)), 0.9, "tagger")
+    return Frame.build(text, nlp.parse(text)), cand
+
+
+def _span_of(text: str, words: str) -> tuple[int, int]:
+    return text.index(words), text.index(words) + len(words)
+
+
 def polnear(text: str) -> list[tuple[str, str | None, str | None]]:
     """(content, cue, source) of each attribution, in PolNeAR's scheme."""
     analysis = analyze_article(read_text(text, id="t"), nested=False, scheme="polnear")
@@ -225,10 +236,9 @@ def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragmen
     lead = "what looked like a swipe at the harbour board"
     words = "she was not speaking about the board"
     text = f"The host followed up with {lead}{joint} Mayor Lee said {words}."
-    cue, src = text.index("said"), text.index("Mayor Lee")
-    spans = [(text.index(lead), text.index(lead) + len(lead)), (text.index(words), text.index(words) + len(words))]
-    cand = Candidate("indirect", list(spans), (cue, cue + 4), (src, src + 9), 0.9, "tagger")
-    drop_lead_fragments(Frame.build(text, nlp.parse(text)), [cand])
+    spans = [_span_of(text, lead), _span_of(text, words)]
+    frame, cand = _tagged(text, list(spans), "said", "Mayor Lee")
+    drop_lead_fragments(frame, [cand])
     assert cand.content_spans == (spans if kept else spans[1:])
 
 
@@ -241,10 +251,8 @@ def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(le
 
     words = "were paid well for the night shifts"
     text = f"{lead}, Mayor Lee said at the hearing, {words}."
-    cue, src = text.index("said"), text.index("Mayor Lee")
-    after = (text.index(words), text.index(words) + len(words))
-    cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
-    add_parenthetical_leads(Frame.build(text, nlp.parse(text)), [cand])
+    frame, cand = _tagged(text, [_span_of(text, words)], "said", "Mayor Lee")
+    add_parenthetical_leads(frame, [cand])
     assert [text[s:e] for s, e in cand.content_spans] == ([lead, words] if kept else [words])
 
 
@@ -254,10 +262,8 @@ def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bo
 
     words = "the new timetable would do for riders"
     text = f"Nobody has checked {word} Mayor Lee says {words}."
-    cue, src = text.index("says"), text.index("Mayor Lee")
-    after = (text.index(words), text.index(words) + len(words))
-    cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
-    add_what_leads(Frame.build(text, nlp.parse(text)), [cand])
+    frame, cand = _tagged(text, [_span_of(text, words)], "says", "Mayor Lee")
+    add_what_leads(frame, [cand])
     assert [text[s:e] for s, e in cand.content_spans] == ([word, words] if kept else [words])
 
 
@@ -270,9 +276,7 @@ def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(le
 
     words = "no decision had been made about the ferry"
     text = f"{lead}, Anna Berg, said {words}."
-    cue, src = text.index("said"), text.index("Anna Berg")
-    content = (text.index(words), text.index(words) + len(words))
-    cand = Candidate("indirect", [content], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
-    widen_sources(Frame.build(text, nlp.parse(text)), [cand])
+    frame, cand = _tagged(text, [_span_of(text, words)], "said", "Anna Berg")
+    widen_sources(frame, [cand])
     assert cand.source_span is not None
     assert text[cand.source_span[0] : cand.source_span[1]] == (f"{lead}, Anna Berg" if widened else "Anna Berg")
