@@ -44,6 +44,11 @@ POSSESSED_REFERENCE = re.compile(
 )
 # ... or whose cue names it: "bristles at the suggestion (that) ...", "scoffed at the notion".
 REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+# speakers that are documents: a denial that names the kind names the document
+DOCUMENT_NOUNS = words("""
+    report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
+    video documentary investigation analysis article column editorial
+""")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
@@ -277,8 +282,11 @@ def _nested(claim: _Claim) -> bool:
 
 
 def _names(content: str, speaker: Speaker) -> bool:
-    """Whether the words name the speaker: their surname, or the organisation's name."""
+    """Whether the words name the speaker: their surname, the organisation's name, or a document's kind ("the
+    AP report" names the speaker "The report")."""
     words = speaker.name.split()
+    if words and speaker.type == "UNNAMED" and words[-1].lower() in DOCUMENT_NOUNS:
+        return re.search(rf"\b{re.escape(words[-1])}\b", content, re.IGNORECASE) is not None
     if not words or speaker.type not in {"PERSON", "ORG"}:
         return False
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
