@@ -280,3 +280,22 @@ def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(le
     widen_sources(frame, [cand])
     assert cand.source_span is not None
     assert text[cand.source_span[0] : cand.source_span[1]] == (f"{lead}, Anna Berg" if widened else "Anna Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "kept"),
+    [
+        ("Asked whether the ferry would run in June, Mayor Lee said it would.", "Asked", "Mayor Lee", False),
+        ("Mayor Lee was asked whether the ferry would run in June.", "was asked", "Mayor Lee", False),
+        ("Mayor Lee smiled when asked whether the ferry would run in June.", "asked", "Mayor Lee", False),
+        ("Mayor Lee asked whether the ferry would run in June.", "asked", "Mayor Lee", True),
+        ("Asked by Mayor Lee whether the ferry would run in June, the captain nodded.", "Asked", "Mayor Lee", True),
+    ],
+)
+def test_the_one_asked_is_no_source_of_the_question(text: str, cue: str, speaker: str, kept: bool) -> None:
+    from sayso.quotes.extract import drop_asked_sources
+
+    words = "whether the ferry would run in June"
+    frame, cand = _tagged(text, [_span_of(text, words)], cue, speaker)
+    drop_asked_sources(frame, [cand])
+    assert cand.source_span == (_span_of(text, speaker) if kept else None)
