@@ -288,6 +288,8 @@ def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(le
         ("Asked whether the ferry would run in June, Mayor Lee said it would.", "Asked", "Mayor Lee", False),
         ("Mayor Lee was asked whether the ferry would run in June.", "was asked", "Mayor Lee", False),
         ("Mayor Lee smiled when asked whether the ferry would run in June.", "asked", "Mayor Lee", False),
+        ("Mayor Lee smiled when pressed on whether the ferry would run in June.", "pressed on", "Mayor Lee", False),
+        ("Mayor Lee told the crew whether the ferry would run in June.", "told", "Mayor Lee", True),
         ("Mayor Lee asked whether the ferry would run in June.", "asked", "Mayor Lee", True),
         ("Asked by Mayor Lee whether the ferry would run in June, the captain nodded.", "Asked", "Mayor Lee", True),
     ],

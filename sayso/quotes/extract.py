@@ -302,15 +302,20 @@ def widen_sources(frame: Frame, found: list[Candidate]) -> None:
 RELATIVES = {"who", "which", "that"}
 
 
-# "Asked whether ..., Lee said", "Lee was asked whether ...", "when asked about ...": the one asked answers,
-# the question is not theirs (PolNeAR train: such cues have no source 91 times of 108, and those that have
-# one name the asker after "by").
-ASKED_CUE = re.compile(r"(?:(?:was|were|is|are|been|being)\s+)?asked(?:\s+about)?", re.IGNORECASE)
+# "Asked whether ..., Lee said", "Lee was asked whether ...", "when pressed on ...": the one asked answers,
+# the question is not theirs (PolNeAR train: such cues with "asked" have no source 91 times of 108, those
+# with "pressed", "questioned", "challenged" or "told" 12 of 17, and those that have one name the asker
+# after "by").
+ASKED_CUE = re.compile(
+    r"(?:(?:was|were|is|are|been|being)\s+)?(?:asked|pressed|questioned|challenged|told)(?:\s+(?:about|on))?",
+    re.IGNORECASE,
+)
+PASSIVE_AUX = {"was", "were", "is", "are", "been", "being"}
 BEFORE_ASKED = {"when", "if", "after", "before", "once", "being", "been", "was", "were"}
 
 
 def drop_asked_sources(frame: Frame, found: list[Candidate]) -> None:
-    """A question put to someone ("Asked whether ...", "was asked", "when asked") has no source unless the
+    """A question put to someone ("Asked whether ...", "was asked", "when pressed on") has no source unless the
     asker follows ("asked by the host"): the speaker beside the cue is the one who answers."""
     text = frame.text
     for cand in found:
@@ -322,8 +327,8 @@ def drop_asked_sources(frame: Frame, found: list[Candidate]) -> None:
             continue
         before = text[:s].rstrip()
         previous = before.rsplit(None, 1)[-1].lower() if before else ""
-        opening = cue.startswith("Asked") and (not before or before[-1] in ".!?\"”\n")
-        if cue.split()[0].lower() != "asked" or opening or previous in BEFORE_ASKED:
+        opening = cue[0].isupper() and (not before or before[-1] in ".!?\"”\n")
+        if cue.split()[0].lower() in PASSIVE_AUX or opening or previous in BEFORE_ASKED:
             cand.source_span = None
 
 
