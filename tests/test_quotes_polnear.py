@@ -301,3 +301,22 @@ def test_the_one_asked_is_no_source_of_the_question(text: str, cue: str, speaker
     frame, cand = _tagged(text, [_span_of(text, words)], cue, speaker)
     drop_asked_sources(frame, [cand])
     assert cand.source_span == (_span_of(text, speaker) if kept else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mayor Lee, who opened the new pier last week, said the ferry would run in June.", "Mayor Lee"),
+        ("The harbour master — who ran the port for years — said the ferry would run in June.", "The harbour master"),
+        ("Mayor Lee thanked the crews who said the ferry would run in June.", "who"),
+    ],
+)
+def test_the_speaker_of_a_verb_after_a_relative_clause_is_its_antecedent(text: str, source: str) -> None:
+    from sayso.quotes.extract import relative_sources
+
+    words = "the ferry would run in June"
+    said = text.index(" said ") + 1
+    who = text.index("who")
+    cand = Candidate("indirect", [_span_of(text, words)], (said, said + 4), (who, who + 3), 0.9, "tagger")
+    relative_sources(Frame.build(text, nlp.parse(text)), [cand])
+    assert cand.source_span == _span_of(text, source)

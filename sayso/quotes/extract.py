@@ -71,6 +71,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     tidy_sources(frame, top)
     widen_sources(frame, top)
     drop_asked_sources(frame, top)
+    relative_sources(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
     apply_scheme(frame, top, scheme)
@@ -301,6 +302,32 @@ def widen_sources(frame: Frame, found: list[Candidate]) -> None:
 
 RELATIVES = {"who", "which", "that"}
 
+
+
+def relative_sources(frame: Frame, found: list[Candidate]) -> None:
+    """ "Barkley, who said he votes Democratic, said ...": a source that is a relative pronoun whose clause
+    closes (a comma, a dash) before the cue speaks the relative clause, not the cue; the cue's speaker is the
+    pronoun's antecedent ("Barkley"). A cue inside the clause keeps the pronoun ("the crews who said")."""
+    text = frame.text
+    for cand in found:
+        if cand.source_span is None or cand.cue_span is None or cand.source_span[1] > cand.cue_span[0]:
+            continue
+        pronoun = frame.doc[frame.token_index_at(cand.source_span[0])]
+        if pronoun.lower_ not in {"who", "which"} or pronoun.idx != cand.source_span[0]:
+            continue
+        if not CLAUSE_CLOSED.search(text, cand.source_span[1], cand.cue_span[0]):
+            continue
+        mark = pronoun.i - 1
+        if mark < 1 or not CLAUSE_OPENED.fullmatch(frame.doc[mark].text):
+            continue
+        floor = frame.token_index_at(frame.sentence_start_before(pronoun.idx))
+        start = rules._np_left(frame, mark - 1, floor) if mark - 1 >= floor else None
+        if start is not None:
+            cand.source_span = (frame.doc[start].idx, frame.doc[mark - 1].idx + len(frame.doc[mark - 1]))
+
+
+CLAUSE_OPENED = re.compile(r"[,(\u2014\u2013\u2015]|--")
+CLAUSE_CLOSED = re.compile(r"[,)\u2014\u2013\u2015]|--")
 
 # "Asked whether ..., Lee said", "Lee was asked whether ...", "when pressed on ...": the one asked answers,
 # the question is not theirs (PolNeAR train: such cues with "asked" have no source 91 times of 108, those
