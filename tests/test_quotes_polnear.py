@@ -320,3 +320,21 @@ def test_the_speaker_of_a_verb_after_a_relative_clause_is_its_antecedent(text: s
     cand = Candidate("indirect", [_span_of(text, words)], (said, said + 4), (who, who + 3), 0.9, "tagger")
     relative_sources(Frame.build(text, nlp.parse(text)), [cand])
     assert cand.source_span == _span_of(text, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"It will run," Ann Lee, 58, told reporters in June.', "Ann Lee, 58"),
+        ("Ann Lee praised the crew, telling reporters the ferry would run.", "Ann Lee"),
+        ("After the race the crew was praised, telling reporters the ferry would run.", None),
+    ],
+)
+def test_the_one_told_is_no_source(text: str, source: str | None) -> None:
+    from sayso.quotes.extract import drop_addressee_sources
+
+    cue = next(w for w in ("telling", "told") if w in text)
+    words = "will run" if "will run" in text else "the ferry would run"
+    frame, cand = _tagged(text, [_span_of(text, words)], cue, "reporters")
+    drop_addressee_sources(frame, [cand])
+    assert cand.source_span == (None if source is None else _span_of(text, source))

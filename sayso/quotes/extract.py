@@ -72,6 +72,7 @@ def attributions(text: str, doc: Doc, *, nested: bool = True, scheme: Scheme = "
     widen_sources(frame, top)
     drop_asked_sources(frame, top)
     relative_sources(frame, top)
+    drop_addressee_sources(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
     apply_scheme(frame, top, scheme)
@@ -302,6 +303,29 @@ def widen_sources(frame: Frame, found: list[Candidate]) -> None:
 
 RELATIVES = {"who", "which", "that"}
 
+
+
+TELL = {"told", "tells", "telling", "tell"}
+
+
+def drop_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
+    """ '"...," Ramos, 58, told AFP': the noun phrase after "told" is the one told, not the speaker (the
+    tagger and the rules after the cue take it); the speaker before the cue is taken instead, if any, or the
+    subject opening the sentence ("Lee praised the crew, telling reporters ...")."""
+    for cand in found:
+        if cand.cue_span is None or cand.source_span is None or cand.source_span[0] < cand.cue_span[1]:
+            continue
+        words = frame.text[cand.cue_span[0] : cand.cue_span[1]].lower().split()
+        if not words or words[-1] not in TELL:
+            continue
+        first = frame.token_index_at(cand.cue_span[0])
+        floor = frame.token_index_at(frame.sentence_start_before(cand.cue_span[0]))
+        source = rules.source_before(frame, first, floor) if first > floor else None
+        if source is None and first - 1 > floor and frame.doc[first - 1].text == ",":
+            source = rules._sentence_subject(frame, floor, first - 1)  # "Lee praised the crew, telling reporters"
+        if source is not None and any(s < source[1] and source[0] < e for s, e in cand.content_spans):
+            source = None
+        cand.source_span = source
 
 
 def relative_sources(frame: Frame, found: list[Candidate]) -> None:
