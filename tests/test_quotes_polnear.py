@@ -338,3 +338,18 @@ def test_the_one_told_is_no_source(text: str, source: str | None) -> None:
     frame, cand = _tagged(text, [_span_of(text, words)], cue, "reporters")
     drop_addressee_sources(frame, [cand])
     assert cand.source_span == (None if source is None else _span_of(text, source))
+
+
+@pytest.mark.parametrize(
+    ("lead", "cue"),
+    [("Mayor Lee often said", "often said"), ("Mayor Lee has repeatedly said", "has repeatedly said"),
+     ("Mayor Lee then said", "said")],
+)
+def test_auxiliaries_and_adverbs_right_before_the_cue_are_part_of_it(lead: str, cue: str) -> None:
+    from sayso.quotes.extract import widen_cues
+
+    words = "the ferry would run in June"
+    text = f"{lead} {words}."
+    frame, cand = _tagged(text, [_span_of(text, words)], "said", "Mayor Lee")
+    widen_cues(frame, [cand])
+    assert cand.cue_span == _span_of(text, cue)
