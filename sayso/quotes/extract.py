@@ -389,18 +389,34 @@ ASKED_CUE = re.compile(
 )
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "being"}
 BEFORE_ASKED = {"when", "if", "after", "before", "once", "being", "been", "was", "were"}
+# "The bill is expected to pass", "Lee was booed", "contests known as Super Tuesday": in a passive whose
+# subject is what is reported on, not who reports it, the source is the agent after "by" or none (PolNeAR
+# train, without "by": "expected" no source 68 times of 68, "known" 17 of 18, "seen" 17 of 18, "announced"
+# 6 of 6, "shown" 5 of 6, "criticized" 3 of 3, "accused" 4 of 5, "known as" and "titled" bare 12 of 14).
+PATIENT_PASSIVE = re.compile(
+    r"(?:(?:is|are|was|were|been|being|be|’s|'s)\s+(?:(?:\w+ly|not|also|still|long)\s+)*"
+    r"(?:expected|known|seen|announced|shown|criticized|criticised|booed|reported|accused|briefed|greeted)"
+    r"|(?:also\s+)?known|titled)(?:\s+(?:as|to|for|of|on|about))?",
+    re.IGNORECASE,
+)
 
 
 def drop_asked_sources(frame: Frame, found: list[Candidate]) -> None:
     """A question put to someone ("Asked whether ...", "was asked", "when pressed on") has no source unless the
-    asker follows ("asked by the host"): the speaker beside the cue is the one who answers."""
+    asker follows ("asked by the host"): the speaker beside the cue is the one who answers; so for other
+    passives whose subject is what is reported on (see PATIENT_PASSIVE)."""
     text = frame.text
     for cand in found:
         if cand.cue_span is None or cand.source_span is None:
             continue
         s, e = cand.cue_span
         cue = text[s:e]
-        if ASKED_CUE.fullmatch(cue) is None or re.match(r"\s+by\s", text[e : e + 5]):
+        if re.match(r"\s+by\s", text[e : e + 5]):
+            continue
+        if PATIENT_PASSIVE.fullmatch(cue) is not None:
+            cand.source_span = None
+            continue
+        if ASKED_CUE.fullmatch(cue) is None:
             continue
         before = text[:s].rstrip()
         previous = before.rsplit(None, 1)[-1].lower() if before else ""
