@@ -106,7 +106,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             or _target(denial, claims, text, parent_speaker)
             or _question_answered(denial, quotes, claims, by_id, text)
         )
-        if target is not None:
+        if target is not None and not _same_side(by_id[denial.speaker_id or ""], target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (_end(denial), target)
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
@@ -207,6 +207,18 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return _claim_just_before(denial, others)
     return None
+
+
+def _same_side(a: Speaker, b: Speaker) -> bool:
+    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for."""
+    return _role_names(a, b) or _role_names(b, a)
+
+
+def _role_names(speaker: Speaker, other: Speaker) -> bool:
+    if other.type not in {"PERSON", "ORG"} or not other.name.split():
+        return False
+    surname = other.name.split()[-1]
+    return any(surname in re.findall(r"[\w-]+", role) for role in speaker.roles)
 
 
 def _going_on(denial: Quote, last_target: dict[str, tuple[int, _Claim]]) -> _Claim | None:

@@ -353,3 +353,12 @@ def test_a_denial_of_this_right_after_the_same_speakers_denial_disputes_the_same
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ann Ruiz", ["Dan Harlow"])]
+
+
+def test_a_spokesman_does_not_dispute_the_one_he_speaks_for() -> None:
+    text = (
+        "Senator Ann Ruiz said the harbour plan discriminates against fishermen.\n\n"
+        'In a statement, Ruiz spokesman Tom Reilly said, "Ann has opposed any plan that discriminates against '
+        'fishermen, believing that such plans are wrong and not who we are."'
+    )
+    assert disputes_of(analyze(text)) == []
