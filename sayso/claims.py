@@ -44,6 +44,11 @@ POSSESSED_REFERENCE = re.compile(
 )
 # ... or whose cue names it: "bristles at the suggestion (that) ...", "scoffed at the notion".
 REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+# speakers that are documents: a denial that names the kind names the document
+DOCUMENT_NOUNS = words("""
+    report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
+    video documentary investigation analysis article column editorial
+""")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
@@ -106,7 +111,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             or _target(denial, claims, text, parent_speaker)
             or _question_answered(denial, quotes, claims, by_id, text)
         )
-        if target is not None:
+        if target is not None and not _same_side(by_id[denial.speaker_id or ""], target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (_end(denial), target)
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
@@ -209,6 +214,18 @@ def _target(
     return None
 
 
+def _same_side(a: Speaker, b: Speaker) -> bool:
+    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for."""
+    return _role_names(a, b) or _role_names(b, a)
+
+
+def _role_names(speaker: Speaker, other: Speaker) -> bool:
+    if other.type not in {"PERSON", "ORG"} or not other.name.split():
+        return False
+    surname = other.name.split()[-1]
+    return any(surname in re.findall(r"[\w-]+", role) for role in speaker.roles)
+
+
 def _going_on(denial: Quote, last_target: dict[str, tuple[int, _Claim]]) -> _Claim | None:
     """'... he believed Ruiz had fabricated the story. "This was made up," Harlow said': a denial of "this" or
     "that" right after the same speaker's denial disputes what that one disputed."""
@@ -265,8 +282,11 @@ def _nested(claim: _Claim) -> bool:
 
 
 def _names(content: str, speaker: Speaker) -> bool:
-    """Whether the words name the speaker: their surname, or the organisation's name."""
+    """Whether the words name the speaker: their surname, the organisation's name, or a document's kind ("the
+    AP report" names the speaker "The report")."""
     words = speaker.name.split()
+    if words and speaker.type == "UNNAMED" and words[-1].lower() in DOCUMENT_NOUNS:
+        return re.search(rf"\b{re.escape(words[-1])}\b", content, re.IGNORECASE) is not None
     if not words or speaker.type not in {"PERSON", "ORG"}:
         return False
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):

@@ -353,3 +353,23 @@ def test_a_denial_of_this_right_after_the_same_speakers_denial_disputes_the_same
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ann Ruiz", ["Dan Harlow"])]
+
+
+def test_a_spokesman_does_not_dispute_the_one_he_speaks_for() -> None:
+    text = (
+        "Senator Ann Ruiz said the harbour plan discriminates against fishermen.\n\n"
+        'In a statement, Ruiz spokesman Tom Reilly said, "Ann has opposed any plan that discriminates against '
+        'fishermen, believing that such plans are wrong and not who we are."'
+    )
+    assert disputes_of(analyze(text)) == []
+
+
+def test_a_denial_naming_a_report_disputes_the_reports_claim() -> None:
+    text = (
+        "The state audit found that the harbour authority had overspent by a tenth.\n\n"
+        "Councillor Joe Lind said the authority's budget for next year had been approved in March by the board.\n\n"
+        "A spokesman, Tom Reilly, said the state audit was misleading because it left out the ferry contracts "
+        "approved by the board."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("The state audit", ["Tom Reilly"])]

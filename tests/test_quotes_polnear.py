@@ -13,6 +13,17 @@ from sayso.quotes.extract import drop_connectives
 from sayso.quotes.frame import Frame
 
 
+def _tagged(text: str, spans: list[tuple[int, int]], cue: str, speaker: str) -> tuple[Frame, Candidate]:
+    """The parsed text and a tagger candidate: the words at spans, the first cue and speaker named."""
+    at, src = text.index(cue), text.index(speaker)
+    cand = Candidate("indirect", spans, (at, at + len(cue)), (src, src + len(speaker)), 0.9, "tagger")
+    return Frame.build(text, nlp.parse(text)), cand
+
+
+def _span_of(text: str, words: str) -> tuple[int, int]:
+    return text.index(words), text.index(words) + len(words)
+
+
 def polnear(text: str) -> list[tuple[str, str | None, str | None]]:
     """(content, cue, source) of each attribution, in PolNeAR's scheme."""
     analysis = analyze_article(read_text(text, id="t"), nested=False, scheme="polnear")
@@ -225,10 +236,9 @@ def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragmen
     lead = "what looked like a swipe at the harbour board"
     words = "she was not speaking about the board"
     text = f"The host followed up with {lead}{joint} Mayor Lee said {words}."
-    cue, src = text.index("said"), text.index("Mayor Lee")
-    spans = [(text.index(lead), text.index(lead) + len(lead)), (text.index(words), text.index(words) + len(words))]
-    cand = Candidate("indirect", list(spans), (cue, cue + 4), (src, src + 9), 0.9, "tagger")
-    drop_lead_fragments(Frame.build(text, nlp.parse(text)), [cand])
+    spans = [_span_of(text, lead), _span_of(text, words)]
+    frame, cand = _tagged(text, list(spans), "said", "Mayor Lee")
+    drop_lead_fragments(frame, [cand])
     assert cand.content_spans == (spans if kept else spans[1:])
 
 
@@ -241,10 +251,8 @@ def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(le
 
     words = "were paid well for the night shifts"
     text = f"{lead}, Mayor Lee said at the hearing, {words}."
-    cue, src = text.index("said"), text.index("Mayor Lee")
-    after = (text.index(words), text.index(words) + len(words))
-    cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
-    add_parenthetical_leads(Frame.build(text, nlp.parse(text)), [cand])
+    frame, cand = _tagged(text, [_span_of(text, words)], "said", "Mayor Lee")
+    add_parenthetical_leads(frame, [cand])
     assert [text[s:e] for s, e in cand.content_spans] == ([lead, words] if kept else [words])
 
 
@@ -254,10 +262,8 @@ def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bo
 
     words = "the new timetable would do for riders"
     text = f"Nobody has checked {word} Mayor Lee says {words}."
-    cue, src = text.index("says"), text.index("Mayor Lee")
-    after = (text.index(words), text.index(words) + len(words))
-    cand = Candidate("indirect", [after], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
-    add_what_leads(Frame.build(text, nlp.parse(text)), [cand])
+    frame, cand = _tagged(text, [_span_of(text, words)], "says", "Mayor Lee")
+    add_what_leads(frame, [cand])
     assert [text[s:e] for s, e in cand.content_spans] == ([word, words] if kept else [words])
 
 
@@ -270,9 +276,83 @@ def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(le
 
     words = "no decision had been made about the ferry"
     text = f"{lead}, Anna Berg, said {words}."
-    cue, src = text.index("said"), text.index("Anna Berg")
-    content = (text.index(words), text.index(words) + len(words))
-    cand = Candidate("indirect", [content], (cue, cue + 4), (src, src + 9), 0.9, "tagger")
-    widen_sources(Frame.build(text, nlp.parse(text)), [cand])
+    frame, cand = _tagged(text, [_span_of(text, words)], "said", "Anna Berg")
+    widen_sources(frame, [cand])
     assert cand.source_span is not None
     assert text[cand.source_span[0] : cand.source_span[1]] == (f"{lead}, Anna Berg" if widened else "Anna Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "kept"),
+    [
+        ("Asked whether the ferry would run in June, Mayor Lee said it would.", "Asked", "Mayor Lee", False),
+        ("Mayor Lee was asked whether the ferry would run in June.", "was asked", "Mayor Lee", False),
+        ("Mayor Lee smiled when asked whether the ferry would run in June.", "asked", "Mayor Lee", False),
+        ("Mayor Lee smiled when pressed on whether the ferry would run in June.", "pressed on", "Mayor Lee", False),
+        ("Mayor Lee told the crew whether the ferry would run in June.", "told", "Mayor Lee", True),
+        ("Mayor Lee is expected to say whether the ferry would run in June.", "is expected to", "Mayor Lee", False),
+        ("Mayor Lee was booed, whether the ferry would run in June or not.", "was booed", "Mayor Lee", False),
+        ("Mayor Lee was worried whether the ferry would run in June.", "was worried", "Mayor Lee", True),
+        ("Mayor Lee asked whether the ferry would run in June.", "asked", "Mayor Lee", True),
+        ("Asked by Mayor Lee whether the ferry would run in June, the captain nodded.", "Asked", "Mayor Lee", True),
+    ],
+)
+def test_the_one_asked_is_no_source_of_the_question(text: str, cue: str, speaker: str, kept: bool) -> None:
+    from sayso.quotes.extract import drop_asked_sources
+
+    words = "whether the ferry would run in June"
+    frame, cand = _tagged(text, [_span_of(text, words)], cue, speaker)
+    drop_asked_sources(frame, [cand])
+    assert cand.source_span == (_span_of(text, speaker) if kept else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mayor Lee, who opened the new pier last week, said the ferry would run in June.", "Mayor Lee"),
+        ("The harbour master — who ran the port for years — said the ferry would run in June.", "The harbour master"),
+        ("Mayor Lee thanked the crews who said the ferry would run in June.", "who"),
+    ],
+)
+def test_the_speaker_of_a_verb_after_a_relative_clause_is_its_antecedent(text: str, source: str) -> None:
+    from sayso.quotes.extract import relative_sources
+
+    words = "the ferry would run in June"
+    said = text.index(" said ") + 1
+    who = text.index("who")
+    cand = Candidate("indirect", [_span_of(text, words)], (said, said + 4), (who, who + 3), 0.9, "tagger")
+    relative_sources(Frame.build(text, nlp.parse(text)), [cand])
+    assert cand.source_span == _span_of(text, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"It will run," Ann Lee, 58, told reporters in June.', "Ann Lee, 58"),
+        ("Ann Lee praised the crew, telling reporters the ferry would run.", "Ann Lee"),
+        ("After the race the crew was praised, telling reporters the ferry would run.", None),
+    ],
+)
+def test_the_one_told_is_no_source(text: str, source: str | None) -> None:
+    from sayso.quotes.extract import drop_addressee_sources
+
+    cue = next(w for w in ("telling", "told") if w in text)
+    words = "will run" if "will run" in text else "the ferry would run"
+    frame, cand = _tagged(text, [_span_of(text, words)], cue, "reporters")
+    drop_addressee_sources(frame, [cand])
+    assert cand.source_span == (None if source is None else _span_of(text, source))
+
+
+@pytest.mark.parametrize(
+    ("lead", "cue"),
+    [("Mayor Lee often said", "often said"), ("Mayor Lee has repeatedly said", "has repeatedly said"),
+     ("Mayor Lee then said", "said")],
+)
+def test_auxiliaries_and_adverbs_right_before_the_cue_are_part_of_it(lead: str, cue: str) -> None:
+    from sayso.quotes.extract import widen_cues
+
+    words = "the ferry would run in June"
+    text = f"{lead} {words}."
+    frame, cand = _tagged(text, [_span_of(text, words)], "said", "Mayor Lee")
+    widen_cues(frame, [cand])
+    assert cand.cue_span == _span_of(text, cue)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -22,6 +22,7 @@ from sayso.errors import StoreError
 from sayso.store import schema as t
 from sayso.store.speaker_sql import Tally, add_counts, merge, upsert_roles
 
+Row = TypeVar("Row")
 json_text = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as the engine's json_serializer
 _json = json_text
 
@@ -35,7 +36,17 @@ def _unique_keys(table: sa.Table) -> list[list[str]]:
 
 def _first_of_each_key(table: sa.Table, rows: Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
     """The rows without those whose key (any unique key of the table) an earlier row kept has."""
-    getters = [itemgetter(*key) for key in _unique_keys(table)]
+    return _first_rows(rows, [itemgetter(*key) for key in _unique_keys(table)])
+
+
+def first_of_each_value(table: sa.Table, rows: Values) -> Values:
+    """``_first_of_each_key`` of rows already made tuples."""
+    keys = [[rows.columns.index(c) for c in key] for key in _unique_keys(table)]
+    return Values(rows.columns, list(_first_rows(rows.values, [itemgetter(*key) for key in keys])))
+
+
+def _first_rows(rows: Sequence[Row], getters: list[Any]) -> Sequence[Row]:
+    """The rows without those of which a getter gives a value an earlier row kept gave."""
     if all(len({get(row) for row in rows}) == len(rows) for get in getters):
         return rows
     seen: list[set[Any]] = [set() for _ in getters]
@@ -47,24 +58,6 @@ def _first_of_each_key(table: sa.Table, rows: Sequence[dict[str, Any]]) -> Seque
             for v, taken in zip(values, seen, strict=True):
                 taken.add(v)
     return kept
-
-
-def first_of_each_value(table: sa.Table, rows: Values) -> Values:
-    """``_first_of_each_key`` of rows already made tuples."""
-    keys = [[rows.columns.index(c) for c in key] for key in _unique_keys(table)]
-    getters = [itemgetter(*key) for key in keys]
-    values = rows.values
-    if all(len({get(row) for row in values}) == len(values) for get in getters):
-        return rows
-    seen: list[set[Any]] = [set() for _ in getters]
-    kept = []
-    for row in values:
-        found = [get(row) for get in getters]
-        if not any(v in taken for v, taken in zip(found, seen, strict=True)):
-            kept.append(row)
-            for v, taken in zip(found, seen, strict=True):
-                taken.add(v)
-    return Values(rows.columns, kept)
 
 
 def _span(value: Any) -> str:
