@@ -50,7 +50,6 @@ MALE_WORDS = words("""
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
-# "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
 # "a spokesman for X", "a lawyer to X", "the wife of X": someone who speaks for X, not X
 PROXY_OF = re.compile(
     r"\b(?:spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|counsel|"
@@ -58,6 +57,7 @@ PROXY_OF = re.compile(
     r"\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
 DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
 
 

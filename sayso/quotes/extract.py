@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -186,11 +187,11 @@ def add_parenthetical_leads(frame: Frame, found: list[Candidate]) -> None:
     are the statement's first fragment, unless they are quoted, a single word ("So, he said, ...") or
     another statement's, or the speaker is a relative pronoun ("the ceremony, who joked, ...")."""
     text = frame.text
-    taken = [span for c in found for span in [*c.content_spans, c.cue_span, c.source_span] if span]
+    taken = _spans_of(found)
     for cand in found:
         if cand.cue_span is None or cand.kind == "direct" or cand.start < cand.cue_span[1]:
             continue
-        if cand.source_span and text[cand.source_span[0] : cand.source_span[1]].lower() in {"who", "which", "that"}:
+        if cand.source_span and text[cand.source_span[0] : cand.source_span[1]].lower() in RELATIVES:
             continue
         attribution = min(cand.cue_span[0], cand.source_span[0]) if cand.source_span else cand.cue_span[0]
         before = text[:attribution].rstrip()
@@ -204,8 +205,17 @@ def add_parenthetical_leads(frame: Frame, found: list[Candidate]) -> None:
         quoted = any(ch in QUOTE_MARKS for ch in text[raw[0] : raw[1]])
         if lead is None or quoted or len(text[lead[0] : lead[1]].split()) < 2:
             continue
-        if not any(s < lead[1] and lead[0] < e for s, e in taken):
+        if not _overlaps(lead, taken):
             cand.content_spans = [lead, *cand.content_spans]
+
+
+def _spans_of(found: list[Candidate], *, sources: bool = True) -> list[Span]:
+    """Every content, cue and (unless ``sources`` is off) source span of the statements found."""
+    return [span for c in found for span in [*c.content_spans, c.cue_span, c.source_span if sources else None] if span]
+
+
+def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
 
 
 def add_what_leads(frame: Frame, found: list[Candidate]) -> None:
@@ -213,7 +223,7 @@ def add_what_leads(frame: Frame, found: list[Candidate]) -> None:
     the reported words' first fragment (PolNeAR train: 50 times of 69). "which" (73 of 127) lost 3 exact
     matches on train-100 and on dev; "who" (13 of 18) changed nothing."""
     text = frame.text
-    taken = [span for c in found for span in [*c.content_spans, c.cue_span, c.source_span] if span]
+    taken = _spans_of(found)
     for cand in found:
         if cand.cue_span is None or cand.source_span is None or not cand.source_span[1] <= cand.cue_span[0]:
             continue
@@ -223,7 +233,7 @@ def add_what_leads(frame: Frame, found: list[Candidate]) -> None:
         if m is None:
             continue
         what = m.span(1)
-        if not any(s < what[1] and what[0] < e for s, e in taken):
+        if not _overlaps(what, taken):
             cand.content_spans = [what, *cand.content_spans]
 
 
@@ -269,7 +279,7 @@ def fill_sources(frame: Frame, found: list[Candidate]) -> None:
         source = rules.source_before(frame, first, floor) if first > floor else None
         if source is None:
             source = rules.source_after(frame, last, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
-        if source is not None and not any(s < source[1] and source[0] < e for s, e in cand.content_spans):
+        if source is not None and not _overlaps(source, cand.content_spans):
             cand.source_span = source
 
 
@@ -302,7 +312,7 @@ def widen_sources(frame: Frame, found: list[Candidate]) -> None:
     off by a comma before the speaker's name is the same speaker, and part of the source (not a time phrase,
     a connective, a lone name, or a relative pronoun's antecedent)."""
     text = frame.text
-    taken = [span for c in found for span in [*c.content_spans, c.cue_span] if span]
+    taken = _spans_of(found, sources=False)
     for cand in found:
         if cand.source_span is None or text[cand.source_span[0] : cand.source_span[1]].lower() in RELATIVES:
             continue
@@ -314,12 +324,11 @@ def widen_sources(frame: Frame, found: list[Candidate]) -> None:
         toks = [t for t in frame.tokens_between(start, comma) if not t.is_space]
         if not toks or len(toks) > 8 or "," in text[start:comma] or not _appositive_phrase(toks):
             continue
-        if not any(a < comma and start < b for a, b in taken):
+        if not _overlaps((start, comma), taken):
             cand.source_span = (toks[0].idx, cand.source_span[1])
 
 
 RELATIVES = {"who", "which", "that"}
-
 
 
 # "has repeatedly said", "often said": auxiliaries and frequency adverbs right before a cue are part of it in
@@ -339,7 +348,7 @@ def widen_cues(frame: Frame, found: list[Candidate]) -> None:
         taken = [span for span in [*cand.content_spans, cand.source_span] if span]
         start = cand.cue_span[0]
         while (m := WORD_BEFORE.search(text, max(0, start - 20), start)) is not None:
-            if m.group(1).lower() not in CUE_LEFT_WORDS or any(a < start and m.start(1) < b for a, b in taken):
+            if m.group(1).lower() not in CUE_LEFT_WORDS or _overlaps((m.start(1), start), taken):
                 break
             start = m.start(1)
         cand.cue_span = (start, cand.cue_span[1])
@@ -365,7 +374,7 @@ def drop_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
         source = rules.source_before(frame, first, floor) if first > floor else None
         if source is None and first - 1 > floor and frame.doc[first - 1].text == ",":
             source = rules._sentence_subject(frame, floor, first - 1)  # "Lee praised the crew, telling reporters"
-        if source is not None and any(s < source[1] and source[0] < e for s, e in cand.content_spans):
+        if source is not None and _overlaps(source, cand.content_spans):
             source = None
         cand.source_span = source
 
@@ -548,10 +557,10 @@ def _with_tagged_source(rule: Candidate, rivals: list[Candidate]) -> Candidate:
     """The tagger draws source boundaries the PolNeAR way ("Smith, a spokesman for X"); where it agrees
     with the rule on the cue, its source is taken."""
     for rival in rivals:
-        if rival.cue_span == rule.cue_span and rival.source_span and rule.source_span:
-            overlap = rival.source_span[0] < rule.source_span[1] and rule.source_span[0] < rival.source_span[1]
-            if overlap:
-                rule.source_span = rival.source_span
+        if rival.cue_span != rule.cue_span or rival.source_span is None or rule.source_span is None:
+            continue
+        if _overlaps(rule.source_span, [rival.source_span]):
+            rule.source_span = rival.source_span
     return rule
 
 
