@@ -10,7 +10,7 @@ premodifiers ("spokesman Dmitry Peskov") and appositions ("Peskov, the Kremlin s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -57,8 +57,23 @@ PROXY_OF = re.compile(
     r"\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# "The company said": an organisation named before, whatever it is called.
+GENERIC_ORG_NOUNS = words("company firm corporation group")
+# "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
+MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
+OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# What may come before a name that opens its sentence: nothing, or the end of the sentence before.
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
 DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
+
+# "Okafor, 52, says", "Daniel Whitcombe, 47, of Harrogate, admitted": an age (and a home town) set off by
+# commas is no part of the name, nor a role.
+AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
+
+# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name.
+RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose)(?:\s.*)?$", re.DOTALL)
 
 
 @dataclass
@@ -126,7 +141,8 @@ class SpeakerResolver:
         for ent in self.people:
             entity = self._person_for(ent.text, ent.start_char)
             entity.mentions.append((ent.start_char, ent.end_char))
-            role = premodifier_role(ent) or _title_prefix(ent.text) or apposition_role(self.text, ent.end_char)
+            role = premodifier_role(ent) or _title_prefix(ent.text)
+            role = role or apposition_role(self.text, ent.end_char, self.doc)
             entity.add_role(role)
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
             entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
@@ -192,7 +208,9 @@ class SpeakerResolver:
             return None
         span = cand.source_span
         dateline = DATELINE.match(self.text, span[0], span[1])
-        mention = self.doc.char_span(dateline.end() if dateline else span[0], span[1], alignment_mode="expand")
+        tail = AGE_TAIL.search(self.text, span[0], span[1]) or RELATIVE_TAIL.search(self.text, span[0], span[1])
+        end = tail.start() if tail and tail.start() > span[0] else span[1]
+        mention = self.doc.char_span(dateline.end() if dateline else span[0], end, alignment_mode="expand")
         if mention is None:
             return None
         mention = relative_antecedent(mention) or mention
@@ -225,12 +243,14 @@ class SpeakerResolver:
             if not _possessive(self.text, e)
             and not _premodifier(e, mention)
             and not PROXY_OF.search(self.text, mention.start_char, e.start_char)
+            and not OF_NAME.search(self.text, mention.start_char, e.start_char)
         ]
         if not heads:
             return None
         ent = heads[0]
         entity = self._person_for(ent.text, ent.start_char)
-        role = _clean_role(self.text[mention.start_char : ent.start_char]) or apposition_role(self.text, ent.end_char)
+        role = _clean_role(self.text[mention.start_char : ent.start_char])
+        role = role or apposition_role(self.text, ent.end_char, self.doc)
         trailing = self.text[ent.end_char : mention.end_char]
         if trailing.startswith(",") and not _relative(trailing.strip(" ,")):
             role = role or _clean_role(trailing)
@@ -280,9 +300,23 @@ class SpeakerResolver:
         if head.ent_type_ not in ORG_LABELS and head.pos_ == "NOUN":
             # "the Kremlin spokesman": an unnamed person of that organisation
             return self._description(mention)
+        lead = self.text[mention.start_char : orgs[0].start_char]
+        if PROXY_OF.search(lead) or _member_of(lead):
+            return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
+        role = None
+        last = orgs[-1]
+        before = self.text[mention.start_char : last.start_char].rstrip()
+        ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
+        if not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
+            # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
+            role = _clean_role(before[:-1] if before.endswith(",") else before)
+            alone = all(o.label_ == "NORP" for o in orgs[:-1])  # "British retailer Harwell & Pike"
+            name = last.text if role and (before.endswith(",") or alone) else name
+            role = role if name == last.text else None
         key = "ORG:" + normalise_name(name)
         entity = self.entities.setdefault(key, Entity(name, "ORG"))
-        return Resolution(entity, None)
+        entity.add_role(role)
+        return Resolution(entity, role)
 
     def _pronoun(self, mention: SpacySpan) -> Resolution | None:
         word = mention.text.strip().lower()
@@ -302,6 +336,9 @@ class SpeakerResolver:
         def fits(e: Entity) -> bool:
             return gender is None or e.gender in (None, gender)
 
+        newer = self._newer_subject(at, fits)
+        if newer is not None:
+            return newer
         if self.last_speaker is not None and self.last_speaker.type == "PERSON" and fits(self.last_speaker):
             return self.last_speaker
         recent_speakers = [e for e in self.spoken if e.type == "PERSON" and fits(e)]
@@ -315,8 +352,44 @@ class SpeakerResolver:
                 return person
         return None
 
+    def _newer_subject(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
+        """ "Doyle was asked whether his job was under threat. '...,' he replied": a person opening a sentence
+        after the last speaker's last mention, and before the pronoun, is who the pronoun means."""
+        if self.last_speaker is None:
+            return None
+        since = max(s for s, _ in self.last_speaker.mentions)
+        for ent in reversed(self.people):
+            if ent.end_char > at:
+                continue
+            if ent.start_char <= since:
+                return None
+            line = self.text.rfind("\n", 0, ent.start_char) + 1
+            opening = self.text[max(line, ent.sent.start_char) : ent.start_char]
+            person = self._person_for(ent.text, ent.start_char)
+            if SENTENCE_OPENS.search(opening) and person is not self.last_speaker and fits(person):
+                return person
+        return None
+
+    def _org_roles(self) -> list[str]:
+        return [r for e in self.entities.values() if e.type == "ORG" for r in e.roles]
+
+    def _last_org(self, noun: str, at: int) -> Entity | None:
+        """ "The company said", "the retailer said": the organisation named last before (or, for a role word,
+        the one of that role)."""
+        known = [e for e in self.entities.values() if e.type == "ORG"]
+        roled = [e for e in known if any(noun in r.lower().split() for r in e.roles)]
+        if roled:
+            return max(roled, key=lambda e: max(e.mentions) if e.mentions else (-1, -1))
+        orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
+        if not orgs:
+            return None
+        name = orgs[-1].text
+        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
+        if mention[0].lower_ in {"a", "an"}:
+            return None  # "A council spokesman said": someone not named before, whatever their role
         own = ROLE_COMPLEMENT.sub("", mention.text)
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", own) if w.lower() not in DESCRIPTION_STOP]
         if not words:
@@ -354,14 +427,33 @@ class SpeakerResolver:
 
     def _unnamed(self, mention: SpacySpan) -> Resolution:
         name = mention.text.strip()
-        head = mention[-1]
+        # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
+        head = next((mention[k - 1] for k in range(1, len(mention)) if _head_before(mention, k)), mention[-1])
         plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
         key = kind + ":" + normalise_name(name)
-        entity = self.entities.setdefault(key, Entity(name, kind))
+        entity = self.entities.get(key) or self._named_before(name, mention.start_char) or Entity(name, kind)
+        self.entities.setdefault(key, entity)
         return Resolution(entity, None)
+
+    def _named_before(self, name: str, at: int) -> Entity | None:
+        """ "the ministry" after "The foreign ministry said": a definite description by the head noun of an
+        organisation or unnamed speaker quoted before is that speaker, the one quoted last."""
+        words = name.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        if words[1] in GENERIC_ORG_NOUNS or any(words[1] in r.lower().split() for r in self._org_roles()):
+            org = self._last_org(words[1], at)
+            if org is not None:
+                return org
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and e.name.lower().split()[-1] == words[1]
+        ]
+        return max(fits, key=lambda e: max(e.mentions)) if fits else None
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used)."""
@@ -511,14 +603,21 @@ def premodifier_role(ent: SpacySpan) -> str | None:
     role_tokens = doc[k + 1 : ent.start]
     if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
         return None
+    if role_tokens[-1].lower_ in ORG_WORDS:
+        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
     return _clean_role(role_tokens.text)
 
 
-def apposition_role(text: str, end: int) -> str | None:
-    """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"."""
+def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
+    """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"; not a clause ("According to Lind,
+    the findings could change ...": a finite verb in ``doc``)."""
     m = re.match(r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$))", text[end : end + 70])
     if not m or not m.group(1) or _relative(m.group(2)):
         return None
+    if doc is not None:
+        words = doc.char_span(end + m.start(2), end + m.end(2), alignment_mode="expand")
+        if words is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words):
+            return None
     return _clean_role(m.group(2))
 
 
@@ -549,6 +648,18 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
 
 
+def _member_of(lead: str) -> bool:
+    """Whether the words before an organisation's name are someone of it ("a nurse at"), not a part of it
+    ("the government of")."""
+    m = MEMBERS_OF.search(lead)
+    return m is not None and m.group(1).lower() not in ORG_WORDS
+
+
+def _head_before(mention: SpacySpan, k: int) -> bool:
+    """Whether the preposition at k follows the common noun heading the mention ("analysts at ...")."""
+    return mention[k].pos_ == "ADP" and mention[k - 1].pos_ == "NOUN"
+
+
 def _object_of_preposition(ent: SpacySpan) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP"
 
@@ -572,8 +683,10 @@ def _relative(words: str) -> bool:
 
 
 def _clean_role(role: str) -> str | None:
-    words = [w for w in re.sub(r"[,()]", " ", role).split() if w.lower() not in DESCRIPTION_STOP]
-    while words and words[-1].lower().rstrip(".") in TITLES:
+    words = re.sub(r"[,()]", " ", role).split()
+    while words and words[0].lower() in DESCRIPTION_STOP:
+        words.pop(0)  # "a porter at the same hospital": the article goes, the words inside stay
+    while words and (words[-1].lower().rstrip(".") in TITLES or words[-1].lower() in DESCRIPTION_STOP):
         words.pop()
     cleaned = " ".join(words).strip()
     return cleaned if cleaned and len(cleaned) <= 60 else None

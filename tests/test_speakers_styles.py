@@ -1,0 +1,117 @@
+"""Speaker resolution in news styles unlike PolNeAR's: court reports, sports, wire and business copy,
+the British press. Short fictional excerpts."""
+
+from __future__ import annotations
+
+from sayso import Analysis, Quote, analyze
+
+
+def quote_with(analysis: Analysis, words: str) -> Quote:
+    for q in sorted(analysis.quotes, key=lambda q: len(q.content)):
+        if words in q.content:
+            return q
+    raise AssertionError(f"no statement with {words!r} in {[q.content for q in analysis.quotes]}")
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+COURT = (
+    "Daniel Whitcombe, 47, of Harrogate, admitted 12 counts of fraud at Leeds Crown Court.\n\n"
+    "Prosecutor Helen Ashby told the court Whitcombe had used the money to pay gambling debts.\n\n"
+    "Outside court, the charity's chief executive said she was relieved the case was over.\n\n"
+    "Sentencing him, Judge Robert Kane said: \"You knew exactly what you were doing.\"\n\n"
+    "The judge said the charity had been forced to cancel two summer camps."
+)
+
+
+def test_court_report() -> None:
+    analysis = analyze(COURT, id="t")
+    told = quote_with(analysis, "gambling debts")
+    assert told.content == "Whitcombe had used the money to pay gambling debts"
+    assert speaker(told) == "Helen Ashby" and told.speaker and told.speaker.role == "Prosecutor"
+    relieved = quote_with(analysis, "relieved")
+    assert relieved.source == "the charity's chief executive" and speaker(relieved) == "the charity's chief executive"
+    assert speaker(quote_with(analysis, "You knew exactly")) == "Robert Kane"
+    assert speaker(quote_with(analysis, "summer camps")) == "Robert Kane"
+    whitcombe = next(s for s in analysis.speakers if s.name == "Daniel Whitcombe")
+    assert whitcombe.roles == []  # neither "47 of Harrogate" nor "court" ("told the court Whitcombe")
+
+
+def test_an_age_set_off_by_commas_is_no_part_of_the_name() -> None:
+    text = (
+        "The novelist Maria Okafor spoke about her new book.\n\n"
+        "Okafor, 52, says she wrote most of the book in a rented room above a pharmacy."
+    )
+    q = quote_with(analyze(text, id="t"), "rented room")
+    assert speaker(q) == "Maria Okafor" and q.source == "Okafor, 52,"
+
+
+def test_a_place_after_of_is_no_speaker() -> None:
+    text = (
+        "The mayor of Eastbrook, Sandra Lowe, defended the decision to close the library at a council meeting.\n\n"
+        '"I know how much this building means to people," Lowe said.'
+    )
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, "close the library")
+    assert speaker(q) == "Sandra Lowe" and q.speaker and q.speaker.role == "mayor of Eastbrook"
+    assert speaker(quote_with(analysis, "this building")) == "Sandra Lowe"
+
+
+def test_a_pronoun_after_a_question_put_to_someone_is_that_person() -> None:
+    text = (
+        'Riverside manager Paul Doyle said his side deserved to lose. "We were poor," said Doyle.\n\n'
+        '"The gaffer told us to get in their faces early," Castleford striker Jamal Hughes said. "It worked."\n\n'
+        'Doyle was asked whether his job was under threat. "That\'s not for me to say," he replied.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "not for me to say")) == "Paul Doyle"
+    assert speaker(quote_with(analysis, "It worked")) == "Jamal Hughes"
+
+
+def test_organisations_as_speakers() -> None:
+    text = (
+        "LONDON (Reuters) - British retailer Harwell & Pike said on Tuesday it would close 40 stores.\n\n"
+        "The company said affected staff would be offered redeployment where possible.\n\n"
+        "A spokesman for the Royal College of Nursing said staff were exhausted.\n\n"
+        "Analysts at Barrow Capital said the closures were overdue.\n\n"
+        "Acme's largest customer, Volta Motors, said it had no plans to change its suppliers.\n\n"
+        "The foreign ministry said it had summoned the ambassador.\n\n"
+        '"This kind of behaviour is unacceptable," the ministry said in a statement.'
+    )
+    analysis = analyze(text, id="t")
+    stores = quote_with(analysis, "close 40 stores")
+    assert speaker(stores) == "Harwell & Pike" and stores.speaker and stores.speaker.role == "British retailer"
+    assert quote_with(analysis, "redeployment").speaker_id == stores.speaker_id
+    rcn = quote_with(analysis, "exhausted")
+    assert rcn.speaker and rcn.speaker.type == "UNNAMED"
+    analysts = quote_with(analysis, "overdue")
+    assert analysts.speaker and analysts.speaker.type == "GROUP"
+    volta = quote_with(analysis, "suppliers")
+    assert speaker(volta) == "Volta Motors" and volta.speaker and volta.speaker.role == "Acme's largest customer"
+    ministry = quote_with(analysis, "summoned")
+    assert speaker(ministry) == "The foreign ministry"
+    assert quote_with(analysis, "unacceptable").speaker_id == ministry.speaker_id
+
+
+def test_an_indefinite_description_is_no_one_named_before() -> None:
+    text = (
+        "The council leader, Ruth Okonjo, told BBC Radio Bristol the sale had followed every proper procedure.\n\n"
+        "A council spokesman said the documents would be published next week."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "proper procedure")) == "Ruth Okonjo"
+    assert speaker(quote_with(analysis, "published next week")) == "A council spokesman"
+
+
+def test_a_clause_after_a_name_is_no_role() -> None:
+    text = (
+        "Lead author Dr Erik Nystrom of the Karolinska Institute said the risk was highest in the first month.\n\n"
+        "According to Nystrom, the findings could change prescribing guidelines."
+    )
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, "prescribing guidelines")
+    assert speaker(q) == "Erik Nystrom" and q.speaker and q.speaker.role == "Lead author"
+    nystrom = next(s for s in analysis.speakers if s.name == "Erik Nystrom")
+    assert not any("findings" in r for r in nystrom.roles)
