@@ -304,10 +304,16 @@ class SpeakerResolver:
         if PROXY_OF.search(lead) or _member_of(lead):
             return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
         role = None
-        last = orgs[-1]
+        first, last = orgs[0], orgs[-1]
+        after = self.text[first.end_char : mention.end_char]
+        listed = len(orgs) > 1 and not re.match(r",\s+(?:the|a|an)\s", after)  # "Apple, Google and Microsoft"
+        if first.start_char == mention.start_char and after.startswith(",") and not listed:
+            # "Ofwat, the water regulator,": the name, and its apposition as a role
+            role = _clean_role(after)
+            name = first.text if role else name
         before = self.text[mention.start_char : last.start_char].rstrip()
         ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
-        if not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
+        if role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
             # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
             role = _clean_role(before[:-1] if before.endswith(",") else before)
             alone = all(o.label_ == "NORP" for o in orgs[:-1])  # "British retailer Harwell & Pike"

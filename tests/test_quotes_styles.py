@@ -126,3 +126,49 @@ def test_the_tagger_s_dangling_preposition_takes_its_object() -> None:
     )
     q = quote_with(analyze(text, id="t"), "deserved to lose")
     assert not q.content.endswith(" on")
+
+
+def test_a_quote_over_paragraphs_is_one_span_per_paragraph() -> None:
+    text = (
+        "The mayor, Sandra Lowe, defended the decision at a packed council meeting on Monday.\n\n"
+        '"I know how much this building means to people," Lowe said. "I grew up reading in that building.\n\n'
+        '"But we have a budget gap of four million dollars, and the state will not help us.\n\n'
+        '"If anyone here has a better idea, I want to hear it tonight."\n\n'
+        "Several residents shouted at the mayor as she left the stage."
+    )
+    q = quote_with(analyze(text, id="t"), "budget gap")
+    assert [text[s:e] for s, e in q.content_spans] == [
+        "I know how much this building means to people",
+        "I grew up reading in that building",
+        "But we have a budget gap of four million dollars, and the state will not help us",
+        "If anyone here has a better idea, I want to hear it tonight",
+    ]
+    assert q.kind == "direct" and speaker(q) == "Sandra Lowe"
+
+
+INTERVIEW = (
+    "The novelist Maria Okafor spoke to us about her new book and the town that inspired it.\n\n"
+    "Q: Why did you go back to Enugu for this novel?\n\n"
+    "A: I had been away for twenty years. I wanted to see whether the place in my head still existed.\n\n"
+    "Q: Did it?\n\n"
+    "A: Parts of it. The market is the same. The people are not.\n\n"
+    'Her publisher, Graham Tate, said the novel was "the most ambitious thing she has done".'
+)
+
+
+def test_an_interview_s_answers_are_the_interviewee_s() -> None:
+    analysis = analyze(INTERVIEW, id="t")
+    answers = [q for q in analysis.quotes if q.cue == ":"]
+    assert [q.content for q in answers] == [
+        "I had been away for twenty years. I wanted to see whether the place in my head still existed",
+        "Parts of it. The market is the same. The people are not",
+    ]
+    assert all(speaker(q) == "Maria Okafor" and q.kind == "direct" for q in answers)
+    assert not [q for q in analysis.quotes if "Enugu" in q.content or "Did it" in q.content]  # the questions
+    assert not [q for q in analysis.quotes if "her new book" in q.content]  # a topic, no statement
+    assert speaker(quote_with(analysis, "most ambitious")) == "Graham Tate"
+
+
+def test_question_and_answer_labels_need_an_interview() -> None:
+    text = "A: The first option.\n\nB: The second option.\n\nQ: Which is cheaper?"
+    assert not [q for q in analyze(text, id="t").quotes if q.cue == ":"]

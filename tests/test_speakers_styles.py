@@ -115,3 +115,43 @@ def test_a_clause_after_a_name_is_no_role() -> None:
     assert speaker(q) == "Erik Nystrom" and q.speaker and q.speaker.role == "Lead author"
     nystrom = next(s for s in analysis.speakers if s.name == "Erik Nystrom")
     assert not any("findings" in r for r in nystrom.roles)
+
+
+def test_a_utility_story() -> None:
+    text = (
+        'In a statement, Northgate Water said it was "deeply sorry" for the disruption.\n\n'
+        "Local MP Diane Foster was scathing. She told Sky News: \"This is the third burst in a month. Northgate has "
+        'had years to fix this network and has done nothing."\n\n'
+        "The company's chief operating officer, Martin Shaw, insisted the network was safe. The repairs, he said, "
+        "would be finished by Friday.\n\n"
+        "Asked about compensation, Mr Shaw said customers would receive £30 each.\n\n"
+        "Ofwat, the water regulator, said it was monitoring the situation closely."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "deeply sorry")) == "Northgate Water"
+    burst = quote_with(analysis, "third burst")
+    assert burst.kind == "direct" and speaker(burst) == "Diane Foster" and burst.cue == "told"
+    repairs = quote_with(analysis, "finished by Friday")
+    assert [text[s:e] for s, e in repairs.content_spans] == ["The repairs", "would be finished by Friday"]
+    assert speaker(repairs) == "Martin Shaw"
+    assert speaker(quote_with(analysis, "£30 each")) == "Martin Shaw"
+    ofwat = quote_with(analysis, "monitoring")
+    assert speaker(ofwat) == "Ofwat" and ofwat.speaker and ofwat.speaker.role == "water regulator"
+
+
+def test_a_sports_report_s_pronouns() -> None:
+    text = (
+        'Tennis star Emma Rowe said she was "gutted" after retiring injured from her quarter-final on Tuesday.\n\n'
+        'Rowe, 24, felt a sharp pain in her wrist in the second set. "I knew straight away something was wrong," '
+        'she said.\n\n'
+        "Her coach, Luis Ortega, said the team would decide on her next tournament after a scan.\n\n"
+        '"She\'s a fighter," Ortega said. "She\'ll be back."\n\n'
+        "Rowe's opponent, Kasia Nowak, said: \"I'm sorry it ended like this. Emma is a great player.\""
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "something was wrong")) == "Emma Rowe"
+    coach = quote_with(analysis, "next tournament")
+    assert speaker(coach) == "Luis Ortega" and coach.speaker and coach.speaker.role == "coach"
+    assert speaker(quote_with(analysis, "a fighter")) == "Luis Ortega"
+    nowak = quote_with(analysis, "great player")
+    assert speaker(nowak) == "Kasia Nowak" and nowak.speaker and nowak.speaker.role == "Rowe's opponent"

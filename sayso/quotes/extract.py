@@ -96,6 +96,7 @@ def attributions(
     widen_cues(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
+    split_at_paragraphs(frame, top)
     apply_scheme(frame, top, scheme)
     top = one_cue_each(top) if scheme == "polnear" else [c for c in top if not _bare_object(frame, c)]
     rules.set_kinds(frame, top)
@@ -584,6 +585,18 @@ def drop_connectives(frame: Frame, found: list[Candidate]) -> None:
             cand.content_spans[0] = (m.end(), e)
 
 
+def split_at_paragraphs(frame: Frame, found: list[Candidate]) -> None:
+    """A quote running over paragraphs, an opening mark on each: its words are one span per paragraph, without
+    the marks that open the later ones (as PolNeAR's gold)."""
+    for cand in found:
+        if not any("\n" in frame.text[s:e] for s, e in cand.content_spans):
+            continue
+        spans: list[Span] = []
+        for s, e in cand.content_spans:
+            spans += [p for piece in _line_pieces(frame.text, s, e) if (p := trim_content(frame.text, piece))]
+        cand.content_spans = spans or cand.content_spans
+
+
 def one_cue_each(found: list[Candidate]) -> list[Candidate]:
     """PolNeAR's scheme: every attribution has one cue (PolNeAR train: 35 of 19,868 gold attributions lack
     one), and a quote going on in a later paragraph is more content of the attribution it continues. A
@@ -701,12 +714,15 @@ def _refusal(text: str, tagged: TaggedAttribution) -> bool:
 
 
 def _bare_object(frame: Frame, cand: Candidate) -> bool:
-    """ "The Senate passed the bill", "Ellis dismissed that", "Scientists urged caution": a verb's object of a
-    word or two, no verb in it and nothing quoted, reports no statement (sayso's scheme; PolNeAR's counts some)."""
-    if cand.kind != "indirect" or len(cand.content_spans) != 1:
+    """ "The Senate passed the bill", "Ellis dismissed that": a verb's object of a word or two, no verb in it and
+    nothing quoted, reports no statement, nor does a topic ("Okafor spoke to us about her new book") (sayso's
+    scheme; PolNeAR's counts some)."""
+    if cand.kind != "indirect":
         return False
-    toks = [t for t in frame.tokens_between(*cand.content_spans[0]) if not t.is_punct]
-    return len(toks) <= 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
+    if frame.text[cand.start : cand.start + 6].lower() == "about ":
+        return True
+    toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
+    return len(cand.content_spans) == 1 and len(toks) <= 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
 
 
 def _is_quoted(frame: Frame, span: Span) -> bool:
