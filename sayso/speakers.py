@@ -47,6 +47,7 @@ FEMALE_WORDS = words("""
 MALE_WORDS = words("""
     he him his mr spokesman chairman congressman king prince sir businessman man
 """)
+POST_NOMINALS = {"KC", "QC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
@@ -104,6 +105,8 @@ def _name_words(name: str) -> list[str]:
     words = [w for w in re.sub(r"[()\[\],]", " ", name).split() if w.lower().rstrip(".") not in TITLES]
     while len(words) > 1 and words[0].lower().rstrip(".") in ROLE_TITLES:
         words.pop(0)
+    while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
+        words.pop()  # "Neil Patel KC", "Sir Keith Hale MP"
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
 
 
@@ -142,7 +145,7 @@ class SpeakerResolver:
             entity = self._person_for(ent.text, ent.start_char)
             entity.mentions.append((ent.start_char, ent.end_char))
             role = premodifier_role(ent) or _title_prefix(ent.text)
-            role = role or apposition_role(self.text, ent.end_char, self.doc)
+            role = role or apposition_role(self.text, ent.end_char, self.doc) or preposed_role(self.text, ent)
             entity.add_role(role)
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
             entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
@@ -280,8 +283,8 @@ class SpeakerResolver:
     def _known_surname(self, mention: SpacySpan) -> list[SpacySpan]:
         """A name the tagger missed ("Varga said") that is the surname of a person named elsewhere."""
         last = mention[-1]
-        if last.pos_ != "PROPN":
-            return []
+        if last.pos_ != "PROPN" and not (last.text[:1].isupper() and not last.is_sent_start):
+            return []  # "Mills said": the tagger read the surname as a plural noun (not a sentence's first word)
         for ent in self.people:
             parts = _name_words(ent.text)
             if len(parts) >= 2 and parts[-1] == last.text:
@@ -403,7 +406,7 @@ class SpeakerResolver:
         if words[0] in {"latter", "former"} and len(words) == 1:
             target = self._latter_or_former(mention.start_char, words[0])
         else:
-            target = self._best_role_match(words, mention.start_char)
+            target = self._best_role_match(words, mention.start_char) or self._named_later(words)
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
@@ -430,6 +433,16 @@ class SpeakerResolver:
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)
         return best[1] if best else None
+
+    def _named_later(self, words: list[str]) -> Entity | None:
+        """ "The judge told Harris ..." before "Judge Amanda Price told him": the one person of the article whose
+        role is all the description's words, though named only later."""
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type == "PERSON" and _role_overlap(words, e.roles) == 1 and words[-1] in _role_heads(e.roles)
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _unnamed(self, mention: SpacySpan) -> Resolution:
         name = mention.text.strip()
@@ -581,6 +594,11 @@ def gender_of(name: str, context: str) -> str | None:
 ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
 
 
+def _role_heads(roles: list[str]) -> set[str]:
+    """The head word of each role ("leader" in "union leader of the port"): "the union" is no union leader."""
+    return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
+
+
 def _role_overlap(words: list[str], roles: list[str]) -> float:
     """How well a description's words fit a person's roles: the roles' own words, not those of what
     they are a role of ("the book" is not "the author of the book")."""
@@ -625,6 +643,23 @@ def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
         if words is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words):
             return None
     return _clean_role(m.group(2))
+
+
+PREPOSED_ROLE = re.compile(
+    r"(?:^|[\s(])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[A-Z][\w.]*['’]s)\s+((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
+)
+AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|in|to|with|from|by|on|about)\s*$", re.IGNORECASE)
+
+
+def preposed_role(text: str, ent: SpacySpan) -> str | None:
+    """ "his assistant, Karen Mills, confronted", "the education secretary, James Porter, refused" -> the role
+    before the name, set off by commas on both sides."""
+    if not text.startswith(",", ent.end_char):
+        return None
+    m = PREPOSED_ROLE.search(text, max(0, ent.start_char - 60), ent.start_char)
+    if m is None or AFTER_PREPOSITION.search(text, max(0, m.start() - 8), m.start() + 1):
+        return None  # "the author of the book, Mitchell Zane": not "book"
+    return _clean_role(m.group(1))
 
 
 RELATIVE_PRONOUNS = {"who", "whom", "which"}

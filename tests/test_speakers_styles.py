@@ -155,3 +155,40 @@ def test_a_sports_report_s_pronouns() -> None:
     assert speaker(quote_with(analysis, "a fighter")) == "Luis Ortega"
     nowak = quote_with(analysis, "great player")
     assert speaker(nowak) == "Kasia Nowak" and nowak.speaker and nowak.speaker.role == "Rowe's opponent"
+
+
+MATCH_REPORT = (
+    "'We were robbed,' says Hartley boss after late penalty\n\n"
+    'Hartley Town manager Steve Gibbs accused the referee of "bottling" the decision that cost his side the match.'
+    "\n\nGibbs and his assistant, Karen Mills, both confronted the officials at full-time. She later told "
+    'reporters she had "never seen anything like it".\n\n'
+    '"...and that is why we need video replays in this league," Mills said.'
+)
+
+
+def test_a_headline_is_no_part_of_the_first_line_s_speaker() -> None:
+    analysis = analyze(MATCH_REPORT, id="t")
+    accused = quote_with(analysis, "bottling")
+    assert accused.source == "Hartley Town manager Steve Gibbs" and speaker(accused) == "Steve Gibbs"
+    assert accused.speaker and accused.speaker.role == "Hartley Town manager"
+    assert all(q.source is None or "\n" not in q.source for q in analysis.quotes)
+
+
+def test_a_surname_read_as_a_noun_and_a_role_before_the_name() -> None:
+    analysis = analyze(MATCH_REPORT, id="t")
+    replays = quote_with(analysis, "video replays")
+    assert speaker(replays) == "Karen Mills" and replays.speaker and replays.speaker.role == "assistant"
+    assert speaker(quote_with(analysis, "never seen anything")) == "Karen Mills"
+
+
+def test_a_description_before_the_name_and_post_nominals() -> None:
+    text = (
+        'The judge told Harris he had shown "no remorse whatsoever".\n\n'
+        '"You preyed on the vulnerable," Judge Amanda Price told him. "You will serve at least eight years."\n\n'
+        "Harris's barrister, Neil Patel KC, said his client intended to appeal."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "no remorse")) == "Amanda Price"
+    assert speaker(quote_with(analysis, "preyed on")) == "Amanda Price"
+    appeal = quote_with(analysis, "appeal")
+    assert speaker(appeal) == "Neil Patel" and appeal.speaker and appeal.speaker.role == "Harris's barrister"

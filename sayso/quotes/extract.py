@@ -23,7 +23,7 @@ from sayso.model import QuoteKind, Scheme
 from sayso.quotes import rules
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_cue_noun, is_speech_verb, words
-from sayso.quotes.frame import Frame, Span, trim_content
+from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
 log = logging.getLogger(__name__)
@@ -666,9 +666,21 @@ def from_tagger(frame: Frame, tagged: TaggedAttribution, scheme: Scheme = "sayso
     if not spans:
         return None
     direct = all(_is_quoted(frame, s) for s in spans)
-    return Candidate(
-        "direct" if direct else "indirect", spans, tagged.cue_span, tagged.source_span, tagged.confidence, "tagger"
-    )
+    source = _source_within_paragraph(frame, tagged.source_span, tagged.cue_span)
+    return Candidate("direct" if direct else "indirect", spans, tagged.cue_span, source, tagged.confidence, "tagger")
+
+
+def _source_within_paragraph(frame: Frame, source: Span | None, cue: Span | None) -> Span | None:
+    """ "'We were robbed,' says Hartley boss after late penalty" then "Hartley Town manager Steve Gibbs accused":
+    a source stops at a paragraph break (the tagger ran a headline into the first line); the piece next to
+    the cue is kept."""
+    if source is None or cue is None or "\n" not in frame.text[source[0] : source[1]]:
+        return source
+    pieces = [p for p in _line_pieces(frame.text, *source) if frame.text[p[0] : p[1]].strip()]
+    if not pieces:
+        return None
+    piece = min(pieces, key=lambda p: min(abs(p[0] - cue[1]), abs(cue[0] - p[1])))
+    return trim(frame.text, piece)
 
 
 def _within_paragraph(frame: Frame, span: Span, cue: Span | None) -> Span | None:
@@ -713,14 +725,18 @@ def _refusal(text: str, tagged: TaggedAttribution) -> bool:
     return bool(set(cue) & REFUSALS)
 
 
+TALKED = words("spoke speaks speak speaking talked talks talk talking")
+
+
 def _bare_object(frame: Frame, cand: Candidate) -> bool:
     """ "The Senate passed the bill", "Ellis dismissed that": a verb's object of a word or two, no verb in it and
     nothing quoted, reports no statement, nor does a topic ("Okafor spoke to us about her new book") (sayso's
     scheme; PolNeAR's counts some)."""
     if cand.kind != "indirect":
         return False
-    if frame.text[cand.start : cand.start + 6].lower() == "about ":
-        return True
+    cue = frame.text[cand.cue_span[0] : cand.cue_span[1]].lower().split() if cand.cue_span else []
+    if frame.text[cand.start : cand.start + 6].lower() == "about " and set(cue) & TALKED:
+        return True  # (a question put "about" something is kept: a denial may answer it)
     toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
     return len(cand.content_spans) == 1 and len(toks) <= 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
 
