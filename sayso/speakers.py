@@ -62,6 +62,8 @@ PROXY_OF = re.compile(
 GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the 36-year-old", "the 47-year-old father of two": a person described by age.
+AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
 OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
@@ -405,6 +407,9 @@ class SpeakerResolver:
             return None
         if words[0] in {"latter", "former"} and len(words) == 1:
             target = self._latter_or_former(mention.start_char, words[0])
+        elif AGED.search(mention.text) and mention[0].lower_ == "the":
+            # "The 36-year-old said": whoever the article is about at that point, as a pronoun would be
+            target = self._recent_person(mention.start_char, gender_of("", mention.text))
         else:
             target = self._best_role_match(words, mention.start_char) or self._named_later(words)
         if target is None:

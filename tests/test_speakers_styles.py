@@ -192,3 +192,45 @@ def test_a_description_before_the_name_and_post_nominals() -> None:
     assert speaker(quote_with(analysis, "preyed on")) == "Amanda Price"
     appeal = quote_with(analysis, "appeal")
     assert speaker(appeal) == "Neil Patel" and appeal.speaker and appeal.speaker.role == "Harris's barrister"
+
+
+def test_a_person_described_by_age() -> None:
+    text = (
+        "Former England captain Rachel Dunn has announced her retirement from international cricket.\n\n"
+        'The 36-year-old said she had "given everything" to the team over 15 years.\n\n'
+        '"It feels like the right time," the former captain said.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "given everything")) == "Rachel Dunn"
+    assert speaker(quote_with(analysis, "the right time")) == "Rachel Dunn"
+
+
+def test_pronouns_of_two_genders_and_a_follow_on_quote_across_paragraphs() -> None:
+    text = (
+        "Dr Sarah Klein, who runs the clinic, said funding had been cut by a third. Her deputy, Tom Reyes, "
+        'agreed.\n\n"We turn people away every day," he said.\n\n'
+        '"It breaks my heart," she added. "These are families we have known for years."\n\n'
+        '"Nobody in government has visited us. Not once."\n\n'
+        "Klein said she had written to the health minister twice without reply."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "funding had been cut")) == "Sarah Klein"
+    assert speaker(quote_with(analysis, "turn people away")) == "Tom Reyes"
+    assert speaker(quote_with(analysis, "breaks my heart")) == "Sarah Klein"
+    assert speaker(quote_with(analysis, "Not once")) == "Sarah Klein"
+
+
+def test_wire_copy_unnamed_sources() -> None:
+    text = (
+        "FRANKFURT (Reuters) - Volker Bank is preparing to cut up to 3,000 jobs, two people familiar with the "
+        "matter told Reuters on Wednesday.\n\n"
+        "A Volker Bank spokesman said the bank did not comment on market speculation.\n\n"
+        '"We are not going to be the last bank to do this," a senior executive at a rival lender said.'
+    )
+    analysis = analyze(text, id="t")
+    jobs = quote_with(analysis, "3,000 jobs")
+    assert jobs.content == "Volker Bank is preparing to cut up to 3,000 jobs" and jobs.cue == "told"
+    assert speaker(jobs) == "two people familiar with the matter"
+    assert speaker(quote_with(analysis, "market speculation")) == "A Volker Bank spokesman"
+    last = quote_with(analysis, "last bank")
+    assert speaker(last) == "a senior executive at a rival lender" and last.speaker and last.speaker.type == "UNNAMED"
