@@ -172,3 +172,21 @@ def test_an_interview_s_answers_are_the_interviewee_s() -> None:
 def test_question_and_answer_labels_need_an_interview() -> None:
     text = "A: The first option.\n\nB: The second option.\n\nQ: Which is cheaper?"
     assert not [q for q in analyze(text, id="t").quotes if q.cue == ":"]
+
+
+def test_parliament_single_marks_among_double_ones_and_anonymity() -> None:
+    text = (
+        'The Prime Minister told MPs that the government would "not be blown off course" by the defeat.\n\n'
+        "The Leader of the Opposition, Jane Marlow, said the country had \"lost faith\" in the government. "
+        "'The Prime Minister is in denial,' she told the Commons.\n\n"
+        "One Tory backbencher, who asked not to be named, said: 'Colleagues are furious. Nobody is saying it "
+        "in public yet.'"
+    )
+    analysis = analyze(text, id="t")
+    denial = quote_with(analysis, "in denial")
+    assert denial.kind == "direct" and denial.content == "The Prime Minister is in denial"
+    assert speaker(denial) == "Jane Marlow" and denial.cue == "told"
+    furious = quote_with(analysis, "Colleagues are furious")
+    assert furious.kind == "direct" and furious.cue == "said"  # no colon in the cue
+    assert speaker(furious) == "One Tory backbencher"
+    assert not [q for q in analysis.quotes if "to be named" in q.content]

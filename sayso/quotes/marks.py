@@ -156,7 +156,19 @@ def find_quotes(text: str) -> list[QuotedSpan]:
     if _single_marks_lead(outer, singles):
         return _single_style(text, outer, singles)
     nested = [inner for span in outer for inner in single_quotes_within(text, span)]
-    return sorted(outer + nested, key=lambda s: (s.open, -s.close))
+    # "'The Prime Minister is in denial,' she told the Commons" in an article quoting mostly with double marks
+    # (not a paragraph of its own there: "'Legend in the Coal Fields.'" heads a section)
+    alone = [
+        s
+        for s in singles
+        if not any(o.open <= s.close and s.open <= o.close for o in outer) and not _whole_paragraph(text, s)
+    ]
+    return sorted(outer + nested + alone, key=lambda s: (s.open, -s.close))
+
+
+def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
+    end = text.find("\n", span.close)
+    return _opens_paragraph(text, span.open) and not text[span.close + 1 : len(text) if end < 0 else end].strip()
 
 
 def _inside(span: QuotedSpan, spans: list[QuotedSpan]) -> bool:
