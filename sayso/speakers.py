@@ -640,7 +640,11 @@ def premodifier_role(ent: SpacySpan) -> str | None:
 def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
     """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"; not a clause ("According to Lind,
     the findings could change ...": a finite verb in ``doc``)."""
-    m = re.match(r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$))", text[end : end + 70])
+    # (the role stops at a relative clause: "Mark Hale, a cardiologist at King's College London who was not ...")
+    m = re.match(
+        r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$)|\s+(?:who|which|whose)\s)",
+        text[end : end + 70],
+    )
     if not m or not m.group(1) or _relative(m.group(2)):
         return None
     if doc is not None:
@@ -651,7 +655,8 @@ def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
 
 
 PREPOSED_ROLE = re.compile(
-    r"(?:^|[\s(])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[A-Z][\w.]*['’]s)\s+((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
+    r"(?:^|[\s(])(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ii]ts\s+|[Oo]ur\s+|(?=[A-Z][\w.]*['’]s\s))"
+    r"((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
 )
 AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|in|to|with|from|by|on|about)\s*$", re.IGNORECASE)
 

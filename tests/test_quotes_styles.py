@@ -33,6 +33,7 @@ def test_british_single_marks_are_quotes() -> None:
     analysis = analyze(BRITISH, id="t")
     scan = quote_with(analysis, "People are waiting months")
     assert scan.kind == "direct" and speaker(scan) == "Priya Raman" and scan.cue == "said"
+    assert scan.speaker and scan.speaker.role == "Labour's health spokeswoman"
     assert [BRITISH[s:e] for s, e in scan.content_spans] == [
         "People are waiting months for a scan",
         "That is the reality on the wards",

@@ -234,3 +234,9 @@ def test_wire_copy_unnamed_sources() -> None:
     assert speaker(quote_with(analysis, "market speculation")) == "A Volker Bank spokesman"
     last = quote_with(analysis, "last bank")
     assert speaker(last) == "a senior executive at a rival lender" and last.speaker and last.speaker.type == "UNNAMED"
+
+
+def test_an_apposition_role_stops_at_its_relative_clause() -> None:
+    text = "Jane Roe, a nurse who works nights at the hospital, said the ward was full."
+    q = quote_with(analyze(text, id="t"), "ward")
+    assert speaker(q) == "Jane Roe" and q.speaker and q.speaker.role == "nurse"
