@@ -62,6 +62,7 @@ PROXY_OF = re.compile(
 GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
 # "the 36-year-old", "the 47-year-old father of two": a person described by age.
 AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
@@ -137,6 +138,7 @@ class SpeakerResolver:
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
+        self.issuer: Entity | None = None  # who last spoke "in a statement"
         self.spoken: list[Entity] = []
         self._collect_people()
 
@@ -220,7 +222,8 @@ class SpeakerResolver:
             return None
         mention = relative_antecedent(mention) or mention
         found = (
-            self._name_in_capitals(mention)
+            self._document(mention)
+            or self._name_in_capitals(mention)
             or self._named_person(mention)
             or self._organisation(mention)
             or self._pronoun(mention)
@@ -228,12 +231,26 @@ class SpeakerResolver:
             or self._unnamed(mention)
         )
         found.entity.mentions.append(span)
+        if found.entity.type in {"PERSON", "ORG"} and cand.cue_span is not None and self._in_a_statement(cand.cue_span):
+            self.issuer = found.entity
         if found.entity.type in {"PERSON", "ORG"}:
             self.last_speaker = found.entity
             if found.entity in self.spoken:
                 self.spoken.remove(found.entity)
             self.spoken.append(found.entity)
         return found
+
+    def _in_a_statement(self, cue: Span) -> bool:
+        """Whether the cue's sentence says the words came "in a statement" ("In a statement, X said")."""
+        start = max(self.text.rfind(ch, 0, cue[0]) for ch in ".!?\n") + 1
+        ends = [i for i in (self.text.find(". ", cue[1]), self.text.find("\n", cue[1])) if i >= 0]
+        return STATEMENT.search(self.text, start, min(ends, default=len(self.text))) is not None
+
+    def _document(self, mention: SpacySpan) -> Resolution | None:
+        """ "The statement said" after "In a statement, Northgate Water said": the statement's issuer."""
+        if self.issuer is None or not re.fullmatch(r"(?:the|that|this) statement", mention.text.strip(), re.IGNORECASE):
+            return None
+        return Resolution(self.issuer, self.issuer.roles[0] if self.issuer.roles else None)
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]

@@ -120,6 +120,7 @@ def test_a_clause_after_a_name_is_no_role() -> None:
 def test_a_utility_story() -> None:
     text = (
         'In a statement, Northgate Water said it was "deeply sorry" for the disruption.\n\n'
+        "The statement said engineers had worked through the night to repair the main.\n\n"
         "Local MP Diane Foster was scathing. She told Sky News: \"This is the third burst in a month. Northgate has "
         'had years to fix this network and has done nothing."\n\n'
         "The company's chief operating officer, Martin Shaw, insisted the network was safe. The repairs, he said, "
@@ -129,6 +130,7 @@ def test_a_utility_story() -> None:
     )
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "deeply sorry")) == "Northgate Water"
+    assert speaker(quote_with(analysis, "through the night")) == "Northgate Water"  # "The statement said"
     burst = quote_with(analysis, "third burst")
     assert burst.kind == "direct" and speaker(burst) == "Diane Foster" and burst.cue == "told"
     repairs = quote_with(analysis, "finished by Friday")
