@@ -191,3 +191,14 @@ def test_parliament_single_marks_among_double_ones_and_anonymity() -> None:
     assert furious.kind == "direct" and furious.cue == "said"  # no colon in the cue
     assert speaker(furious) == "One Tory backbencher"
     assert not [q for q in analysis.quotes if "to be named" in q.content]
+
+
+def test_an_expectation_is_no_one_s_statement() -> None:
+    text = (
+        "The chancellor, Rishi Kaur, is expected to announce the cuts on Wednesday.\n\n"
+        "The bill is widely expected to pass, analysts said."
+    )
+    analysis = analyze(text, id="t")
+    assert not [q for q in analysis.quotes if "announce the cuts" in q.content]
+    bill = quote_with(analysis, "expected to pass")
+    assert bill.content == "The bill is widely expected to pass" and speaker(bill) == "analysts"
