@@ -48,6 +48,13 @@ MALE_WORDS = words("""
     he him his mr spokesman chairman congressman king prince sir businessman man
 """)
 POST_NOMINALS = {"KC", "QC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
+# Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
+PERSON_NOUNS = words("""
+    spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
+    victim mother father wife husband son daughter brother sister man woman neighbour neighbor resident lawyer
+    prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
+    economist researcher scientist professor student friend relative colleague insider member
+""")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
@@ -139,6 +146,7 @@ class SpeakerResolver:
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
         self.issuer: Entity | None = None  # who last spoke "in a statement"
+        self.last_quoted: Entity | None = None  # the speaker of the statement resolved last, of any type
         self.spoken: list[Entity] = []
         self._collect_people()
 
@@ -231,6 +239,7 @@ class SpeakerResolver:
             or self._unnamed(mention)
         )
         found.entity.mentions.append(span)
+        self.last_quoted = found.entity
         if found.entity.type in {"PERSON", "ORG"} and cand.cue_span is not None and self._in_a_statement(cand.cue_span):
             self.issuer = found.entity
         if found.entity.type in {"PERSON", "ORG"}:
@@ -349,7 +358,10 @@ class SpeakerResolver:
     def _pronoun(self, mention: SpacySpan) -> Resolution | None:
         word = mention.text.strip().lower()
         if word in PERSON_PRONOUNS:
-            target = self._recent_person(mention.start_char, {"he": "male", "she": "female"}.get(word))
+            gender = {"he": "male", "she": "female"}.get(word)
+            target = self._unnamed_person_before(mention.start_char, gender) or self._recent_person(
+                mention.start_char, gender
+            )
         elif word in GROUP_PRONOUNS:
             target = self.last_speaker if self.last_speaker and self.last_speaker.type != "PERSON" else None
         else:
@@ -357,6 +369,22 @@ class SpeakerResolver:
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
+        """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
+        was named since and the pronoun fits (a singular person's description: no group, no organisation)."""
+        last = self.last_quoted
+        if last is None or last.type != "UNNAMED" or not last.mentions:
+            return None
+        words = last.name.lower().split()
+        head = ROLE_COMPLEMENT.sub("", last.name).lower().split()[-1:]
+        if not head or head[0] not in PERSON_NOUNS or words[0] not in {"a", "an", "the", "one"}:
+            return None
+        since = max(s for s, _ in last.mentions)
+        if any(since < e.start_char < at for e in self.people):
+            return None
+        found = gender_of("", last.name)
+        return last if gender is None or found in (None, gender) else None
 
     def _recent_person(self, at: int, gender: str | None) -> Entity | None:
         """The last person who spoke (or else was named), of the pronoun's gender where known."""

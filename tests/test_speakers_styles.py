@@ -242,3 +242,14 @@ def test_an_apposition_role_stops_at_its_relative_clause() -> None:
     text = "Jane Roe, a nurse who works nights at the hospital, said the ward was full."
     q = quote_with(analyze(text, id="t"), "ward")
     assert speaker(q) == "Jane Roe" and q.speaker and q.speaker.role == "nurse"
+
+
+def test_a_pronoun_after_an_unnamed_person() -> None:
+    text = (
+        "Mayor Ann Lee opened the bridge on Monday.\n\n"
+        "A senior official said the talks had stalled. \"We are not close,\" he said.\n\n"
+        "A council spokeswoman said the road would reopen on Friday. She added that the cost was not yet known."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "not close")) == "A senior official"
+    assert speaker(quote_with(analysis, "not yet known")) == "A council spokeswoman"
