@@ -174,6 +174,8 @@ def test_a_headline_is_no_part_of_the_first_line_s_speaker() -> None:
     assert accused.source == "Hartley Town manager Steve Gibbs" and speaker(accused) == "Steve Gibbs"
     assert accused.speaker and accused.speaker.role == "Hartley Town manager"
     assert all(q.source is None or "\n" not in q.source for q in analysis.quotes)
+    headline = quote_with(analysis, "We were robbed")
+    assert headline.kind == "direct" and headline.source == "Hartley boss" and headline.cue == "says"
 
 
 def test_a_surname_read_as_a_noun_and_a_role_before_the_name() -> None:

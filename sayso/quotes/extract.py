@@ -344,6 +344,11 @@ TRAILING_TIME = re.compile(
 )
 
 
+# After a cue, the speaker phrase ends before a phrase of when or why they spoke ("says Hartley boss after late
+# penalty", "said Lee following the vote").
+TRAILING_EVENT = re.compile(r"\s+(?:after|before|during|following|amid|despite)\s+[^,;:]*$", re.IGNORECASE)
+
+
 def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
     """Source spans without a trailing time phrase or function word (see TRAILING_TIME)."""
     for cand in found:
@@ -352,6 +357,9 @@ def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
         start, end = cand.source_span
         while (cut := TRAILING_TIME.search(frame.text, start, end)) is not None and cut.start() > start:
             end = cut.start()
+        after_cue = cand.cue_span is not None and start >= cand.cue_span[1]
+        if after_cue and (cut := TRAILING_EVENT.search(frame.text, start, end)) is not None and cut.start() > start:
+            end = cut.start()  # "'We were robbed,' says Hartley boss after late penalty"
         cand.source_span = (start, end)
 
 
