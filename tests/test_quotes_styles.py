@@ -49,6 +49,7 @@ def test_british_single_marks_are_quotes() -> None:
     ("text", "expected"),
     [
         ("'The nurses' union is wrong,' she said.", [("The nurses' union is wrong,", 0)]),
+        ("‘It’s the nurses’ union that’s ignored,’ she said.", [("It’s the nurses’ union that’s ignored,", 0)]),
         ("He called the plans 'ridiculous' and left.", [("ridiculous", 0)]),
         ("'He told me \"never again\",' she said.", [('He told me "never again",', 0), ("never again", 1)]),
         ("'First paragraph.\n\n'Second one,' she said.", [("First paragraph.\n\n'Second one,", 0)]),
