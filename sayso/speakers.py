@@ -70,6 +70,12 @@ GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# "The mayor's office later issued a statement.": who issued it (group 1), the sentence's subject.
+ISSUED_STATEMENT = re.compile(
+    r"(?:^|[.!?\n][\"'”’]?\s+)([A-Z][^.!?\n]{1,80}?)\s+(?:(?:\w+ly|also|later|then|today|yesterday|on\s+\w+day)\s+)*"
+    r"(?:issued|released|put\s+out|published|posted|sent)\s+(?:an?|the)\s+(?:\w+\s+)?statement\b"
+)
 # "the 36-year-old", "the 47-year-old father of two": a person described by age.
 AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
@@ -256,8 +262,20 @@ class SpeakerResolver:
         return STATEMENT.search(self.text, start, min(ends, default=len(self.text))) is not None
 
     def _document(self, mention: SpacySpan) -> Resolution | None:
-        """ "The statement said" after "In a statement, Northgate Water said": the statement's issuer."""
-        if self.issuer is None or not re.fullmatch(r"(?:the|that|this) statement", mention.text.strip(), re.IGNORECASE):
+        """ "The statement said" after "In a statement, Northgate Water said": the statement's issuer; "it
+        read" or "the statement said" right after "The mayor's office issued a statement.": the issuer named
+        there (a person or organisation, else the words that name it)."""
+        said = mention.text.strip()
+        if re.fullmatch(r"it|(?:the|that|this) statement", said, re.IGNORECASE):
+            issued = _issued_statement(self.text, mention.start_char)
+            if issued is not None:
+                issuer = self.doc.char_span(*issued, alignment_mode="expand")
+                found = issuer and (
+                    self._named_person(issuer) or self._organisation(issuer) or self._unnamed(issuer)
+                )
+                if found:
+                    return found
+        if self.issuer is None or not re.fullmatch(r"(?:the|that|this) statement", said, re.IGNORECASE):
             return None
         return Resolution(self.issuer, self.issuer.roles[0] if self.issuer.roles else None)
 
@@ -758,6 +776,18 @@ def _head_before(mention: SpacySpan, k: int) -> bool:
 
 def _object_of_preposition(ent: SpacySpan) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP"
+
+
+def _issued_statement(text: str, before: int) -> Span | None:
+    """Where the issuer of a statement is named in the last sentence before `before` or the one before that
+    ("The mayor's office later issued a statement. \"...,\" it read."), or None."""
+    start = max(0, before - 400)
+    found = list(ISSUED_STATEMENT.finditer(text, start, before))
+    if not found:
+        return None
+    name = found[-1]
+    between = QUOTED.sub("", text[name.end() : before])  # only the quote may stand between
+    return (name.start(1), name.end(1)) if len(re.findall(r"[.!?]", between)) <= 1 else None
 
 
 def _possessive(text: str, ent: SpacySpan) -> bool:

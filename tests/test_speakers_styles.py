@@ -3,6 +3,8 @@ the British press. Short fictional excerpts."""
 
 from __future__ import annotations
 
+import pytest
+
 from sayso import Analysis, Quote, analyze
 
 
@@ -255,3 +257,24 @@ def test_a_pronoun_after_an_unnamed_person() -> None:
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "not close")) == "A senior official"
     assert speaker(quote_with(analysis, "not yet known")) == "A council spokeswoman"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "issuer"),
+    [
+        ('The mayor\'s office later issued a statement. "The Mayor stands by every word," it read.',
+         "stands by every word", "The mayor's office"),
+        ('Acme Corp released a statement on Monday. "We regret the error," the statement said.', "regret the error",
+         "Acme Corp"),
+    ],
+)
+def test_a_statement_speaks_for_whoever_issued_it(text: str, words: str, issuer: str) -> None:
+    """ "it read" / "the statement said" right after "X issued a statement": X."""
+    assert speaker(next(q for q in analyze(text, id="t").quotes if words in q.content)) == issuer
+
+
+def test_an_issued_statement_two_sentences_back_is_not_the_speaker() -> None:
+    text = 'Acme Corp released a statement on Monday.\n\nThe council met later. "It was a long night," it read.'
+    q = next(q for q in analyze(text, id="t").quotes if "long night" in q.content)
+    assert "Acme" not in (speaker(q) or "")
