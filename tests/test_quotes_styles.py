@@ -230,3 +230,19 @@ def test_an_expectation_is_no_one_s_statement() -> None:
     assert not [q for q in analysis.quotes if "announce the cuts" in q.content]
     bill = quote_with(analysis, "expected to pass")
     assert bill.content == "The bill is widely expected to pass" and speaker(bill) == "analysts"
+
+
+def test_a_quote_the_tagger_ran_into_the_next_paragraph_s_quote_keeps_its_own_words() -> None:
+    """The tagger linked '"The Mayor stands by every word," it read' and the next paragraph's opening quote to
+    one cue; the rule that finds that next quote (with its own speaker) takes it, and the first quote stays."""
+    text = (
+        'The mayor\'s office later issued a statement. "The Mayor stands by every word," it read.\n\n'
+        "“This is not about politics.\n\n"
+        "“It is about whether the people of Port Alder can trust what they are told,” said Reyes, who chairs the "
+        "council's finance committee."
+    )
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, "The Mayor stands by every word")
+    assert q.cue == "read" and q.content == "The Mayor stands by every word" and q.kind == "direct"
+    assert speaker(quote_with(analysis, "This is not about politics")) == "Reyes"
+

@@ -114,16 +114,35 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
     out: list[Candidate] = []
     tagged_chars = [t.content_chars() for t in tagged]
     beaten: set[int] = set()
+    kept: set[int] = set()  # the characters of the statements the rules keep
     for rule in ruled:
         chars = rule.content_chars()
         rivals = [i for i, tc in enumerate(tagged_chars) if tc & chars]
         if not rivals or rule.origin in EXACT_RULES or _broken_up(frame, rule, [tagged[i] for i in rivals]):
             out.append(_with_tagged_source(rule, [tagged[i] for i in rivals]))
             beaten.update(rivals)
+            kept |= chars
         else:
             _fill_missing_source([tagged[i] for i in rivals], rule)
     out += [t for i, t in enumerate(tagged) if i not in beaten]
+    out += [r for i in sorted(beaten) if (r := _rest_of_beaten(frame, tagged[i], kept))]
     return out
+
+
+def _rest_of_beaten(frame: Frame, cand: Candidate, kept: set[int]) -> Candidate | None:
+    """ '"The Mayor stands by every word," it read. / “This is not about politics.': the tagger linked a quote
+    and the next paragraph's opening to one cue; where a rule's statement took some of its pieces, the pieces
+    before them that no rule took stay a quote of the tagger's cue (its cue outside what the rules kept)."""
+    rest: list[Span] = []
+    for span in cand.content_spans:
+        if any(i in kept for i in range(*span)):
+            break
+        rest.append(span)
+    if not rest or len(rest) == len(cand.content_spans) or cand.cue_span is None or cand.cue_span[0] in kept:
+        return None
+    if not all(_is_quoted(frame, s) for s in rest):
+        return None  # reported words cut short by a rule's quote are rarely a statement of their own
+    return Candidate("direct", rest, cand.cue_span, cand.source_span, cand.confidence, cand.origin)
 
 
 def split_at_own_cue(frame: Frame, found: list[Candidate]) -> list[Candidate]:
