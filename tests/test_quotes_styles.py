@@ -246,3 +246,10 @@ def test_a_quote_the_tagger_ran_into_the_next_paragraph_s_quote_keeps_its_own_wo
     assert q.cue == "read" and q.content == "The Mayor stands by every word" and q.kind == "direct"
     assert speaker(quote_with(analysis, "This is not about politics")) == "Reyes"
 
+
+@pytest.mark.parametrize("mark", [('"', '"'), ("“", "”")])
+def test_a_mixed_quote_ending_in_quoted_words_keeps_their_closing_mark(mark: tuple[str, str]) -> None:
+    opening, closing = mark
+    text = f"Varga dismissed the criticism as {opening}woke nonsense{closing} and said the council was playing games."
+    q = quote_with(analyze(text, id="t"), "woke nonsense")
+    assert q.content == f"the criticism as {opening}woke nonsense{closing}"

@@ -101,7 +101,7 @@ def attributions(
     if scheme == "polnear":
         top = one_cue_each(top)
     else:
-        top = [_without_colon(frame, c) for c in top if not _bare_object(frame, c)]
+        top = [_closing_mark_kept(frame, _without_colon(frame, c)) for c in top if not _bare_object(frame, c)]
     rules.set_kinds(frame, top)
     found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
     return sorted(found, key=lambda c: (c.start, -c.end))
@@ -764,6 +764,19 @@ SPEAKING = words("""
 def _refusal(text: str, tagged: TaggedAttribution) -> bool:
     cue = set(text[tagged.cue_span[0] : tagged.cue_span[1]].lower().split()) if tagged.cue_span else set()
     return bool(cue & REFUSALS) and bool(cue & SPEAKING)
+
+
+def _closing_mark_kept(frame: Frame, cand: Candidate) -> Candidate:
+    """ 'dismissed the criticism as "woke nonsense"': quoted words that end a mixed quote keep their closing
+    mark (sayso's scheme; PolNeAR's gold leaves it out)."""
+    s, e = cand.content_spans[-1]
+    inside, text = frame.text[s:e], frame.text
+    if e < len(text) and (
+        (text[e] == "\u201d" and inside.count("\u201c") > inside.count("\u201d"))
+        or (text[e] == '"' and inside.count('"') % 2 == 1)
+    ):
+        cand.content_spans[-1] = (s, e + 1)
+    return cand
 
 
 def _without_colon(frame: Frame, cand: Candidate) -> Candidate:
