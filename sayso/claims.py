@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sayso.contradictions import opposed
+from sayso.contradictions import opposed, opposing
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.quotes.cues import is_cue_noun, words
 from sayso.speakers import is_first_name
@@ -76,6 +76,13 @@ FABRICATED = re.compile(
 )
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
+# 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
+ADDRESSING = re.compile(
+    r"\b(?:scolded|told|pressed|chided|rebuked|lectured|confronted|challenged|warned|grilled|admonished|berated|"
+    r"upbraided|reminded|corrected)\s+(?P<who>him|her|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s*[:,]?\s*[“\"]?\s*$"
+)
+ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
 
 
 def content_keys(text: str) -> set[str]:
@@ -108,6 +115,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         target = (
             _account_called_false(denial, claims, by_id)
             or _going_on(denial, last_target)
+            or _addressee_claim(denial, claims, by_id, text)
             or _target(denial, claims, text, parent_speaker)
             or _question_answered(denial, quotes, claims, by_id, text)
         )
@@ -115,6 +123,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (_end(denial), target)
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
+        claim.denials.append(reply)
+    for claim, reply in _contradicting_answers(quotes, claims, by_id):
         claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
@@ -323,6 +333,49 @@ def _account_called_false(denial: Quote, claims: list[_Claim], speakers: dict[st
     return None
 
 
+def _addressee_claim(denial: Quote, claims: list[_Claim], speakers: dict[str, Speaker], text: str) -> _Claim | None:
+    """ 'McCaskill scolded him: "The scientific community is against you on the products you called miracles"': a
+    denial put to "you", whose cue names whom it addresses (a name, or "him"/"her": the person named last before it),
+    disputes a claim of theirs (the one sharing most words with it, else the last before it)."""
+    if not denial.content_spans or not ADDRESSED.search(denial.content):
+        return None
+    start = _start(denial)
+    cue = ADDRESSING.search(text[max(0, start - ADDRESSING_REACH) : start])
+    if cue is None:
+        return None
+    at = max(0, start - ADDRESSING_REACH) + cue.start("who")
+    others = [sp for sp in speakers.values() if sp.id != denial.speaker_id]
+    if cue.group("who").lower() in {"him", "her"}:
+        mentioned = [(e, sp) for sp in others if _a_person(sp) for e in _named_at(sp, text) if e <= at]
+        addressee = max(mentioned, key=lambda pair: pair[0])[1] if mentioned else None
+    else:
+        named = [sp for sp in others if _names(cue.group("who"), sp)]
+        addressee = named[0] if len(named) == 1 else None
+    theirs = [c for c in claims if addressee is not None and c.claimant.id == addressee.id]
+    if not theirs:
+        return None
+    keys = content_keys(denial.content)
+    best = max(theirs, key=lambda c: len(c.keys & keys))
+    return best if best.keys & keys else _claim_just_before(denial, theirs) or theirs[-1]
+
+
+def _a_person(speaker: Speaker) -> bool:
+    """A person, or a speaker the tagger left untyped whose name is a proper name ("Oz")."""
+    words = speaker.name.split()
+    return speaker.type == "PERSON" or (
+        speaker.type == "UNNAMED" and 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+    )
+
+
+def _named_at(speaker: Speaker, text: str) -> list[int]:
+    """Where the speaker is mentioned or their surname appears in the text (end offsets)."""
+    ends = [e for _, e in speaker.mentions]
+    surname = speaker.name.split()[-1] if speaker.name.split() else ""
+    if surname[:1].isupper():
+        ends += [m.end() for m in re.finditer(rf"\b{re.escape(surname)}\b", text)]
+    return ends
+
+
 def _question_answered(
     denial: Quote, quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
 ) -> _Claim | None:
@@ -365,6 +418,36 @@ def _contradicting_replies(
             if (near or keys & claim.keys) and any(opposed(c.content, q.content) for c in claim.quotes):
                 yield claim, q
                 break
+
+
+def _contradicting_answers(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[_Claim, Quote]]:
+    """ '"It was destined to fail," said Barrett. In a statement, Peabody said: "Patriot Coal was highly successful"':
+    a statement right after someone else's claim on the same subject (content words shared) in opposite words answers
+    it, though neither names the other (the claim sharing most words with it, when several before it are opposed)."""
+    for q in quotes:
+        if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in:
+            continue
+        subject, keys = speakers[q.speaker_id or ""], content_keys(q.content)
+        answered = [
+            (len(keys & claim.keys), claim)
+            for claim in claims
+            if not claim.denials
+            and claim.claimant.id != subject.id
+            and not _same_side(subject, claim.claimant)
+            and len(keys & claim.keys) >= MIN_SHARED_KEYS
+            and any(0 <= _start(q) - _end(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes)
+        ]
+        if answered:
+            yield max(answered, key=lambda pair: pair[0])[1], q
+
+
+def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:
+    """Whether the reply holds a phrase opposed to the claim's, and the words before it in the reply (its subject:
+    "Patriot Coal was highly successful") are the claim's words, not the one who replies ("he was against it")."""
+    phrase = opposing(claim.content, reply.content)
+    return phrase is not None and bool(content_keys(reply.content[: phrase.start()]) & claim_keys)
 
 
 def _start(q: Quote) -> int:

@@ -373,3 +373,16 @@ def test_a_spokesman_does_not_dispute_the_one_he_speaks_for() -> None:
 def test_the_one_dispute_is_with_the_claimant_the_denial_points_to(text: str, claimant: str, disputer: str) -> None:
     disputes = disputes_of(analyze(text))
     assert [(found, disputers) for _, found, disputers in disputes] == [(claimant, [disputer])]
+
+
+def test_a_denial_put_to_someone_disputes_the_claim_of_the_one_addressed() -> None:
+    text = (
+        "Mayor Dan Harlow has said on his radio show that the new harbour wall was a miracle of engineering.\n\n"
+        "Councillor Ann Ruiz said the engineers were almost unanimous that the ferry budget gives people real hope.\n\n"
+        "Harlow's claims earned him a hearing in the state Senate in March. Senator Joan Pike scolded him: "
+        '"The engineers are almost unanimous against you on the wall you called a miracle," she said. '
+        '"When you call a wall a miracle, it gives people false hope."'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Dan Harlow" and disputers == ["Joan Pike"] and "miracle" in claim
+
