@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sayso.contradictions import opposed, opposing
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.quotes.cues import is_cue_noun, words
-from sayso.speakers import is_first_name
+from sayso.speakers import ROLE_TITLES, is_first_name
 
 STOPWORDS = words("""
     a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -200,7 +200,7 @@ def _target(
         c
         for c in claims
         if c.claimant.id != denial.speaker_id
-        and not all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes)
+        and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
     ]
     if POINTING_BACK.search(denial.content):
         before = _claim_just_before(denial, others, reach=POINTING_REACH)
@@ -208,9 +208,10 @@ def _target(
             return before
     keys = content_keys(denial.content)
 
-    def score(c: _Claim) -> tuple[int, bool]:
+    def score(c: _Claim) -> tuple[int, bool, bool]:
         named = NAMED_BONUS if _names(denial.content, c.claimant) else 0
-        return (len(c.keys & keys) + named, not _nested(c))
+        # at equal scores, the claimant the denial names ("he had never touched Fields": Fields's account)
+        return (len(c.keys & keys) + named, named > 0, not _nested(c))
 
     # a claim that is itself a denial ("there never was an order") is agreed with, not disputed, by
     # a denial of the same words ("no evidence that there was an order")
@@ -301,8 +302,14 @@ def _names(content: str, speaker: Speaker) -> bool:
         return False
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
         before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
-        # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz" is still Ann Ruiz)
-        if speaker.type != "PERSON" or before is None or before.group(1) in words or not is_first_name(before.group(1)):
+        # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz", "Judge Ruiz" are still Ann Ruiz)
+        if (
+            speaker.type != "PERSON"
+            or before is None
+            or before.group(1) in words
+            or before.group(1).lower() in ROLE_TITLES
+            or not is_first_name(before.group(1))
+        ):
             return True
     return False
 

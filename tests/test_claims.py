@@ -386,3 +386,24 @@ def test_a_denial_put_to_someone_disputes_the_claim_of_the_one_addressed() -> No
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "Dan Harlow" and disputers == ["Joan Pike"] and "miracle" in claim
 
+
+def test_denying_an_act_against_someone_disputes_their_account() -> None:
+    text = (
+        "Reporter Ann Ruiz told the police that the mayor's aide, Joe Lind, had grabbed her arm at the dock after the "
+        "rally.\n\n"
+        "The police charged Lind with battery on Tuesday.\n\n"
+        "Even after the complaint was filed, Lind continued to say he had never touched Ruiz."
+    )
+    assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
+        ("Ann Ruiz", ["Joe Lind"])
+    ]
+
+
+def test_a_denial_that_a_judge_did_not_recognize_the_facts_disputes_the_judges_ruling() -> None:
+    text = (
+        "Judge Ann Ruiz ruled on Friday that the harbour law allows arbitrary discrimination against fishermen.\n\n"
+        "Gov. Dan Harlow said he expects an appeal of Ruiz's ruling. \"The law simply protects the harbour's "
+        'traditional trades. I am disappointed Judge Ruiz did not recognize that reality," he said in a statement.'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Ann Ruiz" and disputers == ["Dan Harlow"] and "discrimination" in claim
