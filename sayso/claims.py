@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sayso.contradictions import opposed, opposing
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
+from sayso.polarity import denial_matches
 from sayso.quotes.cues import is_cue_noun, words
 from sayso.speakers import ROLE_TITLES, is_first_name
 
@@ -28,6 +29,8 @@ STOPWORDS = words("""
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
 CLAIM_CUTS = re.compile(r",|;| during | when | while | after | before | because | although | as part of ")
 MIN_SHARED_KEYS = 2
+# where a clause of a denial ends: what the words before and after it say is not what it denies
+CLAUSE_END = re.compile(r"[,;:.!?…—–()]|\s-\s|\b(?:because|but|although|though|while|whereas|when)\b", re.IGNORECASE)
 NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is not true")
 SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
@@ -207,11 +210,12 @@ def _target(
         if before is not None:
             return before
     keys = content_keys(denial.content)
+    denied = _denied_keys(denial)
 
     def score(c: _Claim) -> tuple[int, bool, bool]:
         named = NAMED_BONUS if _names(denial.content, c.claimant) else 0
         # at equal scores, the claimant the denial names ("he had never touched Fields": Fields's account)
-        return (len(c.keys & keys) + named, named > 0, not _nested(c))
+        return (len(c.keys & denied) + named, named > 0, not _nested(c))
 
     # a claim that is itself a denial ("there never was an order") is agreed with, not disputed, by
     # a denial of the same words ("no evidence that there was an order")
@@ -223,6 +227,23 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return _claim_just_before(denial, others)
     return None
+
+
+def _denied_keys(denial: Quote) -> set[str]:
+    """The content words of what a denial denies: all its words when its cue denies ("denied that ..."), else those
+    of the clauses that deny ("With thousands of vote counting systems, there is no single point of failure": not
+    the voting systems, which it does not deny), or all of them when those clauses say nothing but "this is a lie"."""
+    matches = denial_matches(denial.cue, denial.content)
+    if matches is None:
+        return content_keys(denial.content)
+    keys: set[str] = set()
+    for match in matches:
+        start = max((m.end() for m in CLAUSE_END.finditer(denial.content, 0, match.start())), default=0)
+        end = CLAUSE_END.search(denial.content, match.end())
+        keys |= content_keys(denial.content[start : end.start() if end else len(denial.content)])
+    # "This is a lie. There were never any threats to the budget": a clause that denies only "this" leaves the
+    # rest of the words to say what
+    return keys or content_keys(denial.content)
 
 
 def _same_side(a: Speaker, b: Speaker) -> bool:

@@ -46,6 +46,15 @@ NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}
 
 
+def denial_matches(cue: str | None, content: str) -> list[re.Match[str]] | None:
+    """Where the words deny ("there is no single point of failure"), or None when the cue itself denies (then all
+    the words are what is denied: "denied claims that ...")."""
+    cue_words = (cue or "").lower()
+    if cue and is_denial_cue(cue_words) and not NEGATED_CUE.search(cue_words):
+        return None
+    return list(DENIAL_CONTENT.finditer(content)) + list(CLAIM_JUDGED_WORTHLESS.finditer(content))
+
+
 def polarity(cue: str | None, content: str) -> Polarity:
     """asserts / denies / questions, read from the cue first and the words second."""
     cue_words = (cue or "").lower()

@@ -407,3 +407,13 @@ def test_a_denial_that_a_judge_did_not_recognize_the_facts_disputes_the_judges_r
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "Ann Ruiz" and disputers == ["Dan Harlow"] and "discrimination" in claim
+
+
+def test_words_beside_what_a_denial_denies_do_not_link_it() -> None:
+    text = (
+        "Mayor Dan Harlow said the harbour's ferry counting systems cost the town too much to run.\n\n"
+        "The state will send inspectors to the port next month, officials said.\n\n"
+        'Councillor Ann Ruiz said that with hundreds of ferry counting systems, "there is no single point of failure."'
+    )
+    assert disputes_of(analyze(text)) == []
+
