@@ -84,6 +84,14 @@ ADDRESSING = re.compile(
     r"\b(?:scolded|told|pressed|chided|rebuked|lectured|confronted|challenged|warned|grilled|admonished|berated|"
     r"upbraided|reminded|corrected)\s+(?P<who>him|her|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s*[:,]?\s*[“\"]?\s*$"
 )
+# "Trump, for instance, was wrong in his claim about Ford canceling its plant. Ford itself said the deal was on.": the
+# writer's verdict on someone's claim, and the statement of another that shows it
+VERDICT = re.compile(
+    r"\b(?P<who>[A-Z][\w'’.-]+)(?:,[^,.]{1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:wrong|mistaken|incorrect)\s+(?:in\s+(?:his|her|their|its)\s+(?:claims?|assertions?|statements?)|about|when\s+"
+    r"(?:he|she|they|it)\s+(?:said|claimed))\b\s*(?:about\s+|that\s+)?(?P<what>[^.!?]*)"
+)
+VERDICT_REACH = 200  # characters from the verdict to the statement that shows it
 ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
 
@@ -125,6 +133,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         if target is not None and not _same_side(by_id[denial.speaker_id or ""], target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (_end(denial), target)
+    for claim, reply in _shown_wrong(quotes, claims, by_id, text):
+        claim.denials.append(reply)
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
         claim.denials.append(reply)
     for claim, reply in _contradicting_answers(quotes, claims, by_id):
@@ -425,6 +435,38 @@ def _question_answered(
     claim = _Claim(asker, normalise(last, asker, speakers.values(), text), [last], content_keys(last.content))
     claims.append(claim)
     return claim
+
+
+def _shown_wrong(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
+) -> Iterator[tuple[_Claim, Quote]]:
+    """The writer's verdict that someone was wrong in a claim, outside any quote, and the statement of another
+    speaker right after it ("Ford itself said the deal was on"): that speaker disputes the claim (the claimant's claim
+    sharing words with the verdict, else the verdict's words as the claim)."""
+    spans = [span for q in quotes for span in q.content_spans]
+    for verdict in VERDICT.finditer(text):
+        if any(s <= verdict.start() < e for s, e in spans):
+            continue
+        wrong = [sp for sp in speakers.values() if _names(verdict.group("who"), sp)]
+        after = [
+            q
+            for q in quotes
+            if q.content_spans and 0 <= _start(q) - verdict.end() <= VERDICT_REACH and not q.nested_in
+        ]
+        shown_by = min(after, key=_start, default=None)
+        if len(wrong) != 1 or shown_by is None or shown_by.speaker_id not in speakers:
+            continue
+        claimant, witness = wrong[0], speakers[shown_by.speaker_id or ""]
+        if witness.id == claimant.id or _same_side(witness, claimant):
+            continue
+        keys = content_keys(verdict.group("what"))
+        theirs = [c for c in claims if c.claimant.id == claimant.id and c.keys & keys]
+        if theirs:
+            yield max(theirs, key=lambda c: len(c.keys & keys)), shown_by
+        elif verdict.group("what").strip():
+            claim = _Claim(claimant, verdict.group("what").strip(" ,;:"), keys=keys)
+            claims.append(claim)
+            yield claim, shown_by
 
 
 def _contradicting_replies(

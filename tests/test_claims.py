@@ -417,3 +417,13 @@ def test_words_beside_what_a_denial_denies_do_not_link_it() -> None:
     )
     assert disputes_of(analyze(text)) == []
 
+
+def test_the_writers_verdict_that_someone_was_wrong_and_the_statement_showing_it_make_a_dispute() -> None:
+    text = (
+        "Mayor Dan Harlow told a rally on Monday that he would bring jobs back to the harbour.\n\n"
+        "Harlow, for instance, was wrong in his claim about Seaways Ltd closing its ferry depot in Dover. "
+        "Seaways Ltd itself said the depot would stay open.\n\n"
+        "Councillor Ann Ruiz said the harbour budget would grow by a tenth next year."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Dan Harlow" and disputers == ["Seaways Ltd"] and "depot" in claim
