@@ -194,7 +194,9 @@ def _target(
     if nested:
         return nested[0]
     if REFERENCE.match(denial.content.strip()):
-        return _claim_just_before(denial, claims)
+        # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
+        named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
+        return _claim_just_before(denial, named, reach=len(text)) if named else _claim_just_before(denial, claims)
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"

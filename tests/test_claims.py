@@ -368,6 +368,15 @@ def test_a_spokesman_does_not_dispute_the_one_he_speaks_for() -> None:
             "The state audit",
             "Tom Reilly",
         ),
+        (  # "the state report was ...": the report's claim, not the claim just before the denial
+            "The state report found that the harbour authority had overspent on the ferry contracts by a tenth.\n\n"
+            "Harbour authority spokesman Tom Reilly said the report is misleading because it looks at one year.\n\n"
+            "Senator Ann Ruiz said the authority's board should resign over the ferry contracts.\n\n"
+            "In a statement on Friday, Reilly added that the state report was misleading because it left out the "
+            "savings on fuel.",
+            "The state report",
+            "Tom Reilly",
+        ),
     ],
 )
 def test_the_one_dispute_is_with_the_claimant_the_denial_points_to(text: str, claimant: str, disputer: str) -> None:
@@ -427,3 +436,4 @@ def test_the_writers_verdict_that_someone_was_wrong_and_the_statement_showing_it
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "Dan Harlow" and disputers == ["Seaways Ltd"] and "depot" in claim
+
