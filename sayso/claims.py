@@ -127,7 +127,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             _account_called_false(denial, claims, by_id)
             or _going_on(denial, last_target)
             or _addressee_claim(denial, claims, by_id, text)
-            or _target(denial, claims, text, parent_speaker)
+            or _target(denial, claims, text, parent_speaker, by_id[denial.speaker_id or ""])
             or _question_answered(denial, quotes, claims, by_id, text)
         )
         if target is not None and not _same_side(by_id[denial.speaker_id or ""], target.claimant):
@@ -187,6 +187,7 @@ def _target(
     claims: list[_Claim],
     text: str,
     parent_speaker: dict[str, str | None],
+    denier: Speaker,
 ) -> _Claim | None:
     """The claim a denial disputes, or None when it disputes nothing said in the article."""
     # "denied claims by X that Y": the claim the denial's own words name as their object
@@ -210,11 +211,12 @@ def _target(
     ]
     if owned:  # "the governor's reasons", "Lane's account": what that speaker claimed, the closest before
         return _claim_just_before(denial, owned) or owned[0]
-    # not the denier's own words, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
+    # not the words of the denier or their side, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
     others = [
         c
         for c in claims
         if c.claimant.id != denial.speaker_id
+        and not _same_side(denier, c.claimant)
         and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
     ]
     if POINTING_BACK.search(denial.content):
@@ -259,8 +261,16 @@ def _denied_keys(denial: Quote) -> set[str]:
 
 
 def _same_side(a: Speaker, b: Speaker) -> bool:
-    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for."""
-    return _role_names(a, b) or _role_names(b, a)
+    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for; "the
+    agency" and "USCIS, the agency that oversees the program": one is a description the other's name holds."""
+    return _role_names(a, b) or _role_names(b, a) or _described_in(a, b) or _described_in(b, a)
+
+
+def _described_in(description: Speaker, other: Speaker) -> bool:
+    words = description.name.lower().split()
+    if description.type != "UNNAMED" or len(words) < 2 or words[0] not in {"the", "this", "that"}:
+        return False
+    return re.search(rf"(?:^|\s){re.escape(' '.join(words))}(?:\s|,|$)", other.name.lower()) is not None
 
 
 def _role_names(speaker: Speaker, other: Speaker) -> bool:

@@ -437,3 +437,14 @@ def test_the_writers_verdict_that_someone_was_wrong_and_the_statement_showing_it
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "Dan Harlow" and disputers == ["Seaways Ltd"] and "depot" in claim
 
+
+def test_a_speaker_described_in_another_speakers_name_is_on_its_side() -> None:
+    text = (
+        "The Port Authority of Dover, the agency that oversees the ferry program, said it was taking steps to "
+        "increase the vetting of ferry operators for the regional center program.\n\n"
+        "Critics want the regional center program to end. But the agency said there are no grounds to end the "
+        "regional center program, which brings jobs to the port."
+    )
+    assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
+        ("Critics", ["the agency"])
+    ]
