@@ -52,6 +52,7 @@ DOCUMENT_NOUNS = words("""
     report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
     video documentary investigation analysis article column editorial
 """)
+POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
@@ -172,9 +173,12 @@ def _rejects_a_request(denial: Quote) -> bool:
 
 
 def _identifiable(speaker: Speaker) -> bool:
-    """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom")."""
+    """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom"), nor a thing
+    of someone unresolved ("her campaign": whose?)."""
     words = speaker.name.lower().split()
-    return bool(words) and not (speaker.type == "UNNAMED" and words[-1] in UNRESOLVED_PRONOUNS)
+    return bool(words) and not (
+        speaker.type == "UNNAMED" and (words[-1] in UNRESOLVED_PRONOUNS or words[0] in POSSESSIVE_PRONOUNS)
+    )
 
 
 def _same_claim(a: set[str], b: set[str]) -> bool:

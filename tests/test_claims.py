@@ -122,6 +122,8 @@ def test_a_speaker_left_as_a_bare_pronoun_is_no_party_to_a_dispute() -> None:
         polarity="denies",
     )
     assert link([claim, denial], [lind, it], text)[1] == []
+    whose = Speaker(id="s2", name="her campaign", type="UNNAMED")  # a thing of someone unresolved
+    assert link([claim, denial], [lind, whose], text)[1] == []
     named = Speaker(id="s2", name="The mayor's office", type="ORG")
     assert len(link([claim, denial], [lind, named], text)[1]) == 1
 
