@@ -49,8 +49,7 @@ QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "qu
 def denial_matches(cue: str | None, content: str) -> list[re.Match[str]] | None:
     """Where the words deny ("there is no single point of failure"), or None when the cue itself denies (then all
     the words are what is denied: "denied claims that ...")."""
-    cue_words = (cue or "").lower()
-    if cue and is_denial_cue(cue_words) and not NEGATED_CUE.search(cue_words):
+    if _cue_denies(cue):
         return None
     return list(DENIAL_CONTENT.finditer(content)) + list(CLAIM_JUDGED_WORTHLESS.finditer(content))
 
@@ -58,10 +57,15 @@ def denial_matches(cue: str | None, content: str) -> list[re.Match[str]] | None:
 def polarity(cue: str | None, content: str) -> Polarity:
     """asserts / denies / questions, read from the cue first and the words second."""
     cue_words = (cue or "").lower()
-    if cue and is_denial_cue(cue_words) and not NEGATED_CUE.search(cue_words):
+    if _cue_denies(cue):
         return "denies"
     if cue_words in QUESTION_CUES or content.rstrip(" \"'”’").endswith("?"):
         return "questions"
     if DENIAL_CONTENT.search(content) or CLAIM_JUDGED_WORTHLESS.search(content):
         return "denies"
     return "asserts"
+
+
+def _cue_denies(cue: str | None) -> bool:
+    cue_words = (cue or "").lower()
+    return bool(cue) and is_denial_cue(cue_words) and not NEGATED_CUE.search(cue_words)
