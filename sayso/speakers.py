@@ -10,7 +10,7 @@ premodifiers ("spokesman Dmitry Peskov") and appositions ("Peskov, the Kremlin s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -47,6 +47,14 @@ FEMALE_WORDS = words("""
 MALE_WORDS = words("""
     he him his mr spokesman chairman congressman king prince sir businessman man
 """)
+POST_NOMINALS = {"KC", "QC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
+# Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
+PERSON_NOUNS = words("""
+    spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
+    victim mother father wife husband son daughter brother sister man woman neighbour neighbor resident lawyer
+    prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
+    economist researcher scientist professor student friend relative colleague insider member
+""")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
@@ -57,8 +65,26 @@ PROXY_OF = re.compile(
     r"\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# "The company said": an organisation named before, whatever it is called.
+GENERIC_ORG_NOUNS = words("company firm corporation group")
+# "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
+MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
+# "the 36-year-old", "the 47-year-old father of two": a person described by age.
+AGED = re.compile(r"\b\d{1,3}-year-old\b")
+# "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
+OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# What may come before a name that opens its sentence: nothing, or the end of the sentence before.
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
 DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
+
+# "Okafor, 52, says", "Daniel Whitcombe, 47, of Harrogate, admitted": an age (and a home town) set off by
+# commas is no part of the name, nor a role.
+AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
+
+# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name.
+RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose)(?:\s.*)?$", re.DOTALL)
 
 
 @dataclass
@@ -89,6 +115,8 @@ def _name_words(name: str) -> list[str]:
     words = [w for w in re.sub(r"[()\[\],]", " ", name).split() if w.lower().rstrip(".") not in TITLES]
     while len(words) > 1 and words[0].lower().rstrip(".") in ROLE_TITLES:
         words.pop(0)
+    while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
+        words.pop()  # "Neil Patel KC", "Sir Keith Hale MP"
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
 
 
@@ -117,6 +145,8 @@ class SpeakerResolver:
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
+        self.issuer: Entity | None = None  # who last spoke "in a statement"
+        self.last_quoted: Entity | None = None  # the speaker of the statement resolved last, of any type
         self.spoken: list[Entity] = []
         self._collect_people()
 
@@ -126,7 +156,8 @@ class SpeakerResolver:
         for ent in self.people:
             entity = self._person_for(ent.text, ent.start_char)
             entity.mentions.append((ent.start_char, ent.end_char))
-            role = premodifier_role(ent) or _title_prefix(ent.text) or apposition_role(self.text, ent.end_char)
+            role = premodifier_role(ent) or _title_prefix(ent.text)
+            role = role or apposition_role(self.text, ent.end_char, self.doc) or preposed_role(self.text, ent)
             entity.add_role(role)
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
             entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
@@ -192,12 +223,15 @@ class SpeakerResolver:
             return None
         span = cand.source_span
         dateline = DATELINE.match(self.text, span[0], span[1])
-        mention = self.doc.char_span(dateline.end() if dateline else span[0], span[1], alignment_mode="expand")
+        tail = AGE_TAIL.search(self.text, span[0], span[1]) or RELATIVE_TAIL.search(self.text, span[0], span[1])
+        end = tail.start() if tail and tail.start() > span[0] else span[1]
+        mention = self.doc.char_span(dateline.end() if dateline else span[0], end, alignment_mode="expand")
         if mention is None:
             return None
         mention = relative_antecedent(mention) or mention
         found = (
-            self._name_in_capitals(mention)
+            self._document(mention)
+            or self._name_in_capitals(mention)
             or self._named_person(mention)
             or self._organisation(mention)
             or self._pronoun(mention)
@@ -205,12 +239,27 @@ class SpeakerResolver:
             or self._unnamed(mention)
         )
         found.entity.mentions.append(span)
+        self.last_quoted = found.entity
+        if found.entity.type in {"PERSON", "ORG"} and cand.cue_span is not None and self._in_a_statement(cand.cue_span):
+            self.issuer = found.entity
         if found.entity.type in {"PERSON", "ORG"}:
             self.last_speaker = found.entity
             if found.entity in self.spoken:
                 self.spoken.remove(found.entity)
             self.spoken.append(found.entity)
         return found
+
+    def _in_a_statement(self, cue: Span) -> bool:
+        """Whether the cue's sentence says the words came "in a statement" ("In a statement, X said")."""
+        start = max(self.text.rfind(ch, 0, cue[0]) for ch in ".!?\n") + 1
+        ends = [i for i in (self.text.find(". ", cue[1]), self.text.find("\n", cue[1])) if i >= 0]
+        return STATEMENT.search(self.text, start, min(ends, default=len(self.text))) is not None
+
+    def _document(self, mention: SpacySpan) -> Resolution | None:
+        """ "The statement said" after "In a statement, Northgate Water said": the statement's issuer."""
+        if self.issuer is None or not re.fullmatch(r"(?:the|that|this) statement", mention.text.strip(), re.IGNORECASE):
+            return None
+        return Resolution(self.issuer, self.issuer.roles[0] if self.issuer.roles else None)
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]
@@ -225,12 +274,14 @@ class SpeakerResolver:
             if not _possessive(self.text, e)
             and not _premodifier(e, mention)
             and not PROXY_OF.search(self.text, mention.start_char, e.start_char)
+            and not OF_NAME.search(self.text, mention.start_char, e.start_char)
         ]
         if not heads:
             return None
         ent = heads[0]
         entity = self._person_for(ent.text, ent.start_char)
-        role = _clean_role(self.text[mention.start_char : ent.start_char]) or apposition_role(self.text, ent.end_char)
+        role = _clean_role(self.text[mention.start_char : ent.start_char])
+        role = role or apposition_role(self.text, ent.end_char, self.doc)
         trailing = self.text[ent.end_char : mention.end_char]
         if trailing.startswith(",") and not _relative(trailing.strip(" ,")):
             role = role or _clean_role(trailing)
@@ -260,8 +311,8 @@ class SpeakerResolver:
     def _known_surname(self, mention: SpacySpan) -> list[SpacySpan]:
         """A name the tagger missed ("Varga said") that is the surname of a person named elsewhere."""
         last = mention[-1]
-        if last.pos_ != "PROPN":
-            return []
+        if last.pos_ != "PROPN" and not (last.text[:1].isupper() and not last.is_sent_start):
+            return []  # "Mills said": the tagger read the surname as a plural noun (not a sentence's first word)
         for ent in self.people:
             parts = _name_words(ent.text)
             if len(parts) >= 2 and parts[-1] == last.text:
@@ -280,14 +331,37 @@ class SpeakerResolver:
         if head.ent_type_ not in ORG_LABELS and head.pos_ == "NOUN":
             # "the Kremlin spokesman": an unnamed person of that organisation
             return self._description(mention)
+        lead = self.text[mention.start_char : orgs[0].start_char]
+        if PROXY_OF.search(lead) or _member_of(lead):
+            return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
+        role = None
+        first, last = orgs[0], orgs[-1]
+        after = self.text[first.end_char : mention.end_char]
+        listed = len(orgs) > 1 and not re.match(r",\s+(?:the|a|an)\s", after)  # "Apple, Google and Microsoft"
+        if first.start_char == mention.start_char and after.startswith(",") and not listed:
+            # "Ofwat, the water regulator,": the name, and its apposition as a role
+            role = _clean_role(after)
+            name = first.text if role else name
+        before = self.text[mention.start_char : last.start_char].rstrip()
+        ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
+        if role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
+            # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
+            role = _clean_role(before[:-1] if before.endswith(",") else before)
+            alone = all(o.label_ == "NORP" for o in orgs[:-1])  # "British retailer Harwell & Pike"
+            name = last.text if role and (before.endswith(",") or alone) else name
+            role = role if name == last.text else None
         key = "ORG:" + normalise_name(name)
         entity = self.entities.setdefault(key, Entity(name, "ORG"))
-        return Resolution(entity, None)
+        entity.add_role(role)
+        return Resolution(entity, role)
 
     def _pronoun(self, mention: SpacySpan) -> Resolution | None:
         word = mention.text.strip().lower()
         if word in PERSON_PRONOUNS:
-            target = self._recent_person(mention.start_char, {"he": "male", "she": "female"}.get(word))
+            gender = {"he": "male", "she": "female"}.get(word)
+            target = self._unnamed_person_before(mention.start_char, gender) or self._recent_person(
+                mention.start_char, gender
+            )
         elif word in GROUP_PRONOUNS:
             target = self.last_speaker if self.last_speaker and self.last_speaker.type != "PERSON" else None
         else:
@@ -296,12 +370,31 @@ class SpeakerResolver:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
 
+    def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
+        """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
+        was named since and the pronoun fits (a singular person's description: no group, no organisation)."""
+        last = self.last_quoted
+        if last is None or last.type != "UNNAMED" or not last.mentions:
+            return None
+        words = last.name.lower().split()
+        head = ROLE_COMPLEMENT.sub("", last.name).lower().split()[-1:]
+        if not head or head[0] not in PERSON_NOUNS or words[0] not in {"a", "an", "the", "one"}:
+            return None
+        since = max(s for s, _ in last.mentions)
+        if any(since < e.start_char < at for e in self.people):
+            return None
+        found = gender_of("", last.name)
+        return last if gender is None or found in (None, gender) else None
+
     def _recent_person(self, at: int, gender: str | None) -> Entity | None:
         """The last person who spoke (or else was named), of the pronoun's gender where known."""
 
         def fits(e: Entity) -> bool:
             return gender is None or e.gender in (None, gender)
 
+        newer = self._newer_subject(at, fits)
+        if newer is not None:
+            return newer
         if self.last_speaker is not None and self.last_speaker.type == "PERSON" and fits(self.last_speaker):
             return self.last_speaker
         recent_speakers = [e for e in self.spoken if e.type == "PERSON" and fits(e)]
@@ -315,16 +408,55 @@ class SpeakerResolver:
                 return person
         return None
 
+    def _newer_subject(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
+        """ "Doyle was asked whether his job was under threat. '...,' he replied": a person opening a sentence
+        after the last speaker's last mention, and before the pronoun, is who the pronoun means."""
+        if self.last_speaker is None:
+            return None
+        since = max(s for s, _ in self.last_speaker.mentions)
+        for ent in reversed(self.people):
+            if ent.end_char > at:
+                continue
+            if ent.start_char <= since:
+                return None
+            line = self.text.rfind("\n", 0, ent.start_char) + 1
+            opening = self.text[max(line, ent.sent.start_char) : ent.start_char]
+            person = self._person_for(ent.text, ent.start_char)
+            if SENTENCE_OPENS.search(opening) and person is not self.last_speaker and fits(person):
+                return person
+        return None
+
+    def _org_roles(self) -> list[str]:
+        return [r for e in self.entities.values() if e.type == "ORG" for r in e.roles]
+
+    def _last_org(self, noun: str, at: int) -> Entity | None:
+        """ "The company said", "the retailer said": the organisation named last before (or, for a role word,
+        the one of that role)."""
+        known = [e for e in self.entities.values() if e.type == "ORG"]
+        roled = [e for e in known if any(noun in r.lower().split() for r in e.roles)]
+        if roled:
+            return max(roled, key=lambda e: max(e.mentions) if e.mentions else (-1, -1))
+        orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
+        if not orgs:
+            return None
+        name = orgs[-1].text
+        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
+        if mention[0].lower_ in {"a", "an"}:
+            return None  # "A council spokesman said": someone not named before, whatever their role
         own = ROLE_COMPLEMENT.sub("", mention.text)
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", own) if w.lower() not in DESCRIPTION_STOP]
         if not words:
             return None
         if words[0] in {"latter", "former"} and len(words) == 1:
             target = self._latter_or_former(mention.start_char, words[0])
+        elif AGED.search(mention.text) and mention[0].lower_ == "the":
+            # "The 36-year-old said": whoever the article is about at that point, as a pronoun would be
+            target = self._recent_person(mention.start_char, gender_of("", mention.text))
         else:
-            target = self._best_role_match(words, mention.start_char)
+            target = self._best_role_match(words, mention.start_char) or self._named_later(words)
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
@@ -352,16 +484,45 @@ class SpeakerResolver:
                 best = (score, entity)
         return best[1] if best else None
 
+    def _named_later(self, words: list[str]) -> Entity | None:
+        """ "The judge told Harris ..." before "Judge Amanda Price told him": the one person of the article whose
+        role is all the description's words, though named only later."""
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type == "PERSON" and _role_overlap(words, e.roles) == 1 and words[-1] in _role_heads(e.roles)
+        ]
+        return fits[0] if len(fits) == 1 else None
+
     def _unnamed(self, mention: SpacySpan) -> Resolution:
         name = mention.text.strip()
-        head = mention[-1]
+        # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
+        head = next((mention[k - 1] for k in range(1, len(mention)) if _head_before(mention, k)), mention[-1])
         plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
         key = kind + ":" + normalise_name(name)
-        entity = self.entities.setdefault(key, Entity(name, kind))
+        entity = self.entities.get(key) or self._named_before(name, mention.start_char) or Entity(name, kind)
+        self.entities.setdefault(key, entity)
         return Resolution(entity, None)
+
+    def _named_before(self, name: str, at: int) -> Entity | None:
+        """ "the ministry" after "The foreign ministry said": a definite description by the head noun of an
+        organisation or unnamed speaker quoted before is that speaker, the one quoted last."""
+        words = name.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        if words[1] in GENERIC_ORG_NOUNS or any(words[1] in r.lower().split() for r in self._org_roles()):
+            org = self._last_org(words[1], at)
+            if org is not None:
+                return org
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and e.name.lower().split()[-1] == words[1]
+        ]
+        return max(fits, key=lambda e: max(e.mentions)) if fits else None
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used)."""
@@ -483,6 +644,11 @@ def gender_of(name: str, context: str) -> str | None:
 ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
 
 
+def _role_heads(roles: list[str]) -> set[str]:
+    """The head word of each role ("leader" in "union leader of the port"): "the union" is no union leader."""
+    return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
+
+
 def _role_overlap(words: list[str], roles: list[str]) -> float:
     """How well a description's words fit a person's roles: the roles' own words, not those of what
     they are a role of ("the book" is not "the author of the book")."""
@@ -511,15 +677,44 @@ def premodifier_role(ent: SpacySpan) -> str | None:
     role_tokens = doc[k + 1 : ent.start]
     if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
         return None
+    if role_tokens[-1].lower_ in ORG_WORDS:
+        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
     return _clean_role(role_tokens.text)
 
 
-def apposition_role(text: str, end: int) -> str | None:
-    """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"."""
-    m = re.match(r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$))", text[end : end + 70])
+def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
+    """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"; not a clause ("According to Lind,
+    the findings could change ...": a finite verb in ``doc``)."""
+    # (the role stops at a relative clause: "Mark Hale, a cardiologist at King's College London who was not ...")
+    m = re.match(
+        r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$)|\s+(?:who|which|whose)\s)",
+        text[end : end + 70],
+    )
     if not m or not m.group(1) or _relative(m.group(2)):
         return None
+    if doc is not None:
+        words = doc.char_span(end + m.start(2), end + m.end(2), alignment_mode="expand")
+        if words is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words):
+            return None
     return _clean_role(m.group(2))
+
+
+PREPOSED_ROLE = re.compile(
+    r"(?:^|[\s(])(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ii]ts\s+|[Oo]ur\s+|(?=[A-Z][\w.]*['’]s\s))"
+    r"((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
+)
+AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|in|to|with|from|by|on|about)\s*$", re.IGNORECASE)
+
+
+def preposed_role(text: str, ent: SpacySpan) -> str | None:
+    """ "his assistant, Karen Mills, confronted", "the education secretary, James Porter, refused" -> the role
+    before the name, set off by commas on both sides."""
+    if not text.startswith(",", ent.end_char):
+        return None
+    m = PREPOSED_ROLE.search(text, max(0, ent.start_char - 60), ent.start_char)
+    if m is None or AFTER_PREPOSITION.search(text, max(0, m.start() - 8), m.start() + 1):
+        return None  # "the author of the book, Mitchell Zane": not "book"
+    return _clean_role(m.group(1))
 
 
 RELATIVE_PRONOUNS = {"who", "whom", "which"}
@@ -549,6 +744,18 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
 
 
+def _member_of(lead: str) -> bool:
+    """Whether the words before an organisation's name are someone of it ("a nurse at"), not a part of it
+    ("the government of")."""
+    m = MEMBERS_OF.search(lead)
+    return m is not None and m.group(1).lower() not in ORG_WORDS
+
+
+def _head_before(mention: SpacySpan, k: int) -> bool:
+    """Whether the preposition at k follows the common noun heading the mention ("analysts at ...")."""
+    return mention[k].pos_ == "ADP" and mention[k - 1].pos_ == "NOUN"
+
+
 def _object_of_preposition(ent: SpacySpan) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP"
 
@@ -572,8 +779,10 @@ def _relative(words: str) -> bool:
 
 
 def _clean_role(role: str) -> str | None:
-    words = [w for w in re.sub(r"[,()]", " ", role).split() if w.lower() not in DESCRIPTION_STOP]
-    while words and words[-1].lower().rstrip(".") in TITLES:
+    words = re.sub(r"[,()]", " ", role).split()
+    while words and words[0].lower() in DESCRIPTION_STOP:
+        words.pop(0)  # "a porter at the same hospital": the article goes, the words inside stay
+    while words and (words[-1].lower().rstrip(".") in TITLES or words[-1].lower() in DESCRIPTION_STOP):
         words.pop()
     cleaned = " ".join(words).strip()
     return cleaned if cleaned and len(cleaned) <= 60 else None

@@ -23,7 +23,7 @@ from sayso.model import QuoteKind, Scheme
 from sayso.quotes import rules
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_cue_noun, is_speech_verb, words
-from sayso.quotes.frame import Frame, Span, trim_content
+from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
 log = logging.getLogger(__name__)
@@ -85,17 +85,23 @@ def attributions(
     add_parenthetical_leads(frame, top)
     add_what_leads(frame, top)
     fill_sources(frame, top)
+    add_missing_subjects(frame, top)
+    complete_dangling_prepositions(frame, top)
     tidy_sources(frame, top)
     widen_sources(frame, top)
     drop_asked_sources(frame, top)
     relative_sources(frame, top)
+    reopen_relative_sources(frame, top)
     drop_addressee_sources(frame, top)
     widen_cues(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
+    split_at_paragraphs(frame, top)
     apply_scheme(frame, top, scheme)
     if scheme == "polnear":
         top = one_cue_each(top)
+    else:
+        top = [_without_colon(frame, c) for c in top if not _bare_object(frame, c)]
     rules.set_kinds(frame, top)
     found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
     return sorted(found, key=lambda c: (c.start, -c.end))
@@ -283,6 +289,48 @@ def fill_sources(frame: Frame, found: list[Candidate]) -> None:
             cand.source_span = source
 
 
+def add_missing_subjects(frame: Frame, found: list[Candidate]) -> None:
+    """ "Ashby told the court Whitcombe had used the money": reported words after their cue that open with a
+    finite verb lack their subject; the name right before them (after the one told) is it."""
+    doc = frame.doc
+    for cand in found:
+        if cand.kind == "direct" or cand.cue_span is None or cand.start < cand.cue_span[1]:
+            continue
+        first = frame.token_index_at(cand.start)
+        if doc[first].idx != cand.start or doc[first].tag_ not in rules.FINITE_TAGS or first < 1:
+            continue
+        k = first
+        while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].idx >= cand.cue_span[1]:
+            k -= 1
+        if k == first or k < 1 or doc[k - 1].pos_ != "NOUN":
+            continue  # the name must follow the one told ("the court"), not be the cue's own object
+        subject = (doc[k].idx, cand.start)
+        if not _overlaps(subject, [s for s in (cand.source_span,) if s]):
+            cand.content_spans[0] = (doc[k].idx, cand.content_spans[0][1])
+
+
+def complete_dangling_prepositions(frame: Frame, found: list[Candidate]) -> None:
+    """ "his side deserved to lose after a defeat at home to Castleford on [Saturday]": tagged words that stop
+    at a preposition go on over the noun phrase after it (the tagger left out its object)."""
+    doc = frame.doc
+    taken = _spans_of(found)
+    for cand in found:
+        if cand.origin != "tagger":
+            continue
+        s, e = cand.content_spans[-1]
+        last = doc[frame.token_index_at(e - 1)]
+        if last.pos_ != "ADP" or last.idx + len(last) != e or last.i + 1 >= len(doc):
+            continue
+        k = last.i + 1
+        while k < len(doc) and doc[k].pos_ in rules.NP_POS - {"PRON"} and not doc[k].is_punct:
+            k += 1
+        if k == last.i + 1:
+            continue
+        more = (doc[last.i + 1].idx, doc[k - 1].idx + len(doc[k - 1]))
+        if not _overlaps(more, taken) and frame.quote_around(more[0]) == frame.quote_around(s):
+            cand.content_spans[-1] = (s, more[1])
+
+
 # "A third nurse at the hospital that night said": a time phrase between the speaker and the cue (or the
 # word it was cut at) is no part of the speaker phrase, nor is an article or preposition ending it, nor an
 # aside set off by commas ("Donald Trump, in particular, said": PolNeAR train leaves such asides out 48 times
@@ -296,6 +344,11 @@ TRAILING_TIME = re.compile(
 )
 
 
+# After a cue, the speaker phrase ends before a phrase of when or why they spoke ("says Hartley boss after late
+# penalty", "said Lee following the vote").
+TRAILING_EVENT = re.compile(r"\s+(?:after|before|during|following|amid|despite)\s+[^,;:]*$", re.IGNORECASE)
+
+
 def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
     """Source spans without a trailing time phrase or function word (see TRAILING_TIME)."""
     for cand in found:
@@ -304,6 +357,9 @@ def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
         start, end = cand.source_span
         while (cut := TRAILING_TIME.search(frame.text, start, end)) is not None and cut.start() > start:
             end = cut.start()
+        after_cue = cand.cue_span is not None and start >= cand.cue_span[1]
+        if after_cue and (cut := TRAILING_EVENT.search(frame.text, start, end)) is not None and cut.start() > start:
+            end = cut.start()  # "'We were robbed,' says Hartley boss after late penalty"
         cand.source_span = (start, end)
 
 
@@ -401,6 +457,34 @@ def relative_sources(frame: Frame, found: list[Candidate]) -> None:
             cand.source_span = (frame.doc[start].idx, frame.doc[mark - 1].idx + len(frame.doc[mark - 1]))
 
 
+def reopen_relative_sources(frame: Frame, found: list[Candidate]) -> None:
+    """ "A senior official, who spoke on condition of anonymity because he was not authorized to discuss the
+    matter, said": a source cut inside a relative clause set off by commas ("he was not authorized ...") starts
+    at the noun phrase the clause belongs to, when that phrase opens the sentence."""
+    text = frame.text
+    for cand in found:
+        if cand.source_span is None or cand.cue_span is None or cand.source_span[1] > cand.cue_span[0]:
+            continue
+        if RELATIVE_END.search(text, cand.source_span[0], cand.source_span[1]):
+            # "A senior official, who": the clause runs on to the comma before the cue
+            comma = text.rfind(",", cand.source_span[1], cand.cue_span[0])
+            if comma > cand.source_span[1] and not text[comma + 1 : cand.cue_span[0]].strip():
+                cand.source_span = (cand.source_span[0], comma + 1)
+            continue
+        if not any(t.tag_ in rules.FINITE_TAGS for t in frame.tokens_between(*cand.source_span)):
+            continue  # a speaker phrase of its own ("he" after "..., but"), not a piece of a clause
+        start = frame.sentence_start_before(cand.source_span[0])
+        m = OPENING_RELATIVE.match(text, start, cand.source_span[0])
+        if m is None or _overlaps((start, cand.source_span[0]), cand.content_spans):
+            continue
+        toks = [t for t in frame.tokens_between(start, m.start(1)) if not t.is_space]
+        if toks and _appositive_phrase(toks) or (toks and all(t.pos_ in rules.NP_POS for t in toks)):
+            cand.source_span = (toks[0].idx, cand.source_span[1])
+
+
+RELATIVE_END = re.compile(r"\w,\s+(?:who|which)$")
+# A sentence opening with a noun phrase and a relative clause after a comma: "A senior official, who ..."
+OPENING_RELATIVE = re.compile(r"\s*[\"“]?[A-Z][^,;:\"“”]{0,80}?(,)\s+(?:who|which|whose)\s[^;:\"“”]*$")
 CLAUSE_OPENED = re.compile(r"[,(\u2014\u2013\u2015]|--")
 CLAUSE_CLOSED = re.compile(r"[,)\u2014\u2013\u2015]|--")
 
@@ -450,8 +534,15 @@ def drop_asked_sources(frame: Frame, found: list[Candidate]) -> None:
             cand.source_span = None
 
 
+# "Outside court, the charity's chief executive said": a place or time phrase, whatever the tagger reads its
+# first word as, is no apposition of the speaker.
+PREPOSITION_WORDS = words("outside inside after before during near behind beyond within since until despite")
+
+
 def _appositive_phrase(toks: list[Token]) -> bool:
     if toks[0].pos_ in {"ADP", "CCONJ", "ADV", "PART"} or toks[-1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if toks[0].lower_ in PREPOSITION_WORDS:
         return False
     if not any(t.pos_ == "NOUN" for t in toks):
         return False
@@ -503,6 +594,18 @@ def drop_connectives(frame: Frame, found: list[Candidate]) -> None:
         m = CONNECTIVE.match(frame.text, s, e)
         if m is not None and frame.quote_around(s) is None and m.end() < e:
             cand.content_spans[0] = (m.end(), e)
+
+
+def split_at_paragraphs(frame: Frame, found: list[Candidate]) -> None:
+    """A quote running over paragraphs, an opening mark on each: its words are one span per paragraph, without
+    the marks that open the later ones (as PolNeAR's gold)."""
+    for cand in found:
+        if not any("\n" in frame.text[s:e] for s, e in cand.content_spans):
+            continue
+        spans: list[Span] = []
+        for s, e in cand.content_spans:
+            spans += [p for piece in _line_pieces(frame.text, s, e) if (p := trim_content(frame.text, piece))]
+        cand.content_spans = spans or cand.content_spans
 
 
 def one_cue_each(found: list[Candidate]) -> list[Candidate]:
@@ -565,16 +668,30 @@ def _with_tagged_source(rule: Candidate, rivals: list[Candidate]) -> Candidate:
 
 
 def from_tagger(frame: Frame, tagged: TaggedAttribution, scheme: Scheme = "sayso") -> Candidate | None:
-    if tagged.confidence < MIN_TAGGER_CONFIDENCE[scheme] or (scheme == "sayso" and _intention(frame.text, tagged)):
+    if tagged.confidence < MIN_TAGGER_CONFIDENCE[scheme]:
+        return None
+    if scheme == "sayso" and (_intention(frame.text, tagged) or _refusal(frame.text, tagged)):
         return None
     spans: list[Span] = [s for span in tagged.content_spans if (s := trim_content(frame.text, span))]
     spans = [s for span in spans if (s := _within_paragraph(frame, span, tagged.cue_span))]
     if not spans:
         return None
     direct = all(_is_quoted(frame, s) for s in spans)
-    return Candidate(
-        "direct" if direct else "indirect", spans, tagged.cue_span, tagged.source_span, tagged.confidence, "tagger"
-    )
+    source = _source_within_paragraph(frame, tagged.source_span, tagged.cue_span)
+    return Candidate("direct" if direct else "indirect", spans, tagged.cue_span, source, tagged.confidence, "tagger")
+
+
+def _source_within_paragraph(frame: Frame, source: Span | None, cue: Span | None) -> Span | None:
+    """ "'We were robbed,' says Hartley boss after late penalty" then "Hartley Town manager Steve Gibbs accused":
+    a source stops at a paragraph break (the tagger ran a headline into the first line); the piece next to
+    the cue is kept."""
+    if source is None or cue is None or "\n" not in frame.text[source[0] : source[1]]:
+        return source
+    pieces = [p for p in _line_pieces(frame.text, *source) if frame.text[p[0] : p[1]].strip()]
+    if not pieces:
+        return None
+    piece = min(pieces, key=lambda p: min(abs(p[0] - cue[1]), abs(cue[0] - p[1])))
+    return trim(frame.text, piece)
 
 
 def _within_paragraph(frame: Frame, span: Span, cue: Span | None) -> Span | None:
@@ -603,10 +720,54 @@ def _line_pieces(text: str, s: int, e: int) -> list[Span]:
     return pieces
 
 
+# "One Tory backbencher, who asked not to be named, said": a request for anonymity, no statement.
+ANONYMITY = re.compile(r"not\s+to\s+be\s+(?:named|identified|quoted)", re.IGNORECASE)
+
+
 def _intention(text: str, tagged: TaggedAttribution) -> bool:
     content = text[tagged.content_spans[0][0] : tagged.content_spans[0][1]]
+    if ANONYMITY.match(content):
+        return True
     cue = text[tagged.cue_span[0] : tagged.cue_span[1]].lower().split() if tagged.cue_span else []
     return content.lower().startswith("to ") and not (set(cue) & SPEECH_ACTS_WITH_TO)
+
+
+# "A spokeswoman declined to comment on whether job cuts were planned": a refusal to speak reports no
+# statement; what was not commented on is no one's words (PolNeAR's scheme annotates it, so its mode keeps it).
+REFUSALS = words("declined declines decline declining refused refuses refuse refusing")
+
+
+def _refusal(text: str, tagged: TaggedAttribution) -> bool:
+    cue = text[tagged.cue_span[0] : tagged.cue_span[1]].lower().split() if tagged.cue_span else []
+    return bool(set(cue) & REFUSALS)
+
+
+def _without_colon(frame: Frame, cand: Candidate) -> Candidate:
+    """ "said:" -> "said": the colon introducing a quote is no part of the cue (sayso's scheme; PolNeAR's gold
+    keeps it 2 times in 100)."""
+    cue = cand.cue_span
+    if cue is not None and cue[1] - cue[0] > 1 and frame.text[cue[1] - 1] == ":":
+        cand.cue_span = trim(frame.text, (cue[0], cue[1] - 1)) or cue
+    return cand
+
+
+EXPECTED = re.compile(r"(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:expected|seen|known)", re.IGNORECASE)
+TALKED = words("spoke speaks speak speaking talked talks talk talking")
+
+
+def _bare_object(frame: Frame, cand: Candidate) -> bool:
+    """ "The Senate passed the bill", "Ellis dismissed that": a verb's object of a word or two, no verb in it and
+    nothing quoted, reports no statement, nor does a topic ("Okafor spoke to us about her new book") (sayso's
+    scheme; PolNeAR's counts some)."""
+    if cand.kind != "indirect":
+        return False
+    if cand.source_span is None and cand.cue_span and EXPECTED.fullmatch(frame.text, *cand.cue_span):
+        return True  # "The chancellor, Rishi Kaur, is expected to announce the cuts": no one's words
+    cue = frame.text[cand.cue_span[0] : cand.cue_span[1]].lower().split() if cand.cue_span else []
+    if frame.text[cand.start : cand.start + 6].lower() == "about " and set(cue) & TALKED:
+        return True  # (a question put "about" something is kept: a denial may answer it)
+    toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
+    return len(cand.content_spans) == 1 and len(toks) <= 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
 
 
 def _is_quoted(frame: Frame, span: Span) -> bool:

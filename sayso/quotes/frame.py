@@ -74,7 +74,7 @@ class Frame:
         return [
             end
             for end in self.splitter_ends
-            if self.quote_around(end - 1) is None or self.text[end - 1] in '"”’'
+            if self.quote_around(end - 1) is None or self.text[end - 1] in '"”’\''
         ]
 
     def sentence_end_after(self, char: int) -> int:
@@ -84,7 +84,7 @@ class Frame:
         end = self.sentence_ends[i] if i < len(self.sentence_ends) else len(self.text)
         quote = self.quote_around(min(end, len(self.text) - 1))
         if quote is not None and quote.open >= char:
-            return self.sentence_end_after(quote.close + 1)
+            end = self.sentence_end_after(quote.close + 1)
         return min(end, para_end)
 
     def sentence_start_before(self, char: int) -> int:

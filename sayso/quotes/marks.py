@@ -148,7 +148,97 @@ def single_quotes_within(text: str, outer: QuotedSpan) -> list[QuotedSpan]:
 
 
 def find_quotes(text: str) -> list[QuotedSpan]:
-    """All quoted spans: double-mark spans and the single-mark spans nested in them."""
+    """All quoted spans: double-mark spans and the single-mark spans nested in them; in an article quoted
+    the British way ('single marks outside, "double" inside'), single-mark spans and the double-mark ones
+    nested in them."""
     outer = double_quotes(text)
+    singles = single_quotes(text)
+    if _single_marks_lead(outer, singles):
+        return _single_style(text, outer, singles)
     nested = [inner for span in outer for inner in single_quotes_within(text, span)]
-    return sorted(outer + nested, key=lambda s: (s.open, -s.close))
+    # "'The Prime Minister is in denial,' she told the Commons" in an article quoting mostly with double marks
+    # (not a paragraph of its own there: "'Legend in the Coal Fields.'" heads a section)
+    alone = [
+        s
+        for s in singles
+        if not any(o.open <= s.close and s.open <= o.close for o in outer) and not _whole_paragraph(text, s)
+    ]
+    return sorted(outer + nested + alone, key=lambda s: (s.open, -s.close))
+
+
+def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
+    end = text.find("\n", span.close)
+    return _opens_paragraph(text, span.open) and not text[span.close + 1 : len(text) if end < 0 else end].strip()
+
+
+def _inside(span: QuotedSpan, spans: list[QuotedSpan]) -> bool:
+    return any(o.open < span.open and span.close < o.close for o in spans)
+
+
+def _single_marks_lead(doubles: list[QuotedSpan], singles: list[QuotedSpan]) -> bool:
+    """Whether more quotes open with single marks than with double ones, counting only the outermost."""
+    own = [s for s in singles if not _inside(s, doubles)]
+    return len(own) > len([d for d in doubles if not _inside(d, singles)])
+
+
+def _single_style(text: str, doubles: list[QuotedSpan], singles: list[QuotedSpan]) -> list[QuotedSpan]:
+    """Single-mark spans outside, the double-mark spans inside them nested; a double-mark span outside every
+    single-mark one (and crossing none) stays outer."""
+    outer = [s for s in singles if not _inside(s, doubles)]
+    inner = [QuotedSpan(d.open, d.close, 1) for d in doubles if _inside(d, outer)]
+    alone = [d for d in doubles if not any(o.open <= d.close and d.open <= o.close for o in outer)]
+    return sorted(outer + alone + inner, key=lambda s: (s.open, -s.close))
+
+
+def single_quotes(text: str) -> list[QuotedSpan]:
+    """Spans in single marks ('like this'), over paragraphs as double_quotes; apostrophes ("don't", "'90s")
+    are skipped, and so is a plural possessive ("the nurses' union") when another closing mark follows in
+    its paragraph."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and open_at is not None and not _single_continues(text, i):
+            open_at = None
+            continue
+        if ch not in SINGLE_MARKS or _is_apostrophe(text, i) or _doubled(text, i):
+            continue
+        role = mark_role(text, i, SINGLE_OPENERS, SINGLE_CLOSERS)
+        if open_at is None:
+            if role is Role.OPENS:
+                open_at = i
+        elif role is Role.OPENS and _opens_paragraph(text, i) and text.rfind("\n", open_at, i) >= 0:
+            continue
+        elif role is Role.OPENS:
+            open_at = i
+        elif not _plural_possessive(text, i):
+            spans.append(QuotedSpan(open_at, i, 0))
+            open_at = None
+    return spans
+
+
+def _doubled(text: str, i: int) -> bool:
+    """ "''It's more tinkering,'' he said": two single marks standing for a double one (some archives)."""
+    return text[i - 1 : i] in SINGLE_MARKS and i > 0 or text[i + 1 : i + 2] in SINGLE_MARKS and i + 1 < len(text)
+
+
+def _single_continues(text: str, newline: int) -> bool:
+    j = newline
+    while j < len(text) and text[j] in " \t\n\u00a0\r":
+        j += 1
+    if j >= len(text) or text[j] not in SINGLE_MARKS:
+        return False
+    return mark_role(text, j, SINGLE_OPENERS, SINGLE_CLOSERS) is Role.OPENS
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """ "the nurses' union": an s, the mark, a word; a possessive when a closing mark follows in the paragraph."""
+    if text[i - 1 : i] != "s" or not re.match(r" [a-z]", text[i + 1 : i + 3]):
+        return False
+    end = text.find("\n", i)
+    rest = text[i + 1 : len(text) if end < 0 else end]
+    return any(
+        ch in SINGLE_MARKS
+        and not _is_apostrophe(text, i + 1 + k)
+        and mark_role(text, i + 1 + k, SINGLE_OPENERS, SINGLE_CLOSERS) is Role.CLOSES
+        for k, ch in enumerate(rest)
+    )

@@ -56,7 +56,7 @@ def find_candidates(frame: Frame) -> list[Candidate]:
 
 def top_level(frame: Frame) -> list[Candidate]:
     """Statements that no other statement contains."""
-    top = transcript_lines(frame)
+    top = transcript_lines(frame) + interview_answers(frame)
     top += reported_speech(frame, nested=False)
     top += according_to(frame)
     top += trailing_attributions(frame, top)
@@ -475,6 +475,29 @@ def transcript_lines(frame: Frame) -> list[Candidate]:
         content = trim_content(frame.text, (m.end(), frame.paragraph_bounds(m.end())[1]))
         if content is not None:
             out.append(Candidate("direct", [content], (m.end(1), m.end(1) + 1), m.span(1), 0.95, "transcript"))
+    return out
+
+
+QA_LABEL = re.compile(r"^[ \t]*(Q|A)[:.][ \t]+(?=\S)", re.MULTILINE)
+
+
+def interview_answers(frame: Frame) -> list[Candidate]:
+    """An interview printed as questions and answers ("Q: Why Enugu?" / "A: I had been away."): each answer
+    is the words of the person the introduction names first; the questions are the interviewer's, no one
+    named. Needs two questions and two answers at least."""
+    labels = list(QA_LABEL.finditer(frame.text))
+    if sum(m.group(1) == "Q" for m in labels) < 2 or sum(m.group(1) == "A" for m in labels) < 2:
+        return []
+    intro = labels[0].start()
+    person = next((e for e in frame.doc.ents if e.label_ == "PERSON" and e.end_char <= intro), None)
+    if person is None:
+        return []
+    out: list[Candidate] = []
+    for m in labels:
+        content = trim_content(frame.text, (m.end(), frame.paragraph_bounds(m.end())[1]))
+        if m.group(1) == "A" and content is not None:
+            cue = (m.end(1), m.end(1) + 1)
+            out.append(Candidate("direct", [content], cue, (person.start_char, person.end_char), 0.9, "transcript"))
     return out
 
 

@@ -1,0 +1,205 @@
+"""Attribution in news styles unlike PolNeAR's 2016 US politics: British press, wire copy, court reports,
+business, sports and science news. Short fictional excerpts, each in the style it tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import Analysis, Quote, analyze
+from sayso.quotes.marks import find_quotes
+
+
+def quote_with(analysis: Analysis, words: str) -> Quote:
+    for q in sorted(analysis.quotes, key=lambda q: len(q.content)):
+        if words in q.content:
+            return q
+    raise AssertionError(f"no statement with {words!r} in {[q.content for q in analysis.quotes]}")
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+BRITISH = (
+    "Speaking on a visit to a clinic in Leeds, Mr Harding said the figures were 'robust and independently "
+    "checked'.\n\n'Nobody is fiddling the numbers,' he told the BBC. 'I would invite anyone who doubts that to "
+    "come and look for themselves.'\n\nLabour's health spokeswoman, Priya Raman, said the government had 'lost "
+    "touch with patients'.\n\n'People are waiting months for a scan,' Ms Raman said. 'That is the reality on "
+    "the wards.'"
+)
+
+
+def test_british_single_marks_are_quotes() -> None:
+    analysis = analyze(BRITISH, id="t")
+    scan = quote_with(analysis, "People are waiting months")
+    assert scan.kind == "direct" and speaker(scan) == "Priya Raman" and scan.cue == "said"
+    assert scan.speaker and scan.speaker.role == "Labour's health spokeswoman"
+    assert [BRITISH[s:e] for s, e in scan.content_spans] == [
+        "People are waiting months for a scan",
+        "That is the reality on the wards",
+    ]
+    nobody = quote_with(analysis, "Nobody is fiddling")
+    assert nobody.kind == "direct" and speaker(nobody) == "Harding" and nobody.cue == "told"
+    figures = quote_with(analysis, "the figures were")
+    assert figures.kind == "mixed" and figures.content == "the figures were 'robust and independently checked"
+    assert quote_with(analysis, "lost touch").content == "the government had 'lost touch with patients"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'The nurses' union is wrong,' she said.", [("The nurses' union is wrong,", 0)]),
+        ("‘It’s the nurses’ union that’s ignored,’ she said.", [("It’s the nurses’ union that’s ignored,", 0)]),
+        ("He called the plans 'ridiculous' and left.", [("ridiculous", 0)]),
+        ("'He told me \"never again\",' she said.", [('He told me "never again",', 0), ("never again", 1)]),
+        ("'First paragraph.\n\n'Second one,' she said.", [("First paragraph.\n\n'Second one,", 0)]),
+        # double marks lead: single ones stay nested, apostrophes stay apostrophes
+        ("\"He said, 'no',\" Lee said. The '90s were Lee's.", [("He said, 'no',", 0), ("no", 1)]),
+    ],
+)
+def test_single_mark_pairing(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(text[q.inner[0] : q.inner[1]], q.depth) for q in find_quotes(text)] == expected
+
+
+def test_reported_words_stop_at_their_paragraph_when_the_splitter_runs_on() -> None:
+    # the sentence splitter reads no end after "checked'." and runs into the next paragraphs' quotes
+    analysis = analyze(BRITISH, id="t")
+    assert "\n" not in quote_with(analysis, "the figures were").content
+
+
+WIRE = (
+    "LONDON (Reuters) - Harwell & Pike said on Tuesday it would close 40 stores.\n\n"
+    "A spokeswoman for Acme declined to comment on whether job cuts were planned.\n\n"
+    "Harwell & Pike declined to say which stores would close."
+)
+
+
+def test_a_refusal_to_comment_is_no_statement() -> None:
+    analysis = analyze(WIRE, id="t")
+    assert quote_with(analysis, "close 40 stores").cue.startswith("said")
+    assert not [q for q in analysis.quotes if "job cuts" in q.content or "which stores" in q.content]
+
+
+def test_a_relative_clause_cut_off_by_the_tagger_keeps_its_noun_phrase() -> None:
+    text = (
+        "A senior administration official, who spoke on condition of anonymity because he was not authorized to "
+        "discuss the matter, said the president had made calls to several senators."
+    )
+    q = quote_with(analyze(text, id="t"), "made calls")
+    assert q.source is not None and q.source.startswith("A senior administration official, who spoke")
+    assert speaker(q) == "A senior administration official" and q.speaker and q.speaker.type == "UNNAMED"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (AP) — The Senate passed the bill late Thursday after a marathon session.",
+        'Porter said there would be no talks.\n\nEllis dismissed that. "He has not negotiated anywhere," she said.',
+    ],
+)
+def test_a_bare_object_is_no_statement(text: str) -> None:
+    analysis = analyze(text, id="t")
+    assert not [q for q in analysis.quotes if q.content in {"the bill", "that"}]
+
+
+def test_wire_copy_with_dashes_and_ellipses() -> None:
+    text = (
+        '"This is — and I mean this — the most important vote of my career," said Sen. Laura Whitfield, a '
+        "Democrat from Oregon.\n\n"
+        'Republicans were less enthusiastic. "It\'s a start... but only a start," said Sen. Mark Daley of Texas.\n\n'
+        '"We\'ll see," Daley added, "whether the House has the stomach for it."'
+    )
+    analysis = analyze(text, id="t")
+    vote = quote_with(analysis, "most important vote")
+    assert vote.content == "This is — and I mean this — the most important vote of my career"
+    assert speaker(vote) == "Laura Whitfield" and vote.speaker and vote.speaker.role == "Democrat from Oregon"
+    start = quote_with(analysis, "only a start")
+    assert start.content == "It's a start... but only a start" and speaker(start) == "Mark Daley"
+    see = quote_with(analysis, "We'll see")
+    assert [text[s:e] for s, e in see.content_spans] == ["We'll see", "whether the House has the stomach for it"]
+    assert speaker(see) == "Mark Daley" and see.cue == "added"
+
+
+def test_the_tagger_s_dangling_preposition_takes_its_object() -> None:
+    text = (
+        "Riverside manager Paul Doyle admitted his side deserved to lose after a 3-0 defeat at home to Castleford "
+        "on Saturday.\n\nThe defeat leaves Riverside fourth, six points behind the leaders.\n\n"
+        '"We were poor," said Doyle.'
+    )
+    q = quote_with(analyze(text, id="t"), "deserved to lose")
+    assert not q.content.endswith(" on")
+
+
+def test_a_quote_over_paragraphs_is_one_span_per_paragraph() -> None:
+    text = (
+        "The mayor, Sandra Lowe, defended the decision at a packed council meeting on Monday.\n\n"
+        '"I know how much this building means to people," Lowe said. "I grew up reading in that building.\n\n'
+        '"But we have a budget gap of four million dollars, and the state will not help us.\n\n'
+        '"If anyone here has a better idea, I want to hear it tonight."\n\n'
+        "Several residents shouted at the mayor as she left the stage."
+    )
+    q = quote_with(analyze(text, id="t"), "budget gap")
+    assert [text[s:e] for s, e in q.content_spans] == [
+        "I know how much this building means to people",
+        "I grew up reading in that building",
+        "But we have a budget gap of four million dollars, and the state will not help us",
+        "If anyone here has a better idea, I want to hear it tonight",
+    ]
+    assert q.kind == "direct" and speaker(q) == "Sandra Lowe"
+
+
+INTERVIEW = (
+    "The novelist Maria Okafor spoke to us about her new book and the town that inspired it.\n\n"
+    "Q: Why did you go back to Enugu for this novel?\n\n"
+    "A: I had been away for twenty years. I wanted to see whether the place in my head still existed.\n\n"
+    "Q: Did it?\n\n"
+    "A: Parts of it. The market is the same. The people are not.\n\n"
+    'Her publisher, Graham Tate, said the novel was "the most ambitious thing she has done".'
+)
+
+
+def test_an_interview_s_answers_are_the_interviewee_s() -> None:
+    analysis = analyze(INTERVIEW, id="t")
+    answers = [q for q in analysis.quotes if q.cue == ":"]
+    assert [q.content for q in answers] == [
+        "I had been away for twenty years. I wanted to see whether the place in my head still existed",
+        "Parts of it. The market is the same. The people are not",
+    ]
+    assert all(speaker(q) == "Maria Okafor" and q.kind == "direct" for q in answers)
+    assert not [q for q in analysis.quotes if "Enugu" in q.content or "Did it" in q.content]  # the questions
+    assert not [q for q in analysis.quotes if "her new book" in q.content]  # a topic, no statement
+    assert speaker(quote_with(analysis, "most ambitious")) == "Graham Tate"
+
+
+def test_question_and_answer_labels_need_an_interview() -> None:
+    text = "A: The first option.\n\nB: The second option.\n\nQ: Which is cheaper?"
+    assert not [q for q in analyze(text, id="t").quotes if q.cue == ":"]
+
+
+def test_parliament_single_marks_among_double_ones_and_anonymity() -> None:
+    text = (
+        'The Prime Minister told MPs that the government would "not be blown off course" by the defeat.\n\n'
+        "The Leader of the Opposition, Jane Marlow, said the country had \"lost faith\" in the government. "
+        "'The Prime Minister is in denial,' she told the Commons.\n\n"
+        "One Tory backbencher, who asked not to be named, said: 'Colleagues are furious. Nobody is saying it "
+        "in public yet.'"
+    )
+    analysis = analyze(text, id="t")
+    denial = quote_with(analysis, "in denial")
+    assert denial.kind == "direct" and denial.content == "The Prime Minister is in denial"
+    assert speaker(denial) == "Jane Marlow" and denial.cue == "told"
+    furious = quote_with(analysis, "Colleagues are furious")
+    assert furious.kind == "direct" and furious.cue == "said"  # no colon in the cue
+    assert speaker(furious) == "One Tory backbencher"
+    assert not [q for q in analysis.quotes if "to be named" in q.content]
+
+
+def test_an_expectation_is_no_one_s_statement() -> None:
+    text = (
+        "The chancellor, Rishi Kaur, is expected to announce the cuts on Wednesday.\n\n"
+        "The bill is widely expected to pass, analysts said."
+    )
+    analysis = analyze(text, id="t")
+    assert not [q for q in analysis.quotes if "announce the cuts" in q.content]
+    bill = quote_with(analysis, "expected to pass")
+    assert bill.content == "The bill is widely expected to pass" and speaker(bill) == "analysts"

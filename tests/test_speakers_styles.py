@@ -1,0 +1,257 @@
+"""Speaker resolution in news styles unlike PolNeAR's: court reports, sports, wire and business copy,
+the British press. Short fictional excerpts."""
+
+from __future__ import annotations
+
+from sayso import Analysis, Quote, analyze
+
+
+def quote_with(analysis: Analysis, words: str) -> Quote:
+    for q in sorted(analysis.quotes, key=lambda q: len(q.content)):
+        if words in q.content:
+            return q
+    raise AssertionError(f"no statement with {words!r} in {[q.content for q in analysis.quotes]}")
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+COURT = (
+    "Daniel Whitcombe, 47, of Harrogate, admitted 12 counts of fraud at Leeds Crown Court.\n\n"
+    "Prosecutor Helen Ashby told the court Whitcombe had used the money to pay gambling debts.\n\n"
+    "Outside court, the charity's chief executive said she was relieved the case was over.\n\n"
+    "Sentencing him, Judge Robert Kane said: \"You knew exactly what you were doing.\"\n\n"
+    "The judge said the charity had been forced to cancel two summer camps."
+)
+
+
+def test_court_report() -> None:
+    analysis = analyze(COURT, id="t")
+    told = quote_with(analysis, "gambling debts")
+    assert told.content == "Whitcombe had used the money to pay gambling debts"
+    assert speaker(told) == "Helen Ashby" and told.speaker and told.speaker.role == "Prosecutor"
+    relieved = quote_with(analysis, "relieved")
+    assert relieved.source == "the charity's chief executive" and speaker(relieved) == "the charity's chief executive"
+    assert speaker(quote_with(analysis, "You knew exactly")) == "Robert Kane"
+    assert speaker(quote_with(analysis, "summer camps")) == "Robert Kane"
+    whitcombe = next(s for s in analysis.speakers if s.name == "Daniel Whitcombe")
+    assert whitcombe.roles == []  # neither "47 of Harrogate" nor "court" ("told the court Whitcombe")
+
+
+def test_an_age_set_off_by_commas_is_no_part_of_the_name() -> None:
+    text = (
+        "The novelist Maria Okafor spoke about her new book.\n\n"
+        "Okafor, 52, says she wrote most of the book in a rented room above a pharmacy."
+    )
+    q = quote_with(analyze(text, id="t"), "rented room")
+    assert speaker(q) == "Maria Okafor" and q.source == "Okafor, 52,"
+
+
+def test_a_place_after_of_is_no_speaker() -> None:
+    text = (
+        "The mayor of Eastbrook, Sandra Lowe, defended the decision to close the library at a council meeting.\n\n"
+        '"I know how much this building means to people," Lowe said.'
+    )
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, "close the library")
+    assert speaker(q) == "Sandra Lowe" and q.speaker and q.speaker.role == "mayor of Eastbrook"
+    assert speaker(quote_with(analysis, "this building")) == "Sandra Lowe"
+
+
+def test_a_pronoun_after_a_question_put_to_someone_is_that_person() -> None:
+    text = (
+        'Riverside manager Paul Doyle said his side deserved to lose. "We were poor," said Doyle.\n\n'
+        '"The gaffer told us to get in their faces early," Castleford striker Jamal Hughes said. "It worked."\n\n'
+        'Doyle was asked whether his job was under threat. "That\'s not for me to say," he replied.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "not for me to say")) == "Paul Doyle"
+    assert speaker(quote_with(analysis, "It worked")) == "Jamal Hughes"
+
+
+def test_organisations_as_speakers() -> None:
+    text = (
+        "LONDON (Reuters) - British retailer Harwell & Pike said on Tuesday it would close 40 stores.\n\n"
+        "The company said affected staff would be offered redeployment where possible.\n\n"
+        "A spokesman for the Royal College of Nursing said staff were exhausted.\n\n"
+        "Analysts at Barrow Capital said the closures were overdue.\n\n"
+        "Acme's largest customer, Volta Motors, said it had no plans to change its suppliers.\n\n"
+        "The foreign ministry said it had summoned the ambassador.\n\n"
+        '"This kind of behaviour is unacceptable," the ministry said in a statement.'
+    )
+    analysis = analyze(text, id="t")
+    stores = quote_with(analysis, "close 40 stores")
+    assert speaker(stores) == "Harwell & Pike" and stores.speaker and stores.speaker.role == "British retailer"
+    assert quote_with(analysis, "redeployment").speaker_id == stores.speaker_id
+    rcn = quote_with(analysis, "exhausted")
+    assert rcn.speaker and rcn.speaker.type == "UNNAMED"
+    analysts = quote_with(analysis, "overdue")
+    assert analysts.speaker and analysts.speaker.type == "GROUP"
+    volta = quote_with(analysis, "suppliers")
+    assert speaker(volta) == "Volta Motors" and volta.speaker and volta.speaker.role == "Acme's largest customer"
+    ministry = quote_with(analysis, "summoned")
+    assert speaker(ministry) == "The foreign ministry"
+    assert quote_with(analysis, "unacceptable").speaker_id == ministry.speaker_id
+
+
+def test_an_indefinite_description_is_no_one_named_before() -> None:
+    text = (
+        "The council leader, Ruth Okonjo, told BBC Radio Bristol the sale had followed every proper procedure.\n\n"
+        "A council spokesman said the documents would be published next week."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "proper procedure")) == "Ruth Okonjo"
+    assert speaker(quote_with(analysis, "published next week")) == "A council spokesman"
+
+
+def test_a_clause_after_a_name_is_no_role() -> None:
+    text = (
+        "Lead author Dr Erik Nystrom of the Karolinska Institute said the risk was highest in the first month.\n\n"
+        "According to Nystrom, the findings could change prescribing guidelines."
+    )
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, "prescribing guidelines")
+    assert speaker(q) == "Erik Nystrom" and q.speaker and q.speaker.role == "Lead author"
+    nystrom = next(s for s in analysis.speakers if s.name == "Erik Nystrom")
+    assert not any("findings" in r for r in nystrom.roles)
+
+
+def test_a_utility_story() -> None:
+    text = (
+        'In a statement, Northgate Water said it was "deeply sorry" for the disruption.\n\n'
+        "The statement said engineers had worked through the night to repair the main.\n\n"
+        "Local MP Diane Foster was scathing. She told Sky News: \"This is the third burst in a month. Northgate has "
+        'had years to fix this network and has done nothing."\n\n'
+        "The company's chief operating officer, Martin Shaw, insisted the network was safe. The repairs, he said, "
+        "would be finished by Friday.\n\n"
+        "Asked about compensation, Mr Shaw said customers would receive £30 each.\n\n"
+        "Ofwat, the water regulator, said it was monitoring the situation closely."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "deeply sorry")) == "Northgate Water"
+    assert speaker(quote_with(analysis, "through the night")) == "Northgate Water"  # "The statement said"
+    burst = quote_with(analysis, "third burst")
+    assert burst.kind == "direct" and speaker(burst) == "Diane Foster" and burst.cue == "told"
+    repairs = quote_with(analysis, "finished by Friday")
+    assert [text[s:e] for s, e in repairs.content_spans] == ["The repairs", "would be finished by Friday"]
+    assert speaker(repairs) == "Martin Shaw"
+    assert speaker(quote_with(analysis, "£30 each")) == "Martin Shaw"
+    ofwat = quote_with(analysis, "monitoring")
+    assert speaker(ofwat) == "Ofwat" and ofwat.speaker and ofwat.speaker.role == "water regulator"
+
+
+def test_a_sports_report_s_pronouns() -> None:
+    text = (
+        'Tennis star Emma Rowe said she was "gutted" after retiring injured from her quarter-final on Tuesday.\n\n'
+        'Rowe, 24, felt a sharp pain in her wrist in the second set. "I knew straight away something was wrong," '
+        'she said.\n\n'
+        "Her coach, Luis Ortega, said the team would decide on her next tournament after a scan.\n\n"
+        '"She\'s a fighter," Ortega said. "She\'ll be back."\n\n'
+        "Rowe's opponent, Kasia Nowak, said: \"I'm sorry it ended like this. Emma is a great player.\""
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "something was wrong")) == "Emma Rowe"
+    coach = quote_with(analysis, "next tournament")
+    assert speaker(coach) == "Luis Ortega" and coach.speaker and coach.speaker.role == "coach"
+    assert speaker(quote_with(analysis, "a fighter")) == "Luis Ortega"
+    nowak = quote_with(analysis, "great player")
+    assert speaker(nowak) == "Kasia Nowak" and nowak.speaker and nowak.speaker.role == "Rowe's opponent"
+
+
+MATCH_REPORT = (
+    "'We were robbed,' says Hartley boss after late penalty\n\n"
+    'Hartley Town manager Steve Gibbs accused the referee of "bottling" the decision that cost his side the match.'
+    "\n\nGibbs and his assistant, Karen Mills, both confronted the officials at full-time. She later told "
+    'reporters she had "never seen anything like it".\n\n'
+    '"...and that is why we need video replays in this league," Mills said.'
+)
+
+
+def test_a_headline_is_no_part_of_the_first_line_s_speaker() -> None:
+    analysis = analyze(MATCH_REPORT, id="t")
+    accused = quote_with(analysis, "bottling")
+    assert accused.source == "Hartley Town manager Steve Gibbs" and speaker(accused) == "Steve Gibbs"
+    assert accused.speaker and accused.speaker.role == "Hartley Town manager"
+    assert all(q.source is None or "\n" not in q.source for q in analysis.quotes)
+    headline = quote_with(analysis, "We were robbed")
+    assert headline.kind == "direct" and headline.source == "Hartley boss" and headline.cue == "says"
+
+
+def test_a_surname_read_as_a_noun_and_a_role_before_the_name() -> None:
+    analysis = analyze(MATCH_REPORT, id="t")
+    replays = quote_with(analysis, "video replays")
+    assert speaker(replays) == "Karen Mills" and replays.speaker and replays.speaker.role == "assistant"
+    assert speaker(quote_with(analysis, "never seen anything")) == "Karen Mills"
+
+
+def test_a_description_before_the_name_and_post_nominals() -> None:
+    text = (
+        'The judge told Harris he had shown "no remorse whatsoever".\n\n'
+        '"You preyed on the vulnerable," Judge Amanda Price told him. "You will serve at least eight years."\n\n'
+        "Harris's barrister, Neil Patel KC, said his client intended to appeal."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "no remorse")) == "Amanda Price"
+    assert speaker(quote_with(analysis, "preyed on")) == "Amanda Price"
+    appeal = quote_with(analysis, "appeal")
+    assert speaker(appeal) == "Neil Patel" and appeal.speaker and appeal.speaker.role == "Harris's barrister"
+
+
+def test_a_person_described_by_age() -> None:
+    text = (
+        "Former England captain Rachel Dunn has announced her retirement from international cricket.\n\n"
+        'The 36-year-old said she had "given everything" to the team over 15 years.\n\n'
+        '"It feels like the right time," the former captain said.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "given everything")) == "Rachel Dunn"
+    assert speaker(quote_with(analysis, "the right time")) == "Rachel Dunn"
+
+
+def test_pronouns_of_two_genders_and_a_follow_on_quote_across_paragraphs() -> None:
+    text = (
+        "Dr Sarah Klein, who runs the clinic, said funding had been cut by a third. Her deputy, Tom Reyes, "
+        'agreed.\n\n"We turn people away every day," he said.\n\n'
+        '"It breaks my heart," she added. "These are families we have known for years."\n\n'
+        '"Nobody in government has visited us. Not once."\n\n'
+        "Klein said she had written to the health minister twice without reply."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "funding had been cut")) == "Sarah Klein"
+    assert speaker(quote_with(analysis, "turn people away")) == "Tom Reyes"
+    assert speaker(quote_with(analysis, "breaks my heart")) == "Sarah Klein"
+    assert speaker(quote_with(analysis, "Not once")) == "Sarah Klein"
+
+
+def test_wire_copy_unnamed_sources() -> None:
+    text = (
+        "FRANKFURT (Reuters) - Volker Bank is preparing to cut up to 3,000 jobs, two people familiar with the "
+        "matter told Reuters on Wednesday.\n\n"
+        "A Volker Bank spokesman said the bank did not comment on market speculation.\n\n"
+        '"We are not going to be the last bank to do this," a senior executive at a rival lender said.'
+    )
+    analysis = analyze(text, id="t")
+    jobs = quote_with(analysis, "3,000 jobs")
+    assert jobs.content == "Volker Bank is preparing to cut up to 3,000 jobs" and jobs.cue == "told"
+    assert speaker(jobs) == "two people familiar with the matter"
+    assert speaker(quote_with(analysis, "market speculation")) == "A Volker Bank spokesman"
+    last = quote_with(analysis, "last bank")
+    assert speaker(last) == "a senior executive at a rival lender" and last.speaker and last.speaker.type == "UNNAMED"
+
+
+def test_an_apposition_role_stops_at_its_relative_clause() -> None:
+    text = "Jane Roe, a nurse who works nights at the hospital, said the ward was full."
+    q = quote_with(analyze(text, id="t"), "ward")
+    assert speaker(q) == "Jane Roe" and q.speaker and q.speaker.role == "nurse"
+
+
+def test_a_pronoun_after_an_unnamed_person() -> None:
+    text = (
+        "Mayor Ann Lee opened the bridge on Monday.\n\n"
+        "A senior official said the talks had stalled. \"We are not close,\" he said.\n\n"
+        "A council spokeswoman said the road would reopen on Friday. She added that the cost was not yet known."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "not close")) == "A senior official"
+    assert speaker(quote_with(analysis, "not yet known")) == "A council spokeswoman"
