@@ -52,6 +52,9 @@ DOCUMENT_NOUNS = words("""
     report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
     video documentary investigation analysis article column editorial
 """)
+# the words end on an attribution: a name after it is who says them, not whom they name
+SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")
+NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
 POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REQUEST_NOUNS = re.compile(
@@ -236,8 +239,10 @@ def _target(
         return (len(c.keys & denied) + named, named > 0, not _nested(c))
 
     # a claim that is itself a denial ("there never was an order") is agreed with, not disputed, by
-    # a denial of the same words ("no evidence that there was an order")
-    best = max((c for c in others if not NEGATED.search(c.text)), key=score, default=None)
+    # a denial of the same words ("no evidence that there was an order"); one that shares none of its words is
+    # not ("she had not lied", by the Fields whom "he had never touched Fields" names)
+    agreed = [c for c in others if NEGATED.search(c.text) and (c.keys & denied) - NEGATION_KEYS]
+    best = max((c for c in others if c not in agreed), key=score, default=None)
     if best is not None and score(best)[0] >= MIN_SHARED_KEYS:
         return best
     if ANAPHORIC_DENIAL.search(denial.content) and len(keys) <= ANAPHORIC_MAX_KEYS:
@@ -348,6 +353,8 @@ def _names(content: str, speaker: Speaker) -> bool:
     if not words or speaker.type not in {"PERSON", "ORG"}:
         return False
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
+        if SAID_BY.search(content[: match.start()]):  # '... prosecution," said Rep. Elijah Cummings': the one who says
+            continue
         before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
         # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz", "Judge Ruiz" are still Ann Ruiz)
         if (

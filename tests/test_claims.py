@@ -179,6 +179,7 @@ def test_a_denial_whose_cue_names_the_suggestion_disputes_the_claim_before_it() 
         ("what Trump said about the divorce is not true", True),
         ("what Donald Trump said is not true", True),
         ("Mr. Trump's account is wrong", True),
+        ('there was no basis for any prosecution," said Rep. Donald Trump, the top Democrat', False),
     ],
 )
 def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
@@ -391,7 +392,7 @@ def test_a_denial_put_to_someone_disputes_the_claim_of_the_one_addressed() -> No
         "Mayor Dan Harlow has said on his radio show that the new harbour wall was a miracle of engineering.\n\n"
         "Councillor Ann Ruiz said the engineers were almost unanimous that the ferry budget gives people real hope.\n\n"
         "Harlow's claims earned him a hearing in the state Senate in March. Senator Joan Pike scolded him: "
-        '"The engineers are almost unanimous against you on the wall you called a miracle," she said. '
+        '"The engineers are almost unanimous against you on the wall you called a miracle," Pike said. '
         '"When you call a wall a miracle, it gives people false hope."'
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
@@ -441,12 +442,45 @@ def test_the_writers_verdict_that_someone_was_wrong_and_the_statement_showing_it
 
 
 def test_a_speaker_described_in_another_speakers_name_is_on_its_side() -> None:
+    from sayso.claims import link
+    from sayso.model import Polarity, Quote, Speaker
+
     text = (
-        "The Port Authority of Dover, the agency that oversees the ferry program, said it was taking steps to "
-        "increase the vetting of ferry operators for the regional center program.\n\n"
+        "USCIS, the agency that oversees the program, said it would vet applicants for the regional center program. "
         "Critics want the regional center program to end. But the agency said there are no grounds to end the "
-        "regional center program, which brings jobs to the port."
+        "regional center program."
+    )
+    agency = Speaker(id="s1", name="USCIS, the agency that oversees the program,", type="ORG")
+    critics = Speaker(id="s2", name="Critics", type="GROUP")
+    described = Speaker(id="s3", name="the agency", type="UNNAMED")
+
+    def quote(qid: str, speaker: str, words: str, polarity: Polarity) -> Quote:
+        at = text.index(words)
+        return Quote(
+            id=qid,
+            kind="indirect",
+            content=words,
+            content_spans=[(at, at + len(words))],
+            speaker_id=speaker,
+            polarity=polarity,
+        )
+
+    quotes = [
+        quote("q1", "s1", "it would vet applicants for the regional center program", "asserts"),
+        quote("q2", "s2", "the regional center program to end", "asserts"),
+        quote("q3", "s3", "there are no grounds to end the regional center program", "denies"),
+    ]
+    claims, disputes = link(quotes, [agency, critics, described], text)
+    claimant_of = {c.id: c.claimant_id for c in claims}
+    assert [(claimant_of[d.claim_id], d.disputed_by) for d in disputes] == [("s2", ["s3"])]
+
+
+def test_a_denial_naming_someone_disputes_their_claim_though_it_says_not_about_something_else() -> None:
+    text = (
+        "Reporter Ann Ruiz said she never wanted to file a complaint, but did so to show that she had not lied.\n\n"
+        "Mayor Dan Harlow said his aide had touched Ruiz on the arm at the dock.\n\n"
+        "The aide, Joe Lind, continued to say he had never touched Ruiz."
     )
     assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
-        ("Critics", ["the agency"])
+        ("Ann Ruiz", ["Joe Lind"])
     ]
