@@ -94,12 +94,39 @@ def test_a_relative_clause_cut_off_by_the_tagger_keeps_its_noun_phrase() -> None
     "text",
     [
         "WASHINGTON (AP) — The Senate passed the bill late Thursday after a marathon session.",
-        'Porter said there would be no talks.\n\nEllis dismissed that. "He has not negotiated anywhere," she said.',
+        "The Iran deal, a deal that was rejected by large majorities in Congress, will not play well.",
     ],
 )
 def test_a_bare_object_is_no_statement(text: str) -> None:
     analysis = analyze(text, id="t")
     assert not [q for q in analysis.quotes if q.content in {"the bill", "that"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "denier"),
+    [
+        ('Tom Porter said there would be no talks.\n\nJane Ellis dismissed that. "He has not negotiated anywhere," she '
+         "said.", "that", "Ellis"),
+        ('Another critic, Ann Cole, likened the plan to "robbing the poor." Mr. Hale dismissed the criticism as the '
+         'work of Ms. Cole\'s employer, a bank. "I like Ann," he said, "but she has a history of working for banks."',
+         "the criticism", "Hale"),
+    ],
+)
+def test_a_denial_of_a_bare_object_is_a_statement(text: str, denied: str, denier: str) -> None:
+    """What a denial names in a word or two ("dismissed that", "dismissed the criticism") is the claim it
+    disputes: a fact-checker's statement, and the next "he said" is still the denier's."""
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, denied)
+    assert q.polarity == "denies" and denier in (speaker(q) or "")
+    later = [x for x in analysis.quotes if x.kind == "direct" and x.content_spans[0][0] > q.content_spans[0][0]]
+    assert later and all(denier in (speaker(x) or "") for x in later)
+
+
+def test_a_refusal_to_acknowledge_is_a_statement() -> None:
+    text = "Critics said the figures were wrong. The minister refused to acknowledge that any figures were wrong."
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, "any figures were wrong")
+    assert "minister" in (speaker(q) or "")
 
 
 def test_wire_copy_with_dashes_and_ellipses() -> None:

@@ -22,7 +22,7 @@ from sayso.errors import ModelError
 from sayso.model import QuoteKind, Scheme
 from sayso.quotes import rules
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import is_cue_noun, is_speech_verb, words
+from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
@@ -734,12 +734,17 @@ def _intention(text: str, tagged: TaggedAttribution) -> bool:
 
 # "A spokeswoman declined to comment on whether job cuts were planned": a refusal to speak reports no
 # statement; what was not commented on is no one's words (PolNeAR's scheme annotates it, so its mode keeps it).
+# A refusal to accept something ("refused to acknowledge that any facts were wrong") is a statement: it denies.
 REFUSALS = words("declined declines decline declining refused refuses refuse refusing")
+SPEAKING = words("""
+    comment say discuss elaborate speak answer respond confirm specify disclose identify name detail reveal
+    explain interviewed
+""")
 
 
 def _refusal(text: str, tagged: TaggedAttribution) -> bool:
-    cue = text[tagged.cue_span[0] : tagged.cue_span[1]].lower().split() if tagged.cue_span else []
-    return bool(set(cue) & REFUSALS)
+    cue = set(text[tagged.cue_span[0] : tagged.cue_span[1]].lower().split()) if tagged.cue_span else set()
+    return bool(cue & REFUSALS) and bool(cue & SPEAKING)
 
 
 def _without_colon(frame: Frame, cand: Candidate) -> Candidate:
@@ -759,7 +764,7 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
     """ "The Senate passed the bill", "Ellis dismissed that": a verb's object of a word or two, no verb in it and
     nothing quoted, reports no statement, nor does a topic ("Okafor spoke to us about her new book") (sayso's
     scheme; PolNeAR's counts some)."""
-    if cand.kind != "indirect":
+    if cand.kind != "indirect" or _denied_object(frame, cand):
         return False
     if cand.source_span is None and cand.cue_span and EXPECTED.fullmatch(frame.text, *cand.cue_span):
         return True  # "The chancellor, Rishi Kaur, is expected to announce the cuts": no one's words
@@ -768,6 +773,13 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
         return True  # (a question put "about" something is kept: a denial may answer it)
     toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
     return len(cand.content_spans) == 1 and len(toks) <= 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
+
+
+def _denied_object(frame: Frame, cand: Candidate) -> bool:
+    """ "Ellis dismissed that", "dismissed the criticism": the object after a denial cue is what it disputes
+    (not "a deal that was rejected by large majorities", a relative pronoun before a passive)."""
+    cue = cand.cue_span
+    return cue is not None and cue[1] <= cand.start and is_denial_cue(frame.text[cue[0] : cue[1]])
 
 
 def _is_quoted(frame: Frame, span: Span) -> bool:
