@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sayso.contradictions import opposed
+from sayso.contradictions import opposed, opposing
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
+from sayso.polarity import denial_matches
 from sayso.quotes.cues import is_cue_noun, words
-from sayso.speakers import is_first_name
+from sayso.speakers import ROLE_TITLES, is_first_name
 
 STOPWORDS = words("""
     a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -28,6 +29,8 @@ STOPWORDS = words("""
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
 CLAIM_CUTS = re.compile(r",|;| during | when | while | after | before | because | although | as part of ")
 MIN_SHARED_KEYS = 2
+# where a clause of a denial ends: what the words before and after it say is not what it denies
+CLAUSE_END = re.compile(r"[,;:.!?…—–()]|\s-\s|\b(?:because|but|although|though|while|whereas|when)\b", re.IGNORECASE)
 NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is not true")
 SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
@@ -49,6 +52,10 @@ DOCUMENT_NOUNS = words("""
     report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
     video documentary investigation analysis article column editorial
 """)
+# the words end on an attribution: a name after it is who says them, not whom they name
+SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")
+NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
+POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
@@ -76,6 +83,21 @@ FABRICATED = re.compile(
 )
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
+# 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
+ADDRESSING = re.compile(
+    r"\b(?:scolded|told|pressed|chided|rebuked|lectured|confronted|challenged|warned|grilled|admonished|berated|"
+    r"upbraided|reminded|corrected)\s+(?P<who>him|her|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s*[:,]?\s*[“\"]?\s*$"
+)
+# "Trump, for instance, was wrong in his claim about Ford canceling its plant. Ford itself said the deal was on.": the
+# writer's verdict on someone's claim, and the statement of another that shows it
+VERDICT = re.compile(
+    r"\b(?P<who>[A-Z][\w'’.-]+)(?:,[^,.]{1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:wrong|mistaken|incorrect)\s+(?:in\s+(?:his|her|their|its)\s+(?:claims?|assertions?|statements?)|about|when\s+"
+    r"(?:he|she|they|it)\s+(?:said|claimed))\b\s*(?:about\s+|that\s+)?(?P<what>[^.!?]*)"
+)
+VERDICT_REACH = 200  # characters from the verdict to the statement that shows it
+ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
 
 
 def content_keys(text: str) -> set[str]:
@@ -108,13 +130,18 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         target = (
             _account_called_false(denial, claims, by_id)
             or _going_on(denial, last_target)
-            or _target(denial, claims, text, parent_speaker)
+            or _addressee_claim(denial, claims, by_id, text)
+            or _target(denial, claims, text, parent_speaker, by_id[denial.speaker_id or ""])
             or _question_answered(denial, quotes, claims, by_id, text)
         )
         if target is not None and not _same_side(by_id[denial.speaker_id or ""], target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (_end(denial), target)
+    for claim, reply in _shown_wrong(quotes, claims, by_id, text):
+        claim.denials.append(reply)
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
+        claim.denials.append(reply)
+    for claim, reply in _contradicting_answers(quotes, claims, by_id):
         claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
@@ -149,9 +176,12 @@ def _rejects_a_request(denial: Quote) -> bool:
 
 
 def _identifiable(speaker: Speaker) -> bool:
-    """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom")."""
+    """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom"), nor a thing
+    of someone unresolved ("her campaign": whose?)."""
     words = speaker.name.lower().split()
-    return bool(words) and not (speaker.type == "UNNAMED" and words[-1] in UNRESOLVED_PRONOUNS)
+    return bool(words) and not (
+        speaker.type == "UNNAMED" and (words[-1] in UNRESOLVED_PRONOUNS or words[0] in POSSESSIVE_PRONOUNS)
+    )
 
 
 def _same_claim(a: set[str], b: set[str]) -> bool:
@@ -164,6 +194,7 @@ def _target(
     claims: list[_Claim],
     text: str,
     parent_speaker: dict[str, str | None],
+    denier: Speaker,
 ) -> _Claim | None:
     """The claim a denial disputes, or None when it disputes nothing said in the article."""
     # "denied claims by X that Y": the claim the denial's own words name as their object
@@ -171,7 +202,9 @@ def _target(
     if nested:
         return nested[0]
     if REFERENCE.match(denial.content.strip()):
-        return _claim_just_before(denial, claims)
+        # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
+        named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
+        return _claim_just_before(denial, named, reach=len(text)) if named else _claim_just_before(denial, claims)
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
@@ -185,26 +218,31 @@ def _target(
     ]
     if owned:  # "the governor's reasons", "Lane's account": what that speaker claimed, the closest before
         return _claim_just_before(denial, owned) or owned[0]
-    # not the denier's own words, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
+    # not the words of the denier or their side, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
     others = [
         c
         for c in claims
         if c.claimant.id != denial.speaker_id
-        and not all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes)
+        and not _same_side(denier, c.claimant)
+        and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
     ]
     if POINTING_BACK.search(denial.content):
         before = _claim_just_before(denial, others, reach=POINTING_REACH)
         if before is not None:
             return before
     keys = content_keys(denial.content)
+    denied = _denied_keys(denial)
 
-    def score(c: _Claim) -> tuple[int, bool]:
+    def score(c: _Claim) -> tuple[int, bool, bool]:
         named = NAMED_BONUS if _names(denial.content, c.claimant) else 0
-        return (len(c.keys & keys) + named, not _nested(c))
+        # at equal scores, the claimant the denial names ("he had never touched Fields": Fields's account)
+        return (len(c.keys & denied) + named, named > 0, not _nested(c))
 
     # a claim that is itself a denial ("there never was an order") is agreed with, not disputed, by
-    # a denial of the same words ("no evidence that there was an order")
-    best = max((c for c in others if not NEGATED.search(c.text)), key=score, default=None)
+    # a denial of the same words ("no evidence that there was an order"); one that shares none of its words is
+    # not ("she had not lied", by the Fields whom "he had never touched Fields" names)
+    agreed = [c for c in others if NEGATED.search(c.text) and (c.keys & denied) - NEGATION_KEYS]
+    best = max((c for c in others if c not in agreed), key=score, default=None)
     if best is not None and score(best)[0] >= MIN_SHARED_KEYS:
         return best
     if ANAPHORIC_DENIAL.search(denial.content) and len(keys) <= ANAPHORIC_MAX_KEYS:
@@ -214,9 +252,34 @@ def _target(
     return None
 
 
+def _denied_keys(denial: Quote) -> set[str]:
+    """The content words of what a denial denies: all its words when its cue denies ("denied that ..."), else those
+    of the clauses that deny ("With thousands of vote counting systems, there is no single point of failure": not
+    the voting systems, which it does not deny), or all of them when those clauses say nothing but "this is a lie"."""
+    matches = denial_matches(denial.cue, denial.content)
+    if matches is None:
+        return content_keys(denial.content)
+    keys: set[str] = set()
+    for match in matches:
+        start = max((m.end() for m in CLAUSE_END.finditer(denial.content, 0, match.start())), default=0)
+        end = CLAUSE_END.search(denial.content, match.end())
+        keys |= content_keys(denial.content[start : end.start() if end else len(denial.content)])
+    # "This is a lie. There were never any threats to the budget": a clause that denies only "this" leaves the
+    # rest of the words to say what
+    return keys or content_keys(denial.content)
+
+
 def _same_side(a: Speaker, b: Speaker) -> bool:
-    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for."""
-    return _role_names(a, b) or _role_names(b, a)
+    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for; "the
+    agency" and "USCIS, the agency that oversees the program": one is a description the other's name holds."""
+    return _role_names(a, b) or _role_names(b, a) or _described_in(a, b) or _described_in(b, a)
+
+
+def _described_in(description: Speaker, other: Speaker) -> bool:
+    words = description.name.lower().split()
+    if description.type != "UNNAMED" or len(words) < 2 or words[0] not in {"the", "this", "that"}:
+        return False
+    return re.search(rf"(?:^|\s){re.escape(' '.join(words))}(?:\s|,|$)", other.name.lower()) is not None
 
 
 def _role_names(speaker: Speaker, other: Speaker) -> bool:
@@ -290,9 +353,17 @@ def _names(content: str, speaker: Speaker) -> bool:
     if not words or speaker.type not in {"PERSON", "ORG"}:
         return False
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
+        if SAID_BY.search(content[: match.start()]):  # '... prosecution," said Rep. Elijah Cummings': the one who says
+            continue
         before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
-        # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz" is still Ann Ruiz)
-        if speaker.type != "PERSON" or before is None or before.group(1) in words or not is_first_name(before.group(1)):
+        # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz", "Judge Ruiz" are still Ann Ruiz)
+        if (
+            speaker.type != "PERSON"
+            or before is None
+            or before.group(1) in words
+            or before.group(1).lower() in ROLE_TITLES
+            or not is_first_name(before.group(1))
+        ):
             return True
     return False
 
@@ -323,6 +394,49 @@ def _account_called_false(denial: Quote, claims: list[_Claim], speakers: dict[st
     return None
 
 
+def _addressee_claim(denial: Quote, claims: list[_Claim], speakers: dict[str, Speaker], text: str) -> _Claim | None:
+    """ 'McCaskill scolded him: "The scientific community is against you on the products you called miracles"': a
+    denial put to "you", whose cue names whom it addresses (a name, or "him"/"her": the person named last before it),
+    disputes a claim of theirs (the one sharing most words with it, else the last before it)."""
+    if not denial.content_spans or not ADDRESSED.search(denial.content):
+        return None
+    start = _start(denial)
+    cue = ADDRESSING.search(text[max(0, start - ADDRESSING_REACH) : start])
+    if cue is None:
+        return None
+    at = max(0, start - ADDRESSING_REACH) + cue.start("who")
+    others = [sp for sp in speakers.values() if sp.id != denial.speaker_id]
+    if cue.group("who").lower() in {"him", "her"}:
+        mentioned = [(e, sp) for sp in others if _a_person(sp) for e in _named_at(sp, text) if e <= at]
+        addressee = max(mentioned, key=lambda pair: pair[0])[1] if mentioned else None
+    else:
+        named = [sp for sp in others if _names(cue.group("who"), sp)]
+        addressee = named[0] if len(named) == 1 else None
+    theirs = [c for c in claims if addressee is not None and c.claimant.id == addressee.id]
+    if not theirs:
+        return None
+    keys = content_keys(denial.content)
+    best = max(theirs, key=lambda c: len(c.keys & keys))
+    return best if best.keys & keys else _claim_just_before(denial, theirs) or theirs[-1]
+
+
+def _a_person(speaker: Speaker) -> bool:
+    """A person, or a speaker the tagger left untyped whose name is a proper name ("Oz")."""
+    words = speaker.name.split()
+    return speaker.type == "PERSON" or (
+        speaker.type == "UNNAMED" and 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+    )
+
+
+def _named_at(speaker: Speaker, text: str) -> list[int]:
+    """Where the speaker is mentioned or their surname appears in the text (end offsets)."""
+    ends = [e for _, e in speaker.mentions]
+    surname = speaker.name.split()[-1] if speaker.name.split() else ""
+    if surname[:1].isupper():
+        ends += [m.end() for m in re.finditer(rf"\b{re.escape(surname)}\b", text)]
+    return ends
+
+
 def _question_answered(
     denial: Quote, quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
 ) -> _Claim | None:
@@ -346,6 +460,38 @@ def _question_answered(
     return claim
 
 
+def _shown_wrong(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
+) -> Iterator[tuple[_Claim, Quote]]:
+    """The writer's verdict that someone was wrong in a claim, outside any quote, and the statement of another
+    speaker right after it ("Ford itself said the deal was on"): that speaker disputes the claim (the claimant's claim
+    sharing words with the verdict, else the verdict's words as the claim)."""
+    spans = [span for q in quotes for span in q.content_spans]
+    for verdict in VERDICT.finditer(text):
+        if any(s <= verdict.start() < e for s, e in spans):
+            continue
+        wrong = [sp for sp in speakers.values() if _names(verdict.group("who"), sp)]
+        after = [
+            q
+            for q in quotes
+            if q.content_spans and 0 <= _start(q) - verdict.end() <= VERDICT_REACH and not q.nested_in
+        ]
+        shown_by = min(after, key=_start, default=None)
+        if len(wrong) != 1 or shown_by is None or shown_by.speaker_id not in speakers:
+            continue
+        claimant, witness = wrong[0], speakers[shown_by.speaker_id or ""]
+        if witness.id == claimant.id or _same_side(witness, claimant):
+            continue
+        keys = content_keys(verdict.group("what"))
+        theirs = [c for c in claims if c.claimant.id == claimant.id and c.keys & keys]
+        if theirs:
+            yield max(theirs, key=lambda c: len(c.keys & keys)), shown_by
+        elif verdict.group("what").strip():
+            claim = _Claim(claimant, verdict.group("what").strip(" ,;:"), keys=keys)
+            claims.append(claim)
+            yield claim, shown_by
+
+
 def _contradicting_replies(
     quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
 ) -> Iterator[tuple[_Claim, Quote]]:
@@ -365,6 +511,36 @@ def _contradicting_replies(
             if (near or keys & claim.keys) and any(opposed(c.content, q.content) for c in claim.quotes):
                 yield claim, q
                 break
+
+
+def _contradicting_answers(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[_Claim, Quote]]:
+    """ '"It was destined to fail," said Barrett. In a statement, Peabody said: "Patriot Coal was highly successful"':
+    a statement right after someone else's claim on the same subject (content words shared) in opposite words answers
+    it, though neither names the other (the claim sharing most words with it, when several before it are opposed)."""
+    for q in quotes:
+        if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in:
+            continue
+        subject, keys = speakers[q.speaker_id or ""], content_keys(q.content)
+        answered = [
+            (len(keys & claim.keys), claim)
+            for claim in claims
+            if not claim.denials
+            and claim.claimant.id != subject.id
+            and not _same_side(subject, claim.claimant)
+            and len(keys & claim.keys) >= MIN_SHARED_KEYS
+            and any(0 <= _start(q) - _end(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes)
+        ]
+        if answered:
+            yield max(answered, key=lambda pair: pair[0])[1], q
+
+
+def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:
+    """Whether the reply holds a phrase opposed to the claim's, and the words before it in the reply (its subject:
+    "Patriot Coal was highly successful") are the claim's words, not the one who replies ("he was against it")."""
+    phrase = opposing(claim.content, reply.content)
+    return phrase is not None and bool(content_keys(reply.content[: phrase.start()]) & claim_keys)
 
 
 def _start(q: Quote) -> int:

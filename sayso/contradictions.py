@@ -34,8 +34,15 @@ OPPOSITE_PHRASES = (
 
 def opposed(a: str, b: str) -> bool:
     """Whether one text holds a phrase whose opposite the other holds (and neither holds both)."""
+    return opposing(a, b) is not None
+
+
+def opposing(a: str, b: str) -> re.Match[str] | None:
+    """The phrase in b whose opposite a holds (neither holding both), or None."""
     for one, other in OPPOSITE_PHRASES:
         a1, a2, b1, b2 = one.search(a), other.search(a), one.search(b), other.search(b)
-        if (a1 and b2 and not a2 and not b1) or (a2 and b1 and not a1 and not b2):
-            return True
-    return False
+        if a1 and b2 and not a2 and not b1:
+            return b2
+        if a2 and b1 and not a1 and not b2:
+            return b1
+    return None

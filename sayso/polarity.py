@@ -17,13 +17,19 @@ DENIAL_CONTENT = re.compile(
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
     r"unsubstantiated|unfounded|fabricated|made[- ]up|fake news|nonsense)\b"
     r"|\bnever\s+(?:happened|said|threatened)\b"
+    # "he had never touched Fields", "I never met her": an act against someone, denied
+    r"|\bnever\s+(?:touched|grabbed|hit|pushed|harassed|assaulted|attacked|met|(?:made|had)\s+(?:any\s+)?contact)\b"
     r"|\bthere\s+(?:were|was|is|are)\s+no\b(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"
     r"|\b(?:is|are|was|were|[’']re|[’']s)\s+(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
     r"(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
     r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
     r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
     r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b|\b(?:are|were)\s+(?:all\s+)?lies\b|^\W*you\s+(?:lie|lied)\b"
-    r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b",
+    r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b"
+    # "Judge Reeves did not recognize that reality", "flies in the face of the facts", "divorced from reality"
+    r"|\b(?:(?:do|does|did)\s*(?:not|n[’']t)|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to)\s+(?:recogni[sz]e|acknowledge|accept)\s+"
+    r"(?:that|the|this)\s+(?:reality|facts?|truth)\b|\bignor(?:e|es|ed|ing)\s+the\s+(?:reality|facts|truth)\b"
+    r"|\bfl(?:y|ies|ew)\s+in\s+the\s+face\s+of\s+the\s+facts?\b|\bdivorced\s+from\s+reality\b",
     re.IGNORECASE,
 )
 # "that claim smacked of hypocrisy", "the allegations are ridiculous": words that open on a claim and judge it
@@ -40,13 +46,26 @@ NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}
 
 
+def denial_matches(cue: str | None, content: str) -> list[re.Match[str]] | None:
+    """Where the words deny ("there is no single point of failure"), or None when the cue itself denies (then all
+    the words are what is denied: "denied claims that ...")."""
+    if _cue_denies(cue):
+        return None
+    return list(DENIAL_CONTENT.finditer(content)) + list(CLAIM_JUDGED_WORTHLESS.finditer(content))
+
+
 def polarity(cue: str | None, content: str) -> Polarity:
     """asserts / denies / questions, read from the cue first and the words second."""
     cue_words = (cue or "").lower()
-    if cue and is_denial_cue(cue_words) and not NEGATED_CUE.search(cue_words):
+    if _cue_denies(cue):
         return "denies"
     if cue_words in QUESTION_CUES or content.rstrip(" \"'”’").endswith("?"):
         return "questions"
     if DENIAL_CONTENT.search(content) or CLAIM_JUDGED_WORTHLESS.search(content):
         return "denies"
     return "asserts"
+
+
+def _cue_denies(cue: str | None) -> bool:
+    cue_words = (cue or "").lower()
+    return bool(cue) and is_denial_cue(cue_words) and not NEGATED_CUE.search(cue_words)

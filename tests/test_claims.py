@@ -122,6 +122,8 @@ def test_a_speaker_left_as_a_bare_pronoun_is_no_party_to_a_dispute() -> None:
         polarity="denies",
     )
     assert link([claim, denial], [lind, it], text)[1] == []
+    whose = Speaker(id="s2", name="her campaign", type="UNNAMED")  # a thing of someone unresolved
+    assert link([claim, denial], [lind, whose], text)[1] == []
     named = Speaker(id="s2", name="The mayor's office", type="ORG")
     assert len(link([claim, denial], [lind, named], text)[1]) == 1
 
@@ -177,6 +179,7 @@ def test_a_denial_whose_cue_names_the_suggestion_disputes_the_claim_before_it() 
         ("what Trump said about the divorce is not true", True),
         ("what Donald Trump said is not true", True),
         ("Mr. Trump's account is wrong", True),
+        ('there was no basis for any prosecution," said Rep. Donald Trump, the top Democrat', False),
     ],
 )
 def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
@@ -368,8 +371,116 @@ def test_a_spokesman_does_not_dispute_the_one_he_speaks_for() -> None:
             "The state audit",
             "Tom Reilly",
         ),
+        (  # "the state report was ...": the report's claim, not the claim just before the denial
+            "The state report found that the harbour authority had overspent on the ferry contracts by a tenth.\n\n"
+            "Harbour authority spokesman Tom Reilly said the report is misleading because it looks at one year.\n\n"
+            "Senator Ann Ruiz said the authority's board should resign over the ferry contracts.\n\n"
+            "In a statement on Friday, Reilly added that the state report was misleading because it left out the "
+            "savings on fuel.",
+            "The state report",
+            "Tom Reilly",
+        ),
     ],
 )
 def test_the_one_dispute_is_with_the_claimant_the_denial_points_to(text: str, claimant: str, disputer: str) -> None:
     disputes = disputes_of(analyze(text))
     assert [(found, disputers) for _, found, disputers in disputes] == [(claimant, [disputer])]
+
+
+def test_a_denial_put_to_someone_disputes_the_claim_of_the_one_addressed() -> None:
+    text = (
+        "Mayor Dan Harlow has said on his radio show that the new harbour wall was a miracle of engineering.\n\n"
+        "Councillor Ann Ruiz said the engineers were almost unanimous that the ferry budget gives people real hope.\n\n"
+        "Harlow's claims earned him a hearing in the state Senate in March. Senator Joan Pike scolded him: "
+        '"The engineers are almost unanimous against you on the wall you called a miracle," Pike said. '
+        '"When you call a wall a miracle, it gives people false hope."'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Dan Harlow" and disputers == ["Joan Pike"] and "miracle" in claim
+
+
+def test_denying_an_act_against_someone_disputes_their_account() -> None:
+    text = (
+        "Reporter Ann Ruiz told the police that the mayor's aide, Joe Lind, had grabbed her arm at the dock after the "
+        "rally.\n\n"
+        "The police charged Lind with battery on Tuesday.\n\n"
+        "Even after the complaint was filed, Lind continued to say he had never touched Ruiz."
+    )
+    assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
+        ("Ann Ruiz", ["Joe Lind"])
+    ]
+
+
+def test_a_denial_that_a_judge_did_not_recognize_the_facts_disputes_the_judges_ruling() -> None:
+    text = (
+        "Judge Ann Ruiz ruled on Friday that the harbour law allows arbitrary discrimination against fishermen.\n\n"
+        "Gov. Dan Harlow said he expects an appeal of Ruiz's ruling. \"The law simply protects the harbour's "
+        'traditional trades. I am disappointed Judge Ruiz did not recognize that reality," he said in a statement.'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Ann Ruiz" and disputers == ["Dan Harlow"] and "discrimination" in claim
+
+
+def test_words_beside_what_a_denial_denies_do_not_link_it() -> None:
+    text = (
+        "Mayor Dan Harlow said the harbour's ferry counting systems cost the town too much to run.\n\n"
+        "The state will send inspectors to the port next month, officials said.\n\n"
+        'Councillor Ann Ruiz said that with hundreds of ferry counting systems, "there is no single point of failure."'
+    )
+    assert disputes_of(analyze(text)) == []
+
+
+def test_the_writers_verdict_that_someone_was_wrong_and_the_statement_showing_it_make_a_dispute() -> None:
+    text = (
+        "Mayor Dan Harlow told a rally on Monday that he would bring jobs back to the harbour.\n\n"
+        "Harlow, for instance, was wrong in his claim about Seaways Ltd closing its ferry depot in Dover. "
+        "Seaways Ltd itself said the depot would stay open.\n\n"
+        "Councillor Ann Ruiz said the harbour budget would grow by a tenth next year."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Dan Harlow" and disputers == ["Seaways Ltd"] and "depot" in claim
+
+
+def test_a_speaker_described_in_another_speakers_name_is_on_its_side() -> None:
+    from sayso.claims import link
+    from sayso.model import Polarity, Quote, Speaker
+
+    text = (
+        "USCIS, the agency that oversees the program, said it would vet applicants for the regional center program. "
+        "Critics want the regional center program to end. But the agency said there are no grounds to end the "
+        "regional center program."
+    )
+    agency = Speaker(id="s1", name="USCIS, the agency that oversees the program,", type="ORG")
+    critics = Speaker(id="s2", name="Critics", type="GROUP")
+    described = Speaker(id="s3", name="the agency", type="UNNAMED")
+
+    def quote(qid: str, speaker: str, words: str, polarity: Polarity) -> Quote:
+        at = text.index(words)
+        return Quote(
+            id=qid,
+            kind="indirect",
+            content=words,
+            content_spans=[(at, at + len(words))],
+            speaker_id=speaker,
+            polarity=polarity,
+        )
+
+    quotes = [
+        quote("q1", "s1", "it would vet applicants for the regional center program", "asserts"),
+        quote("q2", "s2", "the regional center program to end", "asserts"),
+        quote("q3", "s3", "there are no grounds to end the regional center program", "denies"),
+    ]
+    claims, disputes = link(quotes, [agency, critics, described], text)
+    claimant_of = {c.id: c.claimant_id for c in claims}
+    assert [(claimant_of[d.claim_id], d.disputed_by) for d in disputes] == [("s2", ["s3"])]
+
+
+def test_a_denial_naming_someone_disputes_their_claim_though_it_says_not_about_something_else() -> None:
+    text = (
+        "Reporter Ann Ruiz said she never wanted to file a complaint, but did so to show that she had not lied.\n\n"
+        "Mayor Dan Harlow said his aide had touched Ruiz on the arm at the dock.\n\n"
+        "The aide, Joe Lind, continued to say he had never touched Ruiz."
+    )
+    assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
+        ("Ann Ruiz", ["Joe Lind"])
+    ]

@@ -49,3 +49,24 @@ def test_opposite_words_about_someone_else_dispute_nothing() -> None:
         'Mayor Dan Harlow told the forum he was "totally against the closure" because it cost jobs.'
     )
     assert analyze(text).disputes == []
+
+
+def test_an_answer_in_opposite_words_on_the_same_subject_disputes_the_claim_before_it() -> None:
+    text = (
+        '"The story in the harbour is that the ferry company was set up as a dumping ground for debt," said Ann Ruiz, '
+        'a lawyer for the port authority. "It was destined to fail."\n\n'
+        'In a statement, Harbour Holdings said: "The ferry company was highly successful when it was spun off a '
+        'decade ago," adding that its revenue doubled in two years.'
+    )
+    analysis = analyze(text)
+    names = {s.id: s.name for s in analysis.speakers}
+    pairs = [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]
+    assert pairs == [("Ann Ruiz", ["Harbour Holdings"])]
+
+
+def test_opposite_words_on_oneself_after_a_claim_about_someone_else_dispute_nothing() -> None:
+    text = (
+        "Councillor Joe Lind said the ferry operator initially supported the harbour closure in 2003.\n\n"
+        'Mayor Dan Harlow told the forum he was "totally against the harbour closure" because it cost jobs.'
+    )
+    assert analyze(text).disputes == []

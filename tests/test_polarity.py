@@ -21,6 +21,11 @@ from sayso.polarity import polarity
         "You lie!",
         "what you hear from the council is absolutely, unequivocally wrong",
         "It picked a few days of her diary to give a distorted picture of her meetings",
+        "he had never touched the reporter",
+        "I never met her, and I never made contact with her staff",
+        "I am disappointed the council did not recognize that reality",
+        "The ruling flies in the face of the facts about the harbour",
+        "They continue to ignore the facts on the ferry budget",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
@@ -42,6 +47,8 @@ def test_denial_cues_deny(cue: str) -> None:
         "there is no great man that has done more for this city than Ali",
         "There are no excuses. The governor knew about the lead and did nothing",
         "There is no doubt that the plant will close",
+        "I never wanted to be mayor",
+        "He never gave up on the harbour plan",
     ],
 )
 def test_other_statements_assert(content: str) -> None:
