@@ -382,11 +382,22 @@ class SpeakerResolver:
             )
         elif word in GROUP_PRONOUNS:
             target = self.last_speaker if self.last_speaker and self.last_speaker.type != "PERSON" else None
+        elif word == "it":
+            target = self._organisation_before(mention.start_char)
         else:
             return None
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _organisation_before(self, at: int) -> Entity | None:
+        """ "The ministry denied any role. ... Even so, it insisted that ...": "it" is the organisation that spoke
+        last, when no person spoke since and it spoke in the same paragraph or the one before."""
+        last = self.last_speaker
+        if last is None or last.type != "ORG" or not last.mentions:
+            return None
+        since = max(s for s, _ in last.mentions)
+        return last if self.text.count("\n\n", since, at) <= 1 else None
 
     def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
         """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
@@ -497,6 +508,8 @@ class SpeakerResolver:
         for entity in self.entities.values():
             if entity.type != "PERSON" or not entity.mentions or min(s for s, _ in entity.mentions) > at:
                 continue
+            if _qualifies_role(words[-1], entity.roles):
+                continue  # "Smith's campaign" is not "Smith campaign spokeswoman" Jo Reed
             score = _role_overlap(words, entity.roles)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)
@@ -665,6 +678,18 @@ ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$"
 def _role_heads(roles: list[str]) -> set[str]:
     """The head word of each role ("leader" in "union leader of the port"): "the union" is no union leader."""
     return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
+
+
+PROXY_HEADS = words("spokesman spokeswoman spokesperson aide adviser advisor representative lawyer attorney")
+
+
+def _qualifies_role(head: str, roles: list[str]) -> bool:
+    """Whether a description's head word only qualifies the role of someone who speaks for it ("campaign" in
+    "campaign spokeswoman"): the campaign is another party than its spokeswoman (a judge may be "the court")."""
+    proxies = [r for r in roles if (own := ROLE_COMPLEMENT.sub("", r).split()) and own[-1].lower() in PROXY_HEADS]
+    heads = _role_heads(roles)
+    modifiers = {w.lower() for r in proxies for w in ROLE_COMPLEMENT.sub("", r).split()} - heads
+    return head in modifiers and not heads & ROLE_SYNONYMS.get(head, {head})
 
 
 def _role_overlap(words: list[str], roles: list[str]) -> float:

@@ -278,3 +278,30 @@ def test_an_issued_statement_two_sentences_back_is_not_the_speaker() -> None:
     text = 'Acme Corp released a statement on Monday.\n\nThe council met later. "It was a long night," it read.'
     q = next(q for q in analyze(text, id="t").quotes if "long night" in q.content)
     assert "Acme" not in (speaker(q) or "")
+
+
+def test_it_after_an_organisation_that_spoke() -> None:
+    """ "It insisted that ..." after the organisation was quoted in the paragraph: that organisation; not a
+    study or report that no organisation was quoted before."""
+    text = (
+        "For decades, the Ministry of Defence denied any role in the tests. But in 2010, historians found papers "
+        "that forced the ministry to apologise. Even so, it insisted that it had never tested on civilians.\n\n"
+        "The study by Oxford researchers was published on Monday. It found that the drug cut deaths by a third."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "never tested")) == speaker(quote_with(analysis, "any role"))
+    assert "Defence" in (speaker(quote_with(analysis, "never tested")) or "")
+    assert "Oxford" not in (speaker(quote_with(analysis, "cut deaths")) or "")
+
+
+def test_an_organisation_is_not_its_spokeswomans_role() -> None:
+    """ "the Smith campaign" after "Smith campaign spokeswoman Jo Reed": the campaign, not the spokeswoman
+    (the description's head is a word that only qualifies her role)."""
+    text = (
+        '"He is innocent," Smith campaign spokeswoman Jo Reed said in a statement.\n\n'
+        "In the days after the incident, Smith's campaign said it believed the reporter was grabbed by another man.\n\n"
+        "Later, the spokeswoman said the matter was closed."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "another man")) != "Jo Reed"
+    assert speaker(quote_with(analysis, "matter was closed")) == "Jo Reed"
