@@ -484,3 +484,16 @@ def test_a_denial_naming_someone_disputes_their_claim_though_it_says_not_about_s
     assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
         ("Ann Ruiz", ["Joe Lind"])
     ]
+
+
+def test_a_denial_of_the_criticism_disputes_the_claim_that_criticised_the_denier() -> None:
+    """ "dismissed the criticism": the criticism is the claim before that speaks of the denier (her name or
+    role), not merely the last claim before it."""
+    text = (
+        'Council chair Tom Reed said the mayor "may simply have misread" the engineers\' report.\n\n'
+        'The agency\'s spokeswoman, Ann Lee, said: "We have not signed off on the plan."\n\n'
+        'Mayor Jo Hart dismissed the criticism as "nonsense" and said the council was playing politics.'
+    )
+    assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text, id="t"))] == [
+        ("Tom Reed", ["Jo Hart"])
+    ]
