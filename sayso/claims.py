@@ -27,7 +27,12 @@ STOPWORDS = words("""
     any some
 """)
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
-CLAIM_CUTS = re.compile(r",|;| during | when | while | after | before | because | although | as part of ")
+# where a claim's first clause ends: a clause break, or a sentence's end (not an abbreviation's period: "U.S.", "Mr.")
+CLAIM_CUTS = re.compile(
+    r",|;| during | when | while | after | before | because | although | as part of "
+    r"|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bNo)[.!?…](?=\s)"
+)
 MIN_SHARED_KEYS = 2
 # where a clause of a denial ends: what the words before and after it say is not what it denies
 CLAUSE_END = re.compile(r"[,;:.!?…—–()]|\s-\s|\b(?:because|but|although|though|while|whereas|when)\b", re.IGNORECASE)

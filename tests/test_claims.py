@@ -497,3 +497,16 @@ def test_a_denial_of_the_criticism_disputes_the_claim_that_criticised_the_denier
     assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text, id="t"))] == [
         ("Tom Reed", ["Jo Hart"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ('Priya Nair said: "We have not signed off on the structure. Until we do, heavy vehicles should stay off it."',
+         "We have not signed off on the structure"),
+        ("Senator Ann Smith said the U.S. Army had not been told about the plan.",
+         "the U.S. Army had not been told about the plan"),
+    ],
+)
+def test_a_claim_is_the_first_sentence_of_the_words(text: str, claim: str) -> None:
+    assert [c.text for c in analyze(text, id="t").claims] == [claim]
