@@ -27,7 +27,12 @@ STOPWORDS = words("""
     any some
 """)
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
-CLAIM_CUTS = re.compile(r",|;| during | when | while | after | before | because | although | as part of ")
+# where a claim's first clause ends: a clause break, or a sentence's end (not an abbreviation's period: "U.S.", "Mr.")
+CLAIM_CUTS = re.compile(
+    r",|;| during | when | while | after | before | because | although | as part of "
+    r"|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bNo)[.!?…](?=\s)"
+)
 MIN_SHARED_KEYS = 2
 # where a clause of a denial ends: what the words before and after it say is not what it denies
 CLAUSE_END = re.compile(r"[,;:.!?…—–()]|\s-\s|\b(?:because|but|although|though|while|whereas|when)\b", re.IGNORECASE)
@@ -40,6 +45,12 @@ REFERENCE_NOUNS = (
     r"suggestions?|notion|characteri[sz]ation)\b"
 )
 REFERENCE = re.compile(r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+# ... of these, the ones that accuse: what they refer to is a claim about the denier
+ACCUSATION = re.compile(
+    r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"
+    r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b",
+    re.IGNORECASE,
+)
 # "concluded his comments were false": what the man, woman or people just quoted said.
 POSSESSED_REFERENCE = re.compile(
     r"^(?P<owner>his|her|their)\s+(?:\w+\s+)?(?:" + REFERENCE_NOUNS + r"|comments|remarks|statements?|words)",
@@ -204,7 +215,12 @@ def _target(
     if REFERENCE.match(denial.content.strip()):
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
         named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
-        return _claim_just_before(denial, named, reach=len(text)) if named else _claim_just_before(denial, claims)
+        if named:
+            return _claim_just_before(denial, named, reach=len(text))
+        if ACCUSATION.match(denial.content.strip()):  # "dismissed the criticism": the claim that spoke of the denier
+            about = [c for c in claims if c.claimant.id != denial.speaker_id and _speaks_of(c.text, denier)]
+            return _claim_just_before(denial, about) or _claim_just_before(denial, claims)
+        return _claim_just_before(denial, claims)
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
@@ -366,6 +382,12 @@ def _names(content: str, speaker: Speaker) -> bool:
         ):
             return True
     return False
+
+
+def _speaks_of(content: str, speaker: Speaker) -> bool:
+    """Whether the words name the speaker or call them by one of their roles ("the mayor" for Mayor Jo Hart)."""
+    roles = {r.split()[-1].lower() for r in speaker.roles if r.split()}
+    return _names(content, speaker) or any(w.lower() in roles for w in re.findall(r"\w+", content))
 
 
 def _owns(content: str, speaker: Speaker) -> bool:

@@ -484,3 +484,29 @@ def test_a_denial_naming_someone_disputes_their_claim_though_it_says_not_about_s
     assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
         ("Ann Ruiz", ["Joe Lind"])
     ]
+
+
+def test_a_denial_of_the_criticism_disputes_the_claim_that_criticised_the_denier() -> None:
+    """ "dismissed the criticism": the criticism is the claim before that speaks of the denier (her name or
+    role), not merely the last claim before it."""
+    text = (
+        'Council chair Tom Reed said the mayor "may simply have misread" the engineers\' report.\n\n'
+        'The agency\'s spokeswoman, Ann Lee, said: "We have not signed off on the plan."\n\n'
+        'Mayor Jo Hart dismissed the criticism as "nonsense" and said the council was playing politics.'
+    )
+    assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text, id="t"))] == [
+        ("Tom Reed", ["Jo Hart"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ('Priya Nair said: "We have not signed off on the structure. Until we do, heavy vehicles should stay off it."',
+         "We have not signed off on the structure"),
+        ("Senator Ann Smith said the U.S. Army had not been told about the plan.",
+         "the U.S. Army had not been told about the plan"),
+    ],
+)
+def test_a_claim_is_the_first_sentence_of_the_words(text: str, claim: str) -> None:
+    assert [c.text for c in analyze(text, id="t").claims] == [claim]
