@@ -86,6 +86,11 @@ ANAPHORIC_AFTER = 160  # characters after the denial
 POINTING_BACK = re.compile(r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b", re.IGNORECASE)
 POINTING_REACH = 300  # characters back from the denial
 GOING_ON_REACH = 300  # characters from a denial to the same speaker's next denial of "this" or "that"
+# A cue that offers proof ("a study proved that ...", "documents show"): against a claim that it never happened
+EVIDENCE = re.compile(
+    r"\b(?:prove[sd]?|proven|show(?:s|ed|n)?|demonstrate[sd]?|establish(?:es|ed)?|document(?:s|ed))\b", re.IGNORECASE
+)
+EVIDENCE_SHARED_KEYS = 3
 REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
 # "Fields had fabricated the story", "Lane lied about it", "she made the story up" (a name, not a pronoun)
 FABRICATED = re.compile(
@@ -149,6 +154,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (_end(denial), target)
     for claim, reply in _shown_wrong(quotes, claims, by_id, text):
+        claim.denials.append(reply)
+    for claim, reply in _evidence_against(quotes, claims, by_id):
         claim.denials.append(reply)
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
         claim.denials.append(reply)
@@ -512,6 +519,30 @@ def _shown_wrong(
             claim = _Claim(claimant, verdict.group("what").strip(" ,;:"), keys=keys)
             claims.append(claim)
             yield claim, shown_by
+
+
+def _evidence_against(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[_Claim, Quote]]:
+    """ '"It had never provided the names and addresses ..." ... a study by Seltzer proved that the Census gave the
+    Secret Service the names and addresses ...': a statement whose cue offers proof ("proved", "showed", "documents
+    show") that what someone else's claim says never happened did happen disputes that claim, without a denial word
+    (the negated claim before it, within reach, sharing the most words, at least EVIDENCE_SHARED_KEYS)."""
+    for q in quotes:
+        if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in or not EVIDENCE.search(q.cue or ""):
+            continue
+        witness, keys = speakers[q.speaker_id or ""], content_keys(q.content) - NEGATION_KEYS
+        denied = [
+            (len(keys & claim.keys), claim)
+            for claim in claims
+            if claim.claimant.id != witness.id
+            and not _same_side(witness, claim.claimant)
+            and len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
+            and not NEGATED.search(q.content)
+            and any(NEGATED.search(c.content) and 0 <= _start(q) - _end(c) <= REFERENCE_REACH for c in claim.quotes)
+        ]
+        if denied:
+            yield max(denied, key=lambda pair: pair[0])[1], q
 
 
 def _contradicting_replies(

@@ -510,3 +510,29 @@ def test_a_denial_of_the_criticism_disputes_the_claim_that_criticised_the_denier
 )
 def test_a_claim_is_the_first_sentence_of_the_words(text: str, claim: str) -> None:
     assert [c.text for c in analyze(text, id="t").claims] == [claim]
+
+
+EVIDENCE_TEXT = (
+    "The agency said it had never shared the names and addresses of its customers with the police.\n\n"
+    "In 2019, a study by Ann Ray of Kent University {verb} that the agency gave the police the names and addresses "
+    "of all its customers in the city."
+)
+
+
+def test_evidence_that_what_was_denied_happened_disputes_the_denial_s_claim() -> None:
+    """ "X said it had never shared the names" then "a study by Y proved that X gave ... the names": Y disputes X's
+    claim, though Y uses no denial word."""
+    found = disputes_of(analyze(EVIDENCE_TEXT.format(verb="proved"), id="t"))
+    assert [(claimant, disputers) for _, claimant, disputers in found] == [("The agency", ["Ann Ray"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        EVIDENCE_TEXT.format(verb="said"),  # an assertion, no evidence: not a dispute by itself
+        "The agency said it had never shared the names of its customers.\n\n"
+        "A study by Ann Ray proved that customers value their privacy.",  # evidence about something else
+    ],
+)
+def test_evidence_needs_a_proof_and_the_denied_claim_s_words(text: str) -> None:
+    assert not [d for d in disputes_of(analyze(text, id="t")) if d[2] == ["Ann Ray"]]
