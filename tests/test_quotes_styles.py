@@ -4,21 +4,10 @@ business, sports and science news. Short fictional excerpts, each in the style i
 from __future__ import annotations
 
 import pytest
+from statement_helpers import quote_with, speaker
 
-from sayso import Analysis, Quote, analyze
+from sayso import analyze
 from sayso.quotes.marks import find_quotes
-
-
-def quote_with(analysis: Analysis, words: str) -> Quote:
-    for q in sorted(analysis.quotes, key=lambda q: len(q.content)):
-        if words in q.content:
-            return q
-    raise AssertionError(f"no statement with {words!r} in {[q.content for q in analysis.quotes]}")
-
-
-def speaker(q: Quote) -> str | None:
-    return q.speaker.name if q.speaker else None
-
 
 BRITISH = (
     "Speaking on a visit to a clinic in Leeds, Mr Harding said the figures were 'robust and independently "

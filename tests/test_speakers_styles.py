@@ -4,20 +4,9 @@ the British press. Short fictional excerpts."""
 from __future__ import annotations
 
 import pytest
+from statement_helpers import quote_with, speaker
 
-from sayso import Analysis, Quote, analyze
-
-
-def quote_with(analysis: Analysis, words: str) -> Quote:
-    for q in sorted(analysis.quotes, key=lambda q: len(q.content)):
-        if words in q.content:
-            return q
-    raise AssertionError(f"no statement with {words!r} in {[q.content for q in analysis.quotes]}")
-
-
-def speaker(q: Quote) -> str | None:
-    return q.speaker.name if q.speaker else None
-
+from sayso import analyze
 
 COURT = (
     "Daniel Whitcombe, 47, of Harrogate, admitted 12 counts of fraud at Leeds Crown Court.\n\n"
