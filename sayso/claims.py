@@ -44,12 +44,11 @@ REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
     r"suggestions?|notion|characteri[sz]ation)\b"
 )
-REFERENCE = re.compile(r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"  # "the", "that", "these false" ...
+REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 # ... of these, the ones that accuse: what they refer to is a claim about the denier
 ACCUSATION = re.compile(
-    r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"
-    r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b",
-    re.IGNORECASE,
+    REFERRING + r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b", re.IGNORECASE
 )
 # "concluded his comments were false": what the man, woman or people just quoted said.
 POSSESSED_REFERENCE = re.compile(
@@ -226,7 +225,9 @@ def _target(
             return _claim_just_before(denial, named, reach=len(text))
         if ACCUSATION.match(denial.content.strip()):  # "dismissed the criticism": the claim that spoke of the denier
             about = [c for c in claims if c.claimant.id != denial.speaker_id and _speaks_of(c.text, denier)]
-            return _claim_just_before(denial, about) or _claim_just_before(denial, claims)
+            before = _claim_just_before(denial, about)
+            if before is not None:
+                return before
         return _claim_just_before(denial, claims)
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
@@ -245,8 +246,7 @@ def _target(
     others = [
         c
         for c in claims
-        if c.claimant.id != denial.speaker_id
-        and not _same_side(denier, c.claimant)
+        if _other_side(denier, c.claimant)
         and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
     ]
     if POINTING_BACK.search(denial.content):
@@ -290,6 +290,11 @@ def _denied_keys(denial: Quote) -> set[str]:
     # "This is a lie. There were never any threats to the budget": a clause that denies only "this" leaves the
     # rest of the words to say what
     return keys or content_keys(denial.content)
+
+
+def _other_side(a: Speaker, b: Speaker) -> bool:
+    """Whether b is someone else than a and not on a's side (see _same_side)."""
+    return a.id != b.id and not _same_side(a, b)
 
 
 def _same_side(a: Speaker, b: Speaker) -> bool:
@@ -393,8 +398,13 @@ def _names(content: str, speaker: Speaker) -> bool:
 
 def _speaks_of(content: str, speaker: Speaker) -> bool:
     """Whether the words name the speaker or call them by one of their roles ("the mayor" for Mayor Jo Hart)."""
-    roles = {r.split()[-1].lower() for r in speaker.roles if r.split()}
+    roles = _last_words_of_roles(speaker)
     return _names(content, speaker) or any(w.lower() in roles for w in re.findall(r"\w+", content))
+
+
+def _last_words_of_roles(speaker: Speaker) -> set[str]:
+    """The last word of each of the speaker's roles, lower-cased ("mayor" for the role "Mayor")."""
+    return {r.split()[-1].lower() for r in speaker.roles if r.split()}
 
 
 def _owns(content: str, speaker: Speaker) -> bool:
@@ -402,9 +412,9 @@ def _owns(content: str, speaker: Speaker) -> bool:
     governor's reasons" (the speaker's surname or one of their roles' last word, before 's)."""
     if speaker.type not in {"PERSON", "ORG"}:
         return False
-    names = set(speaker.name.split()[-1:]) | {r.split()[-1] for r in speaker.roles if r.split()}
+    names = {n.lower() for n in speaker.name.split()[-1:]} | _last_words_of_roles(speaker)
     owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
-    return any(n.lower() in owners for n in names)
+    return bool(names & owners)
 
 
 def _account_called_false(denial: Quote, claims: list[_Claim], speakers: dict[str, Speaker]) -> _Claim | None:
@@ -509,7 +519,7 @@ def _shown_wrong(
         if len(wrong) != 1 or shown_by is None or shown_by.speaker_id not in speakers:
             continue
         claimant, witness = wrong[0], speakers[shown_by.speaker_id or ""]
-        if witness.id == claimant.id or _same_side(witness, claimant):
+        if not _other_side(witness, claimant):
             continue
         keys = content_keys(verdict.group("what"))
         theirs = [c for c in claims if c.claimant.id == claimant.id and c.keys & keys]
@@ -531,14 +541,14 @@ def _evidence_against(
     for q in quotes:
         if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in or not EVIDENCE.search(q.cue or ""):
             continue
+        if NEGATED.search(q.content):
+            continue  # proof that something did not happen agrees with a claim that it never did
         witness, keys = speakers[q.speaker_id or ""], content_keys(q.content) - NEGATION_KEYS
         denied = [
             (len(keys & claim.keys), claim)
             for claim in claims
-            if claim.claimant.id != witness.id
-            and not _same_side(witness, claim.claimant)
+            if _other_side(witness, claim.claimant)
             and len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
-            and not NEGATED.search(q.content)
             and any(NEGATED.search(c.content) and 0 <= _start(q) - _end(c) <= REFERENCE_REACH for c in claim.quotes)
         ]
         if denied:
@@ -580,8 +590,7 @@ def _contradicting_answers(
             (len(keys & claim.keys), claim)
             for claim in claims
             if not claim.denials
-            and claim.claimant.id != subject.id
-            and not _same_side(subject, claim.claimant)
+            and _other_side(subject, claim.claimant)
             and len(keys & claim.keys) >= MIN_SHARED_KEYS
             and any(0 <= _start(q) - _end(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes)
         ]

@@ -70,6 +70,7 @@ GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
+THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # "The mayor's office later issued a statement.": who issued it (group 1), the sentence's subject.
 ISSUED_STATEMENT = re.compile(
@@ -266,7 +267,8 @@ class SpeakerResolver:
         read" or "the statement said" right after "The mayor's office issued a statement.": the issuer named
         there (a person or organisation, else the words that name it)."""
         said = mention.text.strip()
-        if re.fullmatch(r"it|(?:the|that|this) statement", said, re.IGNORECASE):
+        the_statement = THE_STATEMENT.fullmatch(said) is not None
+        if the_statement or said.lower() == "it":
             issued = _issued_statement(self.text, mention.start_char)
             if issued is not None:
                 issuer = self.doc.char_span(*issued, alignment_mode="expand")
@@ -275,7 +277,7 @@ class SpeakerResolver:
                 )
                 if found:
                     return found
-        if self.issuer is None or not re.fullmatch(r"(?:the|that|this) statement", said, re.IGNORECASE):
+        if self.issuer is None or not the_statement:
             return None
         return Resolution(self.issuer, self.issuer.roles[0] if self.issuer.roles else None)
 

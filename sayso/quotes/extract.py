@@ -441,7 +441,7 @@ def drop_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
     for cand in found:
         if cand.cue_span is None or cand.source_span is None or cand.source_span[0] < cand.cue_span[1]:
             continue
-        words = frame.text[cand.cue_span[0] : cand.cue_span[1]].lower().split()
+        words = _cue_words(frame.text, cand.cue_span)
         if not words or words[-1] not in TELL:
             continue
         first = frame.token_index_at(cand.cue_span[0])
@@ -747,8 +747,7 @@ def _intention(text: str, tagged: TaggedAttribution) -> bool:
     content = text[tagged.content_spans[0][0] : tagged.content_spans[0][1]]
     if ANONYMITY.match(content):
         return True
-    cue = text[tagged.cue_span[0] : tagged.cue_span[1]].lower().split() if tagged.cue_span else []
-    return content.lower().startswith("to ") and not (set(cue) & SPEECH_ACTS_WITH_TO)
+    return content.lower().startswith("to ") and not (set(_cue_words(text, tagged.cue_span)) & SPEECH_ACTS_WITH_TO)
 
 
 # "A spokeswoman declined to comment on whether job cuts were planned": a refusal to speak reports no
@@ -762,8 +761,13 @@ SPEAKING = words("""
 
 
 def _refusal(text: str, tagged: TaggedAttribution) -> bool:
-    cue = set(text[tagged.cue_span[0] : tagged.cue_span[1]].lower().split()) if tagged.cue_span else set()
+    cue = set(_cue_words(text, tagged.cue_span))
     return bool(cue & REFUSALS) and bool(cue & SPEAKING)
+
+
+def _cue_words(text: str, cue: Span | None) -> list[str]:
+    """The cue's words, lower-cased (none without a cue)."""
+    return text[cue[0] : cue[1]].lower().split() if cue else []
 
 
 def _closing_mark_kept(frame: Frame, cand: Candidate) -> Candidate:
@@ -800,8 +804,8 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
         return False
     if cand.source_span is None and cand.cue_span and EXPECTED.fullmatch(frame.text, *cand.cue_span):
         return True  # "The chancellor, Rishi Kaur, is expected to announce the cuts": no one's words
-    cue = frame.text[cand.cue_span[0] : cand.cue_span[1]].lower().split() if cand.cue_span else []
-    if frame.text[cand.start : cand.start + 6].lower() == "about " and set(cue) & TALKED:
+    talked = set(_cue_words(frame.text, cand.cue_span)) & TALKED
+    if frame.text[cand.start : cand.start + 6].lower() == "about " and talked:
         return True  # (a question put "about" something is kept: a denial may answer it)
     toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
     return len(cand.content_spans) == 1 and len(toks) <= 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
