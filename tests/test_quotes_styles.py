@@ -250,3 +250,9 @@ def test_quoted_words_ending_the_sentence_keep_their_closing_mark_after_the_stop
     text = f"The regulator's spokeswoman said the report was {opening}deeply misleading.{closing} She gave no details."
     q = quote_with(analyze(text, id="t"), "deeply misleading")
     assert q.content == f"the report was {opening}deeply misleading.{closing}"
+
+
+def test_says_that_in_a_when_clause_reports_nothing() -> None:
+    text = '"When a minister says that, you know the deal is dead," said Tom Reid, a former diplomat.'
+    analysis = analyze(text, id="t")
+    assert [speaker(q) for q in analysis.quotes] == ["Tom Reid"]
