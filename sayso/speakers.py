@@ -350,7 +350,7 @@ class SpeakerResolver:
 
     def _organisation(self, mention: SpacySpan) -> Resolution | None:
         orgs = [e for e in self._ents_in(mention) if e.label_ in ORG_LABELS]
-        if not orgs or mention[-1].pos_ == "PRON":
+        if not orgs or mention[-1].pos_ == "PRON" or _nationality(mention):
             return None
         name = mention.text.strip()
         head = mention[-1]
@@ -505,6 +505,9 @@ class SpeakerResolver:
             target = self._recent_person(mention.start_char, gender_of("", mention.text))
         else:
             target = self._best_role_match(words, mention.start_char) or self._named_later(words)
+            if target is None and _nationality(mention):
+                # "the Spaniard said", "the Briton added": as a pronoun would be, when no role says otherwise
+                target = self._recent_person(mention.start_char, None)
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
@@ -737,6 +740,14 @@ def premodifier_role(ent: SpacySpan) -> str | None:
     if role_tokens[-1].lower_ in ORG_WORDS:
         return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
     return _clean_role(role_tokens.text)
+
+
+def _nationality(mention: SpacySpan) -> bool:
+    """ "the Spaniard", "the Briton": "the" and one singular nationality noun."""
+    return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].ent_type_ == "NORP" and mention[1].tag_ in {
+        "NN",
+        "NNP",
+    }
 
 
 def _title_before(ent: SpacySpan) -> SpacySpan:

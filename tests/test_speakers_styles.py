@@ -315,3 +315,11 @@ def test_the_company_is_not_a_trust_nor_the_agency_a_company() -> None:
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "would appeal")) == "Brightmoor Energy"
     assert speaker(quote_with(analysis, "ignored three warnings")) == "The Food Standards Agency"
+
+
+def test_a_nationality_is_the_person_the_report_is_about() -> None:
+    text = (
+        "Rovers manager Luis Ortega admitted his side had been poor.\n\n"
+        '"I take full responsibility," the Spaniard said after the match.'
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "full responsibility")) == "Luis Ortega"
