@@ -356,3 +356,48 @@ def test_auxiliaries_and_adverbs_right_before_the_cue_are_part_of_it(lead: str, 
     frame, cand = _tagged(text, [_span_of(text, words)], "said", "Mayor Lee")
     widen_cues(frame, [cand])
     assert cand.cue_span == _span_of(text, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "quote", "cue", "rule_cue"),
+    [
+        (
+            "The mayor has praised the harbour plan as “a model for the coast,” telling reporters it would pay off.",
+            "the harbour plan as “a model for the coast",
+            "a model for the coast",
+            "has praised",
+            "telling",
+        ),
+        (
+            "Lee said “it makes me furious” every time she reads about the closed wards at the hospital.",
+            "it makes me furious” every time she reads about the closed wards at the hospital",
+            "it makes me furious",
+            "said",
+            "reads",
+        ),
+    ],
+)
+def test_a_quote_inside_tagged_reported_words_is_their_fragment_not_a_statement_of_its_own(
+    text: str, words: str, quote: str, cue: str, rule_cue: str
+) -> None:
+    """A quote rule links a quoted phrase to a verb after it; the tagger reads the phrase as part of reported
+    words that run on past its marks (a mixed quote): those words, with their cue, win."""
+    from sayso.quotes.extract import arbitrate
+
+    frame = Frame.build(text, nlp.parse(text))
+    q, rc, tc = text.index(quote), text.index(rule_cue), text.index(cue)
+    rule = Candidate("direct", [(q, q + len(quote))], (rc, rc + len(rule_cue)), None, 0.9, "quote-cue-after")
+    tagged = Candidate("indirect", [_span_of(text, words)], (tc, tc + len(cue)), None, 0.9, "tagger")
+    assert arbitrate(frame, [rule], [tagged]) == [tagged]
+
+
+def test_a_quote_the_tagger_only_joined_to_another_quote_keeps_the_rules_boundaries() -> None:
+    from sayso.quotes.extract import arbitrate
+
+    text = '"We lost the vote," Lee said. "We will fight on."'
+    frame = Frame.build(text, nlp.parse(text))
+    said, second = text.index("said"), text.index("We will")
+    rule = Candidate("direct", [(1, 17)], (said, said + 4), (19, 22), 0.9, "quote-cue-after")
+    tagged = Candidate("direct", [(1, 17), (second, len(text) - 2)], (said, said + 4), (19, 22), 0.9, "tagger")
+    assert arbitrate(frame, [rule], [tagged])[0] is rule
+

@@ -118,7 +118,8 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
     for rule in ruled:
         chars = rule.content_chars()
         rivals = [i for i, tc in enumerate(tagged_chars) if tc & chars]
-        if not rivals or rule.origin in EXACT_RULES or _broken_up(frame, rule, [tagged[i] for i in rivals]):
+        exact = rule.origin in EXACT_RULES and not _inside_reported_words(frame, rule, [tagged[i] for i in rivals])
+        if not rivals or exact or _broken_up(frame, rule, [tagged[i] for i in rivals]):
             out.append(_with_tagged_source(rule, [tagged[i] for i in rivals]))
             beaten.update(rivals)
             kept |= chars
@@ -127,6 +128,25 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
     out += [t for i, t in enumerate(tagged) if i not in beaten]
     out += [r for i in sorted(beaten) if (r := _rest_of_beaten(frame, tagged[i], kept))]
     return out
+
+
+def _inside_reported_words(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
+    """ 'Lee has praised the plan as “a model for the coast,” telling reporters ...', 'Lee said “it makes me
+    furious” every time she reads ...': a quote rule linked a quoted phrase to a verb beside it, where the tagger
+    reads the phrase as a piece of reported words that run on past its marks, in one span, with a cue of their
+    own (a mixed quote): those words win."""
+    if rule.kind != "direct" or len(rule.content_spans) != 1:
+        return False
+    text = frame.text
+    return any(
+        s <= rule.start and rule.end <= e and (WORD.search(text, s, rule.start) or WORD.search(text, rule.end, e))
+        for rival in rivals
+        if rival.cue_span != rule.cue_span
+        for s, e in rival.content_spans
+    )
+
+
+WORD = re.compile(r"\w")
 
 
 def _rest_of_beaten(frame: Frame, cand: Candidate, kept: set[int]) -> Candidate | None:
