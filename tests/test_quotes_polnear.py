@@ -401,3 +401,33 @@ def test_a_quote_the_tagger_only_joined_to_another_quote_keeps_the_rules_boundar
     tagged = Candidate("direct", [(1, 17), (second, len(text) - 2)], (said, said + 4), (19, 22), 0.9, "tagger")
     assert arbitrate(frame, [rule], [tagged])[0] is rule
 
+
+def test_a_quote_the_rules_took_for_a_follow_on_takes_a_cue_the_tagger_found_in_its_sentence() -> None:
+    """ '"...," she points out': no speech verb of the lexicon after the quote, so the rules read it as going
+    on in the voice before; the tagger's cue and source in the quote's own sentence are its attribution."""
+    from sayso.quotes.extract import arbitrate
+
+    text = '"We cut the fares," Lee said. "Riders came back within a month," she points out.'
+    frame = Frame.build(text, nlp.parse(text))
+    first = Candidate("direct", [(1, 17)], _span_of(text, "said"), _span_of(text, "Lee"), 0.95, "quote-cue-after")
+    words = _span_of(text, "Riders came back within a month")
+    rule = Candidate("direct", [words], None, None, 0.7, "quote-follow-on", continues=first)
+    tagged = Candidate("direct", [words], _span_of(text, "points out"), _span_of(text, "she"), 0.9, "tagger")
+    found = arbitrate(frame, [first, rule], [tagged])
+    assert [(c.cue_span, c.source_span, c.continues) for c in found if c.start == words[0]] == [
+        (tagged.cue_span, tagged.source_span, None)
+    ]
+
+
+def test_a_follow_on_quote_keeps_the_voice_before_when_the_tagger_cue_is_in_another_sentence() -> None:
+    from sayso.quotes.extract import arbitrate
+
+    text = '"We cut the fares," Lee said. "Riders came back within a month." The mayor praised the move.'
+    frame = Frame.build(text, nlp.parse(text))
+    first = Candidate("direct", [(1, 17)], _span_of(text, "said"), _span_of(text, "Lee"), 0.95, "quote-cue-after")
+    words = _span_of(text, "Riders came back within a month.")
+    rule = Candidate("direct", [words], None, None, 0.7, "quote-follow-on", continues=first)
+    tagged = Candidate("direct", [words], _span_of(text, "praised"), _span_of(text, "The mayor"), 0.9, "tagger")
+    found = arbitrate(frame, [first, rule], [tagged])
+    assert [(c.cue_span, c.continues) for c in found if c.start == words[0]] == [(None, first)]
+

@@ -118,6 +118,7 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
     for rule in ruled:
         chars = rule.content_chars()
         rivals = [i for i, tc in enumerate(tagged_chars) if tc & chars]
+        _take_cue_in_own_sentence(frame, rule, [tagged[i] for i in rivals])
         exact = rule.origin in EXACT_RULES and not _inside_reported_words(frame, rule, [tagged[i] for i in rivals])
         if not rivals or exact or _broken_up(frame, rule, [tagged[i] for i in rivals]):
             out.append(_with_tagged_source(rule, [tagged[i] for i in rivals]))
@@ -128,6 +129,20 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
     out += [t for i, t in enumerate(tagged) if i not in beaten]
     out += [r for i in sorted(beaten) if (r := _rest_of_beaten(frame, tagged[i], kept))]
     return out
+
+
+def _take_cue_in_own_sentence(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> None:
+    """ '"Riders came back," she points out': a quote the rules took to go on in the voice before (no speech verb
+    of their lexicon after it) takes the cue and source the tagger found for the same words in the quote's own
+    sentence."""
+    if rule.origin != "quote-follow-on" or rule.cue_span is not None:
+        return
+    start, end = frame.sentence_start_before(rule.start), frame.sentence_end_after(rule.end - 1)
+    for rival in rivals:
+        cue = rival.cue_span
+        if cue is not None and start <= cue[0] and cue[1] <= end and rival.content_chars() >= rule.content_chars():
+            rule.cue_span, rule.source_span, rule.continues = cue, rival.source_span, None
+            return
 
 
 def _inside_reported_words(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
