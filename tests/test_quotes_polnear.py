@@ -431,3 +431,24 @@ def test_a_follow_on_quote_keeps_the_voice_before_when_the_tagger_cue_is_in_anot
     found = arbitrate(frame, [first, rule], [tagged])
     assert [(c.cue_span, c.continues) for c in found if c.start == words[0]] == [(None, first)]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("Hours later, the mayor returned the favour to the union, telling reporters the deal was fair.", "telling",
+         "the mayor"),
+        ("A few minutes later they changed course, let everyone in and said the vote would go ahead.", "said", "they"),
+        ("Two days later, Lee praised the crews, saying the bridge would reopen.", "saying", "Lee"),
+        ("On Monday, the mayor thanked the crews, telling reporters the deal was fair.", "telling", "the mayor"),
+        ("The mayor thanked the crews, telling reporters the deal was fair.", "telling", "The mayor"),
+    ],
+)
+def test_a_time_phrase_opening_the_sentence_is_no_subject_of_its_verbs(text: str, verb: str, subject: str) -> None:
+    """ "Hours later, the mayor ..., telling reporters": the speaker of a verb after the sentence's first clause is
+    the subject after an opening time phrase, not the time phrase."""
+    from sayso.quotes import rules
+
+    frame = Frame.build(text, nlp.parse(text))
+    before = frame.token_index_at(text.index(verb)) - 1
+    assert rules._sentence_subject(frame, 0, before) == _span_of(text, subject)

@@ -153,8 +153,10 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
 
 
 def _sentence_subject(frame: Frame, floor: int, before: int) -> Span | None:
-    """ "Varga dismissed X and said Y": the subject that opens the sentence speaks both verbs."""
+    """ "Varga dismissed X and said Y": the subject that opens the sentence speaks both verbs (after a time
+    phrase opening it: "Hours later, Varga ...")."""
     doc = frame.doc
+    floor = _past_time_phrase(frame, floor, before)
     k = floor
     while k < before and (doc[k].pos_ in NP_POS or _abbrev(doc[k])):
         k += 1
@@ -163,6 +165,31 @@ def _sentence_subject(frame: Frame, floor: int, before: int) -> Span | None:
     if not any(doc[t].pos_ in HEAD_POS for t in range(floor, k)):
         return None
     return (doc[floor].idx, doc[k - 1].idx + len(doc[k - 1]))
+
+
+LATER = {"later", "earlier", "ago", "afterward", "afterwards"}
+
+
+def _past_time_phrase(frame: Frame, floor: int, before: int) -> int:
+    """Where the sentence goes on after a time phrase opening it ("Hours later,", "A few minutes later",
+    "On Monday,"); ``floor`` when none does."""
+    doc = frame.doc
+    k = floor + (doc[floor].pos_ == "ADP")
+    j = k
+    while j < before and doc[j].ent_type_ in TIME_ENTS and doc[j].lower_ not in LATER:
+        j += 1
+    if j == k:  # "Hours later": no time entity, but a noun phrase and "later"
+        while j < before and doc[j].pos_ in NP_POS and doc[j].lower_ not in LATER:
+            j += 1
+        if j == k or j >= before or doc[j].lower_ not in LATER:
+            return floor
+    if j < before and doc[j].lower_ in LATER:
+        j += 1
+    elif j >= before or doc[j].text != ",":
+        return floor  # "This year's report": a time word that opens the subject itself
+    if j < before and doc[j].text == ",":
+        j += 1
+    return j if j < before else floor
 
 
 def _last_np_token(frame: Frame, start: int) -> int:
