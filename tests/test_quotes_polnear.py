@@ -452,3 +452,10 @@ def test_a_time_phrase_opening_the_sentence_is_no_subject_of_its_verbs(text: str
     frame = Frame.build(text, nlp.parse(text))
     before = frame.token_index_at(text.index(verb)) - 1
     assert rules._sentence_subject(frame, 0, before) == _span_of(text, subject)
+
+
+def test_a_claim_denied_in_an_apposition_has_the_relative_pronoun_for_its_content_in_polnear() -> None:
+    text = "The ministry said its troops had taken the village overnight, a claim that the army denied."
+    found = polnear(text)
+    assert ("that", "denied", "the army") in found
+    assert ("its troops had taken the village overnight", "said", "The ministry") in found

@@ -242,3 +242,16 @@ def test_a_mixed_quote_ending_in_quoted_words_keeps_their_closing_mark(mark: tup
     text = f"Varga dismissed the criticism as {opening}woke nonsense{closing} and said the council was playing games."
     q = quote_with(analyze(text, id="t"), "woke nonsense")
     assert q.content == f"the criticism as {opening}woke nonsense{closing}"
+
+
+@pytest.mark.parametrize("relative", ["", "that "])
+def test_a_claim_denied_in_an_apposition_is_denied_by_the_one_named_after_the_claim_noun(relative: str) -> None:
+    """ "Moscow said ..., a claim Kyiv denied": the apposition reports a denial by Kyiv (not by "a claim Kyiv"),
+    and is no part of what Moscow said."""
+    text = f"The ministry said its troops had taken the village overnight, a claim {relative}the army denied."
+    analysis = analyze(text, id="t")
+    said = quote_with(analysis, "its troops had taken")
+    assert said.cue == "said" and said.content == "its troops had taken the village overnight"
+    denied = next(q for q in analysis.quotes if q.cue == "denied")
+    assert denied.source == "the army" and denied.polarity == "denies"
+    assert len({q.id for q in analysis.quotes}) == len(analysis.quotes)

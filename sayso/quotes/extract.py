@@ -80,6 +80,7 @@ def attributions(
     raw = tag(text) if tagger_output is None else tagger_output
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme))]
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
+    top += rules.claim_appositions(frame, top, polnear=scheme == "polnear")
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
     add_parenthetical_leads(frame, top)
