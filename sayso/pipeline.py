@@ -83,9 +83,11 @@ def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> A
         resolutions[id(cand)] = resolver.resolve(cand)
     quotes: list[Quote] = []
     quote_ids: dict[int, str] = {}
+    taken: set[str] = set()
     for cand in candidates:
         res = resolutions.get(id(cand)) or (resolutions.get(id(cand.continues)) if cand.continues else None)
-        quote = _quote(article.id, text, cand, res, quote_ids)
+        quote = _quote(text, cand, res, quote_ids, _quote_id(article.id, cand, taken))
+        taken.add(quote.id)
         quote_ids[id(cand)] = quote.id
         quotes.append(quote)
     used = {q.speaker_id for q in quotes if q.speaker_id}
@@ -106,7 +108,20 @@ def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> A
     )
 
 
-def _quote(article_id: str, text: str, cand: Candidate, res: Resolution | None, ids: dict[int, str]) -> Quote:
+def _quote_id(article_id: str, cand: Candidate, taken: set[str]) -> str:
+    """The hash of the statement's words; where another statement has the same words ("X said Y, a claim Kyiv
+    denied": the claim and its denial), of its cue and source too, then of a count: unique in the analysis,
+    and the same on every run (candidates come in a fixed order)."""
+    qid = content_id(article_id, repr(cand.content_spans))
+    if qid in taken:
+        qid = content_id(article_id, repr(cand.content_spans), repr(cand.cue_span), repr(cand.source_span))
+    base, n = qid, 1
+    while qid in taken:
+        qid, n = content_id(base, str(n)), n + 1
+    return qid
+
+
+def _quote(text: str, cand: Candidate, res: Resolution | None, ids: dict[int, str], quote_id: str) -> Quote:
     content = " … ".join(text[s:e] for s, e in cand.content_spans)
     cue = text[cand.cue_span[0] : cand.cue_span[1]] if cand.cue_span else None
     speaker = None
@@ -114,7 +129,7 @@ def _quote(article_id: str, text: str, cand: Candidate, res: Resolution | None, 
         e = res.entity
         speaker = SpeakerRef(id=e.id, name=e.name, type=e.type, role=res.role)
     return Quote(
-        id=content_id(article_id, repr(cand.content_spans)),
+        id=quote_id,
         kind=cand.kind,
         content=content,
         content_spans=list(cand.content_spans),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sayso import pipeline
+from sayso import nlp, pipeline
 from sayso.config import PACKAGE_DIR
 from sayso.ingest import read_path, read_text
 from sayso.model import Article
+from sayso.quotes.candidate import Candidate
 
 TEXTS = [
     '"We will not back down," Senator Ann Ruiz said. Her rival, Tom Berg, said the plan was dead.',
@@ -41,3 +42,33 @@ def test_many_stopped_early_leaves_no_tagger_thread_behind() -> None:
     stream.close()
     assert first.quotes
     assert not [t for t in threading.enumerate() if t.name.startswith("sayso-tagger")]
+
+
+CLAIM_DENIED = "Moscow said its troops had taken the town, a claim Kyiv denied."
+
+
+def _claim_and_denial() -> list[Candidate]:
+    """Moscow's statement and Kyiv's denial of the same words: "..., a claim Kyiv denied"."""
+    t = CLAIM_DENIED
+    words = (t.index("its"), t.index(", a claim"))
+    said = Candidate("indirect", [words], (7, 11), (0, 6), 0.9, "test")
+    denied = Candidate(
+        "indirect", [words], (t.index("denied"), t.index(".")), (t.index("Kyiv"), t.index(" denied")), 0.9, "test"
+    )
+    return [said, denied]
+
+
+def test_quotes_sharing_their_words_get_ids_of_their_own_stable_across_runs() -> None:
+    article = read_text(CLAIM_DENIED, id="t")
+    doc = nlp.parse(article.text)
+    first = pipeline.build_analysis(article, doc, _claim_and_denial())
+    again = pipeline.build_analysis(article, doc, _claim_and_denial())
+    ids = [q.id for q in first.quotes]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert ids == [q.id for q in again.quotes]
+    assert [q.cue for q in first.quotes] == ["said", "denied"]
+
+
+def test_every_quote_id_is_unique_in_an_analysis() -> None:
+    for analysis in pipeline.analyze_many(articles()):
+        assert len({q.id for q in analysis.quotes}) == len(analysis.quotes)

@@ -356,3 +356,106 @@ def test_auxiliaries_and_adverbs_right_before_the_cue_are_part_of_it(lead: str, 
     frame, cand = _tagged(text, [_span_of(text, words)], "said", "Mayor Lee")
     widen_cues(frame, [cand])
     assert cand.cue_span == _span_of(text, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "quote", "cue", "rule_cue"),
+    [
+        (
+            "The mayor has praised the harbour plan as “a model for the coast,” telling reporters it would pay off.",
+            "the harbour plan as “a model for the coast",
+            "a model for the coast",
+            "has praised",
+            "telling",
+        ),
+        (
+            "Lee said “it makes me furious” every time she reads about the closed wards at the hospital.",
+            "it makes me furious” every time she reads about the closed wards at the hospital",
+            "it makes me furious",
+            "said",
+            "reads",
+        ),
+    ],
+)
+def test_a_quote_inside_tagged_reported_words_is_their_fragment_not_a_statement_of_its_own(
+    text: str, words: str, quote: str, cue: str, rule_cue: str
+) -> None:
+    """A quote rule links a quoted phrase to a verb after it; the tagger reads the phrase as part of reported
+    words that run on past its marks (a mixed quote): those words, with their cue, win."""
+    from sayso.quotes.extract import arbitrate
+
+    frame = Frame.build(text, nlp.parse(text))
+    q, rc, tc = text.index(quote), text.index(rule_cue), text.index(cue)
+    rule = Candidate("direct", [(q, q + len(quote))], (rc, rc + len(rule_cue)), None, 0.9, "quote-cue-after")
+    tagged = Candidate("indirect", [_span_of(text, words)], (tc, tc + len(cue)), None, 0.9, "tagger")
+    assert arbitrate(frame, [rule], [tagged]) == [tagged]
+
+
+def test_a_quote_the_tagger_only_joined_to_another_quote_keeps_the_rules_boundaries() -> None:
+    from sayso.quotes.extract import arbitrate
+
+    text = '"We lost the vote," Lee said. "We will fight on."'
+    frame = Frame.build(text, nlp.parse(text))
+    said, second = text.index("said"), text.index("We will")
+    rule = Candidate("direct", [(1, 17)], (said, said + 4), (19, 22), 0.9, "quote-cue-after")
+    tagged = Candidate("direct", [(1, 17), (second, len(text) - 2)], (said, said + 4), (19, 22), 0.9, "tagger")
+    assert arbitrate(frame, [rule], [tagged])[0] is rule
+
+
+def test_a_quote_the_rules_took_for_a_follow_on_takes_a_cue_the_tagger_found_in_its_sentence() -> None:
+    """ '"...," she points out': no speech verb of the lexicon after the quote, so the rules read it as going
+    on in the voice before; the tagger's cue and source in the quote's own sentence are its attribution."""
+    from sayso.quotes.extract import arbitrate
+
+    text = '"We cut the fares," Lee said. "Riders came back within a month," she points out.'
+    frame = Frame.build(text, nlp.parse(text))
+    first = Candidate("direct", [(1, 17)], _span_of(text, "said"), _span_of(text, "Lee"), 0.95, "quote-cue-after")
+    words = _span_of(text, "Riders came back within a month")
+    rule = Candidate("direct", [words], None, None, 0.7, "quote-follow-on", continues=first)
+    tagged = Candidate("direct", [words], _span_of(text, "points out"), _span_of(text, "she"), 0.9, "tagger")
+    found = arbitrate(frame, [first, rule], [tagged])
+    assert [(c.cue_span, c.source_span, c.continues) for c in found if c.start == words[0]] == [
+        (tagged.cue_span, tagged.source_span, None)
+    ]
+
+
+def test_a_follow_on_quote_keeps_the_voice_before_when_the_tagger_cue_is_in_another_sentence() -> None:
+    from sayso.quotes.extract import arbitrate
+
+    text = '"We cut the fares," Lee said. "Riders came back within a month." The mayor praised the move.'
+    frame = Frame.build(text, nlp.parse(text))
+    first = Candidate("direct", [(1, 17)], _span_of(text, "said"), _span_of(text, "Lee"), 0.95, "quote-cue-after")
+    words = _span_of(text, "Riders came back within a month.")
+    rule = Candidate("direct", [words], None, None, 0.7, "quote-follow-on", continues=first)
+    tagged = Candidate("direct", [words], _span_of(text, "praised"), _span_of(text, "The mayor"), 0.9, "tagger")
+    found = arbitrate(frame, [first, rule], [tagged])
+    assert [(c.cue_span, c.continues) for c in found if c.start == words[0]] == [(None, first)]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("Hours later, the mayor returned the favour to the union, telling reporters the deal was fair.", "telling",
+         "the mayor"),
+        ("A few minutes later they changed course, let everyone in and said the vote would go ahead.", "said", "they"),
+        ("Two days later, Lee praised the crews, saying the bridge would reopen.", "saying", "Lee"),
+        ("On Monday, the mayor thanked the crews, telling reporters the deal was fair.", "telling", "the mayor"),
+        ("The mayor thanked the crews, telling reporters the deal was fair.", "telling", "The mayor"),
+    ],
+)
+def test_a_time_phrase_opening_the_sentence_is_no_subject_of_its_verbs(text: str, verb: str, subject: str) -> None:
+    """ "Hours later, the mayor ..., telling reporters": the speaker of a verb after the sentence's first clause is
+    the subject after an opening time phrase, not the time phrase."""
+    from sayso.quotes import rules
+
+    frame = Frame.build(text, nlp.parse(text))
+    before = frame.token_index_at(text.index(verb)) - 1
+    assert rules._sentence_subject(frame, 0, before) == _span_of(text, subject)
+
+
+def test_a_claim_denied_in_an_apposition_has_the_relative_pronoun_for_its_content_in_polnear() -> None:
+    text = "The ministry said its troops had taken the village overnight, a claim that the army denied."
+    found = polnear(text)
+    assert ("that", "denied", "the army") in found
+    assert ("its troops had taken the village overnight", "said", "The ministry") in found

@@ -80,6 +80,7 @@ def attributions(
     raw = tag(text) if tagger_output is None else tagger_output
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme))]
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
+    top += rules.claim_appositions(frame, top, polnear=scheme == "polnear")
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
     add_parenthetical_leads(frame, top)
@@ -118,7 +119,9 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
     for rule in ruled:
         chars = rule.content_chars()
         rivals = [i for i, tc in enumerate(tagged_chars) if tc & chars]
-        if not rivals or rule.origin in EXACT_RULES or _broken_up(frame, rule, [tagged[i] for i in rivals]):
+        _take_cue_in_own_sentence(frame, rule, [tagged[i] for i in rivals])
+        exact = rule.origin in EXACT_RULES and not _inside_reported_words(frame, rule, [tagged[i] for i in rivals])
+        if not rivals or exact or _broken_up(frame, rule, [tagged[i] for i in rivals]):
             out.append(_with_tagged_source(rule, [tagged[i] for i in rivals]))
             beaten.update(rivals)
             kept |= chars
@@ -127,6 +130,39 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
     out += [t for i, t in enumerate(tagged) if i not in beaten]
     out += [r for i in sorted(beaten) if (r := _rest_of_beaten(frame, tagged[i], kept))]
     return out
+
+
+def _take_cue_in_own_sentence(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> None:
+    """ '"Riders came back," she points out': a quote the rules took to go on in the voice before (no speech verb
+    of their lexicon after it) takes the cue and source the tagger found for the same words in the quote's own
+    sentence."""
+    if rule.origin != "quote-follow-on" or rule.cue_span is not None:
+        return
+    start, end = frame.sentence_start_before(rule.start), frame.sentence_end_after(rule.end - 1)
+    for rival in rivals:
+        cue = rival.cue_span
+        if cue is not None and start <= cue[0] and cue[1] <= end and rival.content_chars() >= rule.content_chars():
+            rule.cue_span, rule.source_span, rule.continues = cue, rival.source_span, None
+            return
+
+
+def _inside_reported_words(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
+    """ 'Lee has praised the plan as “a model for the coast,” telling reporters ...', 'Lee said “it makes me
+    furious” every time she reads ...': a quote rule linked a quoted phrase to a verb beside it, where the tagger
+    reads the phrase as a piece of reported words that run on past its marks, in one span, with a cue of their
+    own (a mixed quote): those words win."""
+    if rule.kind != "direct" or len(rule.content_spans) != 1:
+        return False
+    text = frame.text
+    return any(
+        s <= rule.start and rule.end <= e and (WORD.search(text, s, rule.start) or WORD.search(text, rule.end, e))
+        for rival in rivals
+        if rival.cue_span != rule.cue_span
+        for s, e in rival.content_spans
+    )
+
+
+WORD = re.compile(r"\w")
 
 
 def _rest_of_beaten(frame: Frame, cand: Candidate, kept: set[int]) -> Candidate | None:

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Token
 
 from sayso.model import QuoteKind
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import is_cue_noun, is_speech_verb, that_only_forms
-from sayso.quotes.frame import Frame, Span, trim_content
+from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, that_only_forms
+from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.marks import QuotedSpan
 
 NP_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
@@ -153,8 +153,10 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
 
 
 def _sentence_subject(frame: Frame, floor: int, before: int) -> Span | None:
-    """ "Varga dismissed X and said Y": the subject that opens the sentence speaks both verbs."""
+    """ "Varga dismissed X and said Y": the subject that opens the sentence speaks both verbs (after a time
+    phrase opening it: "Hours later, Varga ...")."""
     doc = frame.doc
+    floor = _past_time_phrase(frame, floor, before)
     k = floor
     while k < before and (doc[k].pos_ in NP_POS or _abbrev(doc[k])):
         k += 1
@@ -163,6 +165,31 @@ def _sentence_subject(frame: Frame, floor: int, before: int) -> Span | None:
     if not any(doc[t].pos_ in HEAD_POS for t in range(floor, k)):
         return None
     return (doc[floor].idx, doc[k - 1].idx + len(doc[k - 1]))
+
+
+LATER = {"later", "earlier", "ago", "afterward", "afterwards"}
+
+
+def _past_time_phrase(frame: Frame, floor: int, before: int) -> int:
+    """Where the sentence goes on after a time phrase opening it ("Hours later,", "A few minutes later",
+    "On Monday,"); ``floor`` when none does."""
+    doc = frame.doc
+    k = floor + (doc[floor].pos_ == "ADP")
+    j = k
+    while j < before and doc[j].ent_type_ in TIME_ENTS and doc[j].lower_ not in LATER:
+        j += 1
+    if j == k:  # "Hours later": no time entity, but a noun phrase and "later"
+        while j < before and doc[j].pos_ in NP_POS and doc[j].lower_ not in LATER:
+            j += 1
+        if j == k or j >= before or doc[j].lower_ not in LATER:
+            return floor
+    if j < before and doc[j].lower_ in LATER:
+        j += 1
+    elif j >= before or doc[j].text != ",":
+        return floor  # "This year's report": a time word that opens the subject itself
+    if j < before and doc[j].text == ",":
+        j += 1
+    return j if j < before else floor
 
 
 def _last_np_token(frame: Frame, start: int) -> int:
@@ -354,10 +381,57 @@ def _has_verb_soon(frame: Frame, k: int) -> bool:
 
 
 def _content_end(frame: Frame, start: int, *, nested: bool) -> int:
-    """End of the reported clause: its sentence's end (inside a quote, that sentence's own end)."""
+    """End of the reported clause: its sentence's end (inside a quote, that sentence's own end), or the comma
+    before an apposition that names it a claim (", a claim Kyiv denied")."""
     if nested:
         return frame.splitter_end_after(start)
-    return frame.sentence_end_after(start)
+    end = frame.sentence_end_after(start)
+    apposition = CLAIM_APPOSITION.search(frame.text, start, end)
+    return apposition.start() if apposition else end
+
+
+# ", a claim Kyiv denied", ", a charge that the ministry rejects": the writer's apposition naming the words
+# before it a claim; what follows the noun (and "that" or "which") is who disputes or backs it.
+CLAIM_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|assertion|accusation|contention)\s+(?:(?:that|which)\s+)?(?=\w)"
+)
+
+
+def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) -> list[Candidate]:
+    """ "The ministry said its troops took the village, a claim (that) the army denied": the apposition reports
+    the army's denial of the words before it: those of the statement ending at its comma, else the clause
+    before it (PolNeAR's scheme: "that", or the claim noun phrase, is the content)."""
+    out: list[Candidate] = []
+    text = frame.text
+    for m in CLAIM_APPOSITION.finditer(text):
+        toks = frame.tokens_between(m.end(), frame.sentence_end_after(m.start()))
+        verb = next((k for k, t in enumerate(toks) if t.pos_ in {"VERB", "AUX"}), None)
+        if not verb or not (is_speech_verb(toks[verb].text) or is_denial_cue(toks[verb].text)):
+            continue
+        k = verb
+        while k > 0 and toks[k - 1].pos_ in {"AUX", "ADV"}:
+            k -= 1
+        if k == 0 or not all(t.pos_ in NP_POS or _possessive(t) for t in toks[:k]):
+            continue
+        source = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1]))
+        cue = (toks[k].idx, toks[verb].idx + len(toks[verb]))
+        claimed = next((c for c in found if m.start() - 2 <= c.end <= m.start() and c.cue_span), None)
+        if polnear:
+            relative = re.search(r"\b(?:that|which)\s+$", text[m.start() : m.end()])
+            noun = (m.start() + 1, m.end()) if relative is None else (m.start() + relative.start(), m.end())
+            content = [span] if (span := trim(text, noun)) else []
+        elif claimed is not None:
+            content = list(claimed.content_spans)
+        else:
+            span = trim_content(text, (frame.sentence_start_before(m.start()), m.start()))
+            content = [span] if span else []
+        if content:
+            out.append(Candidate("indirect", content, cue, source, 0.8, "claim-apposition"))
+    return out
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.lower_ in {"'s", "’s"}
 
 
 # --- "..., the union said." ---------------------------------------------------------------------
@@ -394,6 +468,8 @@ def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
         source = source_after(frame, cue.i, len(doc))
     if source is None:
         return None
+    if CLAIM_APPOSITION.search(frame.text, sent_start, cue.idx):
+        return None  # ", a claim Kyiv denied": claim_appositions takes it
     comma = frame.text.rfind(",", sent_start, comma_char)
     if comma < 0 or frame.text[comma + 1 : comma_char].strip():
         return None
