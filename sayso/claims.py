@@ -17,7 +17,7 @@ from sayso.contradictions import opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.polarity import denial_matches
 from sayso.quotes.cues import is_cue_noun, words
-from sayso.speakers import ROLE_TITLES, is_first_name
+from sayso.speakers import ROLE_TITLES, is_first_name, role_heads
 
 STOPWORDS = words("""
     a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -426,21 +426,21 @@ def _names(content: str, speaker: Speaker) -> bool:
 
 def _speaks_of(content: str, speaker: Speaker) -> bool:
     """Whether the words name the speaker or call them by one of their roles ("the mayor" for Mayor Jo Hart)."""
-    roles = _last_words_of_roles(speaker)
+    roles = _role_words(speaker)
     return _names(content, speaker) or any(w.lower() in roles for w in re.findall(r"\w+", content))
 
 
-def _last_words_of_roles(speaker: Speaker) -> set[str]:
-    """The last word of each of the speaker's roles, lower-cased ("mayor" for the role "Mayor")."""
-    return {r.split()[-1].lower() for r in speaker.roles if r.split()}
+def _role_words(speaker: Speaker) -> set[str]:
+    """The head word of each of the speaker's roles, lower-cased ("mayor" for "Mayor of Eastbrook")."""
+    return role_heads(speaker.roles)
 
 
 def _owns(content: str, speaker: Speaker) -> bool:
     """Whether the words name the speaker as the owner of what they dispute: "Lane's account", "the
-    governor's reasons" (the speaker's surname or one of their roles' last word, before 's)."""
+    governor's reasons" (the speaker's surname or one of their roles' head word, before 's)."""
     if speaker.type not in {"PERSON", "ORG"}:
         return False
-    names = {n.lower() for n in speaker.name.split()[-1:]} | _last_words_of_roles(speaker)
+    names = {n.lower() for n in speaker.name.split()[-1:]} | _role_words(speaker)
     owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
     return bool(names & owners)
 

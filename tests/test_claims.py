@@ -578,3 +578,14 @@ def test_saying_someone_is_wrong_for_saying_something_disputes_that_claim() -> N
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claim.startswith("Lee misled") and claimant == "Tom Hart" and disputers == ["Ann Lee"]
+
+
+def test_a_dismissed_criticism_is_the_claim_that_names_the_deniers_role_not_its_complement() -> None:
+    """ "Jo Hart, the mayor of Eastbrook, dismissed the criticism": the claim about "the mayor", not the closer one
+    about Eastbrook (the role's head word, "mayor", is what speaks of her)."""
+    text = (
+        "Councillor Joe Lind said the mayor had hidden the audit from the council. Budget officer Ann Cole said "
+        "Eastbrook would run out of money by May. Jo Hart, the mayor of Eastbrook, dismissed the criticism."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Joe Lind" and disputers == ["Jo Hart"] and "hidden the audit" in claim
