@@ -441,7 +441,8 @@ class SpeakerResolver:
 
     def _newer_subject(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """ "Doyle was asked whether his job was under threat. '...,' he replied": a person opening a sentence
-        after the last speaker's last mention, and before the pronoun, is who the pronoun means."""
+        (maybe after a title: "Former captain Mark Doyle ...") after the last speaker's last mention, and before
+        the pronoun, is who the pronoun means."""
         if self.last_speaker is None:
             return None
         since = max(s for s, _ in self.last_speaker.mentions)
@@ -451,9 +452,12 @@ class SpeakerResolver:
             if ent.start_char <= since:
                 return None
             line = self.text.rfind("\n", 0, ent.start_char) + 1
-            opening = self.text[max(line, ent.sent.start_char) : ent.start_char]
+            begins = max(line, ent.sent.start_char)
+            title = _title_before(ent).start_char
+            openings = [self.text[begins : ent.start_char]] + ([self.text[begins:title]] if title >= begins else [])
             person = self._person_for(ent.text, ent.start_char)
-            if SENTENCE_OPENS.search(opening) and person is not self.last_speaker and fits(person):
+            opens = any(SENTENCE_OPENS.search(opening) for opening in openings)
+            if opens and person is not self.last_speaker and fits(person):
                 return person
         return None
 
@@ -712,6 +716,16 @@ ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
 
 def premodifier_role(ent: SpacySpan) -> str | None:
     """ "former UK Prime Minister Boris Johnson" -> "former UK Prime Minister"."""
+    role_tokens = _title_before(ent)
+    if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
+        return None
+    if role_tokens[-1].lower_ in ORG_WORDS:
+        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
+    return _clean_role(role_tokens.text)
+
+
+def _title_before(ent: SpacySpan) -> SpacySpan:
+    """The title words right before a name ("former UK Prime Minister" before "Boris Johnson"), maybe none."""
     doc = ent.doc
     k = ent.start - 1
     while k >= 0 and ent.start - k <= 6:
@@ -719,12 +733,7 @@ def premodifier_role(ent: SpacySpan) -> str | None:
         if tok.pos_ not in {"PROPN", "NOUN", "ADJ"} or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
             break
         k -= 1
-    role_tokens = doc[k + 1 : ent.start]
-    if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
-        return None
-    if role_tokens[-1].lower_ in ORG_WORDS:
-        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
-    return _clean_role(role_tokens.text)
+    return doc[k + 1 : ent.start]
 
 
 def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:

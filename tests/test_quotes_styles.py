@@ -275,3 +275,17 @@ def test_reported_words_with_a_long_subject_are_not_cut_after_it(text: str) -> N
     assert speaker(outer) == "Ann Lee" and "wrong" in outer.content and outer.content.startswith("Tom Hart")
     inner = [q for q in analysis.quotes if q.nested_in == outer.id]
     assert len(inner) == 1 and speaker(inner[0]) == "Tom Hart" and inner[0].content.startswith("Lee ")
+
+
+@pytest.mark.parametrize("mark", [('"', '"'), ("“", "”")])
+def test_quoted_words_ending_the_sentence_keep_their_closing_mark_after_the_stop(mark: tuple[str, str]) -> None:
+    opening, closing = mark
+    text = f"The regulator's spokeswoman said the report was {opening}deeply misleading.{closing} She gave no details."
+    q = quote_with(analyze(text, id="t"), "deeply misleading")
+    assert q.content == f"the report was {opening}deeply misleading.{closing}"
+
+
+def test_says_that_in_a_when_clause_reports_nothing() -> None:
+    text = '"When a minister says that, you know the deal is dead," said Tom Reid, a former diplomat.'
+    analysis = analyze(text, id="t")
+    assert [speaker(q) for q in analysis.quotes] == ["Tom Reid"]

@@ -294,3 +294,11 @@ def test_an_organisation_is_not_its_spokeswomans_role() -> None:
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "another man")) != "Jo Reed"
     assert speaker(quote_with(analysis, "matter was closed")) == "Jo Reed"
+
+
+def test_a_person_opening_a_sentence_after_a_title_is_who_he_means() -> None:
+    text = (
+        'Head coach Tom Silva said the squad was tired. "Nobody is blaming the players," Silva said.\n\n'
+        'Former captain Mark Doyle, now a radio pundit, disagreed. "They look lost out there," he said.'
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "look lost")) == "Mark Doyle"
