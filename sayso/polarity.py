@@ -42,9 +42,11 @@ CLAIM_JUDGED_WORTHLESS = re.compile(
     r"politically motivated|desperate)\b",
     re.IGNORECASE,
 )
-# "What does Ruiz know about it": a question that waves away what someone says (not "what did they know", which asks)
+# "What does Ruiz know about it": a question that waves away what someone says (not "what did they know", which asks,
+# nor "well, what do you know", surprise)
 DISMISSIVE_QUESTION = re.compile(
-    r"\bwhat\s+(?:does|do)\s+(?:\w+\s+){1,3}?know(?:\s+about\s+(?:it|that|this))?\s*(?:[?.…!]|$)", re.IGNORECASE
+    r"\bwhat\s+(?:does|do)\s+(?!you\b)(?:\w+\s+){1,3}?know(?:\s+about\s+(?:it|that|this))?\s*(?:[?.…!]|$)",
+    re.IGNORECASE,
 )
 # "did not deny", "refused to dismiss", "never denied": a denial cue negated denies nothing
 NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")

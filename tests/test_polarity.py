@@ -95,6 +95,7 @@ def test_a_question_that_waves_away_what_someone_knows_denies(content: str) -> N
         ("asked", "what the council knew about the leak"),
         ("said", "What did the mayor know about the payments, and when did he know it?"),
         ("said", "What does the council know about the leak at the plant?"),
+        ("said", "Well, what do you know?"),
     ],
 )
 def test_a_question_about_what_someone_knew_is_a_question(cue: str, content: str) -> None:
