@@ -67,6 +67,12 @@ PROXY_OF = re.compile(
 )
 # "The company said": an organisation named before, whatever it is called.
 GENERIC_ORG_NOUNS = words("company firm corporation group")
+# Bodies that are no company: "the company" is never an organisation whose name ends in one of these.
+NON_COMPANY_KINDS = words("""
+    trust charity agency council university department ministry committee association union office court police
+    army senate congress parliament government institute foundation commission authority regulator federation
+    society church school college hospital service administration party campaign
+""")
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
@@ -472,9 +478,16 @@ class SpeakerResolver:
         if roled:
             return max(roled, key=lambda e: max(e.mentions) if e.mentions else (-1, -1))
         orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
-        if not orgs:
+        # "the agency": the Food Standards Agency (not a headline that NER ran into one name: "... Named By Police")
+        called_so = [
+            e for e in orgs if e.text.lower().split()[-1] == noun and not _title_case_line(self.text, e.start_char)
+        ]
+        if not called_so and noun in GENERIC_ORG_NOUNS:
+            # "the company" is no "Citizens Advice Trust": a name that says it is another kind of body
+            called_so = [e for e in orgs if e.text.lower().split()[-1] not in NON_COMPANY_KINDS]
+        if not called_so:
             return None
-        name = orgs[-1].text
+        name = called_so[-1].text
         return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
@@ -559,7 +572,9 @@ class SpeakerResolver:
             for e in self.entities.values()
             if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and e.name.lower().split()[-1] == words[1]
         ]
-        return max(fits, key=lambda e: max(e.mentions)) if fits else None
+        if fits:
+            return max(fits, key=lambda e: max(e.mentions))
+        return self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used)."""
