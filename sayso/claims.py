@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sayso.contradictions import opposed, opposing
+from sayso.contradictions import opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.polarity import denial_matches
 from sayso.quotes.cues import is_cue_noun, words
-from sayso.speakers import ROLE_TITLES, is_first_name
+from sayso.speakers import ROLE_TITLES, is_first_name, role_heads
 
 STOPWORDS = words("""
     a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -111,6 +111,9 @@ VERDICT = re.compile(
     r"(?:he|she|they|it)\s+(?:said|claimed))\b\s*(?:about\s+|that\s+)?(?P<what>[^.!?]*)"
 )
 VERDICT_REACH = 200  # characters from the verdict to the statement that shows it
+WRONG_FOR = re.compile(r"\b(?:wrong|mistaken|lying)[”\"’]?\s+(?:for|in)\s+$", re.IGNORECASE)
+REPORTED_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
+TO_ME = re.compile(r"\s+me\s+(?:that\s+)?$")
 ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
 
@@ -154,6 +157,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             last_target[denial.speaker_id or ""] = (_end(denial), target)
     for claim, reply in _shown_wrong(quotes, claims, by_id, text):
         claim.denials.append(reply)
+    for claim, reply in _reaffirmed(quotes, claims, by_id, text):
+        claim.denials.append(reply)
     for claim, reply in _evidence_against(quotes, claims, by_id):
         claim.denials.append(reply)
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
@@ -183,6 +188,13 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
         if q.kind == "indirect" and all(o.kind != "indirect" for o in same.quotes[:-1]):
             same.text = normalise(q, claimant, speakers.values(), text)  # reported words read as a claim
     return claims
+
+
+def _called_wrong(quote: Quote, text: str) -> bool:
+    """Whether the words right before the quote's cue say its speaker is wrong for saying it ("wrong for saying")."""
+    if quote.cue_span is None:
+        return False
+    return WRONG_FOR.search(text[max(0, quote.cue_span[0] - 40) : quote.cue_span[0]]) is not None
 
 
 def _rejects_a_request(denial: Quote) -> bool:
@@ -215,7 +227,12 @@ def _target(
 ) -> _Claim | None:
     """The claim a denial disputes, or None when it disputes nothing said in the article."""
     # "denied claims by X that Y": the claim the denial's own words name as their object
-    nested = [c for c in claims if any(q.nested_in == denial.id and is_cue_noun(q.cue or "") for q in c.quotes)]
+    # ... or "said Hart is wrong for saying Y": the claim the denial says is wrong
+    nested = [
+        c
+        for c in claims
+        if any(q.nested_in == denial.id and (is_cue_noun(q.cue or "") or _called_wrong(q, text)) for q in c.quotes)
+    ]
     if nested:
         return nested[0]
     if REFERENCE.match(denial.content.strip()):
@@ -255,9 +272,10 @@ def _target(
             return before
     keys = content_keys(denial.content)
     denied = _denied_keys(denial)
+    told = _told(denial, parent_speaker, text)
 
     def score(c: _Claim) -> tuple[int, bool, bool]:
-        named = NAMED_BONUS if _names(denial.content, c.claimant) else 0
+        named = NAMED_BONUS if c.claimant.id == told or _names(denial.content, c.claimant) else 0
         # at equal scores, the claimant the denial names ("he had never touched Fields": Fields's account)
         return (len(c.keys & denied) + named, named > 0, not _nested(c))
 
@@ -273,6 +291,16 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return _claim_just_before(denial, others)
     return None
+
+
+def _told(denial: Quote, parent_speaker: dict[str, str | None], text: str) -> str | None:
+    """ '"Moore told me I was mistaken," Adams said': the speaker whose quote reports words said to them ("told me")
+    that call them "I" (a denial of what that speaker said), or None."""
+    if denial.kind != "indirect" or not denial.nested_in or denial.cue_span is None or not denial.content_spans:
+        return None
+    first_clause = CLAUSE_END.split(denial.content, maxsplit=1)[0]
+    said_to_me = TO_ME.match(text, denial.cue_span[1], _start(denial)) is not None
+    return parent_speaker.get(denial.nested_in) if said_to_me and REPORTED_FIRST_PERSON.search(first_clause) else None
 
 
 def _denied_keys(denial: Quote) -> set[str]:
@@ -398,21 +426,21 @@ def _names(content: str, speaker: Speaker) -> bool:
 
 def _speaks_of(content: str, speaker: Speaker) -> bool:
     """Whether the words name the speaker or call them by one of their roles ("the mayor" for Mayor Jo Hart)."""
-    roles = _last_words_of_roles(speaker)
+    roles = _role_words(speaker)
     return _names(content, speaker) or any(w.lower() in roles for w in re.findall(r"\w+", content))
 
 
-def _last_words_of_roles(speaker: Speaker) -> set[str]:
-    """The last word of each of the speaker's roles, lower-cased ("mayor" for the role "Mayor")."""
-    return {r.split()[-1].lower() for r in speaker.roles if r.split()}
+def _role_words(speaker: Speaker) -> set[str]:
+    """The head word of each of the speaker's roles, lower-cased ("mayor" for "Mayor of Eastbrook")."""
+    return role_heads(speaker.roles)
 
 
 def _owns(content: str, speaker: Speaker) -> bool:
     """Whether the words name the speaker as the owner of what they dispute: "Lane's account", "the
-    governor's reasons" (the speaker's surname or one of their roles' last word, before 's)."""
+    governor's reasons" (the speaker's surname or one of their roles' head word, before 's)."""
     if speaker.type not in {"PERSON", "ORG"}:
         return False
-    names = {n.lower() for n in speaker.name.split()[-1:]} | _last_words_of_roles(speaker)
+    names = {n.lower() for n in speaker.name.split()[-1:]} | _role_words(speaker)
     owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
     return bool(names & owners)
 
@@ -529,6 +557,33 @@ def _shown_wrong(
             claim = _Claim(claimant, verdict.group("what").strip(" ,;:"), keys=keys)
             claims.append(claim)
             yield claim, shown_by
+
+
+def _reaffirmed(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
+) -> Iterator[tuple[_Claim, Quote]]:
+    """ '"Moore told me that the photos aren't real," Adams said. "Well, they are real."': what someone else says is
+    not so, reported in a speaker's quote, which goes on to say it is, is disputed by that speaker (the clause that
+    denies becomes the other's claim, when it is no claim yet)."""
+    by_id = {q.id: q for q in quotes}
+    for q in quotes:
+        outer = by_id.get(q.nested_in or "")
+        if outer is None or q.polarity == "questions" or q.speaker_id not in speakers:
+            continue
+        replier = speakers.get(outer.speaker_id or "")
+        if replier is None or not _other_side(replier, speakers[q.speaker_id or ""]):
+            continue
+        reply = " ".join(text[max(s, _end(q)) : e] for s, e in outer.content_spans if e > _end(q))
+        found = reaffirming(q.content, reply)
+        if found is None:
+            continue
+        claim = next((c for c in claims if q in c.quotes), None)
+        if claim is None:
+            start = max((m.end() for m in CLAUSE_END.finditer(q.content, 0, found[0].start())), default=0)
+            words = q.content[start : found[0].end()].strip().removeprefix("that ")
+            claim = _Claim(speakers[q.speaker_id or ""], words, [q], content_keys(words))
+            claims.append(claim)
+        yield claim, outer
 
 
 def _evidence_against(

@@ -46,3 +46,25 @@ def opposing(a: str, b: str) -> re.Match[str] | None:
         if a2 and b1 and not a1 and not b2:
             return b1
     return None
+
+
+# "the images aren't real" / "the tape doesn't exist": a predicate said not to hold (the auxiliary, then what)
+NEGATED_PREDICATE = re.compile(r"\b(?P<aux>is|are|was|were|do|does|did)(?:\s+not|\s*n[’']t)\s+(?P<what>[a-z]{3,})\b")
+AUX_FAMILY = {"is": "be", "are": "be", "was": "be", "were": "be", "do": "do", "does": "do", "did": "do"}
+AFFIRMING_AUX = {"be": r"is|are|was|were|[’']s|[’']re", "do": r"do|does|did"}
+AFFIRMING_ADVERB = r"(?:(?:indeed|really|very|definitely|absolutely|certainly|so|too)\s+)?"
+NOT_A_PREDICATE = {"the", "that", "this", "any", "going", "being", "sure", "clear", "about", "just", "even", "only"}
+
+
+def reaffirming(denied: str, reply: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """ "the images aren't real" answered by "Well, yes, they are real": the predicate the first says does not hold,
+    and where the reply says it does (the same auxiliary's kind and the same word, not negated), or None."""
+    for negated in NEGATED_PREDICATE.finditer(denied):
+        what = negated.group("what")
+        if what in NOT_A_PREDICATE:
+            continue
+        aux = AFFIRMING_AUX[AUX_FAMILY[negated.group("aux")]]
+        affirmed = re.search(rf"(?:\b|(?=[’']))(?:{aux})\s+{AFFIRMING_ADVERB}{what}\b", reply, re.IGNORECASE)
+        if affirmed is not None:
+            return negated, affirmed
+    return None

@@ -20,7 +20,8 @@ DENIAL_CONTENT = re.compile(
     # "he had never touched Fields", "I never met her": an act against someone, denied
     r"|\bnever\s+(?:touched|grabbed|hit|pushed|harassed|assaulted|attacked|met|(?:made|had)\s+(?:any\s+)?contact)\b"
     r"|\bthere\s+(?:were|was|is|are)\s+no\b(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"
-    r"|\b(?:is|are|was|were|[’']re|[’']s)\s+(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
+    r"|\b(?:is|are|was|were|[’']re|[’']s)\s+[“\"‘]?"
+    r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
     r"(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
     r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
     r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
@@ -41,6 +42,12 @@ CLAIM_JUDGED_WORTHLESS = re.compile(
     r"politically motivated|desperate)\b",
     re.IGNORECASE,
 )
+# "What does Ruiz know about it": a question that waves away what someone says (not "what did they know", which asks,
+# nor "well, what do you know", surprise)
+DISMISSIVE_QUESTION = re.compile(
+    r"\bwhat\s+(?:does|do)\s+(?!you\b)(?:\w+\s+){1,3}?know(?:\s+about\s+(?:it|that|this))?\s*(?:[?.…!]|$)",
+    re.IGNORECASE,
+)
 # "did not deny", "refused to dismiss", "never denied": a denial cue negated denies nothing
 NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}
@@ -59,7 +66,11 @@ def polarity(cue: str | None, content: str) -> Polarity:
     cue_words = (cue or "").lower()
     if _cue_denies(cue):
         return "denies"
-    if cue_words in QUESTION_CUES or content.rstrip(" \"'”’").endswith("?"):
+    if cue_words in QUESTION_CUES:
+        return "questions"
+    if DISMISSIVE_QUESTION.search(content):
+        return "denies"
+    if content.rstrip(" \"'”’").endswith("?"):
         return "questions"
     if DENIAL_CONTENT.search(content) or CLAIM_JUDGED_WORTHLESS.search(content):
         return "denies"

@@ -543,7 +543,7 @@ class SpeakerResolver:
         fits = [
             e
             for e in self.entities.values()
-            if e.type == "PERSON" and _role_overlap(words, e.roles) == 1 and words[-1] in _role_heads(e.roles)
+            if e.type == "PERSON" and _role_overlap(words, e.roles) == 1 and words[-1] in role_heads(e.roles)
         ]
         return fits[0] if len(fits) == 1 else None
 
@@ -699,7 +699,7 @@ def gender_of(name: str, context: str) -> str | None:
 ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
 
 
-def _role_heads(roles: list[str]) -> set[str]:
+def role_heads(roles: list[str]) -> set[str]:
     """The head word of each role ("leader" in "union leader of the port"): "the union" is no union leader."""
     return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
 
@@ -711,7 +711,7 @@ def _qualifies_role(head: str, roles: list[str]) -> bool:
     """Whether a description's head word only qualifies the role of someone who speaks for it ("campaign" in
     "campaign spokeswoman"): the campaign is another party than its spokeswoman (a judge may be "the court")."""
     proxies = [r for r in roles if (own := ROLE_COMPLEMENT.sub("", r).split()) and own[-1].lower() in PROXY_HEADS]
-    heads = _role_heads(roles)
+    heads = role_heads(roles)
     modifiers = {w.lower() for r in proxies for w in ROLE_COMPLEMENT.sub("", r).split()} - heads
     return head in modifiers and not heads & ROLE_SYNONYMS.get(head, {head})
 

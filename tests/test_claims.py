@@ -536,3 +536,56 @@ def test_evidence_that_what_was_denied_happened_disputes_the_denial_s_claim() ->
 )
 def test_evidence_needs_a_proof_and_the_denied_claim_s_words(text: str) -> None:
     assert not [d for d in disputes_of(analyze(text, id="t")) if d[2] == ["Ann Ray"]]
+
+
+def test_a_denial_reported_in_a_quote_and_the_reply_that_reaffirms_it_dispute_each_other() -> None:
+    """ '"Jane Moore told me I was mistaken, that the photos aren't real," Adams said. "Well, they are real."': Moore
+    disputes what Adams claimed (the "I" of words reported in Adams's quote is Adams), and Adams disputes Moore's
+    denial by saying again what it denied."""
+    text = (
+        "Governor Tom Adams said last week that he had seen photos of the flooded reactor hall.\n\n"
+        '"Jane Moore told me I was mistaken, that the photos aren\'t real," Adams told supporters on Friday. '
+        '"Well, they are real."'
+    )
+    pairs = {(claimant, tuple(disputers)) for _, claimant, disputers in disputes_of(analyze(text))}
+    assert ("Tom Adams", ("Jane Moore",)) in pairs
+    assert ("Jane Moore", ("Tom Adams",)) in pairs
+
+
+def test_a_reported_denial_the_quote_goes_on_to_agree_with_is_not_disputed() -> None:
+    text = (
+        '"Jane Moore told me the photos aren\'t real," Adams told supporters on Friday. '
+        '"And she was right: they aren\'t real."'
+    )
+    assert all(claimant != "Jane Moore" for _, claimant, _ in disputes_of(analyze(text)))
+
+
+def test_waving_away_what_someone_knows_disputes_their_claim() -> None:
+    text = (
+        "Mayor Dan Harlow was wrong about the ferry contract. Northgate said on Monday the contract was still in "
+        "force.\n\n"
+        '"Please," wrote a supporter of the mayor who runs the page @PortFirst. '
+        '"What does Northgate know about it . . ."'
+    )
+    pairs = [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))]
+    assert any(claimant == "Northgate" and "@PortFirst" in " ".join(d) for claimant, d in pairs), pairs
+
+
+def test_saying_someone_is_wrong_for_saying_something_disputes_that_claim() -> None:
+    text = (
+        "At the town hall meeting, Mayor Ann Lee said Tom Hart, the brother of Joe Hart, who ran the ferry in 2012 is "
+        "\u201cabsolutely wrong\u201d for saying Lee misled him about the harbour fees."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claim.startswith("Lee misled") and claimant == "Tom Hart" and disputers == ["Ann Lee"]
+
+
+def test_a_dismissed_criticism_is_the_claim_that_names_the_deniers_role_not_its_complement() -> None:
+    """ "Jo Hart, the mayor of Eastbrook, dismissed the criticism": the claim about "the mayor", not the closer one
+    about Eastbrook (the role's head word, "mayor", is what speaks of her)."""
+    text = (
+        "Councillor Joe Lind said the mayor had hidden the audit from the council. Budget officer Ann Cole said "
+        "Eastbrook would run out of money by May. Jo Hart, the mayor of Eastbrook, dismissed the criticism."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Joe Lind" and disputers == ["Jo Hart"] and "hidden the audit" in claim

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sayso import analyze
-from sayso.contradictions import opposed
+from sayso.contradictions import opposed, reaffirming
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,19 @@ def test_opposite_words_on_oneself_after_a_claim_about_someone_else_dispute_noth
         'Mayor Dan Harlow told the forum he was "totally against the harbour closure" because it cost jobs.'
     )
     assert analyze(text).disputes == []
+
+
+@pytest.mark.parametrize(
+    ("denied", "reply", "found"),
+    [
+        ("that the photos aren't real", "Well, yes, they are real.", ("aren't real", "are real")),
+        ("the survey does not exist", "Oh, it does exist.", ("does not exist", "does exist")),
+        ("the report isn't accurate", "It's indeed accurate.", ("isn't accurate", "'s indeed accurate")),
+        ("the photos aren't real", "And she was right: they aren't real.", None),
+        ("the photos aren't real", "They are fakes.", None),
+        ("he isn't going to resign", "He is going to stay.", None),
+    ],
+)
+def test_a_reply_that_says_again_what_was_denied(denied: str, reply: str, found: tuple[str, str] | None) -> None:
+    match = reaffirming(denied, reply)
+    assert (match and (match[0].group(0), match[1].group(0))) == found

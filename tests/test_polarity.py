@@ -26,6 +26,7 @@ from sayso.polarity import polarity
         "I am disappointed the council did not recognize that reality",
         "The ruling flies in the face of the facts about the harbour",
         "They continue to ignore the facts on the ferry budget",
+        "the harbour master is “absolutely wrong” for saying the pier was safe",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
@@ -77,6 +78,28 @@ def test_a_claim_judged_worthless_is_denied(content: str) -> None:
 )
 def test_a_judgement_of_something_else_is_not_a_denial(content: str) -> None:
     assert polarity("said", content) == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["Meh … What does the council know about it . . .", "What do those people know about that?", "What does he know?"],
+)
+def test_a_question_that_waves_away_what_someone_knows_denies(content: str) -> None:
+    """ "What does Ruiz know about it": not a question to be answered, but a dismissal of what Ruiz said."""
+    assert polarity("wrote", content) == "denies"
+
+
+@pytest.mark.parametrize(
+    ("cue", "content"),
+    [
+        ("asked", "what the council knew about the leak"),
+        ("said", "What did the mayor know about the payments, and when did he know it?"),
+        ("said", "What does the council know about the leak at the plant?"),
+        ("said", "Well, what do you know?"),
+    ],
+)
+def test_a_question_about_what_someone_knew_is_a_question(cue: str, content: str) -> None:
+    assert polarity(cue, content) == "questions"
 
 
 def test_questions() -> None:

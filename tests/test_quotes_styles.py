@@ -244,6 +244,39 @@ def test_a_mixed_quote_ending_in_quoted_words_keeps_their_closing_mark(mark: tup
     assert q.content == f"the criticism as {opening}woke nonsense{closing}"
 
 
+def test_a_claim_reported_inside_a_quote_ends_at_its_closing_mark() -> None:
+    """ "X told me I was wrong, that Y," Z told ...: X's nested claim is the quoted words only, not the
+    attribution after the closing mark."""
+    text = (
+        '"Jane Moore told me I was mistaken, that the report does not exist," Adams told supporters on Friday. '
+        '"Well, it does exist."'
+    )
+    analysis = analyze(text, id="t")
+    nested = [q for q in analysis.quotes if speaker(q) == "Jane Moore"]
+    assert nested, [(speaker(q), q.content) for q in analysis.quotes]
+    assert all("Adams" not in q.content and "supporters" not in q.content for q in nested)
+    assert any("does not exist" in q.content for q in nested)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday at the county fair, candidate Ann Lee said Tom Hart, the owner of the Harbour Inn, who bought it "
+        "in the spring of 2014 is \u201cplainly wrong\u201d for saying Lee lied to him about the pier being safe.",
+        "At the town hall meeting, Mayor Ann Lee said Tom Hart, the brother of Joe Hart, who ran the ferry in 2012 is "
+        "\u201cabsolutely wrong\u201d for saying Lee misled him about the harbour fees.",
+    ],
+)
+def test_reported_words_with_a_long_subject_are_not_cut_after_it(text: str) -> None:
+    """ "Lee said Tom Hart, the owner of ..., who bought it in 2014 is wrong ...": the whole clause is what Lee said,
+    not its subject alone; and what Hart is said to be wrong for saying is Hart's claim, nested in it."""
+    analysis = analyze(text, id="t")
+    outer = quote_with(analysis, "Tom Hart, the")
+    assert speaker(outer) == "Ann Lee" and "wrong" in outer.content and outer.content.startswith("Tom Hart")
+    inner = [q for q in analysis.quotes if q.nested_in == outer.id]
+    assert len(inner) == 1 and speaker(inner[0]) == "Tom Hart" and inner[0].content.startswith("Lee ")
+
+
 @pytest.mark.parametrize("mark", [('"', '"'), ("“", "”")])
 def test_quoted_words_ending_the_sentence_keep_their_closing_mark_after_the_stop(mark: tuple[str, str]) -> None:
     opening, closing = mark

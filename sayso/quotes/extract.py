@@ -119,14 +119,16 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
     for rule in ruled:
         chars = rule.content_chars()
         rivals = [i for i, tc in enumerate(tagged_chars) if tc & chars]
-        _take_cue_in_own_sentence(frame, rule, [tagged[i] for i in rivals])
-        exact = rule.origin in EXACT_RULES and not _inside_reported_words(frame, rule, [tagged[i] for i in rivals])
-        if not rivals or exact or _broken_up(frame, rule, [tagged[i] for i in rivals]):
-            out.append(_with_tagged_source(rule, [tagged[i] for i in rivals]))
+        theirs = [tagged[i] for i in rivals]
+        _take_cue_in_own_sentence(frame, rule, theirs)
+        exact = rule.origin in EXACT_RULES and not _inside_reported_words(frame, rule, theirs)
+        kept_whole = _broken_up(frame, rule, theirs) or _cut_after_subject(frame, rule, theirs)
+        if not rivals or exact or kept_whole:
+            out.append(_with_tagged_source(rule, theirs))
             beaten.update(rivals)
             kept |= chars
         else:
-            _fill_missing_source([tagged[i] for i in rivals], rule)
+            _fill_missing_source(theirs, rule)
     out += [t for i, t in enumerate(tagged) if i not in beaten]
     out += [r for i in sorted(beaten) if (r := _rest_of_beaten(frame, tagged[i], kept))]
     return out
@@ -618,6 +620,25 @@ def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
     split = len(rivals) > 1 or any(r.cue_span is None for r in rivals)
     took_noun = any(r.cue_span is not None and r.cue_span[0] <= rule.start < r.cue_span[1] for r in rivals)
     return (split or took_noun) and is_cue_noun(first_word)
+
+
+FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
+
+
+def _cut_after_subject(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
+    """ "Lee said Tom Hart, the owner of the inn, who bought it in 2014 is wrong ...": the tagger took only the
+    reported clause's subject, with no verb of its own, as what the cue says (the rest unattributed or left out);
+    the rule's clause is whole."""
+    attributed = [r for r in rivals if r.cue_span is not None]
+    if len(attributed) != 1 or attributed[0].cue_span != rule.cue_span or rule.end <= attributed[0].end:
+        return False
+    words = [t for s, e in attributed[0].content_spans for t in frame.tokens_between(s, e)]
+    if not words or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    # ... and the rule's clause goes on to the subject's own verb ("that argument in a ruling released Thursday" is
+    # no clause)
+    rest = frame.tokens_between(attributed[0].end, rule.end)
+    return any(t.tag_ in FINITE_TAGS for t in rest)
 
 
 def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:

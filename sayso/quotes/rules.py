@@ -70,7 +70,7 @@ def nested_in(frame: Frame, top: list[Candidate]) -> list[Candidate]:
     single-quoted words inside a quote."""
     nested: list[Candidate] = []
     for cand in top:
-        nested += nominal_attributions(frame, cand) + claim_named_in_cue(frame, cand)
+        nested += nominal_attributions(frame, cand) + claim_named_in_cue(frame, cand) + said_wrongly(frame, cand)
         if cand.kind != "indirect":
             nested += reported_speech(frame, nested=True, within=cand)
             nested += nested_single_quotes(frame, cand)
@@ -247,7 +247,9 @@ def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = No
         inside = frame.quote_around(tok.idx)
         if (inside is not None) != nested:
             continue
-        cand = _reported_at(frame, tok, out, lo, hi)
+        # "X told me that Y," Z said. "...": within a quote of several parts, the part that holds the cue
+        part_hi = next((e for s, e in within.content_spans if s <= tok.idx < e), hi) if within else hi
+        cand = _reported_at(frame, tok, out, lo, part_hi)
         if cand is None:
             continue
         if nested:
@@ -908,6 +910,35 @@ def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
     if src is None:
         return []
     return [_nominal(noun, src, list(outer.content_spans), outer)]
+
+
+# "Hart is "absolutely wrong" for saying (that) ...": what the one said to be wrong said
+WRONG_FOR_SAYING = re.compile(
+    r"\b(?:wrong|mistaken|lying)[”\"’]?\s+(?:for|in)\s+(?P<cue>saying|claiming|suggesting|asserting)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def said_wrongly(frame: Frame, outer: Candidate) -> list[Candidate]:
+    """ "Lee said Tom Hart, the owner of the inn, is "absolutely wrong" for saying Lee lied to him": reported words
+    that open on a name and say its bearer is wrong for saying something hold that person's claim."""
+    if outer.kind == "direct" or not outer.content_spans:
+        return []
+    start, end = outer.content_spans[0]
+    found = WRONG_FOR_SAYING.search(frame.text, start, end)
+    if found is None:
+        return []
+    name = []
+    for tok in frame.tokens_between(start, found.start()):
+        if tok.pos_ != "PROPN":
+            break
+        name.append(tok)
+    content = trim_content(frame.text, (found.end(), end))
+    if not name or content is None or len(frame.text[content[0] : content[1]].split()) < 3:
+        return []
+    source = (name[0].idx, name[-1].idx + len(name[-1]))
+    cue = (found.start("cue"), found.end("cue"))
+    return [Candidate("indirect", [content], cue, source, 0.8, "wrong-for-saying", parent=outer)]
 
 
 def _premodified_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
