@@ -27,9 +27,10 @@ STOPWORDS = words("""
     any some
 """)
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
-# where a claim's first clause ends: a clause break, or a sentence's end (not an abbreviation's period: "U.S.", "Mr.")
+# where a claim's first clause ends: a clause break (not a thousands comma: "£12,000"), or a sentence's end (not an
+# abbreviation's period: "U.S.", "Mr.")
 CLAIM_CUTS = re.compile(
-    r",|;| during | when | while | after | before | because | although | as part of "
+    r",(?!\d)|;| during | when | while | after | before | because | although | as part of "
     r"|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
     r"(?<!\bGen)(?<!\bNo)[.!?…](?=\s)"
 )

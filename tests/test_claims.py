@@ -506,6 +506,8 @@ def test_a_denial_of_the_criticism_disputes_the_claim_that_criticised_the_denier
          "We have not signed off on the structure"),
         ("Senator Ann Smith said the U.S. Army had not been told about the plan.",
          "the U.S. Army had not been told about the plan"),
+        ("The newspaper said the firm paid Lee Tan £12,000 a year for advice.",
+         "the firm paid Lee Tan £12,000 a year for advice"),
     ],
 )
 def test_a_claim_is_the_first_sentence_of_the_words(text: str, claim: str) -> None:
