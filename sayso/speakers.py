@@ -67,6 +67,12 @@ PROXY_OF = re.compile(
 )
 # "The company said": an organisation named before, whatever it is called.
 GENERIC_ORG_NOUNS = words("company firm corporation group")
+# Bodies that are no company: "the company" is never an organisation whose name ends in one of these.
+NON_COMPANY_KINDS = words("""
+    trust charity agency council university department ministry committee association union office court police
+    army senate congress parliament government institute foundation commission authority regulator federation
+    society church school college hospital service administration party campaign
+""")
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
@@ -441,7 +447,8 @@ class SpeakerResolver:
 
     def _newer_subject(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """ "Doyle was asked whether his job was under threat. '...,' he replied": a person opening a sentence
-        after the last speaker's last mention, and before the pronoun, is who the pronoun means."""
+        (maybe after a title: "Former captain Mark Doyle ...") after the last speaker's last mention, and before
+        the pronoun, is who the pronoun means."""
         if self.last_speaker is None:
             return None
         since = max(s for s, _ in self.last_speaker.mentions)
@@ -451,9 +458,12 @@ class SpeakerResolver:
             if ent.start_char <= since:
                 return None
             line = self.text.rfind("\n", 0, ent.start_char) + 1
-            opening = self.text[max(line, ent.sent.start_char) : ent.start_char]
+            begins = max(line, ent.sent.start_char)
+            title = _title_before(ent).start_char
+            openings = [self.text[begins : ent.start_char]] + ([self.text[begins:title]] if title >= begins else [])
             person = self._person_for(ent.text, ent.start_char)
-            if SENTENCE_OPENS.search(opening) and person is not self.last_speaker and fits(person):
+            opens = any(SENTENCE_OPENS.search(opening) for opening in openings)
+            if opens and person is not self.last_speaker and fits(person):
                 return person
         return None
 
@@ -468,9 +478,16 @@ class SpeakerResolver:
         if roled:
             return max(roled, key=lambda e: max(e.mentions) if e.mentions else (-1, -1))
         orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
-        if not orgs:
+        # "the agency": the Food Standards Agency (not a headline that NER ran into one name: "... Named By Police")
+        called_so = [
+            e for e in orgs if e.text.lower().split()[-1] == noun and not _title_case_line(self.text, e.start_char)
+        ]
+        if not called_so and noun in GENERIC_ORG_NOUNS:
+            # "the company" is no "Citizens Advice Trust": a name that says it is another kind of body
+            called_so = [e for e in orgs if e.text.lower().split()[-1] not in NON_COMPANY_KINDS]
+        if not called_so:
             return None
-        name = orgs[-1].text
+        name = called_so[-1].text
         return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
@@ -555,7 +572,9 @@ class SpeakerResolver:
             for e in self.entities.values()
             if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and e.name.lower().split()[-1] == words[1]
         ]
-        return max(fits, key=lambda e: max(e.mentions)) if fits else None
+        if fits:
+            return max(fits, key=lambda e: max(e.mentions))
+        return self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used)."""
@@ -712,6 +731,16 @@ ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
 
 def premodifier_role(ent: SpacySpan) -> str | None:
     """ "former UK Prime Minister Boris Johnson" -> "former UK Prime Minister"."""
+    role_tokens = _title_before(ent)
+    if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
+        return None
+    if role_tokens[-1].lower_ in ORG_WORDS:
+        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
+    return _clean_role(role_tokens.text)
+
+
+def _title_before(ent: SpacySpan) -> SpacySpan:
+    """The title words right before a name ("former UK Prime Minister" before "Boris Johnson"), maybe none."""
     doc = ent.doc
     k = ent.start - 1
     while k >= 0 and ent.start - k <= 6:
@@ -719,12 +748,7 @@ def premodifier_role(ent: SpacySpan) -> str | None:
         if tok.pos_ not in {"PROPN", "NOUN", "ADJ"} or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
             break
         k -= 1
-    role_tokens = doc[k + 1 : ent.start]
-    if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
-        return None
-    if role_tokens[-1].lower_ in ORG_WORDS:
-        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
-    return _clean_role(role_tokens.text)
+    return doc[k + 1 : ent.start]
 
 
 def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:

@@ -242,3 +242,17 @@ def test_a_mixed_quote_ending_in_quoted_words_keeps_their_closing_mark(mark: tup
     text = f"Varga dismissed the criticism as {opening}woke nonsense{closing} and said the council was playing games."
     q = quote_with(analyze(text, id="t"), "woke nonsense")
     assert q.content == f"the criticism as {opening}woke nonsense{closing}"
+
+
+@pytest.mark.parametrize("mark", [('"', '"'), ("“", "”")])
+def test_quoted_words_ending_the_sentence_keep_their_closing_mark_after_the_stop(mark: tuple[str, str]) -> None:
+    opening, closing = mark
+    text = f"The regulator's spokeswoman said the report was {opening}deeply misleading.{closing} She gave no details."
+    q = quote_with(analyze(text, id="t"), "deeply misleading")
+    assert q.content == f"the report was {opening}deeply misleading.{closing}"
+
+
+def test_says_that_in_a_when_clause_reports_nothing() -> None:
+    text = '"When a minister says that, you know the deal is dead," said Tom Reid, a former diplomat.'
+    analysis = analyze(text, id="t")
+    assert [speaker(q) for q in analysis.quotes] == ["Tom Reid"]

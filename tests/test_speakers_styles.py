@@ -294,3 +294,24 @@ def test_an_organisation_is_not_its_spokeswomans_role() -> None:
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "another man")) != "Jo Reed"
     assert speaker(quote_with(analysis, "matter was closed")) == "Jo Reed"
+
+
+def test_a_person_opening_a_sentence_after_a_title_is_who_he_means() -> None:
+    text = (
+        'Head coach Tom Silva said the squad was tired. "Nobody is blaming the players," Silva said.\n\n'
+        'Former captain Mark Doyle, now a radio pundit, disagreed. "They look lost out there," he said.'
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "look lost")) == "Mark Doyle"
+
+
+def test_the_company_is_not_a_trust_nor_the_agency_a_company() -> None:
+    text = (
+        "Brightmoor Energy was fined £2m on Monday for overcharging customers.\n\n"
+        "The Citizens Advice Trust said the fine was far too low.\n\n"
+        "The company said it would appeal against the ruling.\n\n"
+        "The Food Standards Agency also fined Harlow Foods £50,000. Harlow Foods said it had acted in good faith. "
+        "The agency said the firm had ignored three warnings."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "would appeal")) == "Brightmoor Energy"
+    assert speaker(quote_with(analysis, "ignored three warnings")) == "The Food Standards Agency"

@@ -772,14 +772,16 @@ def _cue_words(text: str, cue: Span | None) -> list[str]:
 
 def _closing_mark_kept(frame: Frame, cand: Candidate) -> Candidate:
     """ 'dismissed the criticism as "woke nonsense"': quoted words that end a mixed quote keep their closing
-    mark (sayso's scheme; PolNeAR's gold leaves it out)."""
+    mark, and the stop before it where the sentence ends inside the marks ('was "simply false."'); sayso's
+    scheme (PolNeAR's gold leaves them out)."""
     s, e = cand.content_spans[-1]
     inside, text = frame.text[s:e], frame.text
-    if e < len(text) and (
-        (text[e] == "\u201d" and inside.count("\u201c") > inside.count("\u201d"))
-        or (text[e] == '"' and inside.count('"') % 2 == 1)
+    mark = e + 1 if text[e : e + 1] in {".", "!", "?"} else e
+    if mark < len(text) and (
+        (text[mark] == "\u201d" and inside.count("\u201c") > inside.count("\u201d"))
+        or (text[mark] == '"' and inside.count('"') % 2 == 1)
     ):
-        cand.content_spans[-1] = (s, e + 1)
+        cand.content_spans[-1] = (s, mark + 1)
     return cand
 
 

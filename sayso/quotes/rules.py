@@ -277,6 +277,8 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     if k >= len(doc):
         return None
     if doc[k].lower_ == "that":  # the reported clause begins after it, unless it is the clause's subject
+        if _that_closes_a_condition(doc, cue.i, k):
+            return None
         if that_is_demonstrative(doc, k):
             return doc[k]
         return doc[k + 1] if k + 1 < len(doc) else None
@@ -287,6 +289,22 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
         return doc[k]
     return None
+
+
+SUBORDINATORS = {"when", "whenever", "if", "once", "unless", "until", "because"}
+
+
+def _that_closes_a_condition(doc: Doc, cue_i: int, k: int) -> bool:
+    """ "When a minister says that, you know ...": "that" and a comma end a clause that a subordinator opened
+    just before the cue; the words after the comma are the main clause, not what was said."""
+    if k + 1 >= len(doc) or doc[k + 1].text != ",":
+        return False
+    for tok in reversed(doc[max(0, cue_i - 6) : cue_i]):
+        if tok.is_punct:
+            return False
+        if tok.lower_ in SUBORDINATORS:
+            return True
+    return False
 
 
 def that_is_demonstrative(doc: Doc, k: int) -> bool:
