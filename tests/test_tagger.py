@@ -197,6 +197,25 @@ def test_lean_graph_drops_attention_guards_and_keeps_the_logits() -> None:
     assert np.array_equal(plain.run(None, feed)[0], lean.run(None, feed)[0])
 
 
+def test_unmasked_graph_drops_the_attention_mask_and_keeps_the_logits_of_unpadded_rows() -> None:
+    import onnx as onnx_lib
+
+    from sayso import onnx
+
+    path = Path(__file__).resolve().parent.parent / "sayso" / "models" / "quote_tagger" / "model.onnx"
+    model = onnx_lib.load(str(path))
+    onnx.lean_graph(model)
+    adds = sum(n.op_type == "Add" for n in model.graph.node)
+    assert onnx.unmasked_graph(model) > 6  # one Add a layer, and what built the mask
+    assert sum(n.op_type == "Add" for n in model.graph.node) <= adds - 6
+    lean, unpadded = onnx.session(path, 1, lean=True), onnx.session(path, 1, lean=True, unpadded=True)
+    ids = np.random.default_rng(1).integers(1000, 20000, (2, 300))
+    feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+    assert np.array_equal(lean.run(None, feed)[0], unpadded.run(None, feed)[0])
+    feed["attention_mask"][:, 250:] = 0
+    assert not np.array_equal(lean.run(None, feed)[0], unpadded.run(None, feed)[0])  # so: unpadded rows only
+
+
 def test_lean_graph_leaves_other_graphs_alone() -> None:
     from onnx import TensorProto, helper
 
@@ -212,6 +231,7 @@ def test_lean_graph_leaves_other_graphs_alone() -> None:
     model = helper.make_model(graph)
     before = model.SerializeToString()
     assert onnx.lean_graph(model) == 0 and model.SerializeToString() == before
+    assert onnx.unmasked_graph(model) == 0 and model.SerializeToString() == before
 
 
 def test_packaged_graph_reads_back_as_a_teacher() -> None:

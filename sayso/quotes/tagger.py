@@ -393,8 +393,11 @@ class QuoteTagger:
         if missing:
             raise ModelError(f"quote tagger model missing in {folder}: {', '.join(missing)}")
         try:
-            session = onnx.session(paths[0], threads, lean=True)  # windows never send a row of padding only
-            return cls(session, onnx.tokenizer(paths[1]), json.loads(paths[2].read_text()))
+            config = json.loads(paths[2].read_text())
+            # windows never send a row of padding only; one window a run (batch_size 1) sends no padding at all
+            unpadded = int(config.get("batch_size", 16)) == 1
+            session = onnx.session(paths[0], threads, lean=True, unpadded=unpadded)
+            return cls(session, onnx.tokenizer(paths[1]), config)
         except Exception as exc:  # onnxruntime and tokenizers raise their own types
             raise ModelError(f"quote tagger model unreadable in {folder}: {exc}") from exc
 
@@ -422,8 +425,10 @@ class QuoteTagger:
         return [self._doc_probabilities(e.ids) for e in encoded]
 
     def _doc_probabilities(self, ids: npt.NDArray[np.int64]) -> FloatArray:
-        """Label probabilities of each token. Batches hold windows of one document only: all of one
-        width, so no padding, and a document gets the same result whatever it is batched with."""
+        """Label probabilities of each token. Batches hold windows of one document only, so a document gets
+        the same result whatever it is batched with; all are of one width but a document's last, so with
+        batch_size 1 (the shipped model's) no run is padded, and the session runs without the attention mask
+        (`onnx.unmasked_graph`)."""
         out = np.zeros((len(ids), len(self.labels)), dtype=np.float32)
         for batch in _chunks(_windows(len(ids), self.max_length - 2, self.stride), self.batch_size):
             rows = [ids[s:e] for s, e, _, _ in batch]
