@@ -236,12 +236,13 @@ def _target(
     ]
     if nested:
         return nested[0]
-    if REFERENCE.match(denial.content.strip()):
+    referring = _referring_words(denial)
+    if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
         named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
         if named:
             return _claim_just_before(denial, named, reach=len(text))
-        if ACCUSATION.match(denial.content.strip()):  # "dismissed the criticism": the claim that spoke of the denier
+        if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
             about = [c for c in claims if c.claimant.id != denial.speaker_id and _speaks_of(c.text, denier)]
             before = _claim_just_before(denial, about)
             if before is not None:
@@ -304,18 +305,42 @@ def _told(denial: Quote, parent_speaker: dict[str, str | None], text: str) -> st
     return parent_speaker.get(denial.nested_in) if said_to_me and REPORTED_FIRST_PERSON.search(first_clause) else None
 
 
+def _referring_words(denial: Quote) -> str | None:
+    """The words of a denial that open with a reference to something said ("the claims", "these stories"): all of
+    them, or a denying clause of a later sentence ('"I never took a penny. These stories are lies," she said')."""
+    content = denial.content.strip()
+    if REFERENCE.match(content):
+        return content
+    for start, end in _denying_clauses(denial.cue, content) or []:
+        clause = content[start:end].strip(" \"'“”‘’…")
+        if REFERENCE.match(clause):
+            return clause
+    return None
+
+
+def _denying_clauses(cue: str | None, content: str) -> list[tuple[int, int]] | None:
+    """Where the clauses of a denial's words that deny begin and end; None when its cue denies (all of it does)."""
+    matches = denial_matches(cue, content)
+    if matches is None:
+        return None
+    clauses = []
+    for match in matches:
+        start = max((m.end() for m in CLAUSE_END.finditer(content, 0, match.start())), default=0)
+        end = CLAUSE_END.search(content, match.end())
+        clauses.append((start, end.start() if end else len(content)))
+    return clauses
+
+
 def _denied_keys(denial: Quote) -> set[str]:
     """The content words of what a denial denies: all its words when its cue denies ("denied that ..."), else those
     of the clauses that deny ("With thousands of vote counting systems, there is no single point of failure": not
     the voting systems, which it does not deny), or all of them when those clauses say nothing but "this is a lie"."""
-    matches = denial_matches(denial.cue, denial.content)
-    if matches is None:
+    clauses = _denying_clauses(denial.cue, denial.content)
+    if clauses is None:
         return content_keys(denial.content)
     keys: set[str] = set()
-    for match in matches:
-        start = max((m.end() for m in CLAUSE_END.finditer(denial.content, 0, match.start())), default=0)
-        end = CLAUSE_END.search(denial.content, match.end())
-        keys |= content_keys(denial.content[start : end.start() if end else len(denial.content)])
+    for start, end in clauses:
+        keys |= content_keys(denial.content[start:end])
     # "This is a lie. There were never any threats to the budget": a clause that denies only "this" leaves the
     # rest of the words to say what
     return keys or content_keys(denial.content)

@@ -591,3 +591,15 @@ def test_a_dismissed_criticism_is_the_claim_that_names_the_deniers_role_not_its_
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "Joe Lind" and disputers == ["Jo Hart"] and "hidden the audit" in claim
+
+
+def test_a_reference_opening_a_later_sentence_of_a_denial_disputes_the_claim_before() -> None:
+    text = (
+        "The reports, first published by the Wexmoor Echo, say Lena Brandt accepted free flights from a builder.\n\n"
+        '"I have never taken a penny from anyone who works for this council. These stories are lies, and my '
+        'lawyers are looking at them," Brandt said.'
+    )
+    disputes = disputes_of(analyze(text, id="t"))
+    assert [(claim, disputers) for claim, _, disputers in disputes] == [
+        ("Lena Brandt accepted free flights from a builder", ["Lena Brandt"])
+    ]
