@@ -302,3 +302,9 @@ def test_a_claim_denied_in_an_apposition_is_denied_by_the_one_named_after_the_cl
     denied = next(q for q in analysis.quotes if q.cue == "denied")
     assert denied.source == "the army" and denied.polarity == "denies"
     assert len({q.id for q in analysis.quotes}) == len(analysis.quotes)
+
+
+def test_a_headline_charge_with_a_relative_clause_is_no_statement() -> None:
+    text = "Driver charged after crash that killed cyclist\n\nA 41-year-old man was arrested at the scene, police said."
+    analysis = analyze(text, id="t")
+    assert [q.cue for q in analysis.quotes] == ["said"]

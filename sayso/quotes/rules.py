@@ -300,16 +300,21 @@ def _clause_start(frame: Frame, cue: Token) -> Token | None:
     k = _skip_time(doc, cue.i + 1)
     if k < len(doc) and cue.lower_ in TELL_VERBS:
         k = _skip_np(frame, k)
+    phrase_skipped = False
     for _ in range(2):
         if k < len(doc) and doc[k].pos_ == "ADP" and doc[k].lower_ not in {"that", "as"}:
             k = _skip_time(doc, _skip_np(frame, k + 1))
+            phrase_skipped = True
     if k >= len(doc):
         return None
     if doc[k].lower_ == "that":  # the reported clause begins after it, unless it is the clause's subject
         if _that_closes_a_condition(doc, cue.i, k):
             return None
         if that_is_demonstrative(doc, k):
-            return doc[k]
+            # "charged after a crash that killed a cyclist": after a phrase's noun, "that" and a verb are a
+            # relative clause of that noun, nothing said
+            relative = phrase_skipped and doc[k - 1].pos_ == "NOUN" and not doc[k - 1].ent_type_
+            return None if relative else doc[k]
         return doc[k + 1] if k + 1 < len(doc) else None
     if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
         return doc[k]
