@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sayso.contradictions import opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.polarity import denial_matches
-from sayso.quotes.cues import is_cue_noun, words
+from sayso.quotes.cues import WRONG_FOR, is_cue_noun, words
 from sayso.speakers import ROLE_TITLES, is_first_name, role_heads
 
 STOPWORDS = words("""
@@ -112,7 +112,7 @@ VERDICT = re.compile(
     r"(?:he|she|they|it)\s+(?:said|claimed))\b\s*(?:about\s+|that\s+)?(?P<what>[^.!?]*)"
 )
 VERDICT_REACH = 200  # characters from the verdict to the statement that shows it
-WRONG_FOR = re.compile(r"\b(?:wrong|mistaken|lying)[”\"’]?\s+(?:for|in)\s+$", re.IGNORECASE)
+CALLED_WRONG = re.compile(WRONG_FOR + "$", re.IGNORECASE)
 REPORTED_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 TO_ME = re.compile(r"\s+me\s+(?:that\s+)?$")
 ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -195,7 +195,7 @@ def _called_wrong(quote: Quote, text: str) -> bool:
     """Whether the words right before the quote's cue say its speaker is wrong for saying it ("wrong for saying")."""
     if quote.cue_span is None:
         return False
-    return WRONG_FOR.search(text[max(0, quote.cue_span[0] - 40) : quote.cue_span[0]]) is not None
+    return CALLED_WRONG.search(text[max(0, quote.cue_span[0] - 40) : quote.cue_span[0]]) is not None
 
 
 def _rejects_a_request(denial: Quote) -> bool:
@@ -325,10 +325,15 @@ def _denying_clauses(cue: str | None, content: str) -> list[tuple[int, int]] | N
         return None
     clauses = []
     for match in matches:
-        start = max((m.end() for m in CLAUSE_END.finditer(content, 0, match.start())), default=0)
+        start = _clause_start(content, match.start())
         end = CLAUSE_END.search(content, match.end())
         clauses.append((start, end.start() if end else len(content)))
     return clauses
+
+
+def _clause_start(content: str, at: int) -> int:
+    """Where the clause of the words that holds ``at`` begins (after the last CLAUSE_END before it)."""
+    return max((m.end() for m in CLAUSE_END.finditer(content, 0, at)), default=0)
 
 
 def _denied_keys(denial: Quote) -> set[str]:
@@ -605,7 +610,7 @@ def _reaffirmed(
             continue
         claim = next((c for c in claims if q in c.quotes), None)
         if claim is None:
-            start = max((m.end() for m in CLAUSE_END.finditer(q.content, 0, found[0].start())), default=0)
+            start = _clause_start(q.content, found[0].start())
             words = q.content[start : found[0].end()].strip().removeprefix("that ")
             claim = _Claim(speakers[q.speaker_id or ""], words, [q], content_keys(words))
             claims.append(claim)

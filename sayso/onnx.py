@@ -45,13 +45,8 @@ def lean_graph(model: Any) -> int:
       the first layer's is kept and shared.
     Measured on the quote tagger (MiniLM-L6, int8, windows of 384 word pieces): these nodes took about
     18% of its time; the logits are bit-identical."""
-    from onnx import numpy_helper
-
     graph = model.graph
-    consts: dict[str, Any] = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
-    for node in graph.node:
-        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
-            consts[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+    consts = _constants(graph)
     producer = {out: node for node in graph.node for out in node.output}
     outputs = {o.name for o in graph.output}
     rename: dict[str, str] = {}
@@ -91,15 +86,8 @@ def lean_graph(model: Any) -> int:
     users = [i for node in graph.node if node not in dropped for i in node.input]
     if any(u == d.output[0] for d in dropped if d.op_type == "IsNaN" for u in users):
         return 0  # a guard's IsNaN feeds something else: leave the graph as it is
-    for node in dropped:
-        graph.node.remove(node)
-    for node in graph.node:
-        for k, name in enumerate(node.input):
-            node.input[k] = rename.get(name, name)
-    used = {i for node in graph.node for i in node.input} | outputs
-    unused = [t for t in graph.initializer if t.name not in used]
-    for t in unused:
-        graph.initializer.remove(t)
+    _bypass(graph, dropped, rename)
+    _drop_unused_initializers(graph)
     return len(dropped)
 
 
@@ -112,13 +100,8 @@ def unmasked_graph(model: Any) -> int:
     score plus 0.0 is the score: the Adds go, and with them what builds the mask (the Where, an Expand to
     (L, L), the shape arithmetic), so the logits are bit-identical. Measured on the quote tagger (MiniLM-L6,
     int8, windows of 384 word pieces, one a run): about 6% of its CPU (bench/stages.py)."""
-    from onnx import numpy_helper
-
     graph = model.graph
-    consts: dict[str, Any] = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
-    for node in graph.node:
-        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
-            consts[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+    consts = _constants(graph)
 
     def constant(name: str) -> float | None:
         value = consts.get(name)
@@ -138,11 +121,7 @@ def unmasked_graph(model: Any) -> int:
     outputs = {o.name for o in graph.output}
     if not dropped or any(node.output[0] in outputs for node in dropped):
         return 0
-    for node in dropped:
-        graph.node.remove(node)
-    for node in graph.node:
-        for k, name in enumerate(node.input):
-            node.input[k] = rename.get(name, name)
+    _bypass(graph, dropped, rename)
     return len(dropped) + _drop_dead_nodes(graph)
 
 
@@ -158,9 +137,7 @@ def _drop_dead_nodes(graph: Any) -> int:
         for node in dead:
             graph.node.remove(node)
         removed += len(dead)
-    used = {name for node in graph.node for name in node.input} | outputs
-    for t in [t for t in graph.initializer if t.name not in used]:
-        graph.initializer.remove(t)
+    _drop_unused_initializers(graph)
     return removed
 
 
@@ -172,3 +149,30 @@ def tokenizer(path: Path) -> Any:
     tok.no_truncation()
     tok.no_padding()
     return tok
+
+
+def _constants(graph: Any) -> dict[str, Any]:
+    """The graph's constant tensors (initializers and Constant nodes' values) by name, as numpy arrays."""
+    from onnx import numpy_helper
+
+    consts: dict[str, Any] = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    for node in graph.node:
+        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
+            consts[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+    return consts
+
+
+def _bypass(graph: Any, dropped: list[Any], rename: dict[str, str]) -> None:
+    """Removes the dropped nodes; whatever read an output in ``rename`` reads what it is renamed to."""
+    for node in dropped:
+        graph.node.remove(node)
+    for node in graph.node:
+        for k, name in enumerate(node.input):
+            node.input[k] = rename.get(name, name)
+
+
+def _drop_unused_initializers(graph: Any) -> None:
+    outputs = {o.name for o in graph.output}
+    used = {name for node in graph.node for name in node.input} | outputs
+    for t in [t for t in graph.initializer if t.name not in used]:
+        graph.initializer.remove(t)

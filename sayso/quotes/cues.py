@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# "Hart is "absolutely wrong" for saying ...", "mistaken in claiming": what calls a speaker wrong for what they said
+# (the cue of what they said follows)
+WRONG_FOR = r"\b(?:wrong|mistaken|lying)[”\"’]?\s+(?:for|in)\s+"
+
 
 def words(text: str) -> frozenset[str]:
     """A lexicon written as one string of words."""

@@ -622,9 +622,6 @@ def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
     return (split or took_noun) and is_cue_noun(first_word)
 
 
-FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
-
-
 def _cut_after_subject(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
     """ "Lee said Tom Hart, the owner of the inn, who bought it in 2014 is wrong ...": the tagger took only the
     reported clause's subject, with no verb of its own, as what the cue says (the rest unattributed or left out);
@@ -638,7 +635,7 @@ def _cut_after_subject(frame: Frame, rule: Candidate, rivals: list[Candidate]) -
     # ... and the rule's clause goes on to the subject's own verb ("that argument in a ruling released Thursday" is
     # no clause)
     rest = frame.tokens_between(attributed[0].end, rule.end)
-    return any(t.tag_ in FINITE_TAGS for t in rest)
+    return any(t.tag_ in rules.FINITE_TAGS for t in rest)
 
 
 def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
@@ -763,11 +760,8 @@ def _source_within_paragraph(frame: Frame, source: Span | None, cue: Span | None
     the cue is kept."""
     if source is None or cue is None or "\n" not in frame.text[source[0] : source[1]]:
         return source
-    pieces = [p for p in _line_pieces(frame.text, *source) if frame.text[p[0] : p[1]].strip()]
-    if not pieces:
-        return None
-    piece = min(pieces, key=lambda p: min(abs(p[0] - cue[1]), abs(cue[0] - p[1])))
-    return trim(frame.text, piece)
+    piece = _line_piece(frame.text, source, cue)
+    return trim(frame.text, piece) if piece else None
 
 
 def _within_paragraph(frame: Frame, span: Span, cue: Span | None) -> Span | None:
@@ -776,14 +770,18 @@ def _within_paragraph(frame: Frame, span: Span, cue: Span | None) -> Span | None
     s, e = span
     if "\n" not in frame.text[s:e] or frame.quote_around(s + 1) is not None:
         return span
-    pieces = [p for p in _line_pieces(frame.text, s, e) if frame.text[p[0] : p[1]].strip()]
+    piece = _line_piece(frame.text, span, cue)
+    return trim_content(frame.text, piece) if piece else None
+
+
+def _line_piece(text: str, span: Span, cue: Span | None) -> Span | None:
+    """Of a span's lines that are not blank, the one next to the cue (without a cue, the longest); None if all are."""
+    pieces = [p for p in _line_pieces(text, *span) if text[p[0] : p[1]].strip()]
     if not pieces:
         return None
     if cue is None:
-        piece = max(pieces, key=lambda p: p[1] - p[0])
-    else:
-        piece = min(pieces, key=lambda p: min(abs(p[0] - cue[1]), abs(cue[0] - p[1])))
-    return trim_content(frame.text, piece)
+        return max(pieces, key=lambda p: p[1] - p[0])
+    return min(pieces, key=lambda p: min(abs(p[0] - cue[1]), abs(cue[0] - p[1])))
 
 
 def _line_pieces(text: str, s: int, e: int) -> list[Span]:

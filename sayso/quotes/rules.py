@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.model import QuoteKind
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, that_only_forms
+from sayso.quotes.cues import WRONG_FOR, is_cue_noun, is_denial_cue, is_speech_verb, that_only_forms
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.marks import QuotedSpan
 
@@ -919,8 +919,7 @@ def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
 
 # "Hart is "absolutely wrong" for saying (that) ...": what the one said to be wrong said
 WRONG_FOR_SAYING = re.compile(
-    r"\b(?:wrong|mistaken|lying)[”\"’]?\s+(?:for|in)\s+(?P<cue>saying|claiming|suggesting|asserting)\s+(?:that\s+)?",
-    re.IGNORECASE,
+    WRONG_FOR + r"(?P<cue>saying|claiming|suggesting|asserting)\s+(?:that\s+)?", re.IGNORECASE
 )
 
 

@@ -368,6 +368,11 @@ def _windows(n: int, width: int, stride: int) -> list[tuple[int, int, int, int]]
     return [(s, e, bounds[k], bounds[k + 1]) for k, (s, e) in enumerate(zip(starts, ends, strict=True))]
 
 
+def _batch_size(config: dict[str, Any]) -> int:
+    """Windows a run (the model's config.json)."""
+    return int(config.get("batch_size", 16))
+
+
 class QuoteTagger:
     """Finds attributions (source, cue, content spans) in article text."""
 
@@ -377,7 +382,7 @@ class QuoteTagger:
         self.labels: list[str] = list(config["labels"])
         self.max_length = int(config.get("max_length", 256))
         self.stride = int(config.get("stride", self.max_length // 2))
-        self.batch_size = int(config.get("batch_size", 16))
+        self.batch_size = _batch_size(config)
         # added to the log-probabilities before decoding (a negative B- bias merges split spans)
         self.log_bias = np.asarray(config.get("log_bias", [0.0] * len(self.labels)), dtype=np.float64)
         self._cls = int(tokenizer.token_to_id("[CLS]"))
@@ -395,7 +400,7 @@ class QuoteTagger:
         try:
             config = json.loads(paths[2].read_text())
             # windows never send a row of padding only; one window a run (batch_size 1) sends no padding at all
-            unpadded = int(config.get("batch_size", 16)) == 1
+            unpadded = _batch_size(config) == 1
             session = onnx.session(paths[0], threads, lean=True, unpadded=unpadded)
             return cls(session, onnx.tokenizer(paths[1]), config)
         except Exception as exc:  # onnxruntime and tokenizers raise their own types
