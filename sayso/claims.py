@@ -27,6 +27,7 @@ STOPWORDS = words("""
     any some
 """)
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
+PRONOUNS_BY_GENDER = (("he", "him"), ("she", "her"))
 # where a claim's first clause ends: a clause break (not a thousands comma: "£12,000"), or a sentence's end (not an
 # abbreviation's period: "U.S.", "Mr.")
 CLAIM_CUTS = re.compile(
@@ -43,8 +44,23 @@ SAME_CLAIM_SHARED = 3
 # A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
 REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
-    r"suggestions?|notion|characteri[sz]ation)\b"
+    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?)\b"
 )
+# the verbs that make what such a noun names: "the claim" is what someone claimed, "the findings" what was found
+NOUN_VERB_STEMS = {
+    "claim": ("claim",),
+    "charge": ("charg", "accus"),
+    "allegation": ("alleg", "accus"),
+    "accusation": ("accus", "alleg"),
+    "criticism": ("critic",),
+    "report": ("report",),
+    "story": ("report",),
+    "assertion": ("assert",),
+    "suggestion": ("suggest",),
+    "finding": ("found", "find"),
+    "conclusion": ("conclu",),
+}
+STORIES = re.compile(r"stor(?:y|ies)$")
 REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"  # "the", "that", "these false" ...
 REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 # ... of these, the ones that accuse: what they refer to is a claim about the denier
@@ -77,6 +93,7 @@ REQUEST_NOUNS = re.compile(
 NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
 NEGATED = re.compile(r"\b(?:never|no|not|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 REFERENCE_REACH = 1200  # characters back from the denial
+CUE_IN_WORDS = 5  # "its investigation had found that ...": a verb this far into the words is how they were made
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
@@ -242,6 +259,9 @@ def _target(
         named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
         if named:
             return _claim_just_before(denial, named, reach=len(text))
+        made_so = [c for c in claims if _made_as(c, referring)]
+        if made_so and (made := _claim_just_before(denial, made_so)) is not None:
+            return made
         if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
             about = [c for c in claims if c.claimant.id != denial.speaker_id and _speaks_of(c.text, denier)]
             before = _claim_just_before(denial, about)
@@ -316,6 +336,21 @@ def _referring_words(denial: Quote) -> str | None:
         if REFERENCE.match(clause):
             return clause
     return None
+
+
+def _made_as(claim: _Claim, referring: str) -> bool:
+    """Whether a claim was made by the verb of the noun that refers to it ("the claim": "X claimed that ..."; "the
+    findings": "its inquiry found that ..."), in its cue or in the first words of what was said."""
+    match = REFERENCE.match(referring)
+    noun = STORIES.sub("story", match.group(0).split()[-1].lower()) if match else ""
+    stems = NOUN_VERB_STEMS.get(noun.removesuffix("s") if noun != "story" else noun, ())
+    if not stems:
+        return False
+    for quote in claim.quotes:
+        opening = quote.content.split()[:CUE_IN_WORDS]
+        if any(word.lower().startswith(stems) for word in [*(quote.cue or "").split(), *opening]):
+            return True
+    return False
 
 
 def _denying_clauses(cue: str | None, content: str) -> list[tuple[int, int]] | None:
@@ -731,7 +766,15 @@ def normalise(quote: Quote, claimant: Speaker, speakers: Iterable[Speaker], text
                 mention = text[s:e]
                 if len(mention.split()) > 1 and mention in words:
                     words = words.replace(mention, other.name)
-    own = PRONOUNS_OF["DIRECT" if quote.kind == "direct" else "PERSON"]
+    own = PRONOUNS_OF["DIRECT"] if quote.kind == "direct" else _third_person_pronouns(claimant, text)
     if claimant.type == "PERSON":
         words = re.sub(rf"\b({'|'.join(own)})\b", claimant.name, words, flags=re.IGNORECASE)
     return words.strip(" ,.;:")
+
+
+def _third_person_pronouns(claimant: Speaker, text: str) -> tuple[str, ...]:
+    """The pronouns that can be the claimant in reported words: those of the gender the article calls them by ("he
+    said": not the "she" in "crime doubled since she took office"), or both where it never does."""
+    called = {text[s:e].lower() for s, e in claimant.mentions}
+    genders = [pronouns for pronouns in PRONOUNS_BY_GENDER if called & set(pronouns)]
+    return genders[0] if len(genders) == 1 else PRONOUNS_OF["PERSON"]
