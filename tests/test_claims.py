@@ -645,3 +645,13 @@ def test_a_claim_names_its_claimant_only_for_the_claimants_own_pronouns() -> Non
     analysis = analyze(text)
     claim = next(c.text for c in analysis.claims if "doubled" in c.text)
     assert claim == "crime had doubled since she took office"
+
+
+def test_a_claim_rejected_by_it_after_its_name_is_still_the_claimants() -> None:
+    text = (
+        "The defence ministry said its forces had hit only military sites. "
+        "It rejected claims by Kyiv that a hospital in Kharkiv had been damaged."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claim.startswith("a hospital in Kharkiv") and claimant == "Kyiv"
+    assert disputers == ["The defence ministry"]
