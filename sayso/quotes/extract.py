@@ -22,6 +22,7 @@ from sayso.errors import ModelError
 from sayso.model import QuoteKind, Scheme
 from sayso.quotes import rules
 from sayso.quotes.candidate import Candidate
+from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
@@ -86,6 +87,7 @@ def attributions(
     add_parenthetical_leads(frame, top)
     add_what_leads(frame, top)
     fill_sources(frame, top)
+    relative_subject_sources(frame, top)
     add_missing_subjects(frame, top)
     complete_dangling_prepositions(frame, top)
     tidy_sources(frame, top)
