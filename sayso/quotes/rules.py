@@ -574,14 +574,15 @@ def direct_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
 
 def transcript_lines(frame: Frame) -> list[Candidate]:
     """ "RUIZ: I did not." -- a paragraph opening with a speaker's name in capitals and a colon, where
-    the name is someone the article names or heads more than one paragraph ("UPDATE:", "VIDEO:" are not)."""
+    the name is someone the article names or (by its last word) heads more than one paragraph ("UPDATE:", "VIDEO:"
+    are not)."""
     found = [m for m in TRANSCRIPT_LABEL.finditer(frame.text) if m.group(1).upper() not in NOT_SPEAKER_LABELS]
-    counts = Counter(m.group(1) for m in found)
+    counts = Counter(m.group(1).split()[-1] for m in found)  # "JANE COLE:" then "COLE:" is one speaker's
     out: list[Candidate] = []
     for m in found:
         label = m.group(1)
         surname = label.split()[-1].title()
-        if counts[label] < 2 and not re.search(rf"\b{re.escape(surname)}\b", frame.text):
+        if counts[label.split()[-1]] < 2 and not re.search(rf"\b{re.escape(surname)}\b", frame.text):
             continue
         content = trim_content(frame.text, (m.end(), frame.paragraph_bounds(m.end())[1]))
         if content is not None:
