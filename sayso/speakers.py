@@ -660,7 +660,7 @@ def _looks_like_person(ent: SpacySpan) -> bool:
     words = ent.text.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
-    if any(w.lower() in ORG_WORDS for w in words):
+    if any(POSSESSIVE_END.sub("", w.lower()) in ORG_WORDS for w in words):  # "The European Union's"
         return False
     if words[0].lower().rstrip(".") in ROLE_TITLES | TITLES:
         return True
@@ -714,12 +714,16 @@ PROXY_HEADS = words("spokesman spokeswoman spokesperson aide adviser advisor rep
 
 
 def _qualifies_role(head: str, roles: list[str]) -> bool:
-    """Whether a description's head word only qualifies the role of someone who speaks for it ("campaign" in
-    "campaign spokeswoman"): the campaign is another party than its spokeswoman (a judge may be "the court")."""
-    proxies = [r for r in roles if (own := ROLE_COMPLEMENT.sub("", r).split()) and own[-1].lower() in PROXY_HEADS]
+    """Whether a description's head word only qualifies the role of someone ("campaign" in "campaign spokeswoman",
+    "Marsh's campaign manager"): the campaign is another party than its spokeswoman or manager (a judge may be "the
+    court")."""
     heads = role_heads(roles)
-    modifiers = {w.lower() for r in proxies for w in ROLE_COMPLEMENT.sub("", r).split()} - heads
-    return head in modifiers and not heads & ROLE_SYNONYMS.get(head, {head})
+    modifiers = {w.lower() for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()} - heads
+    return head in modifiers and not heads & (ROLE_SYNONYMS.get(head, {head}) | VOICES_OF.get(head, set()))
+
+
+# the institutions that speak through the one whose role they qualify: "the court" ruled, said its justice
+VOICES_OF = {"court": words("judge justice magistrate")}
 
 
 def _role_overlap(words: list[str], roles: list[str]) -> float:
@@ -861,6 +865,9 @@ def _issued_statement(text: str, before: int) -> Span | None:
 def _possessive(text: str, ent: SpacySpan) -> bool:
     """ "Clinton's spokesman Brian Fallon": the name before 's is not the speaker."""
     return re.match(r"[’']s\b", text[ent.end_char : ent.end_char + 3]) is not None
+
+
+POSSESSIVE_END = re.compile(r"[’']s$")
 
 
 def _premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:

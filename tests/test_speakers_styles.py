@@ -323,3 +323,19 @@ def test_a_nationality_is_the_person_the_report_is_about() -> None:
         '"I take full responsibility," the Spaniard said after the match.'
     )
     assert speaker(quote_with(analyze(text, id="t"), "full responsibility")) == "Luis Ortega"
+
+
+def test_an_organisations_official_named_after_its_possessive_is_the_official() -> None:
+    text = "The European Union's foreign policy chief Kaja Kallas wrote on X that the attack showed contempt for talks."
+    analysis = analyze(text)
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Kaja Kallas"
+
+
+def test_a_campaign_is_not_the_other_campaigns_manager() -> None:
+    text = (
+        "Marsh's campaign manager, Luis Ortega, insisted that the governor had won, "
+        "while the Gaines campaign said its candidate had exposed four years of failure."
+    )
+    analysis = analyze(text)
+    assert [q.speaker.name if q.speaker else None for q in analysis.quotes][-1] != "Luis Ortega"
