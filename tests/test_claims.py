@@ -603,3 +603,25 @@ def test_a_reference_opening_a_later_sentence_of_a_denial_disputes_the_claim_bef
     assert [(claim, disputers) for claim, _, disputers in disputes] == [
         ("Lena Brandt accepted free flights from a builder", ["Lena Brandt"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # no plans to change guidance: the department says what it will do, not that the study is wrong
+            "Night-shift cleaners are twice as likely to develop heart disease as day workers, a study by researchers "
+            "at Fenwick University found.\n\n"
+            "The researchers said long-term shift work disrupted the body clock and raised blood pressure.\n\n"
+            "A spokesperson for the Department of Labour said there were no plans to change guidance on shift work "
+            "for council staff."
+        ),
+        (  # "we were told there was no money": what someone else said to the speaker, not the speaker's denial
+            "Parents at Millbrook Primary said the school roof had leaked for three winters.\n\n"
+            '"We asked the council again and again to fix the roof, and we were told there was no money," said Jane '
+            "Arkwright, who chairs the parents' association.\n\n"
+            "Councillor Tom Beale said the council had set aside money for the roof repairs in the spring."
+        ),
+    ],
+)
+def test_statements_that_deny_no_claim_make_no_dispute(text: str) -> None:
+    assert disputes_of(analyze(text)) == []
