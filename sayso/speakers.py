@@ -96,6 +96,14 @@ DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
 # commas is no part of the name, nor a role.
 AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
 
+# "The reports, first published by the Wexmoor Echo, say": what the reports say, the one who published them says
+REPORTS = re.compile(
+    r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|claims?|allegations?|stories|story|revelations?)", re.I
+)
+PUBLISHED_BY = re.compile(
+    r",\s+(?:first\s+|originally\s+)?(?:published|reported|made|aired|broadcast|revealed|carried)\s+by\s+"
+    r"(?P<by>[^,;.]{2,60}?)(?:\s+(?:on|in|last|this|earlier)\s+[^,;.]*)?,"
+)
 # "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name.
 RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose)(?:\s.*)?$", re.DOTALL)
 
@@ -243,7 +251,8 @@ class SpeakerResolver:
             return None
         mention = relative_antecedent(mention) or mention
         found = (
-            self._document(mention)
+            self._published_by(mention)
+            or self._document(mention)
             or self._name_in_capitals(mention)
             or self._named_person(mention)
             or self._organisation(mention)
@@ -286,6 +295,17 @@ class SpeakerResolver:
         if self.issuer is None or not the_statement:
             return None
         return Resolution(self.issuer, self.issuer.roles[0] if self.issuer.roles else None)
+
+    def _published_by(self, mention: SpacySpan) -> Resolution | None:
+        """ "The reports, first published by the Wexmoor Echo, say ...": the person or organisation named as the one
+        who published what the mention names."""
+        by = PUBLISHED_BY.match(self.text, mention.end_char)
+        if REPORTS.fullmatch(mention.text.strip()) is None or by is None:
+            return None
+        publisher = self.doc.char_span(by.start("by"), by.end("by"), alignment_mode="expand")
+        if publisher is None:
+            return None
+        return self._named_person(publisher) or self._organisation(publisher) or self._unnamed(publisher)
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]

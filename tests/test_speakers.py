@@ -215,3 +215,15 @@ def test_a_name_after_a_preposition_speaks_only_when_it_heads_the_phrase(sentenc
         assert name is not None and name not in {"Ann Ruiz", "Dan Harlow"}
     else:
         assert name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reports, first published by the Wexmoor Echo, say Lena Brandt accepted free flights from a builder.",
+        "The stories, published by the Wexmoor Echo last week, claim that the mayor took free flights from a builder.",
+    ],
+)
+def test_reports_published_by_someone_are_theirs(text: str) -> None:
+    """ "The reports, first published by the Wexmoor Echo, say ...": the Echo says it."""
+    assert [name for name, _ in speakers_of(text)] == ["the Wexmoor Echo"]
