@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sayso.contradictions import opposed, opposing, reaffirming
+from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.polarity import denial_matches
 from sayso.quotes.cues import WRONG_FOR, is_cue_noun, words
@@ -165,6 +165,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     for claim, reply in _contradicting_replies(quotes, claims, by_id):
         claim.denials.append(reply)
     for claim, reply in _contradicting_answers(quotes, claims, by_id):
+        claim.denials.append(reply)
+    for claim, reply in _acts_denied_by_those_named(quotes, claims, by_id):
         claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
@@ -682,6 +684,27 @@ def _contradicting_answers(
         ]
         if answered:
             yield max(answered, key=lambda pair: pair[0])[1], q
+
+
+def _acts_denied_by_those_named(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[_Claim, Quote]]:
+    """ "The claims say Park accepted free holidays from Stonegate Homes" ... "Stonegate said it had not offered the
+    mayor any holidays": someone a claim names who says, right after it, that an act in its words was not done
+    disputes it (an act sharing a content word with the claim; not a claim that itself says something was not)."""
+    replies = [q for q in quotes if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in]
+    for claim in claims:
+        if any(NEGATED.search(c.content) for c in claim.quotes):
+            continue
+        for q in replies:
+            replier = speakers[q.speaker_id or ""]
+            if q in claim.denials or not _other_side(replier, claim.claimant):
+                continue
+            named = any(_speaks_of(c.content, replier) for c in claim.quotes)
+            near = any(0 <= _start(q) - _end(c) <= REPLY_REACH for c in claim.quotes)
+            acts = negated_acts(q.content)
+            if named and near and any(content_keys(act) & claim.keys - NEGATION_KEYS for act in acts):
+                yield claim, q
 
 
 def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:

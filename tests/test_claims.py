@@ -625,3 +625,19 @@ def test_a_reference_opening_a_later_sentence_of_a_denial_disputes_the_claim_bef
 )
 def test_statements_that_deny_no_claim_make_no_dispute(text: str) -> None:
     assert disputes_of(analyze(text)) == []
+
+
+def test_someone_named_in_a_claim_who_says_they_did_not_do_it_disputes_it() -> None:
+    """The company the claim names says, without a denial word, that it did not do what the claim says."""
+    text = (
+        "Kingsbridge mayor Alan Park is facing calls to resign over gifts from a property developer.\n\n"
+        "The claims, first reported by the Kingsbridge Gazette, say Park accepted free holidays worth £12,000 from "
+        "Stonegate Homes while the council was weighing its plans for the riverside.\n\n"
+        '"These claims are false. I have never accepted a gift from anyone with business before this council," '
+        "Park said.\n\n"
+        "Stonegate said it had not offered the mayor any holidays and that it had followed the council's rules."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, sorted(disputers)) for _, claimant, disputers in disputes] == [
+        ("the Kingsbridge Gazette", ["Alan Park", "Stonegate"])
+    ]
