@@ -43,7 +43,7 @@ SAME_CLAIM_SHARED = 3
 # A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
 REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
-    r"suggestions?|notion|characteri[sz]ation)\b"
+    r"suggestions?|notion|characteri[sz]ation|accounts?|version)\b"
 )
 REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"  # "the", "that", "these false" ...
 REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
@@ -51,6 +51,11 @@ REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 ACCUSATION = re.compile(
     REFERRING + r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b", re.IGNORECASE
 )
+# "disputed that account": the determiner the cue leaves out of the words it denies
+DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.IGNORECASE)
+# "the claim was simply false" after "A senator accused the agency of ...": what a claim-making verb made
+CLAIM_NOUN = re.compile(REFERRING + r"(?:claims?|charges?|allegations?|accusations?|assertions?)\b", re.IGNORECASE)
+CLAIMING_CUE = re.compile(r"\b(?:accus|alleg|charg|claim|assert)", re.IGNORECASE)
 # "concluded his comments were false": what the man, woman or people just quoted said.
 POSSESSED_REFERENCE = re.compile(
     r"^(?P<owner>his|her|their)\s+(?:\w+\s+)?(?:" + REFERENCE_NOUNS + r"|comments|remarks|statements?|words)",
@@ -238,7 +243,7 @@ def _target(
     ]
     if nested:
         return nested[0]
-    referring = _referring_words(denial)
+    referring = _referring_words(denial, text)
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
         named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
@@ -249,7 +254,7 @@ def _target(
             before = _claim_just_before(denial, about)
             if before is not None:
                 return before
-        return _claim_just_before(denial, claims)
+        return _claim_made_so(denial, referring, claims) or _claim_just_before(denial, claims)
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
@@ -307,17 +312,28 @@ def _told(denial: Quote, parent_speaker: dict[str, str | None], text: str) -> st
     return parent_speaker.get(denial.nested_in) if said_to_me and REPORTED_FIRST_PERSON.search(first_clause) else None
 
 
-def _referring_words(denial: Quote) -> str | None:
+def _referring_words(denial: Quote, text: str) -> str | None:
     """The words of a denial that open with a reference to something said ("the claims", "these stories"): all of
-    them, or a denying clause of a later sentence ('"I never took a penny. These stories are lies," she said')."""
+    them (with the determiner its cue left out: "disputed that account"), or a denying clause of a later sentence
+    ('"I never took a penny. These stories are lies," she said')."""
     content = denial.content.strip()
-    if REFERENCE.match(content):
-        return content
+    start = _start(denial)
+    determiner = DETERMINER_BEFORE.search(text, max(0, start - 8), start) if denial.content_spans else None
+    if REFERENCE.match(determiner.group(0) + content if determiner else content):
+        return determiner.group(0) + content if determiner else content
     for start, end in _denying_clauses(denial.cue, content) or []:
         clause = content[start:end].strip(" \"'“”‘’…")
         if REFERENCE.match(clause):
             return clause
     return None
+
+
+def _claim_made_so(denial: Quote, referring: str, claims: list[_Claim]) -> _Claim | None:
+    """ "the claim was false", "the allegations": the claim just before the denial that a claiming verb made ("A
+    senator accused the agency of hiding the reports"), not the quote beside it that backs it up."""
+    if not CLAIM_NOUN.match(referring):
+        return None
+    return _claim_just_before(denial, [c for c in claims if any(CLAIMING_CUE.search(q.cue or "") for q in c.quotes)])
 
 
 def _denying_clauses(cue: str | None, content: str) -> list[tuple[int, int]] | None:

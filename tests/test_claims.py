@@ -641,3 +641,25 @@ def test_someone_named_in_a_claim_who_says_they_did_not_do_it_disputes_it() -> N
     assert [(claimant, sorted(disputers)) for _, claimant, disputers in disputes] == [
         ("the Kingsbridge Gazette", ["Alan Park", "Stonegate"])
     ]
+
+
+def test_the_claim_called_false_is_the_accusation_not_the_quote_beside_it() -> None:
+    text = (
+        "A senior senator on Tuesday accused the Federal Aviation Administration of hiding near-miss reports at three "
+        "busy airports from Congress.\n\n"
+        '"The public has a right to know how close we came," said Sen. Maria Delgado, who chairs the aviation '
+        "subcommittee.\n\n"
+        'FAA spokesman Greg Olin said the claim was "simply false" and that every report had been shared.'
+    )
+    ((claim, _, disputers),) = disputes_of(analyze(text))
+    assert "hiding near-miss reports" in claim and disputers == ["Greg Olin"]
+
+
+def test_disputing_that_account_disputes_the_statement_just_before() -> None:
+    text = (
+        "FAA spokesman Greg Olin said every report had been shared with the committee.\n\n"
+        "Air traffic controllers warned managers last year that staffing at the airports was dangerously low, "
+        "according to internal emails seen by the newspaper. Olin disputed that account."
+    )
+    ((claim, _, disputers),) = disputes_of(analyze(text))
+    assert "staffing" in claim and disputers == ["Greg Olin"]
