@@ -27,6 +27,7 @@ STOPWORDS = words("""
     any some
 """)
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
+PRONOUNS_BY_GENDER = (("he", "him"), ("she", "her"))
 # where a claim's first clause ends: a clause break (not a thousands comma: "£12,000"), or a sentence's end (not an
 # abbreviation's period: "U.S.", "Mr.")
 CLAIM_CUTS = re.compile(
@@ -43,8 +44,23 @@ SAME_CLAIM_SHARED = 3
 # A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
 REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
-    r"suggestions?|notion|characteri[sz]ation|accounts?|version)\b"
+    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version)\b"
 )
+# the verbs that make what such a noun names: "the claim" is what someone claimed, "the findings" what was found
+NOUN_VERB_STEMS = {
+    "claim": ("claim", "accus", "alleg", "charg", "assert"),  # "the claim" after "A senator accused the agency of ..."
+    "charge": ("charg", "accus"),
+    "allegation": ("alleg", "accus"),
+    "accusation": ("accus", "alleg"),
+    "criticism": ("critic",),
+    "report": ("report",),
+    "story": ("report",),
+    "assertion": ("assert",),
+    "suggestion": ("suggest",),
+    "finding": ("found", "find"),
+    "conclusion": ("conclu",),
+}
+STORIES = re.compile(r"stor(?:y|ies)$")
 REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"  # "the", "that", "these false" ...
 REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 # ... of these, the ones that accuse: what they refer to is a claim about the denier
@@ -53,9 +69,6 @@ ACCUSATION = re.compile(
 )
 # "disputed that account": the determiner the cue leaves out of the words it denies
 DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.IGNORECASE)
-# "the claim was simply false" after "A senator accused the agency of ...": what a claim-making verb made
-CLAIM_NOUN = re.compile(REFERRING + r"(?:claims?|charges?|allegations?|accusations?|assertions?)\b", re.IGNORECASE)
-CLAIMING_CUE = re.compile(r"\b(?:accus|alleg|charg|claim|assert)", re.IGNORECASE)
 # "concluded his comments were false": what the man, woman or people just quoted said.
 POSSESSED_REFERENCE = re.compile(
     r"^(?P<owner>his|her|their)\s+(?:\w+\s+)?(?:" + REFERENCE_NOUNS + r"|comments|remarks|statements?|words)",
@@ -82,6 +95,7 @@ REQUEST_NOUNS = re.compile(
 NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
 NEGATED = re.compile(r"\b(?:never|no|not|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 REFERENCE_REACH = 1200  # characters back from the denial
+CUE_IN_WORDS = 5  # "its investigation had found that ...": a verb this far into the words is how they were made
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
@@ -249,12 +263,15 @@ def _target(
         named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
         if named:
             return _claim_just_before(denial, named, reach=len(text))
+        made_so = [c for c in claims if _made_as(c, referring)]
+        if made_so and (made := _claim_just_before(denial, made_so)) is not None:
+            return made
         if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
             about = [c for c in claims if c.claimant.id != denial.speaker_id and _speaks_of(c.text, denier)]
             before = _claim_just_before(denial, about)
             if before is not None:
                 return before
-        return _claim_made_so(denial, referring, claims) or _claim_just_before(denial, claims)
+        return _claim_just_before(denial, claims)
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
@@ -328,12 +345,19 @@ def _referring_words(denial: Quote, text: str) -> str | None:
     return None
 
 
-def _claim_made_so(denial: Quote, referring: str, claims: list[_Claim]) -> _Claim | None:
-    """ "the claim was false", "the allegations": the claim just before the denial that a claiming verb made ("A
-    senator accused the agency of hiding the reports"), not the quote beside it that backs it up."""
-    if not CLAIM_NOUN.match(referring):
-        return None
-    return _claim_just_before(denial, [c for c in claims if any(CLAIMING_CUE.search(q.cue or "") for q in c.quotes)])
+def _made_as(claim: _Claim, referring: str) -> bool:
+    """Whether a claim was made by the verb of the noun that refers to it ("the claim": "X claimed that ..."; "the
+    findings": "its inquiry found that ..."), in its cue or in the first words of what was said."""
+    match = REFERENCE.match(referring)
+    noun = STORIES.sub("story", match.group(0).split()[-1].lower()) if match else ""
+    stems = NOUN_VERB_STEMS.get(noun.removesuffix("s") if noun != "story" else noun, ())
+    if not stems:
+        return False
+    for quote in claim.quotes:
+        opening = quote.content.split()[:CUE_IN_WORDS]
+        if any(word.lower().startswith(stems) for word in [*(quote.cue or "").split(), *opening]):
+            return True
+    return False
 
 
 def _denying_clauses(cue: str | None, content: str) -> list[tuple[int, int]] | None:
@@ -770,7 +794,15 @@ def normalise(quote: Quote, claimant: Speaker, speakers: Iterable[Speaker], text
                 mention = text[s:e]
                 if len(mention.split()) > 1 and mention in words:
                     words = words.replace(mention, other.name)
-    own = PRONOUNS_OF["DIRECT" if quote.kind == "direct" else "PERSON"]
+    own = PRONOUNS_OF["DIRECT"] if quote.kind == "direct" else _third_person_pronouns(claimant, text)
     if claimant.type == "PERSON":
         words = re.sub(rf"\b({'|'.join(own)})\b", claimant.name, words, flags=re.IGNORECASE)
     return words.strip(" ,.;:")
+
+
+def _third_person_pronouns(claimant: Speaker, text: str) -> tuple[str, ...]:
+    """The pronouns that can be the claimant in reported words: those of the gender the article calls them by ("he
+    said": not the "she" in "crime doubled since she took office"), or both where it never does."""
+    called = {text[s:e].lower() for s, e in claimant.mentions}
+    genders = [pronouns for pronouns in PRONOUNS_BY_GENDER if called & set(pronouns)]
+    return genders[0] if len(genders) == 1 else PRONOUNS_OF["PERSON"]

@@ -271,7 +271,7 @@ class SpeakerResolver:
         self.last_quoted = found.entity
         if found.entity.type in {"PERSON", "ORG"} and cand.cue_span is not None and self._in_a_statement(cand.cue_span):
             self.issuer = found.entity
-        if found.entity.type in {"PERSON", "ORG"}:
+        if found.entity.type in {"PERSON", "ORG"} or _described_body(found.entity.name):
             self.last_speaker = found.entity
             if found.entity in self.spoken:
                 self.spoken.remove(found.entity)
@@ -429,7 +429,7 @@ class SpeakerResolver:
         """ "The ministry denied any role. ... Even so, it insisted that ...": "it" is the organisation that spoke
         last, when no person spoke since and it spoke in the same paragraph or the one before."""
         last = self.last_speaker
-        if last is None or last.type != "ORG" or not last.mentions:
+        if last is None or last.type == "PERSON" or not last.mentions:
             return None
         since = max(s for s, _ in last.mentions)
         return last if self.text.count("\n\n", since, at) <= 1 else None
@@ -630,6 +630,12 @@ class SpeakerResolver:
             Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
             for e in self.entities.values()
         ]
+
+
+def _described_body(name: str) -> bool:
+    """ "The defence ministry", "the city council": an organisation described, not named."""
+    words = name.lower().split()
+    return len(words) > 1 and words[0] == "the" and words[-1] in ORG_WORDS | NON_COMPANY_KINDS
 
 
 ORG_WORDS = words("""

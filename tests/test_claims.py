@@ -663,3 +663,55 @@ def test_disputing_that_account_disputes_the_statement_just_before() -> None:
     )
     ((claim, _, disputers),) = disputes_of(analyze(text))
     assert "staffing" in claim and disputers == ["Greg Olin"]
+
+
+@pytest.mark.parametrize(
+    "text, claim_words",
+    [
+        (  # a debate: "the claim" is what was claimed, not the quote said after it
+            "State Senator Tom Reid claimed that burglaries in the county had doubled since 2022. "
+            '"People are scared to leave their homes," he said.\n\n'
+            'Governor Ana Pike said the claim was "simply wrong."',
+            "burglaries",
+        ),
+        (  # a lawsuit: "the allegations" are what the complaint alleges, not the singer's feelings
+            "The complaint alleges that the manager Carl Dunn moved fees into a company he owned. "
+            "Singer Mia Lowe says she found out only after an audit.\n\n"
+            '"I trusted him completely," Lowe wrote on Instagram.\n\n'
+            'Dunn\'s lawyer, Ruth Hale, called the allegations "entirely false."',
+            "moved fees",
+        ),
+        (  # a regulator: "the findings" are what its investigation found
+            "The regulator said its investigation had found that Fastline advertised speeds few customers got. "
+            "The watchdog said the company could face a large fine.\n\n"
+            "Fastline rejected the findings.",
+            "advertised speeds",
+        ),
+    ],
+)
+def test_a_denial_of_the_claim_or_allegations_disputes_the_statement_its_noun_names(
+    text: str, claim_words: str
+) -> None:
+    ((claim, _, _),) = disputes_of(analyze(text))
+    assert claim_words in claim
+
+
+def test_a_claim_names_its_claimant_only_for_the_claimants_own_pronouns() -> None:
+    text = (
+        "Senator Tom Reid claimed that crime had doubled since she took office, and said he would cut taxes.\n\n"
+        '"Nobody feels safe," he said.\n\n'
+        'Governor Ana Pike said the claim was "simply wrong."'
+    )
+    analysis = analyze(text)
+    claim = next(c.text for c in analysis.claims if "doubled" in c.text)
+    assert claim == "crime had doubled since she took office"
+
+
+def test_a_claim_rejected_by_it_after_its_name_is_still_the_claimants() -> None:
+    text = (
+        "The defence ministry said its forces had hit only military sites. "
+        "It rejected claims by Kyiv that a hospital in Kharkiv had been damaged."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claim.startswith("a hospital in Kharkiv") and claimant == "Kyiv"
+    assert disputers == ["The defence ministry"]

@@ -21,7 +21,9 @@ from sayso.config import settings
 from sayso.errors import ModelError
 from sayso.model import QuoteKind, Scheme
 from sayso.quotes import rules
+from sayso.quotes.according import widen_according_sources
 from sayso.quotes.candidate import Candidate
+from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
@@ -86,10 +88,12 @@ def attributions(
     add_parenthetical_leads(frame, top)
     add_what_leads(frame, top)
     fill_sources(frame, top)
+    relative_subject_sources(frame, top)
     add_missing_subjects(frame, top)
     complete_dangling_prepositions(frame, top)
     tidy_sources(frame, top)
     widen_sources(frame, top)
+    widen_according_sources(frame, top)
     drop_asked_sources(frame, top)
     relative_sources(frame, top)
     reopen_relative_sources(frame, top)
