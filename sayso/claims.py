@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sayso.contradictions import opposed, opposing, reaffirming
+from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.polarity import denial_matches
 from sayso.quotes.cues import WRONG_FOR, is_cue_noun, words
@@ -44,11 +44,11 @@ SAME_CLAIM_SHARED = 3
 # A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
 REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
-    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?)\b"
+    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version)\b"
 )
 # the verbs that make what such a noun names: "the claim" is what someone claimed, "the findings" what was found
 NOUN_VERB_STEMS = {
-    "claim": ("claim",),
+    "claim": ("claim", "accus", "alleg", "charg", "assert"),  # "the claim" after "A senator accused the agency of ..."
     "charge": ("charg", "accus"),
     "allegation": ("alleg", "accus"),
     "accusation": ("accus", "alleg"),
@@ -67,6 +67,8 @@ REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 ACCUSATION = re.compile(
     REFERRING + r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b", re.IGNORECASE
 )
+# "disputed that account": the determiner the cue leaves out of the words it denies
+DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.IGNORECASE)
 # "concluded his comments were false": what the man, woman or people just quoted said.
 POSSESSED_REFERENCE = re.compile(
     r"^(?P<owner>his|her|their)\s+(?:\w+\s+)?(?:" + REFERENCE_NOUNS + r"|comments|remarks|statements?|words)",
@@ -183,6 +185,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         claim.denials.append(reply)
     for claim, reply in _contradicting_answers(quotes, claims, by_id):
         claim.denials.append(reply)
+    for claim, reply in _acts_denied_by_those_named(quotes, claims, by_id):
+        claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
     ]
@@ -253,7 +257,7 @@ def _target(
     ]
     if nested:
         return nested[0]
-    referring = _referring_words(denial)
+    referring = _referring_words(denial, text)
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
         named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
@@ -325,12 +329,15 @@ def _told(denial: Quote, parent_speaker: dict[str, str | None], text: str) -> st
     return parent_speaker.get(denial.nested_in) if said_to_me and REPORTED_FIRST_PERSON.search(first_clause) else None
 
 
-def _referring_words(denial: Quote) -> str | None:
+def _referring_words(denial: Quote, text: str) -> str | None:
     """The words of a denial that open with a reference to something said ("the claims", "these stories"): all of
-    them, or a denying clause of a later sentence ('"I never took a penny. These stories are lies," she said')."""
+    them (with the determiner its cue left out: "disputed that account"), or a denying clause of a later sentence
+    ('"I never took a penny. These stories are lies," she said')."""
     content = denial.content.strip()
-    if REFERENCE.match(content):
-        return content
+    start = _start(denial)
+    determiner = DETERMINER_BEFORE.search(text, max(0, start - 8), start) if denial.content_spans else None
+    if REFERENCE.match(determiner.group(0) + content if determiner else content):
+        return determiner.group(0) + content if determiner else content
     for start, end in _denying_clauses(denial.cue, content) or []:
         clause = content[start:end].strip(" \"'“”‘’…")
         if REFERENCE.match(clause):
@@ -717,6 +724,27 @@ def _contradicting_answers(
         ]
         if answered:
             yield max(answered, key=lambda pair: pair[0])[1], q
+
+
+def _acts_denied_by_those_named(
+    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[_Claim, Quote]]:
+    """ "The claims say Park accepted free holidays from Stonegate Homes" ... "Stonegate said it had not offered the
+    mayor any holidays": someone a claim names who says, right after it, that an act in its words was not done
+    disputes it (an act sharing a content word with the claim; not a claim that itself says something was not)."""
+    replies = [q for q in quotes if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in]
+    for claim in claims:
+        if any(NEGATED.search(c.content) for c in claim.quotes):
+            continue
+        for q in replies:
+            replier = speakers[q.speaker_id or ""]
+            if q in claim.denials or not _other_side(replier, claim.claimant):
+                continue
+            named = any(_speaks_of(c.content, replier) for c in claim.quotes)
+            near = any(0 <= _start(q) - _end(c) <= REPLY_REACH for c in claim.quotes)
+            acts = negated_acts(q.content)
+            if named and near and any(content_keys(act) & claim.keys - NEGATION_KEYS for act in acts):
+                yield claim, q
 
 
 def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:

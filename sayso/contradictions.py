@@ -68,3 +68,23 @@ def reaffirming(denied: str, reply: str) -> tuple[re.Match[str], re.Match[str]] 
         if affirmed is not None:
             return negated, affirmed
     return None
+
+
+# "it had not offered the mayor any holidays", "I have never accepted a gift": an act said not to have happened,
+# up to where its clause ends
+NEGATED_ACT = re.compile(
+    r"\b(?:had|has|have|did|does|do|was|were)\s*(?:not|never|n[’']t)\s+(?P<act>[a-z]+ed\b[^,;:.!?…—–()]*)"
+    r"|\b(?:never)\s+(?P<past>[a-z]+ed\b[^,;:.!?…—–()]*)",
+    re.IGNORECASE,
+)
+ACT_ENDS = re.compile(r"\s(?:and|but|because|although|though|while|whereas|when)\s", re.IGNORECASE)
+
+
+def negated_acts(text: str) -> list[str]:
+    """The words of each act the text says was not done ("had not offered the mayor any holidays" gives "offered
+    the mayor any holidays"), up to the end of its clause."""
+    acts = []
+    for match in NEGATED_ACT.finditer(text):
+        act = match.group("act") or match.group("past")
+        acts.append(ACT_ENDS.split(act, maxsplit=1)[0])
+    return acts

@@ -7,9 +7,10 @@ import re
 from sayso.model import Polarity
 from sayso.quotes.cues import is_denial_cue
 
-# "there is no doubt", "there are no excuses", "there is no greater man": praise, certainty or blame, not a denial
+# "there is no doubt", "there are no excuses", "there is no greater man": praise, certainty or blame, not a denial;
+# "there are no plans to change the guidance": what someone means to do, not that something said is false
 NOT_A_DENIAL_AFTER_THERE_IS_NO = (
-    r"(?:doubt|question|excuses?|shortage|end|limit|substitute|need|place\s+like|one\s+(?:who|that|more|better)|"
+    r"(?:doubt|question|excuses?|shortage|end|limit|substitute|need|plans?|place\s+like|one\s+(?:who|that|more|better)|"
     r"(?:great|greater|better|bigger|more|other)\b)"
 )
 DENIAL_CONTENT = re.compile(
@@ -48,6 +49,9 @@ DISMISSIVE_QUESTION = re.compile(
     r"\bwhat\s+(?:does|do)\s+(?!you\b)(?:\w+\s+){1,3}?know(?:\s+about\s+(?:it|that|this))?\s*(?:[?.…!]|$)",
     re.IGNORECASE,
 )
+# "we were told there was no money": words said to the speaker by someone else, not the speaker's own denial
+TOLD_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get)\s+told\s+(?:that\s+)?$", re.IGNORECASE)
+TOLD_REACH = 30  # characters before a denying phrase in which "were told" reports it
 # "did not deny", "refused to dismiss", "never denied": a denial cue negated denies nothing
 NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}
@@ -58,7 +62,16 @@ def denial_matches(cue: str | None, content: str) -> list[re.Match[str]] | None:
     the words are what is denied: "denied claims that ...")."""
     if _cue_denies(cue):
         return None
-    return list(DENIAL_CONTENT.finditer(content)) + list(CLAIM_JUDGED_WORTHLESS.finditer(content))
+    return _denying_words(content) + list(CLAIM_JUDGED_WORTHLESS.finditer(content))
+
+
+def _denying_words(content: str) -> list[re.Match[str]]:
+    """The phrases that deny in the words, but for those reported as told to the speaker ("we were told ...")."""
+    return [
+        m
+        for m in DENIAL_CONTENT.finditer(content)
+        if not TOLD_BEFORE.search(content[max(0, m.start() - TOLD_REACH) : m.start()])
+    ]
 
 
 def polarity(cue: str | None, content: str) -> Polarity:
@@ -72,7 +85,7 @@ def polarity(cue: str | None, content: str) -> Polarity:
         return "denies"
     if content.rstrip(" \"'”’").endswith("?"):
         return "questions"
-    if DENIAL_CONTENT.search(content) or CLAIM_JUDGED_WORTHLESS.search(content):
+    if _denying_words(content) or CLAIM_JUDGED_WORTHLESS.search(content):
         return "denies"
     return "asserts"
 

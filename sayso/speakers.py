@@ -96,6 +96,21 @@ DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
 # commas is no part of the name, nor a role.
 AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
 
+# "The reports, first published by the Wexmoor Echo, say": what the reports say, the one who published them says
+REPORTS = re.compile(
+    r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|claims?|allegations?|stories|story|revelations?)", re.I
+)
+PUBLISHED_BY = re.compile(
+    r",\s+(?:first\s+|originally\s+)?(?:published|reported|made|aired|broadcast|revealed|carried)\s+by\s+"
+    r"(?P<by>[^,;.]{2,60}?)(?:\s+(?:on|in|last|this|earlier)\s+[^,;.]*)?,"
+)
+# "A senior senator accused ..." and in the next paragraph "said Sen. Maria Delgado": the title's full word
+TITLE_WORD = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "prof": "professor"}
+TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+SENTENCE_END = re.compile(
+    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
+)
+INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
 # "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name.
 RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose)(?:\s.*)?$", re.DOTALL)
 
@@ -243,7 +258,8 @@ class SpeakerResolver:
             return None
         mention = relative_antecedent(mention) or mention
         found = (
-            self._document(mention)
+            self._published_by(mention)
+            or self._document(mention)
             or self._name_in_capitals(mention)
             or self._named_person(mention)
             or self._organisation(mention)
@@ -286,6 +302,17 @@ class SpeakerResolver:
         if self.issuer is None or not the_statement:
             return None
         return Resolution(self.issuer, self.issuer.roles[0] if self.issuer.roles else None)
+
+    def _published_by(self, mention: SpacySpan) -> Resolution | None:
+        """ "The reports, first published by the Wexmoor Echo, say ...": the person or organisation named as the one
+        who published what the mention names."""
+        by = PUBLISHED_BY.match(self.text, mention.end_char)
+        if REPORTS.fullmatch(mention.text.strip()) is None or by is None:
+            return None
+        publisher = self.doc.char_span(by.start("by"), by.end("by"), alignment_mode="expand")
+        if publisher is None:
+            return None
+        return self._named_person(publisher) or self._organisation(publisher) or self._unnamed(publisher)
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]
@@ -493,7 +520,8 @@ class SpeakerResolver:
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
         if mention[0].lower_ in {"a", "an"}:
-            return None  # "A council spokesman said": someone not named before, whatever their role
+            # "A council spokesman said": someone not named before, whatever their role; maybe named just after
+            return self._named_next(mention)
         own = ROLE_COMPLEMENT.sub("", mention.text)
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", own) if w.lower() not in DESCRIPTION_STOP]
         if not words:
@@ -511,6 +539,23 @@ class SpeakerResolver:
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _named_next(self, mention: SpacySpan) -> Resolution | None:
+        """ "A senior senator accused ..." and in the next sentence or paragraph "said Sen. Maria Delgado": the first
+        person named after the description's sentence, when their title or role is the description's head word."""
+        head = mention[-1].lower_
+        if head not in ROLE_TITLES:
+            return None
+        end = SENTENCE_END.search(self.text, mention.end_char)
+        after = end.start() if end else len(self.text)
+        named = next((e for e in self.people if e.start_char > after), None)
+        if named is None or named.start_char - after > INTRODUCED_REACH:
+            return None
+        person = self._person_for(named.text, named.start_char)
+        title = TITLE_BEFORE.search(self.text, max(0, named.start_char - 20), named.start_char)
+        word = title.group(1).lower() if title else ""
+        titles = {TITLE_WORD.get(word, word)} | role_heads(person.roles)
+        return Resolution(person, None) if head in titles or TITLE_WORD.get(head) in titles else None
 
     def _latter_or_former(self, at: int, which: str) -> Entity | None:
         seen: list[Entity] = []

@@ -606,6 +606,66 @@ def test_a_reference_opening_a_later_sentence_of_a_denial_disputes_the_claim_bef
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        (  # no plans to change guidance: the department says what it will do, not that the study is wrong
+            "Night-shift cleaners are twice as likely to develop heart disease as day workers, a study by researchers "
+            "at Fenwick University found.\n\n"
+            "The researchers said long-term shift work disrupted the body clock and raised blood pressure.\n\n"
+            "A spokesperson for the Department of Labour said there were no plans to change guidance on shift work "
+            "for council staff."
+        ),
+        (  # "we were told there was no money": what someone else said to the speaker, not the speaker's denial
+            "Parents at Millbrook Primary said the school roof had leaked for three winters.\n\n"
+            '"We asked the council again and again to fix the roof, and we were told there was no money," said Jane '
+            "Arkwright, who chairs the parents' association.\n\n"
+            "Councillor Tom Beale said the council had set aside money for the roof repairs in the spring."
+        ),
+    ],
+)
+def test_statements_that_deny_no_claim_make_no_dispute(text: str) -> None:
+    assert disputes_of(analyze(text)) == []
+
+
+def test_someone_named_in_a_claim_who_says_they_did_not_do_it_disputes_it() -> None:
+    """The company the claim names says, without a denial word, that it did not do what the claim says."""
+    text = (
+        "Kingsbridge mayor Alan Park is facing calls to resign over gifts from a property developer.\n\n"
+        "The claims, first reported by the Kingsbridge Gazette, say Park accepted free holidays worth £12,000 from "
+        "Stonegate Homes while the council was weighing its plans for the riverside.\n\n"
+        '"These claims are false. I have never accepted a gift from anyone with business before this council," '
+        "Park said.\n\n"
+        "Stonegate said it had not offered the mayor any holidays and that it had followed the council's rules."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, sorted(disputers)) for _, claimant, disputers in disputes] == [
+        ("the Kingsbridge Gazette", ["Alan Park", "Stonegate"])
+    ]
+
+
+def test_the_claim_called_false_is_the_accusation_not_the_quote_beside_it() -> None:
+    text = (
+        "A senior senator on Tuesday accused the Federal Aviation Administration of hiding near-miss reports at three "
+        "busy airports from Congress.\n\n"
+        '"The public has a right to know how close we came," said Sen. Maria Delgado, who chairs the aviation '
+        "subcommittee.\n\n"
+        'FAA spokesman Greg Olin said the claim was "simply false" and that every report had been shared.'
+    )
+    ((claim, _, disputers),) = disputes_of(analyze(text))
+    assert "hiding near-miss reports" in claim and disputers == ["Greg Olin"]
+
+
+def test_disputing_that_account_disputes_the_statement_just_before() -> None:
+    text = (
+        "FAA spokesman Greg Olin said every report had been shared with the committee.\n\n"
+        "Air traffic controllers warned managers last year that staffing at the airports was dangerously low, "
+        "according to internal emails seen by the newspaper. Olin disputed that account."
+    )
+    ((claim, _, disputers),) = disputes_of(analyze(text))
+    assert "staffing" in claim and disputers == ["Greg Olin"]
+
+
+@pytest.mark.parametrize(
     "text, claim_words",
     [
         (  # a debate: "the claim" is what was claimed, not the quote said after it

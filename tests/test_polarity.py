@@ -27,6 +27,9 @@ from sayso.polarity import polarity
         "The ruling flies in the face of the facts about the harbour",
         "They continue to ignore the facts on the ferry budget",
         "the harbour master is “absolutely wrong” for saying the pier was safe",
+        "there were no substantive contacts between the two ministries",
+        "There was no threat to the harbour at any time",
+        "I was told about it later. There were no threats",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
@@ -50,6 +53,10 @@ def test_denial_cues_deny(cue: str) -> None:
         "There is no doubt that the plant will close",
         "I never wanted to be mayor",
         "He never gave up on the harbour plan",
+        "there were no plans to change guidance on night work for hospital staff",
+        "There are no plans at present to close the library",
+        "We asked the council again and again, and we were told there was no money",
+        "they were told there were no places left at the school",
     ],
 )
 def test_other_statements_assert(content: str) -> None:

@@ -215,3 +215,42 @@ def test_a_name_after_a_preposition_speaks_only_when_it_heads_the_phrase(sentenc
         assert name is not None and name not in {"Ann Ruiz", "Dan Harlow"}
     else:
         assert name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reports, first published by the Wexmoor Echo, say Lena Brandt accepted free flights from a builder.",
+        "The stories, published by the Wexmoor Echo last week, claim that the mayor took free flights from a builder.",
+    ],
+)
+def test_reports_published_by_someone_are_theirs(text: str) -> None:
+    """ "The reports, first published by the Wexmoor Echo, say ...": the Echo says it."""
+    assert [name for name, _ in speakers_of(text)] == ["the Wexmoor Echo"]
+
+
+def test_an_official_described_in_the_lead_is_the_one_of_that_title_named_next() -> None:
+    """Wire copy: "A senior senator accused ..." and, in the next paragraph, "said Sen. Maria Delgado"."""
+    text = (
+        "A senior senator on Tuesday accused the aviation agency of hiding near-miss reports from Congress.\n\n"
+        '"The public has a right to know how close we came," said Sen. Maria Delgado, who chairs the aviation '
+        "subcommittee."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["Maria Delgado", "Maria Delgado"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # the one named next has another title
+            "A senior senator on Tuesday accused the aviation agency of hiding reports from Congress.\n\n"
+            '"We will look at it," said Gov. Tom Ruiz.'
+        ),
+        (  # a senator named in the description's own sentence is someone else
+            "A senior senator on Tuesday accused Sen. Tom Ruiz of hiding reports from Congress.\n\n"
+            '"We will look at it," said Gov. Ann Lee.'
+        ),
+    ],
+)
+def test_a_described_official_is_not_someone_of_another_title_or_named_in_the_same_sentence(text: str) -> None:
+    assert speakers_of(text)[0][0] == "A senior senator"
