@@ -21,25 +21,28 @@ from spacy.tokens import Span as SpacySpan
 from sayso.model import Speaker, SpeakerType, content_id
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import words
+from sayso.speaker_roles import (
+    DESCRIPTION_STOP,
+    ORG_WORDS,
+    ROLE_COMPLEMENT,
+    ROLE_TITLES,
+    TITLES,
+    apposition_role,
+    clean_role,
+    is_relative_clause,
+    premodifier_role,
+    preposed_role,
+    qualifies_role,
+    role_heads,
+    role_overlap,
+    title_before,
+    title_prefix,
+)
 
 Span = tuple[int, int]
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "who", "i"}
 GROUP_PRONOUNS = {"they", "we", "them"}
-ROLE_SYNONYMS = {
-    "leader": {"president", "minister", "premier", "chancellor", "king", "queen", "leader", "head"},
-    "official": {"spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "official"},
-    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
-}
-DESCRIPTION_STOP = {"the", "a", "an", "this", "that", "his", "her", "its", "their"}
-# Title words that NER often folds into a name: "Mayor Elena Varga" is Elena Varga, role Mayor.
-ROLE_TITLES = words("""
-    president mayor senator sen governor gov minister chancellor secretary chair chairman chairwoman
-    spokesman spokeswoman judge general gen king queen prince princess pope premier commissioner sheriff
-    chief director ceo rep representative congressman congresswoman ambassador prosecutor officer
-    detective coach professor councillor councilor councilman councilwoman alderman
-""")
 FEMALE_WORDS = words("""
     she her mrs ms miss spokeswoman chairwoman congresswoman queen princess dame businesswoman woman
     madam
@@ -133,12 +136,6 @@ def _name_words(name: str) -> list[str]:
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
 
 
-def _title_prefix(name: str) -> str | None:
-    words = name.split()
-    lead = [w for w in words[:-1] if w.lower().rstrip(".") in ROLE_TITLES]
-    return " ".join(lead) if lead and words[: len(lead)] == lead else None
-
-
 @dataclass
 class Resolution:
     """The outcome for one quote: its speaker and the role named at this mention."""
@@ -169,7 +166,7 @@ class SpeakerResolver:
         for ent in self.people:
             entity = self._person_for(ent.text, ent.start_char)
             entity.mentions.append((ent.start_char, ent.end_char))
-            role = premodifier_role(ent) or _title_prefix(ent.text)
+            role = premodifier_role(ent) or title_prefix(ent.text)
             role = role or apposition_role(self.text, ent.end_char, self.doc) or preposed_role(self.text, ent)
             entity.add_role(role)
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
@@ -306,11 +303,11 @@ class SpeakerResolver:
             return None
         ent = heads[0]
         entity = self._person_for(ent.text, ent.start_char)
-        role = _clean_role(self.text[mention.start_char : ent.start_char])
+        role = clean_role(self.text[mention.start_char : ent.start_char])
         role = role or apposition_role(self.text, ent.end_char, self.doc)
         trailing = self.text[ent.end_char : mention.end_char]
-        if trailing.startswith(",") and not _relative(trailing.strip(" ,")):
-            role = role or _clean_role(trailing)
+        if trailing.startswith(",") and not is_relative_clause(trailing.strip(" ,")):
+            role = role or clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
 
@@ -366,13 +363,13 @@ class SpeakerResolver:
         listed = len(orgs) > 1 and not re.match(r",\s+(?:the|a|an)\s", after)  # "Apple, Google and Microsoft"
         if first.start_char == mention.start_char and after.startswith(",") and not listed:
             # "Ofwat, the water regulator,": the name, and its apposition as a role
-            role = _clean_role(after)
+            role = clean_role(after)
             name = first.text if role else name
         before = self.text[mention.start_char : last.start_char].rstrip()
         ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
         if role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
             # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
-            role = _clean_role(before[:-1] if before.endswith(",") else before)
+            role = clean_role(before[:-1] if before.endswith(",") else before)
             alone = all(o.label_ == "NORP" for o in orgs[:-1])  # "British retailer Harwell & Pike"
             name = last.text if role and (before.endswith(",") or alone) else name
             role = role if name == last.text else None
@@ -459,7 +456,7 @@ class SpeakerResolver:
                 return None
             line = self.text.rfind("\n", 0, ent.start_char) + 1
             begins = max(line, ent.sent.start_char)
-            title = _title_before(ent).start_char
+            title = title_before(ent).start_char
             openings = [self.text[begins : ent.start_char]] + ([self.text[begins:title]] if title >= begins else [])
             person = self._person_for(ent.text, ent.start_char)
             opens = any(SENTENCE_OPENS.search(opening) for opening in openings)
@@ -530,9 +527,9 @@ class SpeakerResolver:
         for entity in self.entities.values():
             if entity.type != "PERSON" or not entity.mentions or min(s for s, _ in entity.mentions) > at:
                 continue
-            if _qualifies_role(words[-1], entity.roles):
+            if qualifies_role(words[-1], entity.roles):
                 continue  # "Smith's campaign" is not "Smith campaign spokeswoman" Jo Reed
-            score = _role_overlap(words, entity.roles)
+            score = role_overlap(words, entity.roles)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)
         return best[1] if best else None
@@ -543,7 +540,7 @@ class SpeakerResolver:
         fits = [
             e
             for e in self.entities.values()
-            if e.type == "PERSON" and _role_overlap(words, e.roles) == 1 and words[-1] in role_heads(e.roles)
+            if e.type == "PERSON" and role_overlap(words, e.roles) == 1 and words[-1] in role_heads(e.roles)
         ]
         return fits[0] if len(fits) == 1 else None
 
@@ -585,13 +582,6 @@ class SpeakerResolver:
             Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
             for e in self.entities.values()
         ]
-
-
-ORG_WORDS = words("""
-    party company inc corp council university agency department ministry committee bank news times post
-    group association union office court police army house senate congress parliament government
-    institute foundation fund board
-""")
 
 
 def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str | None = None) -> list[SpacySpan]:
@@ -696,105 +686,12 @@ def gender_of(name: str, context: str) -> str | None:
     return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
 
 
-ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
-
-
-def role_heads(roles: list[str]) -> set[str]:
-    """The head word of each role ("leader" in "union leader of the port"): "the union" is no union leader."""
-    return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
-
-
-PROXY_HEADS = words("spokesman spokeswoman spokesperson aide adviser advisor representative lawyer attorney")
-
-
-def _qualifies_role(head: str, roles: list[str]) -> bool:
-    """Whether a description's head word only qualifies the role of someone who speaks for it ("campaign" in
-    "campaign spokeswoman"): the campaign is another party than its spokeswoman (a judge may be "the court")."""
-    proxies = [r for r in roles if (own := ROLE_COMPLEMENT.sub("", r).split()) and own[-1].lower() in PROXY_HEADS]
-    heads = role_heads(roles)
-    modifiers = {w.lower() for r in proxies for w in ROLE_COMPLEMENT.sub("", r).split()} - heads
-    return head in modifiers and not heads & ROLE_SYNONYMS.get(head, {head})
-
-
-def _role_overlap(words: list[str], roles: list[str]) -> float:
-    """How well a description's words fit a person's roles: the roles' own words, not those of what
-    they are a role of ("the book" is not "the author of the book")."""
-    role_words = {w.lower() for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()}
-    score = 0.0
-    for w in words:
-        if w in role_words:
-            score += 1
-        elif role_words & ROLE_SYNONYMS.get(w, set()):
-            score += 0.8
-    return score / len(words)
-
-
-ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
-
-
-def premodifier_role(ent: SpacySpan) -> str | None:
-    """ "former UK Prime Minister Boris Johnson" -> "former UK Prime Minister"."""
-    role_tokens = _title_before(ent)
-    if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
-        return None
-    if role_tokens[-1].lower_ in ORG_WORDS:
-        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
-    return _clean_role(role_tokens.text)
-
-
 def _nationality(mention: SpacySpan) -> bool:
     """ "the Spaniard", "the Briton": "the" and one singular nationality noun."""
     return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].ent_type_ == "NORP" and mention[1].tag_ in {
         "NN",
         "NNP",
     }
-
-
-def _title_before(ent: SpacySpan) -> SpacySpan:
-    """The title words right before a name ("former UK Prime Minister" before "Boris Johnson"), maybe none."""
-    doc = ent.doc
-    k = ent.start - 1
-    while k >= 0 and ent.start - k <= 6:
-        tok = doc[k]
-        if tok.pos_ not in {"PROPN", "NOUN", "ADJ"} or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
-            break
-        k -= 1
-    return doc[k + 1 : ent.start]
-
-
-def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
-    """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"; not a clause ("According to Lind,
-    the findings could change ...": a finite verb in ``doc``)."""
-    # (the role stops at a relative clause: "Mark Hale, a cardiologist at King's College London who was not ...")
-    m = re.match(
-        r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$)|\s+(?:who|which|whose)\s)",
-        text[end : end + 70],
-    )
-    if not m or not m.group(1) or _relative(m.group(2)):
-        return None
-    if doc is not None:
-        words = doc.char_span(end + m.start(2), end + m.end(2), alignment_mode="expand")
-        if words is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words):
-            return None
-    return _clean_role(m.group(2))
-
-
-PREPOSED_ROLE = re.compile(
-    r"(?:^|[\s(])(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ii]ts\s+|[Oo]ur\s+|(?=[A-Z][\w.]*['’]s\s))"
-    r"((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
-)
-AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|in|to|with|from|by|on|about)\s*$", re.IGNORECASE)
-
-
-def preposed_role(text: str, ent: SpacySpan) -> str | None:
-    """ "his assistant, Karen Mills, confronted", "the education secretary, James Porter, refused" -> the role
-    before the name, set off by commas on both sides."""
-    if not text.startswith(",", ent.end_char):
-        return None
-    m = PREPOSED_ROLE.search(text, max(0, ent.start_char - 60), ent.start_char)
-    if m is None or AFTER_PREPOSITION.search(text, max(0, m.start() - 8), m.start() + 1):
-        return None  # "the author of the book, Mitchell Zane": not "book"
-    return _clean_role(m.group(1))
 
 
 RELATIVE_PRONOUNS = {"who", "whom", "which"}
@@ -862,19 +759,3 @@ def _premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:
     qualifies that noun; the speaker is the name the phrase ends with."""
     after = ent.end
     return after < mention.end and ent.doc[after].pos_ == "NOUN" and ent.doc[after].is_lower
-
-
-def _relative(words: str) -> bool:
-    """ "who chairs the committee": a relative clause, not a role."""
-    first = words.split(maxsplit=1)[0].lower() if words.strip() else ""
-    return first in {"who", "which", "that", "whose", "whom"}
-
-
-def _clean_role(role: str) -> str | None:
-    words = re.sub(r"[,()]", " ", role).split()
-    while words and words[0].lower() in DESCRIPTION_STOP:
-        words.pop(0)  # "a porter at the same hospital": the article goes, the words inside stay
-    while words and (words[-1].lower().rstrip(".") in TITLES or words[-1].lower() in DESCRIPTION_STOP):
-        words.pop()
-    cleaned = " ".join(words).strip()
-    return cleaned if cleaned and len(cleaned) <= 60 else None
