@@ -151,7 +151,7 @@ class SpeakerResolver:
         self.text = text
         self.doc = doc
         self.entities: dict[str, Entity] = {}
-        self._doc_ents = doc.ents  # spaCy builds this tuple anew on each doc.ents / span.ents
+        self._doc_ents = joined_organisations(doc.ents)  # spaCy builds doc.ents anew at each call
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
@@ -582,6 +582,52 @@ class SpeakerResolver:
             Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
             for e in self.entities.values()
         ]
+
+
+# Kinds of body whose name may join places with "and": "Avon and Somerset Police", "Brent and Harrow Council".
+JOINED_KINDS = ORG_WORDS | NON_COMPANY_KINDS | words("constabulary trusts hospitals")
+
+
+def joined_organisations(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """The entities, where NER split "Avon and Somerset Police" at "and" (into a PERSON "Avon" and an ORG
+    "Somerset Police", or left "Brent" untagged) with one ORG over the whole name: the words before "and" (and
+    commas: "Tees, Esk and Wear Valleys NHS Trust") are capitalised names of one to three words, none of
+    them a person's full name nor an organisation's own name."""
+    out = list(ents)
+    for ent in ents:
+        if ent.label_ not in ORG_LABELS or ent[-1].lower_ not in JOINED_KINDS or ent.start < 2:
+            continue
+        start = _joined_start(ent)
+        if start < ent.start:
+            out = [e for e in out if e.end <= start or e.start >= ent.end]
+            out.append(SpacySpan(ent.doc, start, ent.end, label="ORG"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _joined_start(ent: SpacySpan) -> int:
+    """Where a name joined to ``ent`` by "and" begins (``ent.start`` where none is)."""
+    doc = ent.doc
+    if doc[ent.start - 1].lower_ not in {"and", "&"}:
+        return ent.start
+    start, k = ent.start, ent.start - 1
+    while k > 0 and doc[k].lower_ in {"and", "&", ","}:
+        name_end, j = k, k
+        while j > 0 and k - j < 3 and doc[j - 1].is_alpha and doc[j - 1].text[:1].isupper():
+            j -= 1
+        j += j < name_end and doc[j].lower_ == "the"  # "The Avon and Somerset Police"
+        if j == name_end or not _a_joined_place(doc[j:name_end]):
+            break
+        start, k = j, j - 1
+    return start
+
+
+def _a_joined_place(name: SpacySpan) -> bool:
+    """ "Avon", "North Somerset": no person ("Sarah Jones and Kent Police"), no body ("Kent County Council and
+    Medway Police")."""
+    if any(t.lower_ in JOINED_KINDS for t in name):
+        return False
+    ents = [e for e in name.doc.ents if e.start < name.end and e.end > name.start]
+    return not any(e.start < name.start or (e.label_ == "PERSON" and _looks_like_person(e)) for e in ents)
 
 
 def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str | None = None) -> list[SpacySpan]:
