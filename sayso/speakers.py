@@ -298,6 +298,7 @@ class SpeakerResolver:
             and not _premodifier(e, mention)
             and not PROXY_OF.search(self.text, mention.start_char, e.start_char)
             and not OF_NAME.search(self.text, mention.start_char, e.start_char)
+            and not _people_of(self.text[mention.start_char : e.start_char])
         ]
         if not heads:
             return None
@@ -772,6 +773,15 @@ def _member_of(lead: str) -> bool:
     ("the government of")."""
     m = MEMBERS_OF.search(lead)
     return m is not None and m.group(1).lower() not in ORG_WORDS
+
+
+def _people_of(lead: str) -> bool:
+    """Whether the words before a name are people of it ("Analysts at Morgan Stanley", "a lawyer at Paul
+    Weiss"): a name that employs people is an organisation's, whatever its first word ("a new ad from Trump" is
+    no one of Trump)."""
+    m = MEMBERS_OF.search(lead)
+    head = m.group(1).lower() if m else ""
+    return head in PERSON_NOUNS or (head.endswith("s") and head[:-1] in PERSON_NOUNS)
 
 
 def _head_before(mention: SpacySpan, k: int) -> bool:
