@@ -58,6 +58,8 @@ PERSON_NOUNS = words("""
     prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
     economist researcher scientist professor student friend relative colleague insider member
 """)
+# Singular nouns of a group that news calls "they": "The family said ...; they added".
+COLLECTIVE_NOUNS = words("family families couple crew staff")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
@@ -388,6 +390,8 @@ class SpeakerResolver:
             )
         elif word in GROUP_PRONOUNS:
             target = self.last_speaker if self.last_speaker and self.last_speaker.type != "PERSON" else None
+            if word == "they":
+                target = self._group_subject_before(mention, target) or target
         elif word == "it":
             target = self._organisation_before(mention.start_char)
         else:
@@ -395,6 +399,21 @@ class SpeakerResolver:
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _group_subject_before(self, mention: SpacySpan, spoke: Entity | None) -> Entity | None:
+        """ "The woman's family paid tribute to her. '...,' they said": a group (a plural or collective noun)
+        opening the sentence before the pronoun's, as its subject, when no group or organisation spoke since."""
+        doc = mention.doc
+        start = max(doc[mention.start].sent.start, _line_start(doc, mention.start))
+        while start > 0 and doc[start - 1].is_space:
+            start -= 1  # a paragraph break may be a sentence of its own
+        if start == 0:
+            return None
+        before = doc[max(doc[start - 1].sent.start, _line_start(doc, start - 1)) : start]
+        subject = group_subject(before)
+        if subject is None or (spoke is not None and any(s >= subject.start_char for s, _ in spoke.mentions)):
+            return None
+        return self._unnamed(subject).entity
 
     def _organisation_before(self, at: int) -> Entity | None:
         """ "The ministry denied any role. ... Even so, it insisted that ...": "it" is the organisation that spoke
@@ -549,7 +568,7 @@ class SpeakerResolver:
         name = mention.text.strip()
         # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
         head = next((mention[k - 1] for k in range(1, len(mention)) if _head_before(mention, k)), mention[-1])
-        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS
+        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS | COLLECTIVE_NOUNS
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
@@ -773,6 +792,33 @@ def _member_of(lead: str) -> bool:
     ("the government of")."""
     m = MEMBERS_OF.search(lead)
     return m is not None and m.group(1).lower() not in ORG_WORDS
+
+
+SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"}
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph (line) that holds token ``i``: spaCy's sentences may run across one."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
+
+
+def group_subject(sent: SpacySpan) -> SpacySpan | None:
+    """The words opening a sentence, up to its verb, where they name a group: a noun phrase headed by a
+    plural or collective common noun ("The woman's family", "McConnell aides", "Twenty-seven states")."""
+    start = sent.start
+    while start < sent.end and (sent.doc[start].is_space or sent.doc[start].is_punct):
+        start += 1
+    end = start
+    while end < sent.end and (sent.doc[end].pos_ in SUBJECT_POS or sent.doc[end].tag_ in {"POS", "HYPH"}):
+        end += 1
+    if end == start or end >= sent.end or sent.doc[end].pos_ not in {"VERB", "AUX", "ADP"}:
+        return None
+    head = sent.doc[end - 1]
+    if head.pos_ != "NOUN" or not (head.tag_ == "NNS" or head.lower_ in COLLECTIVE_NOUNS):
+        return None
+    return sent.doc[start:end]
 
 
 def _people_of(lead: str) -> bool:

@@ -24,7 +24,6 @@ def test_an_organisation_named_x_and_y_stays_whole(org: str) -> None:
     assert speaker(q) == org and q.speaker and q.speaker.type == "ORG"
 
 
-@pytest.mark.xfail(reason='a group named as a sentence\'s subject is no antecedent of "they" yet', strict=True)
 def test_they_after_a_group_that_is_the_subject_of_the_sentence_before() -> None:
     text = (
         "A woman who died after being hit by a bus in Hallam Road has been named as Joan Pryce, 71.\n\n"
