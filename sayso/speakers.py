@@ -60,6 +60,7 @@ PERSON_NOUNS = words("""
 """)
 # Singular nouns of a group that news calls "they": "The family said ...; they added".
 COLLECTIVE_NOUNS = words("family families couple crew staff")
+SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
@@ -248,6 +249,7 @@ class SpeakerResolver:
             or self._organisation(mention)
             or self._pronoun(mention)
             or self._description(mention)
+            or self._spokesperson_of_last_organisation(mention)
             or self._unnamed(mention)
         )
         found.entity.mentions.append(span)
@@ -423,6 +425,21 @@ class SpeakerResolver:
             return None
         since = max(s for s, _ in last.mentions)
         return last if self.text.count("\n\n", since, at) <= 1 else None
+
+    def _spokesperson_of_last_organisation(self, mention: SpacySpan) -> Resolution | None:
+        """ "Northvale Water denied the leak was neglect. A spokeswoman said ...": an unnamed spokesperson right
+        after an organisation spoke (as "it" would be that organisation) is its spokesperson, as "A spokesman
+        for the Royal College" is: an unnamed speaker, called "A spokeswoman for Northvale Water"."""
+        words = mention.text.split()
+        if len(words) != 2 or words[0].lower() not in {"a", "an", "the"} or words[1].lower() not in SPOKESPEOPLE:
+            return None
+        org = self._organisation_before(mention.start_char)
+        if org is None:
+            return None
+        name = f"{mention.text.strip()} for {org.name}"
+        entity = self.entities.setdefault("UNNAMED:" + normalise_name(name), Entity(name, "UNNAMED"))
+        entity.add_role(f"{org.name} {words[1].lower()}")
+        return Resolution(entity, entity.roles[0])
 
     def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
         """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
