@@ -131,6 +131,18 @@ def preposed_role(text: str, ent: SpacySpan) -> str | None:
     return clean_role(m.group(1))
 
 
+LED_BY = re.compile(
+    r"(?:^|[\s(])((?:[Tt]he\s+)?(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*),\s+(?:led|headed)\s+by\s+(?:[A-Z][a-z]{1,4}\.?\s+)?$"
+)
+
+
+def leader_role(text: str, start: int) -> str | None:
+    """ "The researchers, led by Dr Sofia Lindgren" -> "leader of the researchers" (for the name at ``start``)."""
+    m = LED_BY.search(text, max(0, start - 80), start)
+    group = m.group(1) if m else ""
+    return f"leader of {group[0].lower()}{group[1:]}" if group and len(group) <= 50 else None
+
+
 def is_relative_clause(words: str) -> bool:
     """ "who chairs the committee": a relative clause, not a role."""
     first = words.split(maxsplit=1)[0].lower() if words.strip() else ""

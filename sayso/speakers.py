@@ -30,6 +30,7 @@ from sayso.speaker_roles import (
     apposition_role,
     clean_role,
     is_relative_clause,
+    leader_role,
     premodifier_role,
     preposed_role,
     qualifies_role,
@@ -93,6 +94,8 @@ ISSUED_STATEMENT = re.compile(
 AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
 OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "Sofia Lindgren of the Karolinska Institute": "of" (group "the": where the organisation's name may begin).
+AFFILIATION_OF = re.compile(r"\s+of\s+(?P<the>)(?:the\s+)?")
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
@@ -102,8 +105,9 @@ DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
 # commas is no part of the name, nor a role.
 AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
 
-# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name.
-RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose)(?:\s.*)?$", re.DOTALL)
+# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name;
+# nor "led by ..." ("The researchers, led by Dr Sofia Lindgren, said": the researchers said it).
+RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose|(?:led|headed)\s+by)(?:\s.*)?$", re.DOTALL)
 
 
 @dataclass
@@ -172,8 +176,19 @@ class SpeakerResolver:
             role = premodifier_role(ent) or title_prefix(ent.text)
             role = role or apposition_role(self.text, ent.end_char, self.doc) or preposed_role(self.text, ent)
             entity.add_role(role)
+            entity.add_role(leader_role(self.text, ent.start_char))
+            entity.add_role(self._affiliation(ent))
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
             entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
+
+    def _affiliation(self, ent: SpacySpan) -> str | None:
+        """ "Dr Sofia Lindgren of the Karolinska Institute": the organisation named right after "of"."""
+        of = AFFILIATION_OF.match(self.text, ent.end_char)
+        if of is None:
+            return None
+        at = {of.end(), of.end("the")}
+        org = next((e for e in self._doc_ents if e.label_ == "ORG" and e.start_char in at), None)
+        return clean_role(org.text) if org is not None else None
 
     def _person_for(self, name: str, at: int) -> Entity:
         words = _name_words(name)
