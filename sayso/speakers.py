@@ -82,6 +82,9 @@ NON_COMPANY_KINDS = words("""
 """)
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# Kinds of body ("council", "police", "trust"): a name may join places with "and" before one ("Avon and Somerset
+# Police"); a headline may call one by its kind alone ("Harbour council").
+BODY_KINDS = ORG_WORDS | NON_COMPANY_KINDS | words("constabulary trusts hospitals")
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
 THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -265,6 +268,7 @@ class SpeakerResolver:
             or self._pronoun(mention)
             or self._description(mention)
             or self._spokesperson_of_last_organisation(mention)
+            or self._headline_body(mention)
             or self._unnamed(mention)
         )
         found.entity.mentions.append(span)
@@ -456,6 +460,26 @@ class SpeakerResolver:
         entity.add_role(f"{org.name} {words[1].lower()}")
         return Resolution(entity, entity.roles[0])
 
+    def _headline_body(self, mention: SpacySpan) -> Resolution | None:
+        """ "Harbour council rejects mayor's claim" over "The Port Alder city council on Tuesday rejected ...": a
+        headline's short description of a body (its last word a kind of body: council, agency, police ...) is
+        the body of that kind the first paragraph names with "the", as the first paragraph calls it."""
+        first_line = self.text.find("\n")
+        words = mention.text.split()
+        if first_line < mention.end_char or not self.text.startswith("\n\n", first_line) or len(words) > 3:
+            return None
+        head = words[-1].lower()
+        if head not in BODY_KINDS or words[0].lower() in DESCRIPTION_STOP:
+            return None
+        start = first_line + 2
+        end = self.text.find("\n\n", start)
+        body = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b", re.IGNORECASE)
+        named = body.search(self.text, start, end if end >= 0 else len(self.text))
+        span = named and self.doc.char_span(named.start(), named.end(), alignment_mode="expand")
+        if not span:
+            return None
+        return self._organisation(span) or self._unnamed(span)
+
     def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
         """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
         was named since and the pronoun fits (a singular person's description: no group, no organisation)."""
@@ -636,8 +660,6 @@ class SpeakerResolver:
         ]
 
 
-# Kinds of body whose name may join places with "and": "Avon and Somerset Police", "Brent and Harrow Council".
-JOINED_KINDS = ORG_WORDS | NON_COMPANY_KINDS | words("constabulary trusts hospitals")
 
 
 def joined_organisations(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
@@ -647,7 +669,7 @@ def joined_organisations(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     them a person's full name nor an organisation's own name."""
     out = list(ents)
     for ent in ents:
-        if ent.label_ not in ORG_LABELS or ent[-1].lower_ not in JOINED_KINDS or ent.start < 2:
+        if ent.label_ not in ORG_LABELS or ent[-1].lower_ not in BODY_KINDS or ent.start < 2:
             continue
         start = _joined_start(ent)
         if start < ent.start:
@@ -676,7 +698,7 @@ def _joined_start(ent: SpacySpan) -> int:
 def _a_joined_place(name: SpacySpan) -> bool:
     """ "Avon", "North Somerset": no person ("Sarah Jones and Kent Police"), no body ("Kent County Council and
     Medway Police")."""
-    if any(t.lower_ in JOINED_KINDS for t in name):
+    if any(t.lower_ in BODY_KINDS for t in name):
         return False
     ents = [e for e in name.doc.ents if e.start < name.end and e.end > name.start]
     return not any(e.start < name.start or (e.label_ == "PERSON" and _looks_like_person(e)) for e in ents)

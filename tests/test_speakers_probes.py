@@ -80,3 +80,26 @@ def test_the_leader_of_a_team_of_researchers_has_a_role_and_organisation() -> No
     assert speaker(q) == "Sofia Lindgren" and q.speaker and q.speaker.role == "leader of the researchers"
     lindgren = next(s for s in analysis.speakers if s.name == "Sofia Lindgren")
     assert lindgren.roles == ["leader of the researchers", "Karolinska Institute"]
+
+
+def _by_source(text: str) -> dict[str | None, str | None]:
+    return {q.source: speaker(q) for q in analyze(text, id="t").quotes}
+
+
+def test_a_headlines_short_name_for_a_body_is_the_body_the_first_paragraph_names() -> None:
+    text = (
+        "Hospital trust denies surgeon's claim that wards are unsafe\n\n"
+        "The Kelby Vale health trust on Monday denied claims by surgeon Omar Haddad that two wards were unsafe.\n\n"
+        '"I have raised this for a year," Haddad said.'
+    )
+    assert _by_source(text)["Hospital trust"] == _by_source(text)["The Kelby Vale health trust"]
+    assert _by_source(text)["Hospital trust"] == "The Kelby Vale health trust"
+
+
+def test_a_headlines_body_not_named_in_the_first_paragraph_stays_apart() -> None:
+    text = (
+        "Hospital trust denies surgeon's claim that wards are unsafe\n\n"
+        "A health trust on Monday denied claims by surgeon Omar Haddad that two wards were unsafe.\n\n"
+        "The Kelby Vale health trust said the wards met every standard."
+    )
+    assert _by_source(text)["Hospital trust"] == "Hospital trust"
