@@ -51,12 +51,12 @@ def name_words(name: str) -> list[str]:
 
 def joined_organisations(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """The entities, where NER split "Avon and Somerset Police" at "and" (into a PERSON "Avon" and an ORG
-    "Somerset Police", or left "Brent" untagged) with one ORG over the whole name: the words before "and" (and
-    commas: "Tees, Esk and Wear Valleys NHS Trust") are capitalised names of one to three words, none of
-    them a person's full name nor an organisation's own name."""
+    "Somerset Police" -- or a PERSON that its last word shows is none --, or left "Brent" untagged) with one
+    ORG over the whole name: the words before "and" (and commas: "Tees, Esk and Wear Valleys NHS Trust") are
+    capitalised names of one to three words, none of them a person's full name nor an organisation's own name."""
     out = list(ents)
     for ent in ents:
-        if ent.label_ not in ORG_LABELS or ent[-1].lower_ not in BODY_KINDS or ent.start < 2:
+        if ent.label_ not in ORG_LABELS | {"PERSON"} or ent[-1].lower_ not in BODY_KINDS or ent.start < 2:
             continue
         start = _joined_start(ent)
         if start < ent.start:

@@ -89,8 +89,10 @@ ISSUED_STATEMENT = re.compile(
 AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
 OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# "Sofia Lindgren of the Karolinska Institute": "of" (group "the": where the organisation's name may begin).
-AFFILIATION_OF = re.compile(r"\s+of\s+(?P<the>)(?:the\s+)?")
+# "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the
+# organisation's name may begin).
+AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")
+OF_TAIL = re.compile(r",\s*of\s", re.IGNORECASE)
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
@@ -313,7 +315,8 @@ class SpeakerResolver:
         role = clean_role(self.text[mention.start_char : ent.start_char])
         role = role or apposition_role(self.text, ent.end_char, self.doc)
         trailing = self.text[ent.end_char : mention.end_char]
-        if trailing.startswith(",") and not is_relative_clause(trailing.strip(" ,")):
+        # (not ", of Springfield, Va.,": a home town is no role; ", of <an organisation>," is its affiliation)
+        if trailing.startswith(",") and not is_relative_clause(trailing.strip(" ,")) and not OF_TAIL.match(trailing):
             role = role or clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))

@@ -24,6 +24,28 @@ def test_an_organisation_named_x_and_y_stays_whole(org: str) -> None:
     assert speaker(q) == org and q.speaker and q.speaker.type == "ORG"
 
 
+def test_an_officer_of_a_force_named_x_and_y_has_the_force_for_a_role() -> None:
+    text = (
+        "A man was arrested.\n\nA spokesman for Avon and Somerset Police said inquiries were continuing. "
+        'Detective Inspector Jo Hale, of Avon and Somerset Police, said: "We are appealing for witnesses."'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "inquiries")) == "A spokesman for Avon and Somerset Police"
+    assert speaker(quote_with(analysis, "witnesses")) == "Jo Hale"
+    hale = next(s for s in analysis.speakers if s.name == "Jo Hale")
+    assert hale.roles == ["Detective Inspector", "Avon and Somerset Police"]
+
+
+def test_a_home_town_after_a_name_is_no_role_an_organisation_is() -> None:
+    text = (
+        "Johnnie Walsh, of Springfield, Va., said he had waited four hours.\n\n"
+        "The Rev. Peter Marsh, of Mayfield Memorial Baptist Church, said the queue was peaceful."
+    )
+    analysis = analyze(text, id="t")
+    roles = {s.name: s.roles for s in analysis.speakers}
+    assert roles["Johnnie Walsh"] == [] and roles["Peter Marsh"] == ["Mayfield Memorial Baptist Church"]
+
+
 def test_they_after_a_group_that_is_the_subject_of_the_sentence_before() -> None:
     text = (
         "A woman who died after being hit by a bus in Hallam Road has been named as Joan Pryce, 71.\n\n"
