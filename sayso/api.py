@@ -204,7 +204,7 @@ class BodyLimit:
 def warm_up() -> None:
     """Load the language pipeline, the tagger and the first-name genders now, so that the first request does not
     wait for them (the genders load on the first person without a title: 1.8 s of the first analysis)."""
-    from sayso.speakers import gender_of
+    from sayso.speaker_names import gender_of
 
     analyze_input('"Ready," the service said.', None, default_settings())
     gender_of("Maria Keller", "")

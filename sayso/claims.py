@@ -17,7 +17,8 @@ from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker, content_id
 from sayso.polarity import denial_matches
 from sayso.quotes.cues import WRONG_FOR, is_cue_noun, words
-from sayso.speakers import ROLE_TITLES, is_first_name, role_heads
+from sayso.speaker_names import is_first_name
+from sayso.speaker_roles import ROLE_TITLES, role_heads
 
 STOPWORDS = words("""
     a an the and or but if of to in on at by for with from as is are was were be been being it its this

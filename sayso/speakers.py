@@ -10,10 +10,9 @@ premodifiers ("spokesman Dmitry Peskov") and appositions ("Peskov, the Kremlin s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import cached_property
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -21,33 +20,40 @@ from spacy.tokens import Span as SpacySpan
 from sayso.model import Speaker, SpeakerType, content_id
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import words
+from sayso.speaker_names import (
+    BODY_KINDS,
+    NON_COMPANY_KINDS,
+    ORG_LABELS,
+    gender_of,
+    honorific_gender,
+    joined_organisations,
+    name_words,
+    people_mentions,
+    title_case_line,
+    untagged_name,
+)
+from sayso.speaker_roles import (
+    DESCRIPTION_STOP,
+    ORG_WORDS,
+    ROLE_COMPLEMENT,
+    ROLE_TITLES,
+    TITLES,
+    apposition_role,
+    clean_role,
+    is_relative_clause,
+    leader_role,
+    premodifier_role,
+    preposed_role,
+    qualifies_role,
+    role_heads,
+    role_overlap,
+    title_before,
+    title_prefix,
+)
 
 Span = tuple[int, int]
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen"}
-ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "who", "i"}
 GROUP_PRONOUNS = {"they", "we", "them"}
-ROLE_SYNONYMS = {
-    "leader": {"president", "minister", "premier", "chancellor", "king", "queen", "leader", "head"},
-    "official": {"spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "official"},
-    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
-}
-DESCRIPTION_STOP = {"the", "a", "an", "this", "that", "his", "her", "its", "their"}
-# Title words that NER often folds into a name: "Mayor Elena Varga" is Elena Varga, role Mayor.
-ROLE_TITLES = words("""
-    president mayor senator sen governor gov minister chancellor secretary chair chairman chairwoman
-    spokesman spokeswoman judge general gen king queen prince princess pope premier commissioner sheriff
-    chief director ceo rep representative congressman congresswoman ambassador prosecutor officer
-    detective coach professor councillor councilor councilman councilwoman alderman
-""")
-FEMALE_WORDS = words("""
-    she her mrs ms miss spokeswoman chairwoman congresswoman queen princess dame businesswoman woman
-    madam
-""")
-MALE_WORDS = words("""
-    he him his mr spokesman chairman congressman king prince sir businessman man
-""")
-POST_NOMINALS = {"KC", "QC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
 # Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
 PERSON_NOUNS = words("""
     spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
@@ -55,6 +61,9 @@ PERSON_NOUNS = words("""
     prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
     economist researcher scientist professor student friend relative colleague insider member
 """)
+# Singular nouns of a group that news calls "they": "The family said ...; they added".
+COLLECTIVE_NOUNS = words("family families couple crew staff")
+SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
@@ -67,12 +76,6 @@ PROXY_OF = re.compile(
 )
 # "The company said": an organisation named before, whatever it is called.
 GENERIC_ORG_NOUNS = words("company firm corporation group")
-# Bodies that are no company: "the company" is never an organisation whose name ends in one of these.
-NON_COMPANY_KINDS = words("""
-    trust charity agency council university department ministry committee association union office court police
-    army senate congress parliament government institute foundation commission authority regulator federation
-    society church school college hospital service administration party campaign
-""")
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
@@ -87,6 +90,10 @@ ISSUED_STATEMENT = re.compile(
 AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
 OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the
+# organisation's name may begin).
+AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")
+OF_TAIL = re.compile(r",\s*of\s", re.IGNORECASE)
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
@@ -111,8 +118,9 @@ SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
-# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name.
-RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose)(?:\s.*)?$", re.DOTALL)
+# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name;
+# nor "led by ..." ("The researchers, led by Dr Sofia Lindgren, said": the researchers said it).
+RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose|(?:led|headed)\s+by)(?:\s.*)?$", re.DOTALL)
 
 
 @dataclass
@@ -139,21 +147,6 @@ def normalise_name(name: str) -> str:
     return " ".join(w for w in words if w not in TITLES and w != "the")
 
 
-def _name_words(name: str) -> list[str]:
-    words = [w for w in re.sub(r"[()\[\],]", " ", name).split() if w.lower().rstrip(".") not in TITLES]
-    while len(words) > 1 and words[0].lower().rstrip(".") in ROLE_TITLES:
-        words.pop(0)
-    while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
-        words.pop()  # "Neil Patel KC", "Sir Keith Hale MP"
-    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-
-
-def _title_prefix(name: str) -> str | None:
-    words = name.split()
-    lead = [w for w in words[:-1] if w.lower().rstrip(".") in ROLE_TITLES]
-    return " ".join(lead) if lead and words[: len(lead)] == lead else None
-
-
 @dataclass
 class Resolution:
     """The outcome for one quote: its speaker and the role named at this mention."""
@@ -169,7 +162,7 @@ class SpeakerResolver:
         self.text = text
         self.doc = doc
         self.entities: dict[str, Entity] = {}
-        self._doc_ents = doc.ents  # spaCy builds this tuple anew on each doc.ents / span.ents
+        self._doc_ents = joined_organisations(doc.ents)  # spaCy builds doc.ents anew at each call
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
@@ -184,14 +177,25 @@ class SpeakerResolver:
         for ent in self.people:
             entity = self._person_for(ent.text, ent.start_char)
             entity.mentions.append((ent.start_char, ent.end_char))
-            role = premodifier_role(ent) or _title_prefix(ent.text)
+            role = premodifier_role(ent) or title_prefix(ent.text)
             role = role or apposition_role(self.text, ent.end_char, self.doc) or preposed_role(self.text, ent)
             entity.add_role(role)
+            entity.add_role(leader_role(self.text, ent.start_char))
+            entity.add_role(self._affiliation(ent))
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
             entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
 
+    def _affiliation(self, ent: SpacySpan) -> str | None:
+        """ "Dr Sofia Lindgren of the Karolinska Institute": the organisation named right after "of"."""
+        of = AFFILIATION_OF.match(self.text, ent.end_char)
+        if of is None:
+            return None
+        at = {of.end(), of.end("the")}
+        org = next((e for e in self._doc_ents if e.label_ == "ORG" and e.start_char in at), None)
+        return clean_role(org.text) if org is not None else None
+
     def _person_for(self, name: str, at: int) -> Entity:
-        words = _name_words(name)
+        words = name_words(name)
         if len(words) == 1:
             hint = honorific_gender(self.text[max(0, at - 6) : at] + " " + name)
             full = self._full_name_for(words, at, hint)
@@ -237,7 +241,7 @@ class SpeakerResolver:
         """Names of two words or more, by their surname and by their first name."""
         index: dict[str, list[tuple[int, list[str]]]] = {}
         for ent in self.people:
-            parts = _name_words(ent.text)
+            parts = name_words(ent.text)
             if len(parts) >= 2:
                 index.setdefault(parts[-1], []).append((ent.start_char, parts))
                 if gender_of(" ".join(parts), "") is not None:  # a real first name ("Obama Speech" is not)
@@ -265,6 +269,8 @@ class SpeakerResolver:
             or self._organisation(mention)
             or self._pronoun(mention)
             or self._description(mention)
+            or self._spokesperson_of_last_organisation(mention)
+            or self._headline_body(mention)
             or self._unnamed(mention)
         )
         found.entity.mentions.append(span)
@@ -316,7 +322,7 @@ class SpeakerResolver:
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]
-        persons = persons or self._known_surname(mention) or _untagged_name(mention)
+        persons = persons or self._known_surname(mention) or untagged_name(mention)
         if not persons:
             return None
         # "Minyon Moore, a senior adviser to Mrs. Clinton": the first name heads the phrase, but not a
@@ -328,16 +334,18 @@ class SpeakerResolver:
             and not _premodifier(e, mention)
             and not PROXY_OF.search(self.text, mention.start_char, e.start_char)
             and not OF_NAME.search(self.text, mention.start_char, e.start_char)
+            and not _people_of(self.text[mention.start_char : e.start_char])
         ]
         if not heads:
             return None
         ent = heads[0]
         entity = self._person_for(ent.text, ent.start_char)
-        role = _clean_role(self.text[mention.start_char : ent.start_char])
+        role = clean_role(self.text[mention.start_char : ent.start_char])
         role = role or apposition_role(self.text, ent.end_char, self.doc)
         trailing = self.text[ent.end_char : mention.end_char]
-        if trailing.startswith(",") and not _relative(trailing.strip(" ,")):
-            role = role or _clean_role(trailing)
+        # (not ", of Springfield, Va.,": a home town is no role; ", of <an organisation>," is its affiliation)
+        if trailing.startswith(",") and not is_relative_clause(trailing.strip(" ,")) and not OF_TAIL.match(trailing):
+            role = role or clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
 
@@ -367,7 +375,7 @@ class SpeakerResolver:
         if last.pos_ != "PROPN" and not (last.text[:1].isupper() and not last.is_sent_start):
             return []  # "Mills said": the tagger read the surname as a plural noun (not a sentence's first word)
         for ent in self.people:
-            parts = _name_words(ent.text)
+            parts = name_words(ent.text)
             if len(parts) >= 2 and parts[-1] == last.text:
                 start = mention.start
                 while start < last.i and mention.doc[start].pos_ != "PROPN":
@@ -393,13 +401,13 @@ class SpeakerResolver:
         listed = len(orgs) > 1 and not re.match(r",\s+(?:the|a|an)\s", after)  # "Apple, Google and Microsoft"
         if first.start_char == mention.start_char and after.startswith(",") and not listed:
             # "Ofwat, the water regulator,": the name, and its apposition as a role
-            role = _clean_role(after)
+            role = clean_role(after)
             name = first.text if role else name
         before = self.text[mention.start_char : last.start_char].rstrip()
         ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
         if role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
             # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
-            role = _clean_role(before[:-1] if before.endswith(",") else before)
+            role = clean_role(before[:-1] if before.endswith(",") else before)
             alone = all(o.label_ == "NORP" for o in orgs[:-1])  # "British retailer Harwell & Pike"
             name = last.text if role and (before.endswith(",") or alone) else name
             role = role if name == last.text else None
@@ -417,6 +425,8 @@ class SpeakerResolver:
             )
         elif word in GROUP_PRONOUNS:
             target = self.last_speaker if self.last_speaker and self.last_speaker.type != "PERSON" else None
+            if word == "they":
+                target = self._group_subject_before(mention, target) or target
         elif word == "it":
             target = self._organisation_before(mention.start_char)
         else:
@@ -424,6 +434,21 @@ class SpeakerResolver:
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _group_subject_before(self, mention: SpacySpan, spoke: Entity | None) -> Entity | None:
+        """ "The woman's family paid tribute to her. '...,' they said": a group (a plural or collective noun)
+        opening the sentence before the pronoun's, as its subject, when no group or organisation spoke since."""
+        doc = mention.doc
+        start = max(doc[mention.start].sent.start, _line_start(doc, mention.start))
+        while start > 0 and doc[start - 1].is_space:
+            start -= 1  # a paragraph break may be a sentence of its own
+        if start == 0:
+            return None
+        before = doc[max(doc[start - 1].sent.start, _line_start(doc, start - 1)) : start]
+        subject = group_subject(before)
+        if subject is None or (spoke is not None and any(s >= subject.start_char for s, _ in spoke.mentions)):
+            return None
+        return self._unnamed(subject).entity
 
     def _organisation_before(self, at: int) -> Entity | None:
         """ "The ministry denied any role. ... Even so, it insisted that ...": "it" is the organisation that spoke
@@ -433,6 +458,41 @@ class SpeakerResolver:
             return None
         since = max(s for s, _ in last.mentions)
         return last if self.text.count("\n\n", since, at) <= 1 else None
+
+    def _spokesperson_of_last_organisation(self, mention: SpacySpan) -> Resolution | None:
+        """ "Northvale Water denied the leak was neglect. A spokeswoman said ...": an unnamed spokesperson right
+        after an organisation spoke (as "it" would be that organisation) is its spokesperson, as "A spokesman
+        for the Royal College" is: an unnamed speaker, called "A spokeswoman for Northvale Water"."""
+        words = mention.text.split()
+        if len(words) != 2 or words[0].lower() not in {"a", "an", "the"} or words[1].lower() not in SPOKESPEOPLE:
+            return None
+        org = self._organisation_before(mention.start_char)
+        if org is None:
+            return None
+        name = f"{mention.text.strip()} for {org.name}"
+        entity = self.entities.setdefault("UNNAMED:" + normalise_name(name), Entity(name, "UNNAMED"))
+        entity.add_role(f"{org.name} {words[1].lower()}")
+        return Resolution(entity, entity.roles[0])
+
+    def _headline_body(self, mention: SpacySpan) -> Resolution | None:
+        """ "Harbour council rejects mayor's claim" over "The Port Alder city council on Tuesday rejected ...": a
+        headline's short description of a body (its last word a kind of body: council, agency, police ...) is
+        the body of that kind the first paragraph names with "the", as the first paragraph calls it."""
+        first_line = self.text.find("\n")
+        words = mention.text.split()
+        if first_line < mention.end_char or not self.text.startswith("\n\n", first_line) or len(words) > 3:
+            return None
+        head = words[-1].lower()
+        if head not in BODY_KINDS or words[0].lower() in DESCRIPTION_STOP:
+            return None
+        start = first_line + 2
+        end = self.text.find("\n\n", start)
+        body = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b", re.IGNORECASE)
+        named = body.search(self.text, start, end if end >= 0 else len(self.text))
+        span = named and self.doc.char_span(named.start(), named.end(), alignment_mode="expand")
+        if not span:
+            return None
+        return self._organisation(span) or self._unnamed(span)
 
     def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
         """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
@@ -486,7 +546,7 @@ class SpeakerResolver:
                 return None
             line = self.text.rfind("\n", 0, ent.start_char) + 1
             begins = max(line, ent.sent.start_char)
-            title = _title_before(ent).start_char
+            title = title_before(ent).start_char
             openings = [self.text[begins : ent.start_char]] + ([self.text[begins:title]] if title >= begins else [])
             person = self._person_for(ent.text, ent.start_char)
             opens = any(SENTENCE_OPENS.search(opening) for opening in openings)
@@ -507,7 +567,7 @@ class SpeakerResolver:
         orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
         # "the agency": the Food Standards Agency (not a headline that NER ran into one name: "... Named By Police")
         called_so = [
-            e for e in orgs if e.text.lower().split()[-1] == noun and not _title_case_line(self.text, e.start_char)
+            e for e in orgs if e.text.lower().split()[-1] == noun and not title_case_line(self.text, e.start_char)
         ]
         if not called_so and noun in GENERIC_ORG_NOUNS:
             # "the company" is no "Citizens Advice Trust": a name that says it is another kind of body
@@ -575,9 +635,9 @@ class SpeakerResolver:
         for entity in self.entities.values():
             if entity.type != "PERSON" or not entity.mentions or min(s for s, _ in entity.mentions) > at:
                 continue
-            if _qualifies_role(words[-1], entity.roles):
+            if qualifies_role(words[-1], entity.roles):
                 continue  # "Smith's campaign" is not "Smith campaign spokeswoman" Jo Reed
-            score = _role_overlap(words, entity.roles)
+            score = role_overlap(words, entity.roles)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)
         return best[1] if best else None
@@ -588,7 +648,7 @@ class SpeakerResolver:
         fits = [
             e
             for e in self.entities.values()
-            if e.type == "PERSON" and _role_overlap(words, e.roles) == 1 and words[-1] in role_heads(e.roles)
+            if e.type == "PERSON" and role_overlap(words, e.roles) == 1 and words[-1] in role_heads(e.roles)
         ]
         return fits[0] if len(fits) == 1 else None
 
@@ -596,7 +656,7 @@ class SpeakerResolver:
         name = mention.text.strip()
         # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
         head = next((mention[k - 1] for k in range(1, len(mention)) if _head_before(mention, k)), mention[-1])
-        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS
+        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS | COLLECTIVE_NOUNS
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
@@ -638,218 +698,12 @@ def _described_body(name: str) -> bool:
     return len(words) > 1 and words[0] == "the" and words[-1] in ORG_WORDS | NON_COMPANY_KINDS
 
 
-ORG_WORDS = words("""
-    party company inc corp council university agency department ministry committee bank news times post
-    group association union office court police army house senate congress parliament government
-    institute foundation fund board
-""")
-
-
-def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str | None = None) -> list[SpacySpan]:
-    """PERSON entities, plus what the small NER model calls ORG/GPE but a name or title shows to be a
-    person ("Mayor Elena Varga"), plus lone surnames of those people ("Varga said"). ``ents`` and ``text``:
-    doc.ents and doc.text where the caller has them (spaCy builds both anew at each call)."""
-    ents = doc.ents if ents is None else ents
-    text = doc.text if text is None else text
-    people = [
-        _without_leading_word(e, text)
-        for e in ents
-        if e.label_ == "PERSON" or (e.label_ in ORG_LABELS and _looks_like_person(e))
-    ]
-    surnames = {parts[-1] for e in people if len(parts := _name_words(e.text)) >= 2}
-    lone = [e for e in ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
-    return sorted(set(people) | set(lone), key=lambda e: e.start_char)
-
-
-def _without_leading_word(ent: SpacySpan, text: str) -> SpacySpan:
-    """ "Lawmakers Rip Donald Trump As A Fraud": in a title-case headline NER takes the verb before a name
-    into it; there a first word that is no sure first name nor a title, before a sure first name, is dropped."""
-    if len(ent) < 3 or not _title_case_line(text, ent.start_char):
-        return ent
-    while (
-        len(ent) >= 3
-        and ent[0].text.lower().rstrip(".") not in ROLE_TITLES | TITLES
-        and is_first_name(ent[1].text)
-        and not is_first_name(ent[0].text)
-    ):
-        ent = ent[1:]
-    return ent
-
-
-def is_first_name(word: str) -> bool:
-    """Whether the word is a first name of a man or a woman for sure (not "Rip", "Jo", "Lee")."""
-    return str(_gender_detector().get_gender(word)) in {"male", "female"}
-
-
-def _title_case_line(text: str, at: int) -> bool:
-    """Whether the line holding ``at`` reads as a headline: four words or more, nearly all capitalised."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
-    return len(line) >= 4 and sum(w[0].isupper() for w in line) >= 0.8 * len(line)
-
-
-def _untagged_name(mention: SpacySpan) -> list[SpacySpan]:
-    """ "Mayor Rita Gomez said" where NER tagged nothing: the trailing proper nouns, if they read as a name."""
-    end = len(mention)
-    while end > 0 and not mention[end - 1].text[:1].isalpha():
-        end -= 1
-    start = end
-    while start > 0 and mention[start - 1].pos_ == "PROPN" and mention[start - 1].text[:1].isupper():
-        start -= 1
-    name = mention[start:end]
-    return [name] if len(name) >= 2 and _looks_like_person(name) else []
-
-
-def _looks_like_person(ent: SpacySpan) -> bool:
-    words = ent.text.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
-        return False
-    if any(POSSESSIVE_END.sub("", w.lower()) in ORG_WORDS for w in words):  # "The European Union's"
-        return False
-    if words[0].lower().rstrip(".") in ROLE_TITLES | TITLES:
-        return True
-    names = _name_words(ent.text)
-    return len(names) >= 2 and str(_gender_detector().get_gender(names[0])) in {
-        "male",
-        "female",
-        "mostly_male",
-        "mostly_female",
-    }
-
-
-@lru_cache(maxsize=1)
-def _gender_detector() -> Any:
-    import gender_guesser.detector as detector
-
-    return detector.Detector(case_sensitive=False)
-
-
-def honorific_gender(words: str) -> str | None:
-    """ "female" / "male" from Mrs./Ms./Mr. in the words, else None."""
-    found = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z.]+", words)} & {"mr", "mrs", "ms", "miss"}
-    if not found:
-        return None
-    return "male" if found == {"mr"} else "female" if "mr" not in found else None
-
-
-def gender_of(name: str, context: str) -> str | None:
-    """ "female" / "male" from a title or role word near the name, else from the first name."""
-    words = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z.]+", context + " " + name)}
-    if words & FEMALE_WORDS:
-        return "female"
-    if words & MALE_WORDS:
-        return "male"
-    parts = _name_words(name)
-    if len(parts) < 2:
-        return None
-    guess = str(_gender_detector().get_gender(parts[0]))
-    return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
-
-
-ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
-
-
-def role_heads(roles: list[str]) -> set[str]:
-    """The head word of each role ("leader" in "union leader of the port"): "the union" is no union leader."""
-    return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
-
-
-PROXY_HEADS = words("spokesman spokeswoman spokesperson aide adviser advisor representative lawyer attorney")
-
-
-def _qualifies_role(head: str, roles: list[str]) -> bool:
-    """Whether a description's head word only qualifies the role of someone ("campaign" in "campaign spokeswoman",
-    "Marsh's campaign manager"): the campaign is another party than its spokeswoman or manager (a judge may be "the
-    court")."""
-    heads = role_heads(roles)
-    modifiers = {w.lower() for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()} - heads
-    return head in modifiers and not heads & (ROLE_SYNONYMS.get(head, {head}) | VOICES_OF.get(head, set()))
-
-
-# the institutions that speak through the one whose role they qualify: "the court" ruled, said its justice
-VOICES_OF = {"court": words("judge justice magistrate")}
-
-
-def _role_overlap(words: list[str], roles: list[str]) -> float:
-    """How well a description's words fit a person's roles: the roles' own words, not those of what
-    they are a role of ("the book" is not "the author of the book")."""
-    role_words = {w.lower() for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()}
-    score = 0.0
-    for w in words:
-        if w in role_words:
-            score += 1
-        elif role_words & ROLE_SYNONYMS.get(w, set()):
-            score += 0.8
-    return score / len(words)
-
-
-ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
-
-
-def premodifier_role(ent: SpacySpan) -> str | None:
-    """ "former UK Prime Minister Boris Johnson" -> "former UK Prime Minister"."""
-    role_tokens = _title_before(ent)
-    if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
-        return None
-    if role_tokens[-1].lower_ in ORG_WORDS:
-        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
-    return _clean_role(role_tokens.text)
-
-
 def _nationality(mention: SpacySpan) -> bool:
     """ "the Spaniard", "the Briton": "the" and one singular nationality noun."""
     return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].ent_type_ == "NORP" and mention[1].tag_ in {
         "NN",
         "NNP",
     }
-
-
-def _title_before(ent: SpacySpan) -> SpacySpan:
-    """The title words right before a name ("former UK Prime Minister" before "Boris Johnson"), maybe none."""
-    doc = ent.doc
-    k = ent.start - 1
-    while k >= 0 and ent.start - k <= 6:
-        tok = doc[k]
-        if tok.pos_ not in {"PROPN", "NOUN", "ADJ"} or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
-            break
-        k -= 1
-    return doc[k + 1 : ent.start]
-
-
-def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
-    """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"; not a clause ("According to Lind,
-    the findings could change ...": a finite verb in ``doc``)."""
-    # (the role stops at a relative clause: "Mark Hale, a cardiologist at King's College London who was not ...")
-    m = re.match(
-        r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$)|\s+(?:who|which|whose)\s)",
-        text[end : end + 70],
-    )
-    if not m or not m.group(1) or _relative(m.group(2)):
-        return None
-    if doc is not None:
-        words = doc.char_span(end + m.start(2), end + m.end(2), alignment_mode="expand")
-        if words is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words):
-            return None
-    return _clean_role(m.group(2))
-
-
-PREPOSED_ROLE = re.compile(
-    r"(?:^|[\s(])(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ii]ts\s+|[Oo]ur\s+|(?=[A-Z][\w.]*['’]s\s))"
-    r"((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
-)
-AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|in|to|with|from|by|on|about)\s*$", re.IGNORECASE)
-
-
-def preposed_role(text: str, ent: SpacySpan) -> str | None:
-    """ "his assistant, Karen Mills, confronted", "the education secretary, James Porter, refused" -> the role
-    before the name, set off by commas on both sides."""
-    if not text.startswith(",", ent.end_char):
-        return None
-    m = PREPOSED_ROLE.search(text, max(0, ent.start_char - 60), ent.start_char)
-    if m is None or AFTER_PREPOSITION.search(text, max(0, m.start() - 8), m.start() + 1):
-        return None  # "the author of the book, Mitchell Zane": not "book"
-    return _clean_role(m.group(1))
 
 
 RELATIVE_PRONOUNS = {"who", "whom", "which"}
@@ -886,6 +740,42 @@ def _member_of(lead: str) -> bool:
     return m is not None and m.group(1).lower() not in ORG_WORDS
 
 
+SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"}
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph (line) that holds token ``i``: spaCy's sentences may run across one."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
+
+
+def group_subject(sent: SpacySpan) -> SpacySpan | None:
+    """The words opening a sentence, up to its verb, where they name a group: a noun phrase headed by a
+    plural or collective common noun ("The woman's family", "McConnell aides", "Twenty-seven states")."""
+    start = sent.start
+    while start < sent.end and (sent.doc[start].is_space or sent.doc[start].is_punct):
+        start += 1
+    end = start
+    while end < sent.end and (sent.doc[end].pos_ in SUBJECT_POS or sent.doc[end].tag_ in {"POS", "HYPH"}):
+        end += 1
+    if end == start or end >= sent.end or sent.doc[end].pos_ not in {"VERB", "AUX", "ADP"}:
+        return None
+    head = sent.doc[end - 1]
+    if head.pos_ != "NOUN" or not (head.tag_ == "NNS" or head.lower_ in COLLECTIVE_NOUNS):
+        return None
+    return sent.doc[start:end]
+
+
+def _people_of(lead: str) -> bool:
+    """Whether the words before a name are people of it ("Analysts at Morgan Stanley", "a lawyer at Paul
+    Weiss"): a name that employs people is an organisation's, whatever its first word ("a new ad from Trump" is
+    no one of Trump)."""
+    m = MEMBERS_OF.search(lead)
+    head = m.group(1).lower() if m else ""
+    return head in PERSON_NOUNS or (head.endswith("s") and head[:-1] in PERSON_NOUNS)
+
+
 def _head_before(mention: SpacySpan, k: int) -> bool:
     """Whether the preposition at k follows the common noun heading the mention ("analysts at ...")."""
     return mention[k].pos_ == "ADP" and mention[k - 1].pos_ == "NOUN"
@@ -912,27 +802,8 @@ def _possessive(text: str, ent: SpacySpan) -> bool:
     return re.match(r"[’']s\b", text[ent.end_char : ent.end_char + 3]) is not None
 
 
-POSSESSIVE_END = re.compile(r"[’']s$")
-
-
 def _premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:
     """ "Vance campaign spokesman Tom Reilly": a name followed by a common noun of the same phrase
     qualifies that noun; the speaker is the name the phrase ends with."""
     after = ent.end
     return after < mention.end and ent.doc[after].pos_ == "NOUN" and ent.doc[after].is_lower
-
-
-def _relative(words: str) -> bool:
-    """ "who chairs the committee": a relative clause, not a role."""
-    first = words.split(maxsplit=1)[0].lower() if words.strip() else ""
-    return first in {"who", "which", "that", "whose", "whom"}
-
-
-def _clean_role(role: str) -> str | None:
-    words = re.sub(r"[,()]", " ", role).split()
-    while words and words[0].lower() in DESCRIPTION_STOP:
-        words.pop(0)  # "a porter at the same hospital": the article goes, the words inside stay
-    while words and (words[-1].lower().rstrip(".") in TITLES or words[-1].lower() in DESCRIPTION_STOP):
-        words.pop()
-    cleaned = " ".join(words).strip()
-    return cleaned if cleaned and len(cleaned) <= 60 else None

@@ -1,0 +1,196 @@
+"""Speakers' names: which of spaCy's entities are people (a name or title shows it where NER says ORG: "Mayor
+Elena Varga"), the words of a name without titles and post-nominals, a person's gender from a title, a role
+word or the first name, and organisation names NER split at "and" ("Avon and Somerset Police")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sayso.quotes.cues import words
+from sayso.speaker_roles import ORG_WORDS, ROLE_TITLES, TITLES
+
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+
+FEMALE_WORDS = words("""
+    she her mrs ms miss spokeswoman chairwoman congresswoman queen princess dame businesswoman woman
+    madam
+""")
+
+MALE_WORDS = words("""
+    he him his mr spokesman chairman congressman king prince sir businessman man
+""")
+
+POST_NOMINALS = {"KC", "QC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
+
+# Bodies that are no company: "the company" is never an organisation whose name ends in one of these.
+NON_COMPANY_KINDS = words("""
+    trust charity agency council university department ministry committee association union office court police
+    army senate congress parliament government institute foundation commission authority regulator federation
+    society church school college hospital service administration party campaign
+""")
+
+# Kinds of body ("council", "police", "trust"): a name may join places with "and" before one ("Avon and Somerset
+# Police"); a headline may call one by its kind alone ("Harbour council").
+BODY_KINDS = ORG_WORDS | NON_COMPANY_KINDS | words("constabulary trusts hospitals")
+
+
+def name_words(name: str) -> list[str]:
+    words = [w for w in re.sub(r"[()\[\],]", " ", name).split() if w.lower().rstrip(".") not in TITLES]
+    while len(words) > 1 and words[0].lower().rstrip(".") in ROLE_TITLES:
+        words.pop(0)
+    while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
+        words.pop()  # "Neil Patel KC", "Sir Keith Hale MP"
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+
+
+def joined_organisations(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """The entities, where NER split "Avon and Somerset Police" at "and" (into a PERSON "Avon" and an ORG
+    "Somerset Police" -- or a PERSON that its last word shows is none --, or left "Brent" untagged) with one
+    ORG over the whole name: the words before "and" (and commas: "Tees, Esk and Wear Valleys NHS Trust") are
+    capitalised names of one to three words, none of them a person's full name nor an organisation's own name."""
+    out = list(ents)
+    for ent in ents:
+        if ent.label_ not in ORG_LABELS | {"PERSON"} or ent[-1].lower_ not in BODY_KINDS or ent.start < 2:
+            continue
+        start = _joined_start(ent)
+        if start < ent.start:
+            out = [e for e in out if e.end <= start or e.start >= ent.end]
+            out.append(SpacySpan(ent.doc, start, ent.end, label="ORG"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _joined_start(ent: SpacySpan) -> int:
+    """Where a name joined to ``ent`` by "and" begins (``ent.start`` where none is)."""
+    doc = ent.doc
+    if doc[ent.start - 1].lower_ not in {"and", "&"}:
+        return ent.start
+    start, k = ent.start, ent.start - 1
+    while k > 0 and doc[k].lower_ in {"and", "&", ","}:
+        name_end, j = k, k
+        while j > 0 and k - j < 3 and doc[j - 1].is_alpha and doc[j - 1].text[:1].isupper():
+            j -= 1
+        j += j < name_end and doc[j].lower_ == "the"  # "The Avon and Somerset Police"
+        if j == name_end or not _a_joined_place(doc[j:name_end]):
+            break
+        start, k = j, j - 1
+    return start
+
+
+def _a_joined_place(name: SpacySpan) -> bool:
+    """ "Avon", "North Somerset": no person ("Sarah Jones and Kent Police"), no body ("Kent County Council and
+    Medway Police")."""
+    if any(t.lower_ in BODY_KINDS for t in name):
+        return False
+    ents = [e for e in name.doc.ents if e.start < name.end and e.end > name.start]
+    return not any(e.start < name.start or (e.label_ == "PERSON" and looks_like_person(e)) for e in ents)
+
+
+def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str | None = None) -> list[SpacySpan]:
+    """PERSON entities, plus what the small NER model calls ORG/GPE but a name or title shows to be a
+    person ("Mayor Elena Varga"), plus lone surnames of those people ("Varga said"). ``ents`` and ``text``:
+    doc.ents and doc.text where the caller has them (spaCy builds both anew at each call)."""
+    ents = doc.ents if ents is None else ents
+    text = doc.text if text is None else text
+    people = [
+        _without_leading_word(e, text)
+        for e in ents
+        if e.label_ == "PERSON" or (e.label_ in ORG_LABELS and looks_like_person(e))
+    ]
+    surnames = {parts[-1] for e in people if len(parts := name_words(e.text)) >= 2}
+    lone = [e for e in ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
+    return sorted(set(people) | set(lone), key=lambda e: e.start_char)
+
+
+def _without_leading_word(ent: SpacySpan, text: str) -> SpacySpan:
+    """ "Lawmakers Rip Donald Trump As A Fraud": in a title-case headline NER takes the verb before a name
+    into it; there a first word that is no sure first name nor a title, before a sure first name, is dropped."""
+    if len(ent) < 3 or not title_case_line(text, ent.start_char):
+        return ent
+    while (
+        len(ent) >= 3
+        and ent[0].text.lower().rstrip(".") not in ROLE_TITLES | TITLES
+        and is_first_name(ent[1].text)
+        and not is_first_name(ent[0].text)
+    ):
+        ent = ent[1:]
+    return ent
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the word is a first name of a man or a woman for sure (not "Rip", "Jo", "Lee")."""
+    return str(_gender_detector().get_gender(word)) in {"male", "female"}
+
+
+def title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` reads as a headline: four words or more, nearly all capitalised."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(line) >= 4 and sum(w[0].isupper() for w in line) >= 0.8 * len(line)
+
+
+def untagged_name(mention: SpacySpan) -> list[SpacySpan]:
+    """ "Mayor Rita Gomez said" where NER tagged nothing: the trailing proper nouns, if they read as a name."""
+    end = len(mention)
+    while end > 0 and not mention[end - 1].text[:1].isalpha():
+        end -= 1
+    start = end
+    while start > 0 and mention[start - 1].pos_ == "PROPN" and mention[start - 1].text[:1].isupper():
+        start -= 1
+    name = mention[start:end]
+    return [name] if len(name) >= 2 and looks_like_person(name) else []
+
+
+POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+def looks_like_person(ent: SpacySpan) -> bool:
+    words = ent.text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(POSSESSIVE_END.sub("", w.lower()) in ORG_WORDS for w in words):  # "The European Union's"
+        return False
+    if words[0].lower().rstrip(".") in ROLE_TITLES | TITLES:
+        return True
+    names = name_words(ent.text)
+    return len(names) >= 2 and str(_gender_detector().get_gender(names[0])) in {
+        "male",
+        "female",
+        "mostly_male",
+        "mostly_female",
+    }
+
+
+@lru_cache(maxsize=1)
+def _gender_detector() -> Any:
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def honorific_gender(words: str) -> str | None:
+    """ "female" / "male" from Mrs./Ms./Mr. in the words, else None."""
+    found = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z.]+", words)} & {"mr", "mrs", "ms", "miss"}
+    if not found:
+        return None
+    return "male" if found == {"mr"} else "female" if "mr" not in found else None
+
+
+def gender_of(name: str, context: str) -> str | None:
+    """ "female" / "male" from a title or role word near the name, else from the first name."""
+    words = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z.]+", context + " " + name)}
+    if words & FEMALE_WORDS:
+        return "female"
+    if words & MALE_WORDS:
+        return "male"
+    parts = name_words(name)
+    if len(parts) < 2:
+        return None
+    guess = str(_gender_detector().get_gender(parts[0]))
+    return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)

@@ -1,0 +1,160 @@
+"""Speakers' roles: the words that say what a person is ("Kremlin spokesman", "mayor of Eastbrook"), read
+from the words before a name, an apposition after it or a role set off before it, and how a description
+("the spokesman", "the Russian leader") fits the roles a person was given."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sayso.quotes.cues import words
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen"}
+ROLE_SYNONYMS = {
+    "leader": {"president", "minister", "premier", "chancellor", "king", "queen", "leader", "head"},
+    "official": {"spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "official"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+}
+DESCRIPTION_STOP = {"the", "a", "an", "this", "that", "his", "her", "its", "their"}
+# Title words that NER often folds into a name: "Mayor Elena Varga" is Elena Varga, role Mayor.
+ROLE_TITLES = words("""
+    president mayor senator sen governor gov minister chancellor secretary chair chairman chairwoman
+    spokesman spokeswoman judge general gen king queen prince princess pope premier commissioner sheriff
+    chief director ceo rep representative congressman congresswoman ambassador prosecutor officer
+    detective coach professor councillor councilor councilman councilwoman alderman
+""")
+ORG_WORDS = words("""
+    party company inc corp council university agency department ministry committee bank news times post
+    group association union office court police army house senate congress parliament government
+    institute foundation fund board
+""")
+
+
+def title_prefix(name: str) -> str | None:
+    words = name.split()
+    lead = [w for w in words[:-1] if w.lower().rstrip(".") in ROLE_TITLES]
+    return " ".join(lead) if lead and words[: len(lead)] == lead else None
+
+
+ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
+
+
+def role_heads(roles: list[str]) -> set[str]:
+    """The head word of each role ("leader" in "union leader of the port"): "the union" is no union leader."""
+    return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
+
+
+def qualifies_role(head: str, roles: list[str]) -> bool:
+    """Whether a description's head word only qualifies the role of someone ("campaign" in "campaign spokeswoman",
+    "Marsh's campaign manager"): the campaign is another party than its spokeswoman or manager (a judge may be "the
+    court")."""
+    heads = role_heads(roles)
+    modifiers = {w.lower() for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()} - heads
+    return head in modifiers and not heads & (ROLE_SYNONYMS.get(head, {head}) | VOICES_OF.get(head, set()))
+
+
+# the institutions that speak through the one whose role they qualify: "the court" ruled, said its justice
+VOICES_OF = {"court": words("judge justice magistrate")}
+
+
+def role_overlap(words: list[str], roles: list[str]) -> float:
+    """How well a description's words fit a person's roles: the roles' own words, not those of what
+    they are a role of ("the book" is not "the author of the book")."""
+    role_words = {w.lower() for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()}
+    score = 0.0
+    for w in words:
+        if w in role_words:
+            score += 1
+        elif role_words & ROLE_SYNONYMS.get(w, set()):
+            score += 0.8
+    return score / len(words)
+
+
+ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
+
+
+def premodifier_role(ent: SpacySpan) -> str | None:
+    """ "former UK Prime Minister Boris Johnson" -> "former UK Prime Minister"."""
+    role_tokens = title_before(ent)
+    if not any(t.pos_ == "NOUN" or t.text.istitle() for t in role_tokens):
+        return None
+    if role_tokens[-1].lower_ in ORG_WORDS:
+        return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
+    return clean_role(role_tokens.text)
+
+
+def title_before(ent: SpacySpan) -> SpacySpan:
+    """The title words right before a name ("former UK Prime Minister" before "Boris Johnson"), maybe none."""
+    doc = ent.doc
+    k = ent.start - 1
+    while k >= 0 and ent.start - k <= 6:
+        tok = doc[k]
+        if tok.pos_ not in {"PROPN", "NOUN", "ADJ"} or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
+            break
+        k -= 1
+    return doc[k + 1 : ent.start]
+
+
+def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
+    """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"; not a clause ("According to Lind,
+    the findings could change ...": a finite verb in ``doc``)."""
+    # (the role stops at a relative clause: "Mark Hale, a cardiologist at King's College London who was not ...")
+    m = re.match(
+        r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$)|\s+(?:who|which|whose)\s)",
+        text[end : end + 70],
+    )
+    if not m or not m.group(1) or is_relative_clause(m.group(2)):
+        return None
+    if doc is not None:
+        words = doc.char_span(end + m.start(2), end + m.end(2), alignment_mode="expand")
+        if words is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words):
+            return None
+    return clean_role(m.group(2))
+
+
+PREPOSED_ROLE = re.compile(
+    r"(?:^|[\s(])(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ii]ts\s+|[Oo]ur\s+|(?=[A-Z][\w.]*['’]s\s))"
+    r"((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
+)
+AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|in|to|with|from|by|on|about)\s*$", re.IGNORECASE)
+
+
+def preposed_role(text: str, ent: SpacySpan) -> str | None:
+    """ "his assistant, Karen Mills, confronted", "the education secretary, James Porter, refused" -> the role
+    before the name, set off by commas on both sides."""
+    if not text.startswith(",", ent.end_char):
+        return None
+    m = PREPOSED_ROLE.search(text, max(0, ent.start_char - 60), ent.start_char)
+    if m is None or AFTER_PREPOSITION.search(text, max(0, m.start() - 8), m.start() + 1):
+        return None  # "the author of the book, Mitchell Zane": not "book"
+    return clean_role(m.group(1))
+
+
+LED_BY = re.compile(
+    r"(?:^|[\s(])((?:[Tt]he\s+)?(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*),\s+(?:led|headed)\s+by\s+(?:[A-Z][a-z]{1,4}\.?\s+)?$"
+)
+
+
+def leader_role(text: str, start: int) -> str | None:
+    """ "The researchers, led by Dr Sofia Lindgren" -> "leader of the researchers" (for the name at ``start``)."""
+    m = LED_BY.search(text, max(0, start - 80), start)
+    group = m.group(1) if m else ""
+    return f"leader of {group[0].lower()}{group[1:]}" if group and len(group) <= 50 else None
+
+
+def is_relative_clause(words: str) -> bool:
+    """ "who chairs the committee": a relative clause, not a role."""
+    first = words.split(maxsplit=1)[0].lower() if words.strip() else ""
+    return first in {"who", "which", "that", "whose", "whom"}
+
+
+def clean_role(role: str) -> str | None:
+    words = re.sub(r"[,()]", " ", role).split()
+    while words and words[0].lower() in DESCRIPTION_STOP:
+        words.pop(0)  # "a porter at the same hospital": the article goes, the words inside stay
+    while words and (words[-1].lower().rstrip(".") in TITLES or words[-1].lower() in DESCRIPTION_STOP):
+        words.pop()
+    cleaned = " ".join(words).strip()
+    return cleaned if cleaned and len(cleaned) <= 60 else None
