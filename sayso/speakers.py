@@ -462,13 +462,17 @@ class SpeakerResolver:
     def _spokesperson_of_last_organisation(self, mention: SpacySpan) -> Resolution | None:
         """ "Northvale Water denied the leak was neglect. A spokeswoman said ...": an unnamed spokesperson right
         after an organisation spoke (as "it" would be that organisation) is its spokesperson, as "A spokesman
-        for the Royal College" is: an unnamed speaker, called "A spokeswoman for Northvale Water"."""
+        for the Royal College" is: an unnamed speaker, called "A spokeswoman for Northvale Water" (and "a company
+        spokesman" after a company spoke)."""
         words = mention.text.split()
+        of_company = len(words) == 3 and words[1].lower() in GENERIC_ORG_NOUNS  # "a company spokesman"
+        if of_company:
+            words = [words[0], words[2]]
         if len(words) != 2 or words[0].lower() not in {"a", "an", "the"} or words[1].lower() not in SPOKESPEOPLE:
             return None
         org = self._organisation_before(mention.start_char)
-        if org is None:
-            return None
+        if org is None or (of_company and org is not self.last_quoted):
+            return None  # "a company spokesman" speaks for the company just quoted, not a regulator quoted before
         name = f"{mention.text.strip()} for {org.name}"
         entity = self.entities.setdefault("UNNAMED:" + normalise_name(name), Entity(name, "UNNAMED"))
         entity.add_role(f"{org.name} {words[1].lower()}")

@@ -125,3 +125,14 @@ def test_a_headlines_body_not_named_in_the_first_paragraph_stays_apart() -> None
         "The Kelby Vale health trust said the wards met every standard."
     )
     assert _by_source(text)["Hospital trust"] == "Hospital trust"
+
+
+def test_a_company_spokesman_right_after_the_company_spoke_speaks_for_it() -> None:
+    text = (
+        "Ofcom said Fastline Communications had misled its customers about broadband speeds.\n\n"
+        "Fastline Communications rejected the findings. "
+        '"We strongly disagree and will respond robustly," a company spokesman said.'
+    )
+    q = quote_with(analyze(text, id="t"), "strongly disagree")
+    assert speaker(q) == "a company spokesman for Fastline Communications" and q.speaker and q.speaker.type == "UNNAMED"
+    assert q.speaker.role == "Fastline Communications spokesman"
