@@ -84,6 +84,9 @@ DOCUMENT_NOUNS = words("""
 """)
 # the words end on an attribution: a name after it is who says them, not whom they name
 SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")
+# a name after one of these prepositions (and its first name or title) is an act's object ("made an offer for
+# Harry Kane"), not the one whose words are denied
+OBJECT_OF = re.compile(r"\b(?:for|to|with|against|on|about|at)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
 NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
 POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
@@ -484,6 +487,8 @@ def _names(content: str, speaker: Speaker) -> bool:
         return False
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
         if SAID_BY.search(content[: match.start()]):  # '... prosecution," said Rep. Elijah Cummings': the one who says
+            continue
+        if OBJECT_OF.search(content[: match.start()]):  # "an offer for Harry Kane": whom an act is about, no claimant
             continue
         before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
         # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz", "Judge Ruiz" are still Ann Ruiz)

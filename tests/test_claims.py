@@ -715,3 +715,11 @@ def test_a_claim_rejected_by_it_after_its_name_is_still_the_claimants() -> None:
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claim.startswith("a hospital in Kharkiv") and claimant == "Kyiv"
     assert disputers == ["The defence ministry"]
+
+
+def test_a_denial_naming_someone_as_the_object_of_an_act_does_not_dispute_their_claims() -> None:
+    text = (
+        "Striker Harry Kane has said repeatedly that he wants to win trophies.\n\n"
+        "Manchester United have denied reports that they made a £90 million offer for Harry Kane."
+    )
+    assert disputes_of(analyze(text)) == []
