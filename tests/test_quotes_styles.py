@@ -308,3 +308,15 @@ def test_a_headline_charge_with_a_relative_clause_is_no_statement() -> None:
     text = "Driver charged after crash that killed cyclist\n\nA 41-year-old man was arrested at the scene, police said."
     analysis = analyze(text, id="t")
     assert [q.cue for q in analysis.quotes] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Peskov spoke to reporters. Asked about the Kharkiv hospital, he said: "I have nothing to add."',
+        'Kane has a year left on his deal. Asked last month whether he would stay, the striker said: "I am focused."',
+    ],
+)
+def test_a_question_put_by_no_one_named_is_no_statement(text: str) -> None:
+    analysis = analyze(text)
+    assert [q.cue for q in analysis.quotes] == ["said"]

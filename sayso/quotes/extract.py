@@ -109,7 +109,19 @@ def attributions(
         top = [_closing_mark_kept(frame, _without_colon(frame, c)) for c in top if not _bare_object(frame, c)]
     rules.set_kinds(frame, top)
     found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
+    if scheme == "sayso":
+        found = _without_unasked_questions(frame, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _without_unasked_questions(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """The statements but for questions put by no one named; what such a question reports ("asked whether the
+    President's insistence that ... was right") stands on its own."""
+    dropped = [c for c in found if not c.nested and _asked_by_no_one(frame, c)]
+    for cand in found:
+        if cand.parent is not None and any(cand.parent is d for d in dropped):
+            cand.parent = None
+    return [c for c in found if not any(c is d for d in dropped)]
 
 
 def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
@@ -870,6 +882,13 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
         return True  # (a question put "about" something is kept: a denial may answer it)
     toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
     return len(cand.content_spans) == 1 and len(toks) <= 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
+
+
+def _asked_by_no_one(frame: Frame, cand: Candidate) -> bool:
+    """ "Asked about the hospital, he said: ...": the question of a reporter no one names is no one's statement
+    (sayso's scheme; PolNeAR's counts it); the answer is."""
+    cue = _cue_words(frame.text, cand.cue_span)
+    return cand.source_span is None and cue[:1] == ["asked"]
 
 
 def _denied_object(frame: Frame, cand: Candidate) -> bool:
