@@ -450,11 +450,11 @@ def test_a_follow_on_quote_keeps_the_voice_before_when_the_tagger_cue_is_in_anot
 def test_a_time_phrase_opening_the_sentence_is_no_subject_of_its_verbs(text: str, verb: str, subject: str) -> None:
     """ "Hours later, the mayor ..., telling reporters": the speaker of a verb after the sentence's first clause is
     the subject after an opening time phrase, not the time phrase."""
-    from sayso.quotes import rules
+    from sayso.quotes.phrases import sentence_subject
 
     frame = Frame.build(text, nlp.parse(text))
     before = frame.token_index_at(text.index(verb)) - 1
-    assert rules._sentence_subject(frame, 0, before) == _span_of(text, subject)
+    assert sentence_subject(frame, 0, before) == _span_of(text, subject)
 
 
 def test_a_claim_denied_in_an_apposition_has_the_relative_pronoun_for_its_content_in_polnear() -> None:

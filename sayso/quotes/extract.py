@@ -26,6 +26,7 @@ from sayso.quotes.candidate import Candidate
 from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
+from sayso.quotes.phrases import FINITE_TAGS, NP_POS, np_left, sentence_subject, source_after, source_before
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
 log = logging.getLogger(__name__)
@@ -343,9 +344,9 @@ def fill_sources(frame: Frame, found: list[Candidate]) -> None:
         sent_start = frame.sentence_start_before(cand.cue_span[0])
         floor = frame.token_index_at(sent_start)
         floor += frame.doc[floor].idx < sent_start
-        source = rules.source_before(frame, first, floor) if first > floor else None
+        source = source_before(frame, first, floor) if first > floor else None
         if source is None:
-            source = rules.source_after(frame, last, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
+            source = source_after(frame, last, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
         if source is not None and not _overlaps(source, cand.content_spans):
             cand.source_span = source
 
@@ -358,7 +359,7 @@ def add_missing_subjects(frame: Frame, found: list[Candidate]) -> None:
         if cand.kind == "direct" or cand.cue_span is None or cand.start < cand.cue_span[1]:
             continue
         first = frame.token_index_at(cand.start)
-        if doc[first].idx != cand.start or doc[first].tag_ not in rules.FINITE_TAGS or first < 1:
+        if doc[first].idx != cand.start or doc[first].tag_ not in FINITE_TAGS or first < 1:
             continue
         k = first
         while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].idx >= cand.cue_span[1]:
@@ -383,7 +384,7 @@ def complete_dangling_prepositions(frame: Frame, found: list[Candidate]) -> None
         if last.pos_ != "ADP" or last.idx + len(last) != e or last.i + 1 >= len(doc):
             continue
         k = last.i + 1
-        while k < len(doc) and doc[k].pos_ in rules.NP_POS - {"PRON"} and not doc[k].is_punct:
+        while k < len(doc) and doc[k].pos_ in NP_POS - {"PRON"} and not doc[k].is_punct:
             k += 1
         if k == last.i + 1:
             continue
@@ -488,9 +489,9 @@ def drop_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
             continue
         first = frame.token_index_at(cand.cue_span[0])
         floor = frame.token_index_at(frame.sentence_start_before(cand.cue_span[0]))
-        source = rules.source_before(frame, first, floor) if first > floor else None
+        source = source_before(frame, first, floor) if first > floor else None
         if source is None and first - 1 > floor and frame.doc[first - 1].text == ",":
-            source = rules._sentence_subject(frame, floor, first - 1)  # "Lee praised the crew, telling reporters"
+            source = sentence_subject(frame, floor, first - 1)  # "Lee praised the crew, telling reporters"
         if source is not None and _overlaps(source, cand.content_spans):
             source = None
         cand.source_span = source
@@ -513,7 +514,7 @@ def relative_sources(frame: Frame, found: list[Candidate]) -> None:
         if mark < 1 or not CLAUSE_OPENED.fullmatch(frame.doc[mark].text):
             continue
         floor = frame.token_index_at(frame.sentence_start_before(pronoun.idx))
-        start = rules._np_left(frame, mark - 1, floor) if mark - 1 >= floor else None
+        start = np_left(frame, mark - 1, floor) if mark - 1 >= floor else None
         if start is not None:
             cand.source_span = (frame.doc[start].idx, frame.doc[mark - 1].idx + len(frame.doc[mark - 1]))
 
@@ -532,14 +533,14 @@ def reopen_relative_sources(frame: Frame, found: list[Candidate]) -> None:
             if comma > cand.source_span[1] and not text[comma + 1 : cand.cue_span[0]].strip():
                 cand.source_span = (cand.source_span[0], comma + 1)
             continue
-        if not any(t.tag_ in rules.FINITE_TAGS for t in frame.tokens_between(*cand.source_span)):
+        if not any(t.tag_ in FINITE_TAGS for t in frame.tokens_between(*cand.source_span)):
             continue  # a speaker phrase of its own ("he" after "..., but"), not a piece of a clause
         start = frame.sentence_start_before(cand.source_span[0])
         m = OPENING_RELATIVE.match(text, start, cand.source_span[0])
         if m is None or _overlaps((start, cand.source_span[0]), cand.content_spans):
             continue
         toks = [t for t in frame.tokens_between(start, m.start(1)) if not t.is_space]
-        if toks and _appositive_phrase(toks) or (toks and all(t.pos_ in rules.NP_POS for t in toks)):
+        if toks and _appositive_phrase(toks) or (toks and all(t.pos_ in NP_POS for t in toks)):
             cand.source_span = (toks[0].idx, cand.source_span[1])
 
 
@@ -639,7 +640,7 @@ def _cut_after_subject(frame: Frame, rule: Candidate, rivals: list[Candidate]) -
     # ... and the rule's clause goes on to the subject's own verb ("that argument in a ruling released Thursday" is
     # no clause)
     rest = frame.tokens_between(attributed[0].end, rule.end)
-    return any(t.tag_ in rules.FINITE_TAGS for t in rest)
+    return any(t.tag_ in FINITE_TAGS for t in rest)
 
 
 def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
