@@ -27,6 +27,7 @@ from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.phrases import FINITE_TAGS, NP_POS, np_left, sentence_subject, source_after, source_before
+from sayso.quotes.reported import claim_appositions, that_is_demonstrative
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def attributions(
     raw = tag(text) if tagger_output is None else tagger_output
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme))]
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
-    top += rules.claim_appositions(frame, top, polnear=scheme == "polnear")
+    top += claim_appositions(frame, top, polnear=scheme == "polnear")
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
     add_parenthetical_leads(frame, top)
@@ -702,7 +703,7 @@ def _complementizer_at(frame: Frame, start: int) -> bool:
     """Whether reported words begin with a "that" that only introduces them (not "that is a lie")."""
     if frame.text[start : start + 5].lower() != "that ":
         return False
-    return not rules.that_is_demonstrative(frame.doc, frame.token_index_at(start))
+    return not that_is_demonstrative(frame.doc, frame.token_index_at(start))
 
 
 ELABORATION = re.compile(r",\s+(?:which|particularly|especially|including|notably)\b")
