@@ -223,9 +223,9 @@ def test_a_quote_later_in_the_sentence_of_a_cue_goes_on_only_when_few_words_come
     ],
 )
 def test_words_after_a_quote_up_to_the_comma_before_its_cue_are_more_of_its_content(text: str, content: str) -> None:
-    from sayso.quotes import rules
+    from sayso.quotes.quoted import direct_quotes
 
-    found = rules.direct_quotes(Frame.build(text, nlp.parse(text)), [])
+    found = direct_quotes(Frame.build(text, nlp.parse(text)), [])
     assert [text[c.start : c.end] for c in found] == [content]
 
 
