@@ -343,7 +343,7 @@ def test_a_claim_noun_ending_a_denial_cue_is_its_owners_claim() -> None:
     from sayso import nlp
     from sayso.quotes.candidate import Candidate
     from sayso.quotes.frame import Frame
-    from sayso.quotes.rules import claim_named_in_cue
+    from sayso.quotes.nominal import claim_named_in_cue
 
     text = "Harlow has pooh-poohed the state weather service consensus that the river is rising."
     frame = Frame.build(text, nlp.parse(text))
