@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -28,6 +27,7 @@ from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.phrases import FINITE_TAGS, NP_POS, np_left, sentence_subject, source_after, source_before
 from sayso.quotes.reported import claim_appositions, that_is_demonstrative
+from sayso.quotes.spans import cue_words, is_quoted, line_pieces, overlaps, spans_of
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,7 @@ def _rest_of_beaten(frame: Frame, cand: Candidate, kept: set[int]) -> Candidate 
         rest.append(span)
     if not rest or len(rest) == len(cand.content_spans) or cand.cue_span is None or cand.cue_span[0] in kept:
         return None
-    if not all(_is_quoted(frame, s) for s in rest):
+    if not all(is_quoted(frame, s) for s in rest):
         return None  # reported words cut short by a rule's quote are rarely a statement of their own
     return Candidate("direct", rest, cand.cue_span, cand.source_span, cand.confidence, cand.origin)
 
@@ -211,7 +211,7 @@ def split_at_own_cue(frame: Frame, found: list[Candidate]) -> list[Candidate]:
             if verb is not None and k > 0 and (verb.idx, verb.idx + len(verb)) not in cues:
                 rest = cand.content_spans[k:]
                 cand.content_spans = cand.content_spans[:k]
-                kind: QuoteKind = "direct" if all(_is_quoted(frame, r) for r in rest) else "indirect"
+                kind: QuoteKind = "direct" if all(is_quoted(frame, r) for r in rest) else "indirect"
                 cue = (verb.idx, verb.idx + len(verb))
                 out.append(Candidate(kind, rest, cue, cand.source_span, cand.confidence, "tagger"))
                 break
@@ -256,7 +256,7 @@ def add_parenthetical_leads(frame: Frame, found: list[Candidate]) -> None:
     are the statement's first fragment, unless they are quoted, a single word ("So, he said, ...") or
     another statement's, or the speaker is a relative pronoun ("the ceremony, who joked, ...")."""
     text = frame.text
-    taken = _spans_of(found)
+    taken = spans_of(found)
     for cand in found:
         if cand.cue_span is None or cand.kind == "direct" or cand.start < cand.cue_span[1]:
             continue
@@ -274,17 +274,8 @@ def add_parenthetical_leads(frame: Frame, found: list[Candidate]) -> None:
         quoted = any(ch in QUOTE_MARKS for ch in text[raw[0] : raw[1]])
         if lead is None or quoted or len(text[lead[0] : lead[1]].split()) < 2:
             continue
-        if not _overlaps(lead, taken):
+        if not overlaps(lead, taken):
             cand.content_spans = [lead, *cand.content_spans]
-
-
-def _spans_of(found: list[Candidate], *, sources: bool = True) -> list[Span]:
-    """Every content, cue and (unless ``sources`` is off) source span of the statements found."""
-    return [span for c in found for span in [*c.content_spans, c.cue_span, c.source_span if sources else None] if span]
-
-
-def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
 
 
 def add_what_leads(frame: Frame, found: list[Candidate]) -> None:
@@ -292,7 +283,7 @@ def add_what_leads(frame: Frame, found: list[Candidate]) -> None:
     the reported words' first fragment (PolNeAR train: 50 times of 69). "which" (73 of 127) lost 3 exact
     matches on train-100 and on dev; "who" (13 of 18) changed nothing."""
     text = frame.text
-    taken = _spans_of(found)
+    taken = spans_of(found)
     for cand in found:
         if cand.cue_span is None or cand.source_span is None or not cand.source_span[1] <= cand.cue_span[0]:
             continue
@@ -302,7 +293,7 @@ def add_what_leads(frame: Frame, found: list[Candidate]) -> None:
         if m is None:
             continue
         what = m.span(1)
-        if not _overlaps(what, taken):
+        if not overlaps(what, taken):
             cand.content_spans = [what, *cand.content_spans]
 
 
@@ -348,7 +339,7 @@ def fill_sources(frame: Frame, found: list[Candidate]) -> None:
         source = source_before(frame, first, floor) if first > floor else None
         if source is None:
             source = source_after(frame, last, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
-        if source is not None and not _overlaps(source, cand.content_spans):
+        if source is not None and not overlaps(source, cand.content_spans):
             cand.source_span = source
 
 
@@ -368,7 +359,7 @@ def add_missing_subjects(frame: Frame, found: list[Candidate]) -> None:
         if k == first or k < 1 or doc[k - 1].pos_ != "NOUN":
             continue  # the name must follow the one told ("the court"), not be the cue's own object
         subject = (doc[k].idx, cand.start)
-        if not _overlaps(subject, [s for s in (cand.source_span,) if s]):
+        if not overlaps(subject, [s for s in (cand.source_span,) if s]):
             cand.content_spans[0] = (doc[k].idx, cand.content_spans[0][1])
 
 
@@ -376,7 +367,7 @@ def complete_dangling_prepositions(frame: Frame, found: list[Candidate]) -> None
     """ "his side deserved to lose after a defeat at home to Castleford on [Saturday]": tagged words that stop
     at a preposition go on over the noun phrase after it (the tagger left out its object)."""
     doc = frame.doc
-    taken = _spans_of(found)
+    taken = spans_of(found)
     for cand in found:
         if cand.origin != "tagger":
             continue
@@ -390,7 +381,7 @@ def complete_dangling_prepositions(frame: Frame, found: list[Candidate]) -> None
         if k == last.i + 1:
             continue
         more = (doc[last.i + 1].idx, doc[k - 1].idx + len(doc[k - 1]))
-        if not _overlaps(more, taken) and frame.quote_around(more[0]) == frame.quote_around(s):
+        if not overlaps(more, taken) and frame.quote_around(more[0]) == frame.quote_around(s):
             cand.content_spans[-1] = (s, more[1])
 
 
@@ -431,7 +422,7 @@ def widen_sources(frame: Frame, found: list[Candidate]) -> None:
     off by a comma before the speaker's name is the same speaker, and part of the source (not a time phrase,
     a connective, a lone name, or a relative pronoun's antecedent)."""
     text = frame.text
-    taken = _spans_of(found, sources=False)
+    taken = spans_of(found, sources=False)
     for cand in found:
         if cand.source_span is None or text[cand.source_span[0] : cand.source_span[1]].lower() in RELATIVES:
             continue
@@ -443,7 +434,7 @@ def widen_sources(frame: Frame, found: list[Candidate]) -> None:
         toks = [t for t in frame.tokens_between(start, comma) if not t.is_space]
         if not toks or len(toks) > 8 or "," in text[start:comma] or not _appositive_phrase(toks):
             continue
-        if not _overlaps((start, comma), taken):
+        if not overlaps((start, comma), taken):
             cand.source_span = (toks[0].idx, cand.source_span[1])
 
 
@@ -467,7 +458,7 @@ def widen_cues(frame: Frame, found: list[Candidate]) -> None:
         taken = [span for span in [*cand.content_spans, cand.source_span] if span]
         start = cand.cue_span[0]
         while (m := WORD_BEFORE.search(text, max(0, start - 20), start)) is not None:
-            if m.group(1).lower() not in CUE_LEFT_WORDS or _overlaps((m.start(1), start), taken):
+            if m.group(1).lower() not in CUE_LEFT_WORDS or overlaps((m.start(1), start), taken):
                 break
             start = m.start(1)
         cand.cue_span = (start, cand.cue_span[1])
@@ -485,7 +476,7 @@ def drop_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
     for cand in found:
         if cand.cue_span is None or cand.source_span is None or cand.source_span[0] < cand.cue_span[1]:
             continue
-        words = _cue_words(frame.text, cand.cue_span)
+        words = cue_words(frame.text, cand.cue_span)
         if not words or words[-1] not in TELL:
             continue
         first = frame.token_index_at(cand.cue_span[0])
@@ -493,7 +484,7 @@ def drop_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
         source = source_before(frame, first, floor) if first > floor else None
         if source is None and first - 1 > floor and frame.doc[first - 1].text == ",":
             source = sentence_subject(frame, floor, first - 1)  # "Lee praised the crew, telling reporters"
-        if source is not None and _overlaps(source, cand.content_spans):
+        if source is not None and overlaps(source, cand.content_spans):
             source = None
         cand.source_span = source
 
@@ -538,7 +529,7 @@ def reopen_relative_sources(frame: Frame, found: list[Candidate]) -> None:
             continue  # a speaker phrase of its own ("he" after "..., but"), not a piece of a clause
         start = frame.sentence_start_before(cand.source_span[0])
         m = OPENING_RELATIVE.match(text, start, cand.source_span[0])
-        if m is None or _overlaps((start, cand.source_span[0]), cand.content_spans):
+        if m is None or overlaps((start, cand.source_span[0]), cand.content_spans):
             continue
         toks = [t for t in frame.tokens_between(start, m.start(1)) if not t.is_space]
         if toks and _appositive_phrase(toks) or (toks and all(t.pos_ in NP_POS for t in toks)):
@@ -683,7 +674,7 @@ def split_at_paragraphs(frame: Frame, found: list[Candidate]) -> None:
             continue
         spans: list[Span] = []
         for s, e in cand.content_spans:
-            spans += [p for piece in _line_pieces(frame.text, s, e) if (p := trim_content(frame.text, piece))]
+            spans += [p for piece in line_pieces(frame.text, s, e) if (p := trim_content(frame.text, piece))]
         cand.content_spans = spans or cand.content_spans
 
 
@@ -741,7 +732,7 @@ def _with_tagged_source(rule: Candidate, rivals: list[Candidate]) -> Candidate:
     for rival in rivals:
         if rival.cue_span != rule.cue_span or rival.source_span is None or rule.source_span is None:
             continue
-        if _overlaps(rule.source_span, [rival.source_span]):
+        if overlaps(rule.source_span, [rival.source_span]):
             rule.source_span = rival.source_span
     return rule
 
@@ -755,7 +746,7 @@ def from_tagger(frame: Frame, tagged: TaggedAttribution, scheme: Scheme = "sayso
     spans = [s for span in spans if (s := _within_paragraph(frame, span, tagged.cue_span))]
     if not spans:
         return None
-    direct = all(_is_quoted(frame, s) for s in spans)
+    direct = all(is_quoted(frame, s) for s in spans)
     source = _source_within_paragraph(frame, tagged.source_span, tagged.cue_span)
     return Candidate("direct" if direct else "indirect", spans, tagged.cue_span, source, tagged.confidence, "tagger")
 
@@ -782,22 +773,12 @@ def _within_paragraph(frame: Frame, span: Span, cue: Span | None) -> Span | None
 
 def _line_piece(text: str, span: Span, cue: Span | None) -> Span | None:
     """Of a span's lines that are not blank, the one next to the cue (without a cue, the longest); None if all are."""
-    pieces = [p for p in _line_pieces(text, *span) if text[p[0] : p[1]].strip()]
+    pieces = [p for p in line_pieces(text, *span) if text[p[0] : p[1]].strip()]
     if not pieces:
         return None
     if cue is None:
         return max(pieces, key=lambda p: p[1] - p[0])
     return min(pieces, key=lambda p: min(abs(p[0] - cue[1]), abs(cue[0] - p[1])))
-
-
-def _line_pieces(text: str, s: int, e: int) -> list[Span]:
-    pieces, start = [], s
-    for i in range(s, e):
-        if text[i] == "\n":
-            pieces.append((start, i))
-            start = i + 1
-    pieces.append((start, e))
-    return pieces
 
 
 # "One Tory backbencher, who asked not to be named, said": a request for anonymity, no statement.
@@ -808,7 +789,7 @@ def _intention(text: str, tagged: TaggedAttribution) -> bool:
     content = text[tagged.content_spans[0][0] : tagged.content_spans[0][1]]
     if ANONYMITY.match(content):
         return True
-    return content.lower().startswith("to ") and not (set(_cue_words(text, tagged.cue_span)) & SPEECH_ACTS_WITH_TO)
+    return content.lower().startswith("to ") and not (set(cue_words(text, tagged.cue_span)) & SPEECH_ACTS_WITH_TO)
 
 
 # "A spokeswoman declined to comment on whether job cuts were planned": a refusal to speak reports no
@@ -822,13 +803,8 @@ SPEAKING = words("""
 
 
 def _refusal(text: str, tagged: TaggedAttribution) -> bool:
-    cue = set(_cue_words(text, tagged.cue_span))
+    cue = set(cue_words(text, tagged.cue_span))
     return bool(cue & REFUSALS) and bool(cue & SPEAKING)
-
-
-def _cue_words(text: str, cue: Span | None) -> list[str]:
-    """The cue's words, lower-cased (none without a cue)."""
-    return text[cue[0] : cue[1]].lower().split() if cue else []
 
 
 def _closing_mark_kept(frame: Frame, cand: Candidate) -> Candidate:
@@ -867,7 +843,7 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
         return False
     if cand.source_span is None and cand.cue_span and EXPECTED.fullmatch(frame.text, *cand.cue_span):
         return True  # "The chancellor, Rishi Kaur, is expected to announce the cuts": no one's words
-    talked = set(_cue_words(frame.text, cand.cue_span)) & TALKED
+    talked = set(cue_words(frame.text, cand.cue_span)) & TALKED
     if frame.text[cand.start : cand.start + 6].lower() == "about " and talked:
         return True  # (a question put "about" something is kept: a denial may answer it)
     toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
@@ -880,12 +856,3 @@ def _denied_object(frame: Frame, cand: Candidate) -> bool:
     cue = cand.cue_span
     return cue is not None and cue[1] <= cand.start and is_denial_cue(frame.text[cue[0] : cue[1]])
 
-
-def _is_quoted(frame: Frame, span: Span) -> bool:
-    quote = frame.quote_around(span[0])
-    return (
-        quote is not None
-        and quote.open < span[0]
-        and span[1] <= quote.close + 1
-        and (span[0] - quote.open <= 2 and quote.close - span[1] <= 2)
-    )
