@@ -171,7 +171,7 @@ def test_a_quote_right_after_its_cue_runs_on_to_the_end_of_its_sentence(text: st
     ],
 )
 def test_an_aside_or_a_time_phrase_after_the_speaker_is_no_part_of_the_source(speaker: str, expected: str) -> None:
-    from sayso.quotes.extract import tidy_sources
+    from sayso.quotes.sources import tidy_sources
 
     text = f"{speaker} said the ferry fares were far too high."
     cue = text.index(" said") + 1
@@ -275,7 +275,7 @@ def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bo
     [("A lawyer for the harbour board", True), ("Last month", False), ("Councillor Ruiz", False)],
 )
 def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(lead: str, widened: bool) -> None:
-    from sayso.quotes.extract import widen_sources
+    from sayso.quotes.sources import widen_sources
 
     words = "no decision had been made about the ferry"
     text = f"{lead}, Anna Berg, said {words}."
@@ -301,7 +301,7 @@ def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(le
     ],
 )
 def test_the_one_asked_is_no_source_of_the_question(text: str, cue: str, speaker: str, kept: bool) -> None:
-    from sayso.quotes.extract import drop_asked_sources
+    from sayso.quotes.sources import drop_asked_sources
 
     words = "whether the ferry would run in June"
     frame, cand = _tagged(text, [_span_of(text, words)], cue, speaker)
@@ -318,7 +318,7 @@ def test_the_one_asked_is_no_source_of_the_question(text: str, cue: str, speaker
     ],
 )
 def test_the_speaker_of_a_verb_after_a_relative_clause_is_its_antecedent(text: str, source: str) -> None:
-    from sayso.quotes.extract import relative_sources
+    from sayso.quotes.sources import relative_sources
 
     words = "the ferry would run in June"
     said = text.index(" said ") + 1
@@ -337,7 +337,7 @@ def test_the_speaker_of_a_verb_after_a_relative_clause_is_its_antecedent(text: s
     ],
 )
 def test_the_one_told_is_no_source(text: str, source: str | None) -> None:
-    from sayso.quotes.extract import drop_addressee_sources
+    from sayso.quotes.sources import drop_addressee_sources
 
     cue = next(w for w in ("telling", "told") if w in text)
     words = "will run" if "will run" in text else "the ferry would run"
