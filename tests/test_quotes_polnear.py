@@ -79,7 +79,7 @@ def test_statements_without_a_cue_are_left_out_of_polnear_but_kept_in_sayso() ->
 
 
 def test_a_denial_cue_that_took_the_claim_noun_does_not_beat_the_whole_claim() -> None:
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     text = "The ministry denied claims by the union that wages had been cut."
     frame = Frame.build(text, nlp.parse(text))
@@ -90,7 +90,7 @@ def test_a_denial_cue_that_took_the_claim_noun_does_not_beat_the_whole_claim() -
 
 
 def test_a_fragment_after_a_speech_verb_of_its_own_is_split_off_with_the_same_speaker() -> None:
-    from sayso.quotes.extract import split_at_own_cue
+    from sayso.quotes.merge import split_at_own_cue
 
     text = '"We lost the vote," Lee said, adding that the fares were "too high" for most riders.'
     frame = Frame.build(text, nlp.parse(text))
@@ -385,7 +385,7 @@ def test_a_quote_inside_tagged_reported_words_is_their_fragment_not_a_statement_
 ) -> None:
     """A quote rule links a quoted phrase to a verb after it; the tagger reads the phrase as part of reported
     words that run on past its marks (a mixed quote): those words, with their cue, win."""
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     frame = Frame.build(text, nlp.parse(text))
     q, rc, tc = text.index(quote), text.index(rule_cue), text.index(cue)
@@ -395,7 +395,7 @@ def test_a_quote_inside_tagged_reported_words_is_their_fragment_not_a_statement_
 
 
 def test_a_quote_the_tagger_only_joined_to_another_quote_keeps_the_rules_boundaries() -> None:
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     text = '"We lost the vote," Lee said. "We will fight on."'
     frame = Frame.build(text, nlp.parse(text))
@@ -408,7 +408,7 @@ def test_a_quote_the_tagger_only_joined_to_another_quote_keeps_the_rules_boundar
 def test_a_quote_the_rules_took_for_a_follow_on_takes_a_cue_the_tagger_found_in_its_sentence() -> None:
     """ '"...," she points out': no speech verb of the lexicon after the quote, so the rules read it as going
     on in the voice before; the tagger's cue and source in the quote's own sentence are its attribution."""
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     text = '"We cut the fares," Lee said. "Riders came back within a month," she points out.'
     frame = Frame.build(text, nlp.parse(text))
@@ -423,7 +423,7 @@ def test_a_quote_the_rules_took_for_a_follow_on_takes_a_cue_the_tagger_found_in_
 
 
 def test_a_follow_on_quote_keeps_the_voice_before_when_the_tagger_cue_is_in_another_sentence() -> None:
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     text = '"We cut the fares," Lee said. "Riders came back within a month." The mayor praised the move.'
     frame = Frame.build(text, nlp.parse(text))
