@@ -9,9 +9,9 @@ from sayso import nlp
 from sayso.ingest import read_text
 from sayso.pipeline import analyze_article
 from sayso.quotes.according import widen_according_sources
+from sayso.quotes.boundaries import drop_connectives
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.coordinated import relative_subject_sources
-from sayso.quotes.extract import drop_connectives
 from sayso.quotes.frame import Frame
 
 
@@ -69,7 +69,7 @@ def test_a_quote_going_on_in_the_next_paragraph_is_more_content_of_the_same_attr
 
 
 def test_statements_without_a_cue_are_left_out_of_polnear_but_kept_in_sayso() -> None:
-    from sayso.quotes.extract import one_cue_each
+    from sayso.quotes.boundaries import one_cue_each
 
     with_cue = Candidate("indirect", [(30, 60)], (20, 24), (0, 10), 0.9, "tagger")
     follow_on = Candidate("direct", [(80, 120)], None, None, 0.7, "quote-follow-on", continues=with_cue)
@@ -234,7 +234,7 @@ def test_words_after_a_quote_up_to_the_comma_before_its_cue_are_more_of_its_cont
     [(", but", False), ("; later", False), (" and so", True)],
 )
 def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragment(joint: str, kept: bool) -> None:
-    from sayso.quotes.extract import drop_lead_fragments
+    from sayso.quotes.boundaries import drop_lead_fragments
 
     lead = "what looked like a swipe at the harbour board"
     words = "she was not speaking about the board"
@@ -250,7 +250,7 @@ def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragmen
     [("The new ferry crews", True), ("So", False), ('"The crews', False)],
 )
 def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(lead: str, kept: bool) -> None:
-    from sayso.quotes.extract import add_parenthetical_leads
+    from sayso.quotes.boundaries import add_parenthetical_leads
 
     words = "were paid well for the night shifts"
     text = f"{lead}, Mayor Lee said at the hearing, {words}."
@@ -261,7 +261,7 @@ def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(le
 
 @pytest.mark.parametrize(("word", "kept"), [("what", True), ("which", False)])
 def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bool) -> None:
-    from sayso.quotes.extract import add_what_leads
+    from sayso.quotes.boundaries import add_what_leads
 
     words = "the new timetable would do for riders"
     text = f"Nobody has checked {word} Mayor Lee says {words}."
@@ -352,7 +352,7 @@ def test_the_one_told_is_no_source(text: str, source: str | None) -> None:
      ("Mayor Lee then said", "said")],
 )
 def test_auxiliaries_and_adverbs_right_before_the_cue_are_part_of_it(lead: str, cue: str) -> None:
-    from sayso.quotes.extract import widen_cues
+    from sayso.quotes.boundaries import widen_cues
 
     words = "the ferry would run in June"
     text = f"{lead} {words}."
