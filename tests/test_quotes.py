@@ -279,8 +279,8 @@ def test_quote_sources_with_party_labels_places_and_odd_spaces(text: str, source
 def test_tagged_statement_without_a_source_takes_the_speaker_beside_its_cue() -> None:
     from sayso import nlp
     from sayso.quotes.candidate import Candidate
-    from sayso.quotes.extract import fill_sources
     from sayso.quotes.frame import Frame
+    from sayso.quotes.sources import fill_sources
 
     text = "The ferry line opened in May. Mayor Ruiz continues her praise of the new route."
     frame = Frame.build(text, nlp.parse(text))
@@ -343,7 +343,7 @@ def test_a_claim_noun_ending_a_denial_cue_is_its_owners_claim() -> None:
     from sayso import nlp
     from sayso.quotes.candidate import Candidate
     from sayso.quotes.frame import Frame
-    from sayso.quotes.rules import claim_named_in_cue
+    from sayso.quotes.nominal import claim_named_in_cue
 
     text = "Harlow has pooh-poohed the state weather service consensus that the river is rising."
     frame = Frame.build(text, nlp.parse(text))

@@ -9,9 +9,9 @@ from sayso import nlp
 from sayso.ingest import read_text
 from sayso.pipeline import analyze_article
 from sayso.quotes.according import widen_according_sources
+from sayso.quotes.boundaries import drop_connectives
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.coordinated import relative_subject_sources
-from sayso.quotes.extract import drop_connectives
 from sayso.quotes.frame import Frame
 
 
@@ -69,7 +69,7 @@ def test_a_quote_going_on_in_the_next_paragraph_is_more_content_of_the_same_attr
 
 
 def test_statements_without_a_cue_are_left_out_of_polnear_but_kept_in_sayso() -> None:
-    from sayso.quotes.extract import one_cue_each
+    from sayso.quotes.boundaries import one_cue_each
 
     with_cue = Candidate("indirect", [(30, 60)], (20, 24), (0, 10), 0.9, "tagger")
     follow_on = Candidate("direct", [(80, 120)], None, None, 0.7, "quote-follow-on", continues=with_cue)
@@ -79,7 +79,7 @@ def test_statements_without_a_cue_are_left_out_of_polnear_but_kept_in_sayso() ->
 
 
 def test_a_denial_cue_that_took_the_claim_noun_does_not_beat_the_whole_claim() -> None:
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     text = "The ministry denied claims by the union that wages had been cut."
     frame = Frame.build(text, nlp.parse(text))
@@ -90,7 +90,7 @@ def test_a_denial_cue_that_took_the_claim_noun_does_not_beat_the_whole_claim() -
 
 
 def test_a_fragment_after_a_speech_verb_of_its_own_is_split_off_with_the_same_speaker() -> None:
-    from sayso.quotes.extract import split_at_own_cue
+    from sayso.quotes.merge import split_at_own_cue
 
     text = '"We lost the vote," Lee said, adding that the fares were "too high" for most riders.'
     frame = Frame.build(text, nlp.parse(text))
@@ -171,7 +171,7 @@ def test_a_quote_right_after_its_cue_runs_on_to_the_end_of_its_sentence(text: st
     ],
 )
 def test_an_aside_or_a_time_phrase_after_the_speaker_is_no_part_of_the_source(speaker: str, expected: str) -> None:
-    from sayso.quotes.extract import tidy_sources
+    from sayso.quotes.sources import tidy_sources
 
     text = f"{speaker} said the ferry fares were far too high."
     cue = text.index(" said") + 1
@@ -223,9 +223,9 @@ def test_a_quote_later_in_the_sentence_of_a_cue_goes_on_only_when_few_words_come
     ],
 )
 def test_words_after_a_quote_up_to_the_comma_before_its_cue_are_more_of_its_content(text: str, content: str) -> None:
-    from sayso.quotes import rules
+    from sayso.quotes.quoted import direct_quotes
 
-    found = rules.direct_quotes(Frame.build(text, nlp.parse(text)), [])
+    found = direct_quotes(Frame.build(text, nlp.parse(text)), [])
     assert [text[c.start : c.end] for c in found] == [content]
 
 
@@ -234,7 +234,7 @@ def test_words_after_a_quote_up_to_the_comma_before_its_cue_are_more_of_its_cont
     [(", but", False), ("; later", False), (" and so", True)],
 )
 def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragment(joint: str, kept: bool) -> None:
-    from sayso.quotes.extract import drop_lead_fragments
+    from sayso.quotes.boundaries import drop_lead_fragments
 
     lead = "what looked like a swipe at the harbour board"
     words = "she was not speaking about the board"
@@ -250,7 +250,7 @@ def test_words_before_the_speaker_that_another_clause_keeps_apart_are_no_fragmen
     [("The new ferry crews", True), ("So", False), ('"The crews', False)],
 )
 def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(lead: str, kept: bool) -> None:
-    from sayso.quotes.extract import add_parenthetical_leads
+    from sayso.quotes.boundaries import add_parenthetical_leads
 
     words = "were paid well for the night shifts"
     text = f"{lead}, Mayor Lee said at the hearing, {words}."
@@ -261,7 +261,7 @@ def test_words_before_an_attribution_set_off_by_commas_are_the_first_fragment(le
 
 @pytest.mark.parametrize(("word", "kept"), [("what", True), ("which", False)])
 def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bool) -> None:
-    from sayso.quotes.extract import add_what_leads
+    from sayso.quotes.boundaries import add_what_leads
 
     words = "the new timetable would do for riders"
     text = f"Nobody has checked {word} Mayor Lee says {words}."
@@ -275,7 +275,7 @@ def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bo
     [("A lawyer for the harbour board", True), ("Last month", False), ("Councillor Ruiz", False)],
 )
 def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(lead: str, widened: bool) -> None:
-    from sayso.quotes.extract import widen_sources
+    from sayso.quotes.sources import widen_sources
 
     words = "no decision had been made about the ferry"
     text = f"{lead}, Anna Berg, said {words}."
@@ -301,7 +301,7 @@ def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(le
     ],
 )
 def test_the_one_asked_is_no_source_of_the_question(text: str, cue: str, speaker: str, kept: bool) -> None:
-    from sayso.quotes.extract import drop_asked_sources
+    from sayso.quotes.sources import drop_asked_sources
 
     words = "whether the ferry would run in June"
     frame, cand = _tagged(text, [_span_of(text, words)], cue, speaker)
@@ -318,7 +318,7 @@ def test_the_one_asked_is_no_source_of_the_question(text: str, cue: str, speaker
     ],
 )
 def test_the_speaker_of_a_verb_after_a_relative_clause_is_its_antecedent(text: str, source: str) -> None:
-    from sayso.quotes.extract import relative_sources
+    from sayso.quotes.sources import relative_sources
 
     words = "the ferry would run in June"
     said = text.index(" said ") + 1
@@ -337,7 +337,7 @@ def test_the_speaker_of_a_verb_after_a_relative_clause_is_its_antecedent(text: s
     ],
 )
 def test_the_one_told_is_no_source(text: str, source: str | None) -> None:
-    from sayso.quotes.extract import drop_addressee_sources
+    from sayso.quotes.sources import drop_addressee_sources
 
     cue = next(w for w in ("telling", "told") if w in text)
     words = "will run" if "will run" in text else "the ferry would run"
@@ -352,7 +352,7 @@ def test_the_one_told_is_no_source(text: str, source: str | None) -> None:
      ("Mayor Lee then said", "said")],
 )
 def test_auxiliaries_and_adverbs_right_before_the_cue_are_part_of_it(lead: str, cue: str) -> None:
-    from sayso.quotes.extract import widen_cues
+    from sayso.quotes.boundaries import widen_cues
 
     words = "the ferry would run in June"
     text = f"{lead} {words}."
@@ -385,7 +385,7 @@ def test_a_quote_inside_tagged_reported_words_is_their_fragment_not_a_statement_
 ) -> None:
     """A quote rule links a quoted phrase to a verb after it; the tagger reads the phrase as part of reported
     words that run on past its marks (a mixed quote): those words, with their cue, win."""
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     frame = Frame.build(text, nlp.parse(text))
     q, rc, tc = text.index(quote), text.index(rule_cue), text.index(cue)
@@ -395,7 +395,7 @@ def test_a_quote_inside_tagged_reported_words_is_their_fragment_not_a_statement_
 
 
 def test_a_quote_the_tagger_only_joined_to_another_quote_keeps_the_rules_boundaries() -> None:
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     text = '"We lost the vote," Lee said. "We will fight on."'
     frame = Frame.build(text, nlp.parse(text))
@@ -408,7 +408,7 @@ def test_a_quote_the_tagger_only_joined_to_another_quote_keeps_the_rules_boundar
 def test_a_quote_the_rules_took_for_a_follow_on_takes_a_cue_the_tagger_found_in_its_sentence() -> None:
     """ '"...," she points out': no speech verb of the lexicon after the quote, so the rules read it as going
     on in the voice before; the tagger's cue and source in the quote's own sentence are its attribution."""
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     text = '"We cut the fares," Lee said. "Riders came back within a month," she points out.'
     frame = Frame.build(text, nlp.parse(text))
@@ -423,7 +423,7 @@ def test_a_quote_the_rules_took_for_a_follow_on_takes_a_cue_the_tagger_found_in_
 
 
 def test_a_follow_on_quote_keeps_the_voice_before_when_the_tagger_cue_is_in_another_sentence() -> None:
-    from sayso.quotes.extract import arbitrate
+    from sayso.quotes.merge import arbitrate
 
     text = '"We cut the fares," Lee said. "Riders came back within a month." The mayor praised the move.'
     frame = Frame.build(text, nlp.parse(text))
@@ -450,11 +450,11 @@ def test_a_follow_on_quote_keeps_the_voice_before_when_the_tagger_cue_is_in_anot
 def test_a_time_phrase_opening_the_sentence_is_no_subject_of_its_verbs(text: str, verb: str, subject: str) -> None:
     """ "Hours later, the mayor ..., telling reporters": the speaker of a verb after the sentence's first clause is
     the subject after an opening time phrase, not the time phrase."""
-    from sayso.quotes import rules
+    from sayso.quotes.phrases import sentence_subject
 
     frame = Frame.build(text, nlp.parse(text))
     before = frame.token_index_at(text.index(verb)) - 1
-    assert rules._sentence_subject(frame, 0, before) == _span_of(text, subject)
+    assert sentence_subject(frame, 0, before) == _span_of(text, subject)
 
 
 def test_a_claim_denied_in_an_apposition_has_the_relative_pronoun_for_its_content_in_polnear() -> None:

@@ -1,7 +1,7 @@
 """The quote stage: rules where they are exact, the learned tagger for the rest, merged.
 
 Rules see quote marks, cue lexicons and syntax-like patterns; the tagger (MiniLM trained on PolNeAR)
-sees reported speech that no lexicon lists. Where both find a statement, ``arbitrate`` decides whose
+sees reported speech that no lexicon lists. Where both find a statement, ``arbitrate`` (merge.py) decides whose
 boundaries win; statements nested inside others come from the rules alone (PolNeAR has none).
 Measured on PolNeAR dev against simpler merges: rules-first 0.533, tagger-first 0.595, tagger alone
 0.597, arbitrated 0.612 (content exact F1); with split quotes joined, sources filled in and the linking
@@ -12,20 +12,46 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from sayso.config import settings
 from sayso.errors import ModelError
-from sayso.model import QuoteKind, Scheme
+from sayso.model import Scheme
 from sayso.quotes import rules
 from sayso.quotes.according import widen_according_sources
+from sayso.quotes.boundaries import (
+    add_missing_subjects,
+    add_parenthetical_leads,
+    add_what_leads,
+    apply_scheme,
+    closing_mark_kept,
+    complete_dangling_prepositions,
+    drop_connectives,
+    drop_lead_fragments,
+    extend_to_sentence_end,
+    one_cue_each,
+    split_at_paragraphs,
+    widen_cues,
+    without_colon,
+)
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.coordinated import relative_subject_sources
-from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, words
+from sayso.quotes.cues import is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
+from sayso.quotes.merge import arbitrate, join_split_quotes, split_at_own_cue
+from sayso.quotes.reported import claim_appositions
+from sayso.quotes.sources import (
+    drop_addressee_sources,
+    drop_asked_sources,
+    fill_sources,
+    relative_sources,
+    reopen_relative_sources,
+    tidy_sources,
+    widen_sources,
+)
+from sayso.quotes.spans import cue_words, is_quoted, line_pieces
 from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
 
 log = logging.getLogger(__name__)
@@ -33,8 +59,6 @@ log = logging.getLogger(__name__)
 # scheme counts more as attributions (beliefs, intentions, acts of expression), and statements without a cue
 # are left out of it: there the floor is lower (chosen on 120 PolNeAR train articles among 0.6-0.85).
 MIN_TAGGER_CONFIDENCE: dict[Scheme, float] = {"sayso": 0.8, "polnear": 0.75}
-# Rules whose boundaries are as exact as the tagger's (quote marks, "according to"): they win overlaps.
-EXACT_RULES = {"quote-cue-after", "quote-cue-before", "quote-follow-on", "according", "transcript"}
 # "agreed to send tanks" reports an act or intention, not a statement, unless the cue is a speech act.
 # PolNeAR's scheme annotates intentions ("plans to", "wants to", "declined to comment") as attributions, so
 # its mode keeps them (PolNeAR dev: content exact F1 0.648 -> 0.652, cue 0.708 -> 0.714).
@@ -82,7 +106,7 @@ def attributions(
     raw = tag(text) if tagger_output is None else tagger_output
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme))]
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
-    top += rules.claim_appositions(frame, top, polnear=scheme == "polnear")
+    top += claim_appositions(frame, top, polnear=scheme == "polnear")
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
     add_parenthetical_leads(frame, top)
@@ -106,7 +130,7 @@ def attributions(
     if scheme == "polnear":
         top = one_cue_each(top)
     else:
-        top = [_closing_mark_kept(frame, _without_colon(frame, c)) for c in top if not _bare_object(frame, c)]
+        top = [closing_mark_kept(frame, without_colon(frame, c)) for c in top if not _bare_object(frame, c)]
     rules.set_kinds(frame, top)
     found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
     if scheme == "sayso":
@@ -124,638 +148,6 @@ def _without_unasked_questions(frame: Frame, found: list[Candidate]) -> list[Can
     return [c for c in found if not any(c is d for d in dropped)]
 
 
-def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
-    """Each statement once: where a rule and the tagger find the same words, the exact rules (quote
-    marks, "according to") keep theirs, and so does a rule whose statement the tagger broke up;
-    otherwise the tagger wins. What only one finds is kept."""
-    out: list[Candidate] = []
-    tagged_chars = [t.content_chars() for t in tagged]
-    beaten: set[int] = set()
-    kept: set[int] = set()  # the characters of the statements the rules keep
-    for rule in ruled:
-        chars = rule.content_chars()
-        rivals = [i for i, tc in enumerate(tagged_chars) if tc & chars]
-        theirs = [tagged[i] for i in rivals]
-        _take_cue_in_own_sentence(frame, rule, theirs)
-        exact = rule.origin in EXACT_RULES and not _inside_reported_words(frame, rule, theirs)
-        kept_whole = _broken_up(frame, rule, theirs) or _cut_after_subject(frame, rule, theirs)
-        if not rivals or exact or kept_whole:
-            out.append(_with_tagged_source(rule, theirs))
-            beaten.update(rivals)
-            kept |= chars
-        else:
-            _fill_missing_source(theirs, rule)
-    out += [t for i, t in enumerate(tagged) if i not in beaten]
-    out += [r for i in sorted(beaten) if (r := _rest_of_beaten(frame, tagged[i], kept))]
-    return out
-
-
-def _take_cue_in_own_sentence(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> None:
-    """ '"Riders came back," she points out': a quote the rules took to go on in the voice before (no speech verb
-    of their lexicon after it) takes the cue and source the tagger found for the same words in the quote's own
-    sentence."""
-    if rule.origin != "quote-follow-on" or rule.cue_span is not None:
-        return
-    start, end = frame.sentence_start_before(rule.start), frame.sentence_end_after(rule.end - 1)
-    for rival in rivals:
-        cue = rival.cue_span
-        if cue is not None and start <= cue[0] and cue[1] <= end and rival.content_chars() >= rule.content_chars():
-            rule.cue_span, rule.source_span, rule.continues = cue, rival.source_span, None
-            return
-
-
-def _inside_reported_words(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
-    """ 'Lee has praised the plan as “a model for the coast,” telling reporters ...', 'Lee said “it makes me
-    furious” every time she reads ...': a quote rule linked a quoted phrase to a verb beside it, where the tagger
-    reads the phrase as a piece of reported words that run on past its marks, in one span, with a cue of their
-    own (a mixed quote): those words win."""
-    if rule.kind != "direct" or len(rule.content_spans) != 1:
-        return False
-    text = frame.text
-    return any(
-        s <= rule.start and rule.end <= e and (WORD.search(text, s, rule.start) or WORD.search(text, rule.end, e))
-        for rival in rivals
-        if rival.cue_span != rule.cue_span
-        for s, e in rival.content_spans
-    )
-
-
-WORD = re.compile(r"\w")
-
-
-def _rest_of_beaten(frame: Frame, cand: Candidate, kept: set[int]) -> Candidate | None:
-    """ '"The Mayor stands by every word," it read. / “This is not about politics.': the tagger linked a quote
-    and the next paragraph's opening to one cue; where a rule's statement took some of its pieces, the pieces
-    before them that no rule took stay a quote of the tagger's cue (its cue outside what the rules kept)."""
-    rest: list[Span] = []
-    for span in cand.content_spans:
-        if any(i in kept for i in range(*span)):
-            break
-        rest.append(span)
-    if not rest or len(rest) == len(cand.content_spans) or cand.cue_span is None or cand.cue_span[0] in kept:
-        return None
-    if not all(_is_quoted(frame, s) for s in rest):
-        return None  # reported words cut short by a rule's quote are rarely a statement of their own
-    return Candidate("direct", rest, cand.cue_span, cand.source_span, cand.confidence, cand.origin)
-
-
-def split_at_own_cue(frame: Frame, found: list[Candidate]) -> list[Candidate]:
-    """ '"We lost," Lee said, adding that the fares were "too high."': the tagger links a later fragment to
-    the first cue when it did not tag the speech verb before that fragment; a fragment with a speech verb of
-    its own between it and the words before it is a statement of its own, with the same speaker. Returns
-    the new statements (the fragments are taken out of the ones they were linked to)."""
-    cues = {c.cue_span for c in found if c.cue_span}
-    out: list[Candidate] = []
-    for cand in found:
-        if cand.origin != "tagger" or cand.cue_span is None or len(cand.content_spans) < 2:
-            continue
-        before = cand.cue_span[1]
-        for k, (s, e) in enumerate(cand.content_spans):
-            if s < before:
-                before = max(before, e)
-                continue
-            verb = next(
-                (t for t in frame.tokens_between(before, s) if is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"}),
-                None,
-            )
-            if verb is not None and k > 0 and (verb.idx, verb.idx + len(verb)) not in cues:
-                rest = cand.content_spans[k:]
-                cand.content_spans = cand.content_spans[:k]
-                kind: QuoteKind = "direct" if all(_is_quoted(frame, r) for r in rest) else "indirect"
-                cue = (verb.idx, verb.idx + len(verb))
-                out.append(Candidate(kind, rest, cue, cand.source_span, cand.confidence, "tagger"))
-                break
-            before = e
-    return out
-
-
-# A coordinating word after a comma, a semicolon or a closing mark starts a clause of its own.
-NEW_CLAUSE = re.compile(r"(?:[,;][\"'”’]*|[\"”’])\s*(?:but|and|yet|while|whereas)\s|;\s", re.IGNORECASE)
-
-
-def drop_lead_fragments(frame: Frame, found: list[Candidate]) -> None:
-    """ "Tapper followed up with what appeared to be a reference to Lee, but Lee said he was not speaking
-    about her": the tagger links words before the speaker to the cue after them; unquoted words before the
-    speaker that another clause (", but", "; ", a closing mark and "and") or a quote of its own keeps apart
-    from the cue are no fragment of what follows it, when that cue has words of its own after it."""
-    for cand in found:
-        if cand.origin != "tagger" or cand.cue_span is None or len(cand.content_spans) < 2:
-            continue
-        if not any(s >= cand.cue_span[1] for s, _ in cand.content_spans):
-            continue
-        stop = min(cand.cue_span[0], cand.source_span[0]) if cand.source_span else cand.cue_span[0]
-        cand.content_spans = [
-            (s, e)
-            for s, e in cand.content_spans
-            if not (e <= stop and frame.quote_around(s) is None and _kept_apart(frame, e, stop))
-        ]
-
-
-def _kept_apart(frame: Frame, end: int, stop: int) -> bool:
-    if NEW_CLAUSE.search(frame.text, end, stop) is not None:
-        return True
-    return any(end < q.open < stop for q in frame.outer_quotes)
-
-
-QUOTE_MARKS = "\"“”„«»"
-
-
-def add_parenthetical_leads(frame: Frame, found: list[Candidate]) -> None:
-    """ "These employees, Stumpf explained at the hearing, were well paid": an attribution set off by commas
-    inside the sentence it reports; the words before it (from the clause's start: the last comma before)
-    are the statement's first fragment, unless they are quoted, a single word ("So, he said, ...") or
-    another statement's, or the speaker is a relative pronoun ("the ceremony, who joked, ...")."""
-    text = frame.text
-    taken = _spans_of(found)
-    for cand in found:
-        if cand.cue_span is None or cand.kind == "direct" or cand.start < cand.cue_span[1]:
-            continue
-        if cand.source_span and text[cand.source_span[0] : cand.source_span[1]].lower() in RELATIVES:
-            continue
-        attribution = min(cand.cue_span[0], cand.source_span[0]) if cand.source_span else cand.cue_span[0]
-        before = text[:attribution].rstrip()
-        gap = text[cand.cue_span[1] : cand.start]
-        if not before.endswith(",") or gap.count(",") != 1 or len(gap.split()) > 5:
-            continue
-        comma = len(before) - 1
-        start = frame.sentence_start_before(comma)
-        raw = (max(start, text.rfind(",", start, comma) + 1), comma)
-        lead = trim_content(text, raw)
-        quoted = any(ch in QUOTE_MARKS for ch in text[raw[0] : raw[1]])
-        if lead is None or quoted or len(text[lead[0] : lead[1]].split()) < 2:
-            continue
-        if not _overlaps(lead, taken):
-            cand.content_spans = [lead, *cand.content_spans]
-
-
-def _spans_of(found: list[Candidate], *, sources: bool = True) -> list[Span]:
-    """Every content, cue and (unless ``sources`` is off) source span of the statements found."""
-    return [span for c in found for span in [*c.content_spans, c.cue_span, c.source_span if sources else None] if span]
-
-
-def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
-
-
-def add_what_leads(frame: Frame, found: list[Candidate]) -> None:
-    """ "the gap between what Trump says his plan would do and ...": the "what" right before the speaker is
-    the reported words' first fragment (PolNeAR train: 50 times of 69). "which" (73 of 127) lost 3 exact
-    matches on train-100 and on dev; "who" (13 of 18) changed nothing."""
-    text = frame.text
-    taken = _spans_of(found)
-    for cand in found:
-        if cand.cue_span is None or cand.source_span is None or not cand.source_span[1] <= cand.cue_span[0]:
-            continue
-        if cand.start < cand.cue_span[1]:
-            continue
-        m = WHAT_BEFORE.search(text, max(0, cand.source_span[0] - 8), cand.source_span[0])
-        if m is None:
-            continue
-        what = m.span(1)
-        if not _overlaps(what, taken):
-            cand.content_spans = [what, *cand.content_spans]
-
-
-WHAT_BEFORE = re.compile(r"\b(what|What)\s+$")
-
-
-def join_split_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
-    """ '"My hope," Lee said, "is that they listen."': a quote broken off by a comma before its cue and
-    the quote that goes on after that cue (found by different rules, or by a rule and the tagger) are the
-    fragments of one statement."""
-    by_cue: dict[Span, Candidate] = {}
-    for cand in found:
-        if cand.kind == "direct" and cand.cue_span and cand.end <= cand.cue_span[0] and _broken_by_comma(frame, cand):
-            by_cue[cand.cue_span] = cand
-    out: list[Candidate] = []
-    for cand in found:
-        cue = cand.cue_span
-        first = by_cue.get(cue) if cue else None
-        if first is None or cue is None or cand is first or cand.kind != "direct" or cand.start < cue[1]:
-            out.append(cand)
-            continue
-        first.content_spans = sorted([*first.content_spans, *cand.content_spans])
-        first.source_span = first.source_span or cand.source_span
-    return out
-
-
-def _broken_by_comma(frame: Frame, cand: Candidate) -> bool:
-    """Whether a quote's words stop at a comma ('"My hope," he said' / '"My hope", he said')."""
-    tail = frame.text[cand.end : cand.end + 3]
-    return tail.lstrip("\"'”’").startswith(",") or tail.startswith(",")
-
-
-def fill_sources(frame: Frame, found: list[Candidate]) -> None:
-    """A statement with a cue but no tagged source takes the speaker phrase the rules see beside that cue
-    ("Trump continues his adulation of Putin": the tagger left "Trump" untagged)."""
-    for cand in found:
-        if cand.cue_span is None or cand.source_span is not None:
-            continue
-        first, last = frame.token_index_at(cand.cue_span[0]), frame.token_index_at(cand.cue_span[1] - 1)
-        sent_start = frame.sentence_start_before(cand.cue_span[0])
-        floor = frame.token_index_at(sent_start)
-        floor += frame.doc[floor].idx < sent_start
-        source = rules.source_before(frame, first, floor) if first > floor else None
-        if source is None:
-            source = rules.source_after(frame, last, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
-        if source is not None and not _overlaps(source, cand.content_spans):
-            cand.source_span = source
-
-
-def add_missing_subjects(frame: Frame, found: list[Candidate]) -> None:
-    """ "Ashby told the court Whitcombe had used the money": reported words after their cue that open with a
-    finite verb lack their subject; the name right before them (after the one told) is it."""
-    doc = frame.doc
-    for cand in found:
-        if cand.kind == "direct" or cand.cue_span is None or cand.start < cand.cue_span[1]:
-            continue
-        first = frame.token_index_at(cand.start)
-        if doc[first].idx != cand.start or doc[first].tag_ not in rules.FINITE_TAGS or first < 1:
-            continue
-        k = first
-        while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].idx >= cand.cue_span[1]:
-            k -= 1
-        if k == first or k < 1 or doc[k - 1].pos_ != "NOUN":
-            continue  # the name must follow the one told ("the court"), not be the cue's own object
-        subject = (doc[k].idx, cand.start)
-        if not _overlaps(subject, [s for s in (cand.source_span,) if s]):
-            cand.content_spans[0] = (doc[k].idx, cand.content_spans[0][1])
-
-
-def complete_dangling_prepositions(frame: Frame, found: list[Candidate]) -> None:
-    """ "his side deserved to lose after a defeat at home to Castleford on [Saturday]": tagged words that stop
-    at a preposition go on over the noun phrase after it (the tagger left out its object)."""
-    doc = frame.doc
-    taken = _spans_of(found)
-    for cand in found:
-        if cand.origin != "tagger":
-            continue
-        s, e = cand.content_spans[-1]
-        last = doc[frame.token_index_at(e - 1)]
-        if last.pos_ != "ADP" or last.idx + len(last) != e or last.i + 1 >= len(doc):
-            continue
-        k = last.i + 1
-        while k < len(doc) and doc[k].pos_ in rules.NP_POS - {"PRON"} and not doc[k].is_punct:
-            k += 1
-        if k == last.i + 1:
-            continue
-        more = (doc[last.i + 1].idx, doc[k - 1].idx + len(doc[k - 1]))
-        if not _overlaps(more, taken) and frame.quote_around(more[0]) == frame.quote_around(s):
-            cand.content_spans[-1] = (s, more[1])
-
-
-# "A third nurse at the hospital that night said": a time phrase between the speaker and the cue (or the
-# word it was cut at) is no part of the speaker phrase, nor is an article or preposition ending it, nor an
-# aside set off by commas ("Donald Trump, in particular, said": PolNeAR train leaves such asides out 48 times
-# of 51).
-TRAILING_TIME = re.compile(
-    r"(?:\s+(?:that|this|earlier|later)(?:\s+(?:night|evening|morning|afternoon|day|week|"
-    r"weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
-    r"|\s+(?:the|a|an|of|at|in)"
-    r"|,\s+(?:in particular|however|meanwhile|for example|for instance|too),?)$",
-    re.IGNORECASE,
-)
-
-
-# After a cue, the speaker phrase ends before a phrase of when or why they spoke ("says Hartley boss after late
-# penalty", "said Lee following the vote").
-TRAILING_EVENT = re.compile(r"\s+(?:after|before|during|following|amid|despite)\s+[^,;:]*$", re.IGNORECASE)
-
-
-def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
-    """Source spans without a trailing time phrase or function word (see TRAILING_TIME)."""
-    for cand in found:
-        if cand.source_span is None:
-            continue
-        start, end = cand.source_span
-        while (cut := TRAILING_TIME.search(frame.text, start, end)) is not None and cut.start() > start:
-            end = cut.start()
-        after_cue = cand.cue_span is not None and start >= cand.cue_span[1]
-        if after_cue and (cut := TRAILING_EVENT.search(frame.text, start, end)) is not None and cut.start() > start:
-            end = cut.start()  # "'We were robbed,' says Hartley boss after late penalty"
-        cand.source_span = (start, end)
-
-
-def widen_sources(frame: Frame, found: list[Candidate]) -> None:
-    """ "A lawyer for the news outlets, David Schulz, said": a common-noun phrase opening the sentence and set
-    off by a comma before the speaker's name is the same speaker, and part of the source (not a time phrase,
-    a connective, a lone name, or a relative pronoun's antecedent)."""
-    text = frame.text
-    taken = _spans_of(found, sources=False)
-    for cand in found:
-        if cand.source_span is None or text[cand.source_span[0] : cand.source_span[1]].lower() in RELATIVES:
-            continue
-        before = text[: cand.source_span[0]].rstrip()
-        if not before.endswith(","):
-            continue
-        comma = len(before) - 1
-        start = frame.sentence_start_before(comma)
-        toks = [t for t in frame.tokens_between(start, comma) if not t.is_space]
-        if not toks or len(toks) > 8 or "," in text[start:comma] or not _appositive_phrase(toks):
-            continue
-        if not _overlaps((start, comma), taken):
-            cand.source_span = (toks[0].idx, cand.source_span[1])
-
-
-RELATIVES = {"who", "which", "that"}
-
-
-# "has repeatedly said", "often said": auxiliaries and frequency adverbs right before a cue are part of it in
-# PolNeAR (train: "has" 725 times in a cue, 7 right before one; "often" 21 and 0); "then" is not (24 and 17).
-CUE_LEFT_WORDS = words("""
-    has have had will would did does could can may also often repeatedly once previously recently publicly
-    already never
-""")
-
-
-def widen_cues(frame: Frame, found: list[Candidate]) -> None:
-    """A cue takes the auxiliaries and frequency adverbs right before it (not a source's or content's)."""
-    text = frame.text
-    for cand in found:
-        if cand.cue_span is None:
-            continue
-        taken = [span for span in [*cand.content_spans, cand.source_span] if span]
-        start = cand.cue_span[0]
-        while (m := WORD_BEFORE.search(text, max(0, start - 20), start)) is not None:
-            if m.group(1).lower() not in CUE_LEFT_WORDS or _overlaps((m.start(1), start), taken):
-                break
-            start = m.start(1)
-        cand.cue_span = (start, cand.cue_span[1])
-
-
-WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
-
-TELL = {"told", "tells", "telling", "tell"}
-
-
-def drop_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
-    """ '"...," Ramos, 58, told AFP': the noun phrase after "told" is the one told, not the speaker (the
-    tagger and the rules after the cue take it); the speaker before the cue is taken instead, if any, or the
-    subject opening the sentence ("Lee praised the crew, telling reporters ...")."""
-    for cand in found:
-        if cand.cue_span is None or cand.source_span is None or cand.source_span[0] < cand.cue_span[1]:
-            continue
-        words = _cue_words(frame.text, cand.cue_span)
-        if not words or words[-1] not in TELL:
-            continue
-        first = frame.token_index_at(cand.cue_span[0])
-        floor = frame.token_index_at(frame.sentence_start_before(cand.cue_span[0]))
-        source = rules.source_before(frame, first, floor) if first > floor else None
-        if source is None and first - 1 > floor and frame.doc[first - 1].text == ",":
-            source = rules._sentence_subject(frame, floor, first - 1)  # "Lee praised the crew, telling reporters"
-        if source is not None and _overlaps(source, cand.content_spans):
-            source = None
-        cand.source_span = source
-
-
-def relative_sources(frame: Frame, found: list[Candidate]) -> None:
-    """ "Barkley, who said he votes Democratic, said ...": a source that is a relative pronoun whose clause
-    closes (a comma, a dash) before the cue speaks the relative clause, not the cue; the cue's speaker is the
-    pronoun's antecedent ("Barkley"). A cue inside the clause keeps the pronoun ("the crews who said")."""
-    text = frame.text
-    for cand in found:
-        if cand.source_span is None or cand.cue_span is None or cand.source_span[1] > cand.cue_span[0]:
-            continue
-        pronoun = frame.doc[frame.token_index_at(cand.source_span[0])]
-        if pronoun.lower_ not in {"who", "which"} or pronoun.idx != cand.source_span[0]:
-            continue
-        if not CLAUSE_CLOSED.search(text, cand.source_span[1], cand.cue_span[0]):
-            continue
-        mark = pronoun.i - 1
-        if mark < 1 or not CLAUSE_OPENED.fullmatch(frame.doc[mark].text):
-            continue
-        floor = frame.token_index_at(frame.sentence_start_before(pronoun.idx))
-        start = rules._np_left(frame, mark - 1, floor) if mark - 1 >= floor else None
-        if start is not None:
-            cand.source_span = (frame.doc[start].idx, frame.doc[mark - 1].idx + len(frame.doc[mark - 1]))
-
-
-def reopen_relative_sources(frame: Frame, found: list[Candidate]) -> None:
-    """ "A senior official, who spoke on condition of anonymity because he was not authorized to discuss the
-    matter, said": a source cut inside a relative clause set off by commas ("he was not authorized ...") starts
-    at the noun phrase the clause belongs to, when that phrase opens the sentence."""
-    text = frame.text
-    for cand in found:
-        if cand.source_span is None or cand.cue_span is None or cand.source_span[1] > cand.cue_span[0]:
-            continue
-        if RELATIVE_END.search(text, cand.source_span[0], cand.source_span[1]):
-            # "A senior official, who": the clause runs on to the comma before the cue
-            comma = text.rfind(",", cand.source_span[1], cand.cue_span[0])
-            if comma > cand.source_span[1] and not text[comma + 1 : cand.cue_span[0]].strip():
-                cand.source_span = (cand.source_span[0], comma + 1)
-            continue
-        if not any(t.tag_ in rules.FINITE_TAGS for t in frame.tokens_between(*cand.source_span)):
-            continue  # a speaker phrase of its own ("he" after "..., but"), not a piece of a clause
-        start = frame.sentence_start_before(cand.source_span[0])
-        m = OPENING_RELATIVE.match(text, start, cand.source_span[0])
-        if m is None or _overlaps((start, cand.source_span[0]), cand.content_spans):
-            continue
-        toks = [t for t in frame.tokens_between(start, m.start(1)) if not t.is_space]
-        if toks and _appositive_phrase(toks) or (toks and all(t.pos_ in rules.NP_POS for t in toks)):
-            cand.source_span = (toks[0].idx, cand.source_span[1])
-
-
-RELATIVE_END = re.compile(r"\w,\s+(?:who|which)$")
-# A sentence opening with a noun phrase and a relative clause after a comma: "A senior official, who ..."
-OPENING_RELATIVE = re.compile(r"\s*[\"“]?[A-Z][^,;:\"“”]{0,80}?(,)\s+(?:who|which|whose)\s[^;:\"“”]*$")
-CLAUSE_OPENED = re.compile(r"[,(\u2014\u2013\u2015]|--")
-CLAUSE_CLOSED = re.compile(r"[,)\u2014\u2013\u2015]|--")
-
-# "Asked whether ..., Lee said", "Lee was asked whether ...", "when pressed on ...": the one asked answers,
-# the question is not theirs (PolNeAR train: such cues with "asked" have no source 91 times of 108, those
-# with "pressed", "questioned", "challenged" or "told" 12 of 17, and those that have one name the asker
-# after "by").
-ASKED_CUE = re.compile(
-    r"(?:(?:was|were|is|are|been|being)\s+)?(?:asked|pressed|questioned|challenged|told)(?:\s+(?:about|on))?",
-    re.IGNORECASE,
-)
-PASSIVE_AUX = {"was", "were", "is", "are", "been", "being"}
-BEFORE_ASKED = {"when", "if", "after", "before", "once", "being", "been", "was", "were"}
-# "The bill is expected to pass", "Lee was booed", "contests known as Super Tuesday": in a passive whose
-# subject is what is reported on, not who reports it, the source is the agent after "by" or none (PolNeAR
-# train, without "by": "expected" no source 68 times of 68, "known" 17 of 18, "seen" 17 of 18, "announced"
-# 6 of 6, "shown" 5 of 6, "criticized" 3 of 3, "accused" 4 of 5, "known as" and "titled" bare 12 of 14).
-PATIENT_PASSIVE = re.compile(
-    r"(?:(?:is|are|was|were|been|being|be|’s|'s)\s+(?:(?:\w+ly|not|also|still|long)\s+)*"
-    r"(?:expected|known|seen|announced|shown|criticized|criticised|booed|reported|accused|briefed|greeted)"
-    r"|(?:also\s+)?known|titled)(?:\s+(?:as|to|for|of|on|about))?",
-    re.IGNORECASE,
-)
-
-
-def drop_asked_sources(frame: Frame, found: list[Candidate]) -> None:
-    """A question put to someone ("Asked whether ...", "was asked", "when pressed on") has no source unless the
-    asker follows ("asked by the host"): the speaker beside the cue is the one who answers; so for other
-    passives whose subject is what is reported on (see PATIENT_PASSIVE)."""
-    text = frame.text
-    for cand in found:
-        if cand.cue_span is None or cand.source_span is None:
-            continue
-        s, e = cand.cue_span
-        cue = text[s:e]
-        if re.match(r"\s+by\s", text[e : e + 5]):
-            continue
-        if PATIENT_PASSIVE.fullmatch(cue) is not None:
-            cand.source_span = None
-            continue
-        if ASKED_CUE.fullmatch(cue) is None:
-            continue
-        before = text[:s].rstrip()
-        previous = before.rsplit(None, 1)[-1].lower() if before else ""
-        opening = cue[0].isupper() and (not before or before[-1] in ".!?\"”\n")
-        if cue.split()[0].lower() in PASSIVE_AUX or opening or previous in BEFORE_ASKED:
-            cand.source_span = None
-
-
-# "Outside court, the charity's chief executive said": a place or time phrase, whatever the tagger reads its
-# first word as, is no apposition of the speaker.
-PREPOSITION_WORDS = words("outside inside after before during near behind beyond within since until despite")
-
-
-def _appositive_phrase(toks: list[Token]) -> bool:
-    if toks[0].pos_ in {"ADP", "CCONJ", "ADV", "PART"} or toks[-1].pos_ not in {"NOUN", "PROPN"}:
-        return False
-    if toks[0].lower_ in PREPOSITION_WORDS:
-        return False
-    if not any(t.pos_ == "NOUN" for t in toks):
-        return False
-    return not any(
-        t.tag_ in {"VBD", "VBZ", "VBP", "MD", "VBG"}
-        or t.pos_ in {"VERB", "AUX", "SCONJ"}
-        or t.ent_type_ in {"DATE", "TIME"}
-        or t.text in {"—", "–", "-", ":"}
-        for t in toks
-    )
-
-
-def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
-    """ "denied claims by X that Y": the tagger tends to split a denied claim into a bare "claims" and
-    an unattributed "Y", or to take "claims" into the denial's cue ("denied claims"); the rule keeps the
-    claim whole (and finds X's claim nested in it)."""
-    first_word = frame.text[rule.start : rule.end].split(" ", 1)[0]
-    split = len(rivals) > 1 or any(r.cue_span is None for r in rivals)
-    took_noun = any(r.cue_span is not None and r.cue_span[0] <= rule.start < r.cue_span[1] for r in rivals)
-    return (split or took_noun) and is_cue_noun(first_word)
-
-
-def _cut_after_subject(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
-    """ "Lee said Tom Hart, the owner of the inn, who bought it in 2014 is wrong ...": the tagger took only the
-    reported clause's subject, with no verb of its own, as what the cue says (the rest unattributed or left out);
-    the rule's clause is whole."""
-    attributed = [r for r in rivals if r.cue_span is not None]
-    if len(attributed) != 1 or attributed[0].cue_span != rule.cue_span or rule.end <= attributed[0].end:
-        return False
-    words = [t for s, e in attributed[0].content_spans for t in frame.tokens_between(s, e)]
-    if not words or any(t.pos_ in {"VERB", "AUX"} for t in words):
-        return False
-    # ... and the rule's clause goes on to the subject's own verb ("that argument in a ruling released Thursday" is
-    # no clause)
-    rest = frame.tokens_between(attributed[0].end, rule.end)
-    return any(t.tag_ in rules.FINITE_TAGS for t in rest)
-
-
-def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
-    """Where reported words begin: after "that" (sayso, as the model case's gold) or at it (PolNeAR)."""
-    for cand in found:
-        if cand.kind == "direct":
-            continue
-        s, e = cand.content_spans[0]
-        if scheme == "sayso" and _complementizer_at(frame, s) and e - s > 5:
-            cand.content_spans[0] = (s + 5, e)
-        elif scheme == "polnear" and frame.text[max(0, s - 5) : s].lower() == "that ":
-            cand.content_spans[0] = (s - 5, e)
-
-
-# "But the plan is still tilted toward the rich, he said": the connective links the sentence to the article,
-# it is no part of what was said (PolNeAR train: "But" before such content left out 54 times, kept 22).
-CONNECTIVE = re.compile(
-    r"(?:But|And|However,|Still,|Yet,|Indeed,|In fact,|Moreover,|Even so,|In addition,|Nevertheless,|Nonetheless,"
-    r"|Furthermore,|Also,)\s+(?=\S)"
-)
-
-
-def drop_connectives(frame: Frame, found: list[Candidate]) -> None:
-    """Reported words before their cue, not quoted, start after a sentence-opening connective."""
-    for cand in found:
-        if cand.kind == "direct" or cand.cue_span is None or cand.start >= cand.cue_span[0]:
-            continue
-        s, e = cand.content_spans[0]
-        m = CONNECTIVE.match(frame.text, s, e)
-        if m is not None and frame.quote_around(s) is None and m.end() < e:
-            cand.content_spans[0] = (m.end(), e)
-
-
-def split_at_paragraphs(frame: Frame, found: list[Candidate]) -> None:
-    """A quote running over paragraphs, an opening mark on each: its words are one span per paragraph, without
-    the marks that open the later ones (as PolNeAR's gold)."""
-    for cand in found:
-        if not any("\n" in frame.text[s:e] for s, e in cand.content_spans):
-            continue
-        spans: list[Span] = []
-        for s, e in cand.content_spans:
-            spans += [p for piece in _line_pieces(frame.text, s, e) if (p := trim_content(frame.text, piece))]
-        cand.content_spans = spans or cand.content_spans
-
-
-def one_cue_each(found: list[Candidate]) -> list[Candidate]:
-    """PolNeAR's scheme: every attribution has one cue (PolNeAR train: 35 of 19,868 gold attributions lack
-    one), and a quote going on in a later paragraph is more content of the attribution it continues. A
-    follow-on quote joins that attribution; other statements without a cue are left out."""
-    kept = [c for c in found if c.cue_span is not None]
-    kept_ids = {id(c) for c in kept}
-    for cand in found:
-        if cand.cue_span is None and cand.continues is not None and id(cand.continues) in kept_ids:
-            cand.continues.content_spans = sorted([*cand.continues.content_spans, *cand.content_spans])
-    return kept
-
-
-def _complementizer_at(frame: Frame, start: int) -> bool:
-    """Whether reported words begin with a "that" that only introduces them (not "that is a lie")."""
-    if frame.text[start : start + 5].lower() != "that ":
-        return False
-    return not rules.that_is_demonstrative(frame.doc, frame.token_index_at(start))
-
-
-ELABORATION = re.compile(r",\s+(?:which|particularly|especially|including|notably)\b")
-
-
-def extend_to_sentence_end(frame: Frame, found: list[Candidate]) -> None:
-    """Reported words that stop before an elaboration (", which began last February, particularly
-    ...") go on to the end of their sentence, unless another statement or its attribution lies there."""
-    taken = sorted(s for c in found for s in [*c.content_spans, c.cue_span, c.source_span] if s)
-    for cand in found:
-        if cand.origin != "tagger" or cand.kind == "direct":
-            continue
-        s, e = cand.content_spans[-1]
-        if not ELABORATION.match(frame.text, e):
-            continue
-        end = frame.sentence_end_after(e)
-        if any(e < a < end for a, _ in taken) or frame.quote_around(e) is not None:
-            continue
-        longer = trim_content(frame.text, (s, end))
-        if longer is not None:
-            cand.content_spans[-1] = longer
-
-
-def _fill_missing_source(winners: list[Candidate], rule: Candidate) -> None:
-    """A tagged statement that lost its source (the tagger linked it elsewhere) takes the rule's, when
-    both hang on the same cue."""
-    for winner in winners:
-        if winner.source_span is None and winner.cue_span == rule.cue_span and rule.source_span:
-            winner.source_span = rule.source_span
-
-
-def _with_tagged_source(rule: Candidate, rivals: list[Candidate]) -> Candidate:
-    """The tagger draws source boundaries the PolNeAR way ("Smith, a spokesman for X"); where it agrees
-    with the rule on the cue, its source is taken."""
-    for rival in rivals:
-        if rival.cue_span != rule.cue_span or rival.source_span is None or rule.source_span is None:
-            continue
-        if _overlaps(rule.source_span, [rival.source_span]):
-            rule.source_span = rival.source_span
-    return rule
-
-
 def from_tagger(frame: Frame, tagged: TaggedAttribution, scheme: Scheme = "sayso") -> Candidate | None:
     if tagged.confidence < MIN_TAGGER_CONFIDENCE[scheme]:
         return None
@@ -765,7 +157,7 @@ def from_tagger(frame: Frame, tagged: TaggedAttribution, scheme: Scheme = "sayso
     spans = [s for span in spans if (s := _within_paragraph(frame, span, tagged.cue_span))]
     if not spans:
         return None
-    direct = all(_is_quoted(frame, s) for s in spans)
+    direct = all(is_quoted(frame, s) for s in spans)
     source = _source_within_paragraph(frame, tagged.source_span, tagged.cue_span)
     return Candidate("direct" if direct else "indirect", spans, tagged.cue_span, source, tagged.confidence, "tagger")
 
@@ -792,22 +184,12 @@ def _within_paragraph(frame: Frame, span: Span, cue: Span | None) -> Span | None
 
 def _line_piece(text: str, span: Span, cue: Span | None) -> Span | None:
     """Of a span's lines that are not blank, the one next to the cue (without a cue, the longest); None if all are."""
-    pieces = [p for p in _line_pieces(text, *span) if text[p[0] : p[1]].strip()]
+    pieces = [p for p in line_pieces(text, *span) if text[p[0] : p[1]].strip()]
     if not pieces:
         return None
     if cue is None:
         return max(pieces, key=lambda p: p[1] - p[0])
     return min(pieces, key=lambda p: min(abs(p[0] - cue[1]), abs(cue[0] - p[1])))
-
-
-def _line_pieces(text: str, s: int, e: int) -> list[Span]:
-    pieces, start = [], s
-    for i in range(s, e):
-        if text[i] == "\n":
-            pieces.append((start, i))
-            start = i + 1
-    pieces.append((start, e))
-    return pieces
 
 
 # "One Tory backbencher, who asked not to be named, said": a request for anonymity, no statement.
@@ -818,7 +200,7 @@ def _intention(text: str, tagged: TaggedAttribution) -> bool:
     content = text[tagged.content_spans[0][0] : tagged.content_spans[0][1]]
     if ANONYMITY.match(content):
         return True
-    return content.lower().startswith("to ") and not (set(_cue_words(text, tagged.cue_span)) & SPEECH_ACTS_WITH_TO)
+    return content.lower().startswith("to ") and not (set(cue_words(text, tagged.cue_span)) & SPEECH_ACTS_WITH_TO)
 
 
 # "A spokeswoman declined to comment on whether job cuts were planned": a refusal to speak reports no
@@ -832,37 +214,8 @@ SPEAKING = words("""
 
 
 def _refusal(text: str, tagged: TaggedAttribution) -> bool:
-    cue = set(_cue_words(text, tagged.cue_span))
+    cue = set(cue_words(text, tagged.cue_span))
     return bool(cue & REFUSALS) and bool(cue & SPEAKING)
-
-
-def _cue_words(text: str, cue: Span | None) -> list[str]:
-    """The cue's words, lower-cased (none without a cue)."""
-    return text[cue[0] : cue[1]].lower().split() if cue else []
-
-
-def _closing_mark_kept(frame: Frame, cand: Candidate) -> Candidate:
-    """ 'dismissed the criticism as "woke nonsense"': quoted words that end a mixed quote keep their closing
-    mark, and the stop before it where the sentence ends inside the marks ('was "simply false."'); sayso's
-    scheme (PolNeAR's gold leaves them out)."""
-    s, e = cand.content_spans[-1]
-    inside, text = frame.text[s:e], frame.text
-    mark = e + 1 if text[e : e + 1] in {".", "!", "?"} else e
-    if mark < len(text) and (
-        (text[mark] == "\u201d" and inside.count("\u201c") > inside.count("\u201d"))
-        or (text[mark] == '"' and inside.count('"') % 2 == 1)
-    ):
-        cand.content_spans[-1] = (s, mark + 1)
-    return cand
-
-
-def _without_colon(frame: Frame, cand: Candidate) -> Candidate:
-    """ "said:" -> "said": the colon introducing a quote is no part of the cue (sayso's scheme; PolNeAR's gold
-    keeps it 2 times in 100)."""
-    cue = cand.cue_span
-    if cue is not None and cue[1] - cue[0] > 1 and frame.text[cue[1] - 1] == ":":
-        cand.cue_span = trim(frame.text, (cue[0], cue[1] - 1)) or cue
-    return cand
 
 
 EXPECTED = re.compile(r"(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:expected|seen|known)", re.IGNORECASE)
@@ -877,7 +230,7 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
         return False
     if cand.source_span is None and cand.cue_span and EXPECTED.fullmatch(frame.text, *cand.cue_span):
         return True  # "The chancellor, Rishi Kaur, is expected to announce the cuts": no one's words
-    talked = set(_cue_words(frame.text, cand.cue_span)) & TALKED
+    talked = set(cue_words(frame.text, cand.cue_span)) & TALKED
     if frame.text[cand.start : cand.start + 6].lower() == "about " and talked:
         return True  # (a question put "about" something is kept: a denial may answer it)
     toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
@@ -887,7 +240,7 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
 def _asked_by_no_one(frame: Frame, cand: Candidate) -> bool:
     """ "Asked about the hospital, he said: ...": the question of a reporter no one names is no one's statement
     (sayso's scheme; PolNeAR's counts it); the answer is."""
-    cue = _cue_words(frame.text, cand.cue_span)
+    cue = cue_words(frame.text, cand.cue_span)
     return cand.source_span is None and cue[:1] == ["asked"]
 
 
@@ -897,12 +250,3 @@ def _denied_object(frame: Frame, cand: Candidate) -> bool:
     cue = cand.cue_span
     return cue is not None and cue[1] <= cand.start and is_denial_cue(frame.text[cue[0] : cue[1]])
 
-
-def _is_quoted(frame: Frame, span: Span) -> bool:
-    quote = frame.quote_around(span[0])
-    return (
-        quote is not None
-        and quote.open < span[0]
-        and span[1] <= quote.close + 1
-        and (span[0] - quote.open <= 2 and quote.close - span[1] <= 2)
-    )

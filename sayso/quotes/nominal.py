@@ -1,0 +1,204 @@
+"""Nominal attributions inside another statement: a claim named by a noun with its owner ("denied claims by X
+that Y", "X's denial that Y", "the intelligence community consensus that Y") and "X is wrong for saying Y".
+Surface patterns over spaCy tokens and POS tags; no dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from sayso.quotes.candidate import Candidate
+from sayso.quotes.cues import WRONG_FOR, is_cue_noun
+from sayso.quotes.frame import Frame, Span, trim_content
+from sayso.quotes.phrases import FINITE_TAGS, MAX_NP_TOKENS, np_left, source_after
+
+ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
+OWNER_PRONOUNS = {"his", "her", "their"}
+
+
+def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
+    """ "claims by X that Y", "X's denial that Y" inside another statement's content."""
+    out: list[Candidate] = []
+    for tok in frame.tokens_between(outer.start, outer.end):
+        if not is_cue_noun(tok.text):
+            continue
+        found = (
+            _noun_by_that(frame, tok, outer)
+            or _possessive_that(frame, tok, outer)
+            or _possessive_about(frame, tok, outer)
+            or _premodified_that(frame, tok, outer)
+        )
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    doc = frame.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in {"by", "from"}:
+        return None
+    # "claims by the union that ...": the phrase ends before "that", however the tagger took "that"
+    that_at = next(
+        (k for k in range(noun.i + 2, min(len(doc), noun.i + 3 + MAX_NP_TOKENS)) if doc[k].lower_ == "that"), None
+    )
+    if that_at is None or that_at + 1 >= len(doc):
+        return None
+    src = source_after(frame, noun.i + 1, that_at)
+    before_that = doc[that_at - 1]
+    if src is None or src[1] != before_that.idx + len(before_that):  # the phrase must run up to "that"
+        return None
+    content = trim_content(frame.text, (doc[that_at + 1].idx, outer.end))
+    if content is None:
+        return None
+    return _nominal(noun, src, [content], outer)
+
+
+def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    """ "the union's claim that Y", "the police's earlier claim that Y"; "the residents were wrong in their
+    recollections that Y"."""
+    doc = frame.doc
+    if noun.i < 2 or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that":
+        return None
+    before = doc[noun.i - 1]
+    if before.tag_ in ADJECTIVE_TAGS and noun.i >= 3 and _possessive_mark(doc[noun.i - 2]):
+        before = doc[noun.i - 2]
+    if before.tag_ == "PRP$":
+        src: Span | None = _subject_owning(frame, before, outer)
+    elif _possessive_mark(before):
+        src = _possessive_owner(frame, before, outer)
+    else:
+        return None
+    content = trim_content(frame.text, (doc[noun.i + 1].idx + 4, outer.end))
+    if src is None or content is None:
+        return None
+    return _nominal(noun, src, [content], outer)
+
+
+def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    """ "the president's claims about lost jobs are unfounded": X claimed something about "lost jobs"
+    (the words up to the outer statement's own verb)."""
+    doc = frame.doc
+    if noun.i < 2 or noun.i + 2 >= len(doc) or not _possessive_mark(doc[noun.i - 1]):
+        return None
+    if doc[noun.i + 1].lower_ not in {"about", "regarding"}:
+        return None
+    src = _possessive_owner(frame, doc[noun.i - 1], outer)
+    end = next((t.idx for t in doc[noun.i + 2 :] if t.tag_ in FINITE_TAGS or t.idx >= outer.end), outer.end)
+    content = trim_content(frame.text, (doc[noun.i + 2].idx, min(end, outer.end)))
+    if src is None or content is None:
+        return None
+    return _nominal(noun, src, [content], outer)
+
+
+def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
+    """ "has pooh-poohed the intelligence community consensus that Russia hacked ...": the cue ends
+    with a claim noun whose owner premodifies it; the outer statement's words are that owner's claim."""
+    if outer.cue_span is None or outer.kind == "direct" or not outer.content_spans:
+        return []
+    toks = frame.tokens_between(*outer.cue_span)
+    if not toks or not is_cue_noun(toks[-1].text):
+        return []
+    if not re.fullmatch(r"\s+that\s+", frame.text[outer.cue_span[1] : outer.content_spans[0][0]]):
+        return []
+    noun = toks[-1]
+    src = _premodifying_owner(frame, noun)
+    if src is None:
+        return []
+    return [_nominal(noun, src, list(outer.content_spans), outer)]
+
+
+# "Hart is "absolutely wrong" for saying (that) ...": what the one said to be wrong said
+WRONG_FOR_SAYING = re.compile(
+    WRONG_FOR + r"(?P<cue>saying|claiming|suggesting|asserting)\s+(?:that\s+)?", re.IGNORECASE
+)
+
+
+def said_wrongly(frame: Frame, outer: Candidate) -> list[Candidate]:
+    """ "Lee said Tom Hart, the owner of the inn, is "absolutely wrong" for saying Lee lied to him": reported words
+    that open on a name and say its bearer is wrong for saying something hold that person's claim."""
+    if outer.kind == "direct" or not outer.content_spans:
+        return []
+    start, end = outer.content_spans[0]
+    found = WRONG_FOR_SAYING.search(frame.text, start, end)
+    if found is None:
+        return []
+    name = []
+    for tok in frame.tokens_between(start, found.start()):
+        if tok.pos_ != "PROPN":
+            break
+        name.append(tok)
+    content = trim_content(frame.text, (found.end(), end))
+    if not name or content is None or len(frame.text[content[0] : content[1]].split()) < 3:
+        return []
+    source = (name[0].idx, name[-1].idx + len(name[-1]))
+    cue = (found.start("cue"), found.end("cue"))
+    return [Candidate("indirect", [content], cue, source, 0.8, "wrong-for-saying", parent=outer)]
+
+
+def _premodified_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    """ "dismissed the weather service consensus that the river is rising": the owner before the noun."""
+    doc = frame.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "that":
+        return None
+    src = _premodifying_owner(frame, noun)
+    if src is None or src[0] < outer.start:
+        return None
+    content = trim_content(frame.text, (doc[noun.i + 2].idx, outer.end))
+    if content is None:
+        return None
+    return _nominal(noun, src, [content], outer)
+
+
+def _premodifying_owner(frame: Frame, noun: Token) -> Span | None:
+    """ "the U.S. intelligence community" in "the U.S. intelligence community consensus": the nouns and
+    names between a determiner and the claim noun."""
+    doc = frame.doc
+    k = noun.i - 1
+    while k >= 0 and noun.i - k <= MAX_NP_TOKENS and doc[k].pos_ in {"PROPN", "NOUN"}:
+        k -= 1
+    if k == noun.i - 1 or k < 0 or doc[k].pos_ != "DET":
+        return None
+    last = doc[noun.i - 1]
+    return doc[k + 1].idx, last.idx + len(last)
+
+
+def _subject_owning(frame: Frame, pronoun: Token, outer: Candidate) -> Span | None:
+    """ "the residents of Elm Street" in "the residents of Elm Street were wrong in their recollections": the
+    subject that opens the outer statement's words, when the possessive pronoun agrees with it in number."""
+    if pronoun.lower_ not in OWNER_PRONOUNS:
+        return None
+    doc = frame.doc
+    first = frame.token_index_at(outer.start)
+    verb = next((t.i for t in doc[first : pronoun.i] if t.tag_ in FINITE_TAGS), None)
+    if verb is None or verb == first or doc[verb - 1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    # the head comes before any "of ..." ("the families of the victims")
+    head = doc[next((t.i for t in doc[first:verb] if t.pos_ == "ADP"), verb) - 1]
+    plural = head.tag_ in {"NNS", "NNPS"}
+    if head.pos_ not in {"NOUN", "PROPN"} or plural != (pronoun.lower_ == "their"):
+        return None
+    end = doc[verb - 1]
+    return doc[first].idx, end.idx + len(end)
+
+
+def _possessive_owner(frame: Frame, mark: Token, outer: Candidate) -> Span | None:
+    """ "the union" in "the union's claim": the noun phrase before the possessive mark, within the outer statement."""
+    doc = frame.doc
+    start = np_left(frame, mark.i - 1, frame.token_index_at(outer.start))
+    if start is None:
+        return None
+    return doc[start].idx, doc[mark.i - 1].idx + len(doc[mark.i - 1])
+
+
+def _nominal(noun: Token, source: Span, content: list[Span], outer: Candidate) -> Candidate:
+    """A claim named by a noun ("claims", "consensus") inside or at the end of another statement."""
+    return Candidate("indirect", content, (noun.idx, noun.idx + len(noun)), source, 0.8, "nominal", parent=outer)
+
+
+def _possessive_mark(tok: Token) -> bool:
+    """ "the union's", and a plural's bare apostrophe: "the inspectors' assessment"."""
+    if tok.lower_ in {"'s", "’s"}:
+        return True
+    return tok.text in {"'", "’"} and tok.i > 0 and tok.doc[tok.i - 1].lower_.endswith("s")

@@ -1,0 +1,329 @@
+"""Reported speech without quote marks: "X said (that) Y", "Talks collapsed, the union said.", "according to
+X", and the writer's apposition that names words a claim (", a claim Kyiv denied").
+Surface patterns over spaCy tokens and POS tags; no dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from sayso.quotes.candidate import Candidate
+from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, that_only_forms
+from sayso.quotes.frame import Frame, Span, trim, trim_content
+from sayso.quotes.phrases import FINITE_TAGS, MAX_NP_TOKENS, NP_POS, TIME_ENTS, source_after, source_before
+
+CLAUSE_START_POS = {"PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM", "ADV"}
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned", "urged"}
+
+
+# --- reported speech ----------------------------------------------------------------------------
+
+
+def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = None) -> list[Candidate]:
+    """ "X said (that) Y": a speech verb with a speaker before it and a clause after it."""
+    out: list[Candidate] = []
+    lo, hi = (within.start, within.end) if within else (0, len(frame.text))
+    for tok in frame.tokens_between(lo, hi):
+        if not is_speech_verb(tok.text) or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        inside = frame.quote_around(tok.idx)
+        if (inside is not None) != nested:
+            continue
+        # "X told me that Y," Z said. "...": within a quote of several parts, the part that holds the cue
+        part_hi = next((e for s, e in within.content_spans if s <= tok.idx < e), hi) if within else hi
+        cand = _reported_at(frame, tok, out, lo, part_hi)
+        if cand is None:
+            continue
+        if nested:
+            src = frame.text[cand.source_span[0] : cand.source_span[1]].lower() if cand.source_span else ""
+            if not src or src.split()[0] in FIRST_SECOND_PERSON or src in {"it", "they"}:
+                continue
+            cand.parent = within
+        out.append(cand)
+    return out
+
+
+def _reported_at(frame: Frame, cue: Token, earlier: list[Candidate], lo: int, hi: int) -> Candidate | None:
+    start_tok = clause_start(frame, cue)
+    if start_tok is None:
+        return None
+    floor_char = max(lo, frame.sentence_start_before(cue.idx))
+    floor = frame.token_index_at(floor_char)
+    if frame.doc[floor].idx < floor_char:
+        floor += 1
+    participle = cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ","
+    source = None if participle else source_before(frame, cue.i, floor)
+    if participle:
+        source = _shared_source(frame, cue, earlier)
+    if source is None:
+        return None
+    end = min(hi, _content_end(frame, start_tok.idx, nested=lo > 0 or hi < len(frame.text)))
+    content = trim_content(frame.text, (start_tok.idx, end))
+    if content is None or len(frame.text[content[0] : content[1]].split()) < 3:
+        return None
+    return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.8, "reported")
+
+
+def _shared_source(frame: Frame, cue: Token, earlier: list[Candidate]) -> Span | None:
+    """ "Peskov said X, noting that Y": the participle's speaker is the sentence's speaker; X ends at the comma."""
+    for prev in reversed(earlier):
+        if prev.cue_span and prev.cue_span[0] < cue.idx and prev.end >= cue.idx - 2:
+            cut = trim_content(frame.text, (prev.content_spans[-1][0], cue.idx - 1))
+            if cut is not None:
+                prev.content_spans[-1] = cut
+            return prev.source_span
+    return None
+
+
+def clause_start(frame: Frame, cue: Token) -> Token | None:
+    """First token of the reported clause after a cue, skipping a "that", an object of "told" and
+    one prepositional phrase; None when no clause follows (e.g. '"...," he said.')."""
+    doc = frame.doc
+    k = _skip_time(doc, cue.i + 1)
+    if k < len(doc) and cue.lower_ in TELL_VERBS:
+        k = _skip_np(frame, k)
+    phrase_skipped = False
+    for _ in range(2):
+        if k < len(doc) and doc[k].pos_ == "ADP" and doc[k].lower_ not in {"that", "as"}:
+            k = _skip_time(doc, _skip_np(frame, k + 1))
+            phrase_skipped = True
+    if k >= len(doc):
+        return None
+    if doc[k].lower_ == "that":  # the reported clause begins after it, unless it is the clause's subject
+        if _that_closes_a_condition(doc, cue.i, k):
+            return None
+        if that_is_demonstrative(doc, k):
+            # "charged after a crash that killed a cyclist": after a phrase's noun, "that" and a verb are a
+            # relative clause of that noun, nothing said
+            relative = phrase_skipped and doc[k - 1].pos_ == "NOUN" and not doc[k - 1].ent_type_
+            return None if relative else doc[k]
+        return doc[k + 1] if k + 1 < len(doc) else None
+    if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
+        return doc[k]
+    if cue.lower_ in that_only_forms():
+        return None
+    if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
+        return doc[k]
+    return None
+
+
+SUBORDINATORS = {"when", "whenever", "if", "once", "unless", "until", "because"}
+
+
+def _that_closes_a_condition(doc: Doc, cue_i: int, k: int) -> bool:
+    """ "When a minister says that, you know ...": "that" and a comma end a clause that a subordinator opened
+    just before the cue; the words after the comma are the main clause, not what was said."""
+    if k + 1 >= len(doc) or doc[k + 1].text != ",":
+        return False
+    for tok in reversed(doc[max(0, cue_i - 6) : cue_i]):
+        if tok.is_punct:
+            return False
+        if tok.lower_ in SUBORDINATORS:
+            return True
+    return False
+
+
+def that_is_demonstrative(doc: Doc, k: int) -> bool:
+    """Whether the "that" at k points back ("said that is a distortion", "said that claim was false")
+    rather than introducing the reported clause ("said that the plan was dead"): a verb right after it
+    (an adverb between allowed: "that never happened"), or a singular claim noun and then a verb."""
+    after = [t for t in doc[k + 1 : k + 4] if not t.is_punct]
+    if not after:
+        return False
+    if after[0].pos_ == "ADV" and len(after) > 1:
+        after = after[1:]
+    if after[0].tag_ in FINITE_TAGS:
+        return True
+    # "that claim smacked of ...": the tagger reads a past tense after a noun as a participle as often as not
+    noun_then_verb = len(after) > 1 and (after[1].tag_ in FINITE_TAGS or after[1].tag_ == "VBN")
+    return after[0].tag_ == "NN" and is_cue_noun(after[0].text) and noun_then_verb
+
+
+def _skip_time(doc: Doc, k: int) -> int:
+    """Past "Friday", "on Tuesday afternoon": when a statement was made is no part of it."""
+    while k < len(doc) and doc[k].ent_type_ in TIME_ENTS:
+        k += 1
+    return k
+
+
+def _skip_np(frame: Frame, k: int) -> int:
+    doc = frame.doc
+    while k < len(doc) and (
+        doc[k].pos_ in NP_POS - {"PRON"} or doc[k].lower_ in {"reporters", "him", "her", "them", "us", "me"}
+    ):
+        if doc[k].lower_ == "that":
+            break
+        k += 1
+    return k
+
+
+def _has_verb_soon(frame: Frame, k: int) -> bool:
+    """Whether a clause follows: a finite verb soon after k ("letters for friends, trying to help" has none)."""
+    doc = frame.doc
+    end = frame.sentence_end_after(doc[k].idx)
+    for t in range(k, min(len(doc), k + 12)):
+        if doc[t].idx >= end:
+            break
+        if doc[t].pos_ in {"VERB", "AUX"} and doc[t].tag_ in FINITE_TAGS:
+            return True
+    return False
+
+
+def _content_end(frame: Frame, start: int, *, nested: bool) -> int:
+    """End of the reported clause: its sentence's end (inside a quote, that sentence's own end), or the comma
+    before an apposition that names it a claim (", a claim Kyiv denied")."""
+    if nested:
+        return frame.splitter_end_after(start)
+    end = frame.sentence_end_after(start)
+    apposition = CLAIM_APPOSITION.search(frame.text, start, end)
+    return apposition.start() if apposition else end
+
+
+# ", a claim Kyiv denied", ", a charge that the ministry rejects": the writer's apposition naming the words
+# before it a claim; what follows the noun (and "that" or "which") is who disputes or backs it.
+CLAIM_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|assertion|accusation|contention)\s+(?:(?:that|which)\s+)?(?=\w)"
+)
+
+
+def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) -> list[Candidate]:
+    """ "The ministry said its troops took the village, a claim (that) the army denied": the apposition reports
+    the army's denial of the words before it: those of the statement ending at its comma, else the clause
+    before it (PolNeAR's scheme: "that", or the claim noun phrase, is the content)."""
+    out: list[Candidate] = []
+    text = frame.text
+    for m in CLAIM_APPOSITION.finditer(text):
+        toks = frame.tokens_between(m.end(), frame.sentence_end_after(m.start()))
+        verb = next((k for k, t in enumerate(toks) if t.pos_ in {"VERB", "AUX"}), None)
+        if not verb or not (is_speech_verb(toks[verb].text) or is_denial_cue(toks[verb].text)):
+            continue
+        k = verb
+        while k > 0 and toks[k - 1].pos_ in {"AUX", "ADV"}:
+            k -= 1
+        if k == 0 or not all(t.pos_ in NP_POS or _possessive(t) for t in toks[:k]):
+            continue
+        source = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1]))
+        cue = (toks[k].idx, toks[verb].idx + len(toks[verb]))
+        claimed = next((c for c in found if m.start() - 2 <= c.end <= m.start() and c.cue_span), None)
+        if polnear:
+            relative = re.search(r"\b(?:that|which)\s+$", text[m.start() : m.end()])
+            noun = (m.start() + 1, m.end()) if relative is None else (m.start() + relative.start(), m.end())
+            content = [span] if (span := trim(text, noun)) else []
+        elif claimed is not None:
+            content = list(claimed.content_spans)
+        else:
+            span = trim_content(text, (frame.sentence_start_before(m.start()), m.start()))
+            content = [span] if span else []
+        if content:
+            out.append(Candidate("indirect", content, cue, source, 0.8, "claim-apposition"))
+    return out
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.lower_ in {"'s", "’s"}
+
+
+# --- "..., the union said." ---------------------------------------------------------------------
+
+
+def trailing_attributions(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """Reported words first, the attribution after a comma at the sentence's end: "Talks collapsed,
+    the union said." / "..., said a spokesman on Friday." (quoted words are left to the quote rules)."""
+    out: list[Candidate] = []
+    for tok in frame.doc:
+        if not is_speech_verb(tok.text) or tok.pos_ not in {"VERB", "AUX"} or frame.quote_around(tok.idx):
+            continue
+        if any(c.cue_span and c.cue_span[0] == tok.idx for c in found):
+            continue
+        cand = _trailing_at(frame, tok)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
+    doc = frame.doc
+    if cue.tag_ == "VBG":
+        return None  # ", adding levity": a participle, not the sentence's attribution
+    sent_start = frame.sentence_start_before(cue.idx)
+    sent_end = frame.sentence_end_after(cue.idx)
+    tail = frame.tokens_between(cue.idx + len(cue), sent_end)
+    if len(tail) > 7 or any(t.pos_ in {"VERB", "AUX"} or t.lower_ == "that" for t in tail):
+        return None
+    floor = frame.token_index_at(sent_start)
+    source = source_before(frame, cue.i, floor)
+    comma_char = source[0] if source else cue.idx
+    if source is None:
+        source = source_after(frame, cue.i, len(doc))
+    if source is None:
+        return None
+    if CLAIM_APPOSITION.search(frame.text, sent_start, cue.idx):
+        return None  # ", a claim Kyiv denied": claim_appositions takes it
+    comma = frame.text.rfind(",", sent_start, comma_char)
+    if comma < 0 or frame.text[comma + 1 : comma_char].strip():
+        return None
+    if source[1] <= cue.idx and tail and _has_object(tail):
+        return None  # "In her book, Lee noted the cost": the cue has an object; nothing is reported before it
+    content = trim_content(frame.text, (sent_start, comma))
+    if content is None or len(frame.text[content[0] : content[1]].split()) < 4 or _fronted(frame, content[0]):
+        return None
+    if frame.text[content[0]] in '"“' and frame.text[content[1] - 1 : content[1] + 1].strip(",")[-1:] in '"”':
+        return None  # a quote: the quote rules take it
+    return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.75, "trailing")
+
+
+def _has_object(tail: list[Token]) -> bool:
+    """Whether the words after a cue open with its object rather than with when or where it was said."""
+    first = next((t for t in tail if not t.is_punct), None)
+    return first is not None and first.ent_type_ not in TIME_ENTS and first.pos_ not in {"ADP", "ADV", "PART"}
+
+
+def _fronted(frame: Frame, start: int) -> bool:
+    """Whether words before a comma are a fronted phrase or clause ("When the council met", "In her book",
+    "Campaigning in 2012") rather than a statement of their own."""
+    toks = frame.tokens_between(start, frame.sentence_end_after(start))
+    toks = toks[1:] if toks and toks[0].pos_ == "CCONJ" else toks
+    return bool(toks) and (toks[0].pos_ in {"SCONJ", "ADP"} or toks[0].tag_ in {"VBG", "VBN"})
+
+
+# --- "according to X" ---------------------------------------------------------------------------
+
+
+def according_to(frame: Frame) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = frame.text
+    for tok in frame.doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(frame.doc) or tok.nbor(1).lower_ != "to":
+            continue
+        if frame.quote_around(tok.idx) is not None:
+            continue
+        src = source_after(frame, tok.i + 1, len(frame.doc))
+        if src is None:
+            continue
+        sent_start, sent_end = frame.sentence_start_before(tok.idx), frame.sentence_end_after(tok.idx)
+        if text[sent_start : tok.idx].strip(" ,"):
+            content = trim_content(text, (sent_start, tok.idx))
+        else:
+            src = _source_to_comma(frame, src, sent_end)
+            content = trim_content(text, (src[1], sent_end))
+        if content is None or len(text[content[0] : content[1]].split()) < 3:
+            continue
+        cue = (tok.idx, tok.nbor(1).idx + 2)
+        out.append(Candidate("indirect", [content], cue, src, 0.8, "according"))
+    return out
+
+
+def _source_to_comma(frame: Frame, src: Span, sent_end: int) -> Span:
+    """ "According to early results of exit polls conducted for the networks, most voters ...": a source
+    that opens its sentence runs on to the comma before the reported words, however the phrase goes on
+    (a participle, a hyphenated name), as long as no clause of its own comes between."""
+    comma = frame.text.find(",", src[1], sent_end)
+    if comma < 0 or frame.quote_around(comma) is not None:
+        return src
+    between = frame.tokens_between(src[1], comma)
+    if len(between) > MAX_NP_TOKENS + 4 or any(t.tag_ in FINITE_TAGS for t in between):
+        return src
+    return (src[0], comma) if between else src
