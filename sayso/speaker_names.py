@@ -100,11 +100,23 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
     people = [
         _without_leading_word(e, text)
         for e in ents
-        if e.label_ == "PERSON" or (e.label_ in ORG_LABELS and looks_like_person(e))
+        if (e.label_ == "PERSON" and not named_like_a_body(e)) or (e.label_ in ORG_LABELS and looks_like_person(e))
     ]
     surnames = {parts[-1] for e in people if len(parts := name_words(e.text)) >= 2}
     lone = [e for e in ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
     return sorted(set(people) | set(lone), key=lambda e: e.start_char)
+
+
+# the last words of sports clubs' names ("Manchester United", "Bristol Rovers")
+CLUB_WORDS = words("united city rovers athletic wanderers albion hotspur rangers fc afc")
+
+
+def named_like_a_body(ent: SpacySpan) -> bool:
+    """ "Manchester United have denied ...": what NER calls a person but whose name ends in a body's word and opens
+    with no first name."""
+    parts = ent.text.split()
+    last = parts[-1].lower().rstrip(".,") if parts else ""
+    return len(parts) >= 2 and last in ORG_WORDS | CLUB_WORDS and not is_first_name(parts[0])
 
 
 def _without_leading_word(ent: SpacySpan, text: str) -> SpacySpan:

@@ -136,3 +136,14 @@ def test_a_company_spokesman_right_after_the_company_spoke_speaks_for_it() -> No
     q = quote_with(analyze(text, id="t"), "strongly disagree")
     assert speaker(q) == "a company spokesman for Fastline Communications" and q.speaker and q.speaker.type == "UNNAMED"
     assert q.speaker.role == "Fastline Communications spokesman"
+
+
+def test_a_club_the_tagger_calls_a_person_gets_no_role_from_its_former_captain() -> None:
+    text = (
+        "Manchester United have denied reports that they made an offer for Harry Kane.\n\n"
+        "Former United captain Gary Neville said on Sky Sports that the club needed a striker."
+    )
+    analysis = analyze(text, id="t")
+    club = quote_with(analysis, "an offer for Harry Kane")
+    assert speaker(club) == "Manchester United" and club.speaker and club.speaker.type != "PERSON"
+    assert club.speaker.role is None
