@@ -641,7 +641,8 @@ class SpeakerResolver:
                 continue
             if qualifies_role(words[-1], entity.roles):
                 continue  # "Smith's campaign" is not "Smith campaign spokeswoman" Jo Reed
-            score = role_overlap(words, entity.roles)
+            roles = [r for r in entity.roles if not _another_holder(r, words)]
+            score = role_overlap(words, roles)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)
         return best[1] if best else None
@@ -652,7 +653,9 @@ class SpeakerResolver:
         fits = [
             e
             for e in self.entities.values()
-            if e.type == "PERSON" and role_overlap(words, e.roles) == 1 and words[-1] in role_heads(e.roles)
+            if e.type == "PERSON"
+            and role_overlap(words, roles := [r for r in e.roles if not _another_holder(r, words)]) == 1
+            and words[-1] in role_heads(roles)
         ]
         return fits[0] if len(fits) == 1 else None
 
@@ -694,6 +697,17 @@ class SpeakerResolver:
             Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
             for e in self.entities.values()
         ]
+
+
+# "shadow health secretary", "former governor", "deputy mayor": not the one "the health secretary" means
+OTHER_HOLDER = words("shadow former ex deputy vice acting assistant")
+
+
+def _another_holder(role: str, words: list[str]) -> bool:
+    """Whether a role names another holder of the office a description names ("Labour's shadow health secretary"
+    for "the health secretary"): a word of OTHER_HOLDER in the role that the description does not have."""
+    role_words = {w.lower().strip(".,’'") for w in role.replace("-", " ").split()}
+    return bool(role_words & OTHER_HOLDER - set(words))
 
 
 def _described_body(name: str) -> bool:

@@ -147,3 +147,13 @@ def test_a_club_the_tagger_calls_a_person_gets_no_role_from_its_former_captain()
     club = quote_with(analysis, "an offer for Harry Kane")
     assert speaker(club) == "Manchester United" and club.speaker and club.speaker.type != "PERSON"
     assert club.speaker.role is None
+
+
+@pytest.mark.parametrize("office", ["shadow health secretary", "former health secretary", "deputy health secretary"])
+def test_the_office_is_not_its_shadow_or_former_or_deputy_holder(office: str) -> None:
+    text = (
+        f"Labour's {office}, Tom Ashford, said the figures were wrong.\n\n"
+        "The health secretary said funding was higher than ever."
+    )
+    q = quote_with(analyze(text, id="t"), "higher than ever")
+    assert speaker(q) != "Tom Ashford"
