@@ -320,3 +320,13 @@ def test_a_headline_charge_with_a_relative_clause_is_no_statement() -> None:
 def test_a_question_put_by_no_one_named_is_no_statement(text: str) -> None:
     analysis = analyze(text)
     assert [q.cue for q in analysis.quotes] == ["said"]
+
+
+@pytest.mark.parametrize("passive", ["has been accused of", "had been accused of", "was accused of"])
+def test_the_one_accused_is_not_the_accuser(passive: str) -> None:
+    text = (
+        "Minister accused of misleading MPs over hospital funding\n\n"
+        f"The health secretary {passive} misleading Parliament after figures published on Tuesday appeared to "
+        "contradict her claim that hospital funding had risen in real terms."
+    )
+    assert all(q.speaker is None or q.speaker.name != "The health secretary" for q in analyze(text).quotes)

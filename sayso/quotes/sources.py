@@ -182,7 +182,7 @@ BEFORE_ASKED = {"when", "if", "after", "before", "once", "being", "been", "was",
 # train, without "by": "expected" no source 68 times of 68, "known" 17 of 18, "seen" 17 of 18, "announced"
 # 6 of 6, "shown" 5 of 6, "criticized" 3 of 3, "accused" 4 of 5, "known as" and "titled" bare 12 of 14).
 PATIENT_PASSIVE = re.compile(
-    r"(?:(?:is|are|was|were|been|being|be|’s|'s)\s+(?:(?:\w+ly|not|also|still|long)\s+)*"
+    r"(?:(?:(?:has|have|had)\s+)?(?:is|are|was|were|been|being|be|’s|'s)\s+(?:(?:\w+ly|not|also|still|long)\s+)*"
     r"(?:expected|known|seen|announced|shown|criticized|criticised|booed|reported|accused|briefed|greeted)"
     r"|(?:also\s+)?known|titled)(?:\s+(?:as|to|for|of|on|about))?",
     re.IGNORECASE,
