@@ -395,8 +395,12 @@ class SpeakerResolver:
         lead = self.text[mention.start_char : orgs[0].start_char]
         if PROXY_OF.search(lead) or _member_of(lead):
             return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
-        role = None
         first, last = orgs[0], orgs[-1]
+        if FINDING_BY.match(self.text, mention.start_char, last.start_char):
+            # "Analysis by the Institute for Fiscal Studies found": what the organisation's study finds, it does
+            name = re.sub(r"^[Tt]he\s+", "", last.text)
+            return Resolution(self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG")), None)
+        role = None
         after = self.text[first.end_char : mention.end_char]
         listed = len(orgs) > 1 and not re.match(r",\s+(?:the|a|an)\s", after)  # "Apple, Google and Microsoft"
         if first.start_char == mention.start_char and after.startswith(",") and not listed:
@@ -699,6 +703,12 @@ class SpeakerResolver:
         ]
 
 
+# "(A) review of state police data by", "analysis by": a study whose finding is its author's
+FINDING_BY = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:analysis|review|study|survey|poll|audit|investigation|report|inquiry)\b"
+    r"[^,;]*\bby\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "shadow health secretary", "former governor", "deputy mayor": not the one "the health secretary" means
 OTHER_HOLDER = words("shadow former ex deputy vice acting assistant")
 

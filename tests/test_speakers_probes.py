@@ -157,3 +157,15 @@ def test_the_office_is_not_its_shadow_or_former_or_deputy_holder(office: str) ->
     )
     q = quote_with(analyze(text, id="t"), "higher than ever")
     assert speaker(q) != "Tom Ashford"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Analysis by the Institute for Fiscal Studies found that costs fell.", "Institute for Fiscal Studies"),
+        ("A review of state police data by the Tribune found that violent crime fell.", "Tribune"),
+    ],
+)
+def test_a_study_by_an_organisation_is_that_organisations_finding(text: str, name: str) -> None:
+    (q,) = analyze(text, id="t").quotes
+    assert speaker(q) == name and q.speaker and q.speaker.type == "ORG" and q.speaker.role is None
