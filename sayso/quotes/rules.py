@@ -14,12 +14,6 @@ from sayso.quotes.quoted import direct_quotes, interview_answers, nested_single_
 from sayso.quotes.reported import according_to, reported_speech, trailing_attributions
 
 
-def find_candidates(frame: Frame) -> list[Candidate]:
-    """Every attribution the rules find, nested ones included (``parent`` set)."""
-    top = top_level(frame)
-    return sorted(top + nested_in(frame, top), key=lambda c: (c.start, -c.end))
-
-
 def top_level(frame: Frame) -> list[Candidate]:
     """Statements that no other statement contains."""
     top = transcript_lines(frame) + interview_answers(frame)
