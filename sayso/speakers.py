@@ -601,8 +601,8 @@ class SpeakerResolver:
             target = self._recent_person(mention.start_char, gender_of("", mention.text))
         else:
             target = self._best_role_match(words, mention.start_char) or self._named_later(words)
-            if target is None and _nationality(mention):
-                # "the Spaniard said", "the Briton added": as a pronoun would be, when no role says otherwise
+            if target is None and (_nationality(mention) or _epithet(mention)):
+                # "the Spaniard said", "the striker added": as a pronoun would be, when no role says otherwise
                 target = self._recent_person(mention.start_char, None)
         if target is None:
             return None
@@ -724,6 +724,15 @@ def _described_body(name: str) -> bool:
     """ "The defence ministry", "the city council": an organisation described, not named."""
     words = name.lower().split()
     return len(words) > 1 and words[0] == "the" and words[-1] in ORG_WORDS | NON_COMPANY_KINDS
+
+
+# what news calls the person an article is about: "the striker said", "the singer added"
+EPITHETS = words("striker midfielder defender goalkeeper winger forward star singer actor actress rapper veteran")
+
+
+def _epithet(mention: SpacySpan) -> bool:
+    """ "the striker", "the singer": "the" and one epithet of a person."""
+    return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].lower_ in EPITHETS
 
 
 def _nationality(mention: SpacySpan) -> bool:

@@ -169,3 +169,13 @@ def test_the_office_is_not_its_shadow_or_former_or_deputy_holder(office: str) ->
 def test_a_study_by_an_organisation_is_that_organisations_finding(text: str, name: str) -> None:
     (q,) = analyze(text, id="t").quotes
     assert speaker(q) == name and q.speaker and q.speaker.type == "ORG" and q.speaker.role is None
+
+
+@pytest.mark.parametrize("epithet", ["the striker", "the singer", "the veteran"])
+def test_an_epithet_after_a_name_is_that_person(epithet: str) -> None:
+    text = (
+        "Harry Kane has a year left on his contract and has said he wants to win trophies.\n\n"
+        f'Asked last month whether he would stay, {epithet} said: "I am focused on this season."'
+    )
+    q = quote_with(analyze(text, id="t"), "focused on this season")
+    assert speaker(q) == "Harry Kane"
