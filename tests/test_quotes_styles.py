@@ -330,3 +330,12 @@ def test_the_one_accused_is_not_the_accuser(passive: str) -> None:
         "contradict her claim that hospital funding had risen in real terms."
     )
     assert all(q.speaker is None or q.speaker.name != "The health secretary" for q in analyze(text).quotes)
+
+
+def test_a_topic_fought_over_is_no_statement() -> None:
+    text = (
+        "Rivals clash over crime figures in fiery debate\n\n"
+        "Governor Ellen Marsh and her Republican challenger, state Senator Tom Gaines, traded sharp attacks over "
+        "crime and taxes in their only televised debate on Thursday night."
+    )
+    assert analyze(text).quotes == []

@@ -234,7 +234,10 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
     if frame.text[cand.start : cand.start + 6].lower() == "about " and talked:
         return True  # (a question put "about" something is kept: a denial may answer it)
     toks = [t for t in frame.tokens_between(cand.start, cand.end) if not t.is_punct]
-    return len(cand.content_spans) == 1 and len(toks) <= 2 and not any(t.pos_ in {"VERB", "AUX"} for t in toks)
+    verbless = not any(t.pos_ in {"VERB", "AUX"} for t in toks)
+    if verbless and cand.kind == "indirect" and cue_words(frame.text, cand.cue_span)[-1:] in (["over"], ["on"]):
+        return True  # "traded sharp attacks over crime and taxes": what they fought over, no one's words
+    return len(cand.content_spans) == 1 and len(toks) <= 2 and verbless
 
 
 def _asked_by_no_one(frame: Frame, cand: Candidate) -> bool:
