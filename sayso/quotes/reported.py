@@ -6,6 +6,7 @@ Surface patterns over spaCy tokens and POS tags; no dependency parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -103,6 +104,8 @@ def clause_start(frame: Frame, cue: Token) -> Token | None:
         return doc[k + 1] if k + 1 < len(doc) else None
     if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
         return doc[k]
+    if doc[k].tag_ == "VBG" and (is_denial_cue(cue.text) or cue.lemma_ == "admit"):
+        return doc[k]  # "denied targeting civilians", "admitted taking the money": the gerund's clause
     if cue.lower_ in that_only_forms():
         return None
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
@@ -179,7 +182,54 @@ def _content_end(frame: Frame, start: int, *, nested: bool) -> int:
         return frame.splitter_end_after(start)
     end = frame.sentence_end_after(start)
     apposition = CLAIM_APPOSITION.search(frame.text, start, end)
-    return apposition.start() if apposition else end
+    end = apposition.start() if apposition else end
+    own = next_statement_at(frame, start, end)
+    return end if own is None else own
+
+
+# "calling them a provocation", "describing the report as false": participles that say something of an object
+NAMING_PARTICIPLES = {"calling", "branding", "describing", "labelling", "labeling", "dubbing", "terming"}
+CONTRASTS = {"while", "whereas"}
+
+
+def next_statement_at(frame: Frame, start: int, end: int) -> int | None:
+    """Where a statement of its own begins after reported words (the comma or semicolon before it): a speech
+    participle (", adding ...", ", calling them ..."), ", with X insisting ...", or ", while X denied ..." and
+    "; X said ..." (a subject and a speech verb of their own)."""
+    doc = frame.doc
+    around = frame.quote_around(start)
+    for tok in frame.tokens_between(start, end):
+        if tok.text not in {",", ";"} or tok.i + 2 >= len(doc) or frame.quote_around(tok.idx) != around:
+            continue
+        nxt = doc[tok.i + 1]
+        if _speech_participle(nxt):
+            return tok.idx
+        if nxt.lower_ == "with" and _subject_then(frame, tok.i + 2, _speech_participle):
+            return tok.idx
+        first = tok.i + 2 if nxt.lower_ in CONTRASTS else tok.i + 1
+        if (tok.text == ";" or nxt.lower_ in CONTRASTS) and _subject_then(frame, first, _finite_speech_verb):
+            return tok.idx
+    return None
+
+
+def _speech_participle(tok: Token) -> bool:
+    return tok.tag_ == "VBG" and (is_speech_verb(tok.text) or tok.lower_ in NAMING_PARTICIPLES)
+
+
+def _finite_speech_verb(tok: Token) -> bool:
+    return tok.tag_ in FINITE_TAGS and is_speech_verb(tok.text)
+
+
+def _subject_then(frame: Frame, k: int, is_verb: Callable[[Token], bool]) -> bool:
+    """Whether a noun phrase at k (a name, "manager Erik ten Hag", "aid groups") is followed, past any
+    auxiliaries and adverbs, by a verb that ``is_verb`` accepts."""
+    doc = frame.doc
+    after = _skip_np(frame, k)
+    if after == k or after - k > MAX_NP_TOKENS:
+        return False
+    while after < len(doc) and doc[after].pos_ in {"ADV", "AUX"} and not is_verb(doc[after]):
+        after += 1
+    return after < len(doc) and is_verb(doc[after])
 
 
 # ", a claim Kyiv denied", ", a charge that the ministry rejects": the writer's apposition naming the words
