@@ -380,3 +380,19 @@ def test_a_denial_ends_before_a_with_clause_holding_another_speaker_s_words() ->
     insisting = quote_with(analysis, "his squad was")
     assert insisting.content == 'his squad was "complete" for the season' and insisting.cue == "insisting"
     assert speaker(insisting) == "Paul Grant" and insisting.speaker and insisting.speaker.role == "manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Police denied using tear gas amid clashes in the capital.", "using tear gas"),
+        ("The army denied shelling the town as the ceasefire took hold.", "shelling the town"),
+        ("The minister denied acting as a go-between for the firm.", "acting as a go-between for the firm"),
+        ("The club admitted paying the player while he was injured.", "paying the player while he was injured"),
+    ],
+)
+def test_a_denial_of_doing_something_reports_the_gerund_s_words(text: str, content: str) -> None:
+    """ "denied using tear gas": the gerund's words are what is denied; the writer's "amid ..." or "as <clause>"
+    after them is not."""
+    analysis = analyze(text, id="t")
+    assert [q.content for q in analysis.quotes] == [content]

@@ -62,10 +62,26 @@ def _reported_at(frame: Frame, cue: Token, earlier: list[Candidate], lo: int, hi
     if source is None:
         return None
     end = min(hi, _content_end(frame, start_tok.idx, nested=lo > 0 or hi < len(frame.text)))
+    if start_tok.tag_ == "VBG":
+        end = _gerund_end(frame, start_tok, end)
     content = trim_content(frame.text, (start_tok.idx, end))
     if content is None or len(frame.text[content[0] : content[1]].split()) < 3:
         return None
     return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.8, "reported")
+
+
+# "denied striking the hospital as the war escalated", "... amid growing anger": the writer's context after the
+# gerund's words ("while" stays: "denied paying him while he was injured" is one thing denied)
+
+
+def _gerund_end(frame: Frame, gerund: Token, end: int) -> int:
+    """Where the words of "denied doing X" end: before "amid" or before "as" opening a clause of its own."""
+    toks = frame.tokens_between(gerund.idx, end)
+    for n, tok in enumerate(toks):
+        clause = tok.lower_ == "as" and any(t.tag_ in FINITE_TAGS for t in toks[n + 1 : n + 5])
+        if tok.lower_ == "amid" or clause:
+            return tok.idx
+    return end
 
 
 def _shared_source(frame: Frame, cue: Token, earlier: list[Candidate]) -> Span | None:
