@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
-from sayso.speaker_roles import ORG_WORDS, ROLE_TITLES, TITLES
+from sayso.speaker_roles import NAME_PARTICLES, ORG_WORDS, ROLE_TITLES, TITLES
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
@@ -62,6 +62,23 @@ def joined_organisations(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
         if start < ent.start:
             out = [e for e in out if e.end <= start or e.start >= ent.end]
             out.append(SpacySpan(ent.doc, start, ent.end, label="ORG"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def names_with_particles(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """The entities, where NER cut a person's name at a lowercase particle ("Erik" PERSON, "ten" CARDINAL,
+    "Hag" untagged) with one PERSON over the whole name: the particles and the capitalised word after them."""
+    out = list(ents)
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        doc, k = ent.doc, ent.end
+        while k < len(doc) and doc[k].text in NAME_PARTICLES:
+            k += 1
+        if k == ent.end or k >= len(doc) or not (doc[k].is_alpha and doc[k].text[:1].isupper()):
+            continue
+        out = [e for e in out if e.end <= ent.start or e.start > k]
+        out.append(SpacySpan(doc, ent.start, k + 1, label="PERSON"))
     return sorted(out, key=lambda e: e.start)
 
 

@@ -75,6 +75,10 @@ def role_overlap(words: list[str], roles: list[str]) -> float:
 ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
 
 
+# Lowercase particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen", "Virgil van Dijk")
+NAME_PARTICLES = {"ten", "ter", "van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "la", "le"}
+
+
 def premodifier_role(ent: SpacySpan) -> str | None:
     """ "former UK Prime Minister Boris Johnson" -> "former UK Prime Minister"."""
     role_tokens = title_before(ent)
@@ -156,5 +160,7 @@ def clean_role(role: str) -> str | None:
         words.pop(0)  # "a porter at the same hospital": the article goes, the words inside stay
     while words and (words[-1].lower().rstrip(".") in TITLES or words[-1].lower() in DESCRIPTION_STOP):
         words.pop()
+    while words and words[-1].lower() in NAME_PARTICLES:
+        words.pop()  # "Ten" before "Hag", "Van der" before "Berg": the name's own first words, no role
     cleaned = " ".join(words).strip()
     return cleaned if cleaned and len(cleaned) <= 60 else None

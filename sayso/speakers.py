@@ -28,6 +28,7 @@ from sayso.speaker_names import (
     honorific_gender,
     joined_organisations,
     name_words,
+    names_with_particles,
     people_mentions,
     title_case_line,
     untagged_name,
@@ -162,7 +163,7 @@ class SpeakerResolver:
         self.text = text
         self.doc = doc
         self.entities: dict[str, Entity] = {}
-        self._doc_ents = joined_organisations(doc.ents)  # spaCy builds doc.ents anew at each call
+        self._doc_ents = names_with_particles(joined_organisations(doc.ents))  # spaCy builds doc.ents anew at each call
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None

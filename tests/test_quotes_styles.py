@@ -339,3 +339,79 @@ def test_a_topic_fought_over_is_no_statement() -> None:
         "crime and taxes in their only televised debate on Thursday night."
     )
     assert analyze(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Poland's border guard said on Monday it had stopped 30 of the 45 migrants who tried to cross overnight, "
+            "while Minsk denied pushing people toward the fence.",
+            "it had stopped 30 of the 45 migrants who tried to cross overnight",
+            ("pushing people toward the fence", "denied", "Minsk"),
+        ),
+        (
+            "The union said the talks had collapsed, whereas the employer insisted that a deal was still close.",
+            "the talks had collapsed",
+            ("a deal was still close", "insisted", "the employer"),
+        ),
+        (
+            "The league said its referees had applied the rules correctly; the club denied that any rule was broken.",
+            "its referees had applied the rules correctly",
+            ("any rule was broken", "denied", "the club"),
+        ),
+    ],
+)
+def test_reported_words_end_where_another_speaker_s_statement_begins(
+    text: str, first: str, second: tuple[str, str, str]
+) -> None:
+    """ "X said Y, while Z denied W": the clause after ", while", ", whereas" or "; " with its own subject and
+    speech verb is a statement of its own, no part of X's words."""
+    analysis = analyze(text, id="t")
+    assert quote_with(analysis, first.split(" ", 3)[-1]).content == first
+    content, cue, source = second
+    other = quote_with(analysis, content)
+    assert (other.content, other.cue, other.source) == second
+
+
+def test_a_claim_denied_ends_before_the_denier_s_own_words_after_a_participle() -> None:
+    text = (
+        "The ministry rejected claims by Tbilisi that a dam near Gori had been breached, calling them "
+        '"a fabrication aimed at foreign donors".'
+    )
+    analysis = analyze(text, id="t")
+    rejected = next(q for q in analysis.quotes if q.cue == "rejected")
+    assert rejected.content == "claims by Tbilisi that a dam near Gori had been breached"
+    claim = next(q for q in analysis.quotes if q.cue == "claims")
+    assert claim.content == "a dam near Gori had been breached" and speaker(claim) == "Tbilisi"
+    calling = quote_with(analysis, "a fabrication")
+    assert calling.cue == "calling" and calling.source == "The ministry"
+
+
+def test_a_denial_ends_before_a_with_clause_holding_another_speaker_s_words() -> None:
+    text = (
+        "Rovers have denied reports that they made a £40 million offer for Dan Moore, with manager Paul Grant "
+        'insisting his squad was "complete" for the season.'
+    )
+    analysis = analyze(text, id="t")
+    denied = next(q for q in analysis.quotes if q.cue == "have denied")
+    assert denied.content == "reports that they made a £40 million offer for Dan Moore"
+    insisting = quote_with(analysis, "his squad was")
+    assert insisting.content == 'his squad was "complete" for the season' and insisting.cue == "insisting"
+    assert speaker(insisting) == "Paul Grant" and insisting.speaker and insisting.speaker.role == "manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Police denied using tear gas amid clashes in the capital.", "using tear gas"),
+        ("The army denied shelling the town as the ceasefire took hold.", "shelling the town"),
+        ("The minister denied acting as a go-between for the firm.", "acting as a go-between for the firm"),
+        ("The club admitted paying the player while he was injured.", "paying the player while he was injured"),
+    ],
+)
+def test_a_denial_of_doing_something_reports_the_gerund_s_words(text: str, content: str) -> None:
+    """ "denied using tear gas": the gerund's words are what is denied; the writer's "amid ..." or "as <clause>"
+    after them is not."""
+    analysis = analyze(text, id="t")
+    assert [q.content for q in analysis.quotes] == [content]

@@ -339,3 +339,26 @@ def test_a_campaign_is_not_the_other_campaigns_manager() -> None:
     )
     analysis = analyze(text)
     assert [q.speaker.name if q.speaker else None for q in analysis.quotes][-1] != "Luis Ortega"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Rovers boss Erik ten Hoven said the squad was complete. Ten Hoven said no one would be sold.",
+            "Erik ten Hoven",
+            "Rovers boss",
+        ),
+        (
+            "Manager Jan van der Berg said his side had been unlucky. Van der Berg added that the referee had "
+            "missed a clear penalty.",
+            "Jan van der Berg",
+            "Manager",
+        ),
+    ],
+)
+def test_a_name_with_a_lowercase_particle_is_one_name(text: str, name: str, role: str) -> None:
+    """NER cuts "Erik ten Hoven" at "ten" (a number to it); the particle and the surname are the name, and
+    "Ten Hoven" later is the same person, with no role "Ten"."""
+    analysis = analyze(text, id="t")
+    assert [(speaker(q), q.speaker and q.speaker.role) for q in analysis.quotes] == [(name, role)] * 2

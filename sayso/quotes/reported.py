@@ -6,6 +6,7 @@ Surface patterns over spaCy tokens and POS tags; no dependency parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -61,10 +62,26 @@ def _reported_at(frame: Frame, cue: Token, earlier: list[Candidate], lo: int, hi
     if source is None:
         return None
     end = min(hi, _content_end(frame, start_tok.idx, nested=lo > 0 or hi < len(frame.text)))
+    if start_tok.tag_ == "VBG":
+        end = _gerund_end(frame, start_tok, end)
     content = trim_content(frame.text, (start_tok.idx, end))
     if content is None or len(frame.text[content[0] : content[1]].split()) < 3:
         return None
     return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.8, "reported")
+
+
+# "denied striking the hospital as the war escalated", "... amid growing anger": the writer's context after the
+# gerund's words ("while" stays: "denied paying him while he was injured" is one thing denied)
+
+
+def _gerund_end(frame: Frame, gerund: Token, end: int) -> int:
+    """Where the words of "denied doing X" end: before "amid" or before "as" opening a clause of its own."""
+    toks = frame.tokens_between(gerund.idx, end)
+    for n, tok in enumerate(toks):
+        clause = tok.lower_ == "as" and any(t.tag_ in FINITE_TAGS for t in toks[n + 1 : n + 5])
+        if tok.lower_ == "amid" or clause:
+            return tok.idx
+    return end
 
 
 def _shared_source(frame: Frame, cue: Token, earlier: list[Candidate]) -> Span | None:
@@ -103,6 +120,8 @@ def clause_start(frame: Frame, cue: Token) -> Token | None:
         return doc[k + 1] if k + 1 < len(doc) else None
     if is_cue_noun(doc[k].text) or (doc[k].pos_ == "DET" and k + 1 < len(doc) and is_cue_noun(doc[k + 1].text)):
         return doc[k]
+    if doc[k].tag_ == "VBG" and (is_denial_cue(cue.text) or cue.lemma_ == "admit"):
+        return doc[k]  # "denied targeting civilians", "admitted taking the money": the gerund's clause
     if cue.lower_ in that_only_forms():
         return None
     if doc[k].pos_ in CLAUSE_START_POS and doc[k].text not in {'"', "“", "‘"} and _has_verb_soon(frame, k):
@@ -179,7 +198,54 @@ def _content_end(frame: Frame, start: int, *, nested: bool) -> int:
         return frame.splitter_end_after(start)
     end = frame.sentence_end_after(start)
     apposition = CLAIM_APPOSITION.search(frame.text, start, end)
-    return apposition.start() if apposition else end
+    end = apposition.start() if apposition else end
+    own = next_statement_at(frame, start, end)
+    return end if own is None else own
+
+
+# "calling them a provocation", "describing the report as false": participles that say something of an object
+NAMING_PARTICIPLES = {"calling", "branding", "describing", "labelling", "labeling", "dubbing", "terming"}
+CONTRASTS = {"while", "whereas"}
+
+
+def next_statement_at(frame: Frame, start: int, end: int) -> int | None:
+    """Where a statement of its own begins after reported words (the comma or semicolon before it): a speech
+    participle (", adding ...", ", calling them ..."), ", with X insisting ...", or ", while X denied ..." and
+    "; X said ..." (a subject and a speech verb of their own)."""
+    doc = frame.doc
+    around = frame.quote_around(start)
+    for tok in frame.tokens_between(start, end):
+        if tok.text not in {",", ";"} or tok.i + 2 >= len(doc) or frame.quote_around(tok.idx) != around:
+            continue
+        nxt = doc[tok.i + 1]
+        if _speech_participle(nxt):
+            return tok.idx
+        if nxt.lower_ == "with" and _subject_then(frame, tok.i + 2, _speech_participle):
+            return tok.idx
+        first = tok.i + 2 if nxt.lower_ in CONTRASTS else tok.i + 1
+        if (tok.text == ";" or nxt.lower_ in CONTRASTS) and _subject_then(frame, first, _finite_speech_verb):
+            return tok.idx
+    return None
+
+
+def _speech_participle(tok: Token) -> bool:
+    return tok.tag_ == "VBG" and (is_speech_verb(tok.text) or tok.lower_ in NAMING_PARTICIPLES)
+
+
+def _finite_speech_verb(tok: Token) -> bool:
+    return tok.tag_ in FINITE_TAGS and is_speech_verb(tok.text)
+
+
+def _subject_then(frame: Frame, k: int, is_verb: Callable[[Token], bool]) -> bool:
+    """Whether a noun phrase at k (a name, "manager Erik ten Hag", "aid groups") is followed, past any
+    auxiliaries and adverbs, by a verb that ``is_verb`` accepts."""
+    doc = frame.doc
+    after = _skip_np(frame, k)
+    if after == k or after - k > MAX_NP_TOKENS:
+        return False
+    while after < len(doc) and doc[after].pos_ in {"ADV", "AUX"} and not is_verb(doc[after]):
+        after += 1
+    return after < len(doc) and is_verb(doc[after])
 
 
 # ", a claim Kyiv denied", ", a charge that the ministry rejects": the writer's apposition naming the words
