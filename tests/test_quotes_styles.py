@@ -415,3 +415,8 @@ def test_a_denial_of_doing_something_reports_the_gerund_s_words(text: str, conte
     after them is not."""
     analysis = analyze(text, id="t")
     assert [q.content for q in analysis.quotes] == [content]
+
+
+def test_nothing_to_add_to_what_someone_said_reports_no_one_else() -> None:
+    text = 'Asked about the hospital, Peskov said: "I have nothing to add to what the defence ministry said."'
+    assert [q.cue for q in analyze(text).quotes] == ["said"]

@@ -23,6 +23,10 @@ TELL_VERBS = {"told", "tell", "tells", "telling", "reminded", "assured", "warned
 # --- reported speech ----------------------------------------------------------------------------
 
 
+# pronouns that inside a quote name no one who speaks: "it", "they", and "I have nothing to add to what ... said"
+NO_SPEAKER_INSIDE = {"it", "they", "nothing", "something", "anything", "everything"}
+
+
 def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = None) -> list[Candidate]:
     """ "X said (that) Y": a speech verb with a speaker before it and a clause after it."""
     out: list[Candidate] = []
@@ -40,7 +44,7 @@ def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = No
             continue
         if nested:
             src = frame.text[cand.source_span[0] : cand.source_span[1]].lower() if cand.source_span else ""
-            if not src or src.split()[0] in FIRST_SECOND_PERSON or src in {"it", "they"}:
+            if not src or src.split()[0] in FIRST_SECOND_PERSON or src in NO_SPEAKER_INSIDE:
                 continue
             cand.parent = within
         out.append(cand)
