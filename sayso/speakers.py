@@ -35,6 +35,7 @@ from sayso.speaker_names import (
 )
 from sayso.speaker_roles import (
     DESCRIPTION_STOP,
+    NAME_PARTICLES,
     ORG_WORDS,
     ROLE_COMPLEMENT,
     ROLE_TITLES,
@@ -201,11 +202,20 @@ class SpeakerResolver:
             hint = honorific_gender(self.text[max(0, at - 6) : at] + " " + name)
             full = self._full_name_for(words, at, hint)
         else:
-            full = " ".join(words)
+            full = self._full_name_with_particle(words) or " ".join(words)
         key = "PERSON:" + normalise_name(full)
         if key not in self.entities:
             self.entities[key] = Entity(full, "PERSON")
         return self.entities[key]
+
+    def _full_name_with_particle(self, words: list[str]) -> str | None:
+        """ "Ten Hag told reporters" (a sentence's first word capitalised) after "manager Erik ten Hag": the one
+        person whose full name ends in that surname with its particle."""
+        if len(words) != 2 or words[0].lower() not in NAME_PARTICLES:
+            return None
+        tail = [w.lower() for w in words]
+        fulls = {" ".join(p) for _, p in self._full_names.get(words[-1], []) if [w.lower() for w in p[-2:]] == tail}
+        return next(iter(fulls)) if len(fulls) == 1 else None
 
     def _full_name_for(self, words: list[str], at: int, gender: str | None) -> str:
         """The full name this single word (a surname, or a first name) stands for: the one named most

@@ -362,3 +362,11 @@ def test_a_name_with_a_lowercase_particle_is_one_name(text: str, name: str, role
     "Ten Hoven" later is the same person, with no role "Ten"."""
     analysis = analyze(text, id="t")
     assert [(speaker(q), q.speaker and q.speaker.role) for q in analysis.quotes] == [(name, role)] * 2
+
+
+def test_a_surname_with_a_particle_opening_a_sentence_is_the_person_named_in_full() -> None:
+    text = (
+        "Manchester United have denied making an offer, with manager Erik ten Hag insisting his squad was complete.\n\n"
+        '"There has been no bid," Ten Hag told reporters.'
+    )
+    assert speaker(quote_with(analyze(text), "no bid")) == "Erik ten Hag"
