@@ -420,3 +420,12 @@ def test_a_denial_of_doing_something_reports_the_gerund_s_words(text: str, conte
 def test_nothing_to_add_to_what_someone_said_reports_no_one_else() -> None:
     text = 'Asked about the hospital, Peskov said: "I have nothing to add to what the defence ministry said."'
     assert [q.cue for q in analyze(text).quotes] == ["said"]
+
+
+def test_a_participle_after_a_headline_verb_is_the_headline_subject_s() -> None:
+    text = (
+        "Singer sues former producer, alleging that he withheld her royalties for years\n\n"
+        "Pop singer Lana Reyes has filed a lawsuit against her former producer, court documents show."
+    )
+    alleging = next(q for q in analyze(text).quotes if q.cue == "alleging")
+    assert alleging.speaker is not None and alleging.speaker.name == "Lana Reyes"

@@ -169,3 +169,11 @@ def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
     if not toks or not any(t.pos_ in HEAD_POS for t in toks) or toks[0].ent_type_ in TIME_ENTS:
         return None  # '," he said Friday' is no speaker
     return (toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
+def subject_of_participle(frame: Frame, cue: Token, floor: int) -> Span | None:
+    """ 'she responded to his messages by saying, "..."' / 'He hit back, saying: "..."': the speaker of a
+    participle cue is the subject of the clause's verb before it."""
+    doc = frame.doc
+    verb = next((k for k in range(cue.i - 1, floor, -1) if doc[k].tag_ in {"VBD", "VBZ", "VBP"}), None)
+    return source_before(frame, verb, floor) if verb is not None else None

@@ -15,7 +15,16 @@ from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_cue_noun, is_speech_verb
 from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.marks import QuotedSpan
-from sayso.quotes.phrases import HEAD_POS, MAX_NP_TOKENS, TIME_ENTS, abbrev, np_token, source_after, source_before
+from sayso.quotes.phrases import (
+    HEAD_POS,
+    MAX_NP_TOKENS,
+    TIME_ENTS,
+    abbrev,
+    np_token,
+    source_after,
+    source_before,
+    subject_of_participle,
+)
 from sayso.quotes.reported import clause_start
 
 # '" ― Jorge Falcon', '" — Donald J. Trump (@realDonaldTrump)': a dash, then a capitalised name that ends its line.
@@ -239,7 +248,7 @@ def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     cue = toks[-1]
     source = source_before(frame, cue.i, toks[0].i) if cue.i > toks[0].i else None
     if source is None and cue.tag_ == "VBG":
-        source = _subject_of_participle(frame, cue, toks[0].i)
+        source = subject_of_participle(frame, cue, toks[0].i)
     if source is None:
         return None
     return (cue.idx, cue.idx + len(cue)), source
@@ -248,14 +257,6 @@ def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
 def _next_to(frame: Frame, source: Span, cue: Span) -> bool:
     """Whether only a comma, an adverb or a phrase source_before skips stands between a speaker and its cue."""
     return not any(t.tag_ in {"VBD", "VBZ", "VBP"} for t in frame.tokens_between(source[1], cue[0]))
-
-
-def _subject_of_participle(frame: Frame, cue: Token, floor: int) -> Span | None:
-    """ 'she responded to his messages by saying, "..."' / 'He hit back, saying: "..."': the speaker of a
-    participle cue is the subject of the clause's verb before it."""
-    doc = frame.doc
-    verb = next((k for k in range(cue.i - 1, floor, -1) if doc[k].tag_ in {"VBD", "VBZ", "VBP"}), None)
-    return source_before(frame, verb, floor) if verb is not None else None
 
 
 def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:

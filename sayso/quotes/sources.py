@@ -13,7 +13,15 @@ from spacy.tokens import Token
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import words
 from sayso.quotes.frame import Frame
-from sayso.quotes.phrases import FINITE_TAGS, NP_POS, np_left, sentence_subject, source_after, source_before
+from sayso.quotes.phrases import (
+    FINITE_TAGS,
+    NP_POS,
+    np_left,
+    sentence_subject,
+    source_after,
+    source_before,
+    subject_of_participle,
+)
 from sayso.quotes.spans import cue_words, overlaps, spans_of
 
 
@@ -28,6 +36,8 @@ def fill_sources(frame: Frame, found: list[Candidate]) -> None:
         floor = frame.token_index_at(sent_start)
         floor += frame.doc[floor].idx < sent_start
         source = source_before(frame, first, floor) if first > floor else None
+        if source is None and frame.doc[first].tag_ == "VBG" and first > floor and frame.doc[first - 1].text == ",":
+            source = subject_of_participle(frame, frame.doc[first], floor)  # "Singer sues producer, alleging ..."
         if source is None:
             source = source_after(frame, last, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
         if source is not None and not overlaps(source, cand.content_spans):
