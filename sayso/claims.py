@@ -47,6 +47,8 @@ REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
     r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version)\b"
 )
+# "denied reports that ...", "rejected allegations that ...": a bare plural noun of what was said, no one named
+BARE_REPORTS = re.compile(r"^(?:media\s+|press\s+|news\s+)?(?P<noun>reports|allegations|claims)\s+that\b", re.I)
 # the verbs that make what such a noun names: "the claim" is what someone claimed, "the findings" what was found
 NOUN_VERB_STEMS = {
     "claim": ("claim", "accus", "alleg", "charg", "assert"),  # "the claim" after "A senator accused the agency of ..."
@@ -261,6 +263,9 @@ def _target(
     ]
     if nested:
         return nested[0]
+    reported = _reports_denied(denial, claims, text)
+    if reported is not None:
+        return reported
     referring = _referring_words(denial, text)
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
@@ -347,6 +352,18 @@ def _referring_words(denial: Quote, text: str) -> str | None:
         if REFERENCE.match(clause):
             return clause
     return None
+
+
+def _reports_denied(denial: Quote, claims: list[_Claim], text: str) -> _Claim | None:
+    """ "denied reports that they made an offer for Kane" and, just before or after, "The Daily Mail reported that
+    ...": the claim made by reporting, the closest before the denial, else the first after it."""
+    bare = BARE_REPORTS.match(denial.content.strip())
+    if bare is None:
+        return None
+    made_so = [c for c in claims if _made_as(c, "the " + bare.group("noun"))]
+    before = _claim_just_before(denial, made_so)
+    after = _claim_just_after(denial, made_so, text)
+    return before if before is not None else (after[0] if after is not None else None)
 
 
 def _made_as(claim: _Claim, referring: str) -> bool:

@@ -723,3 +723,12 @@ def test_a_denial_naming_someone_as_the_object_of_an_act_does_not_dispute_their_
         "Manchester United have denied reports that they made a £90 million offer for Harry Kane."
     )
     assert disputes_of(analyze(text)) == []
+
+
+def test_denying_reports_that_disputes_the_outlet_that_reported_it_just_after() -> None:
+    text = (
+        "Manchester United have denied reports that they made an offer for Harry Kane.\n\n"
+        "The Daily Mail reported on Saturday that United had tabled a bid for the striker."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "The Daily Mail" and disputers == ["Manchester United"] and "tabled a bid" in claim
