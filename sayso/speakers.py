@@ -33,10 +33,28 @@ from sayso.speaker_names import (
     title_case_line,
     untagged_name,
 )
+from sayso.speaker_phrases import (
+    COLLECTIVE_NOUNS,
+    FINDING_BY,
+    PERSON_NOUNS,
+    another_holder,
+    described_body,
+    epithet,
+    group_subject,
+    head_before,
+    issued_statement,
+    line_start,
+    member_of,
+    nationality,
+    object_of_preposition,
+    people_of,
+    possessive,
+    premodifier,
+    relative_antecedent,
+)
 from sayso.speaker_roles import (
     DESCRIPTION_STOP,
     NAME_PARTICLES,
-    ORG_WORDS,
     ROLE_COMPLEMENT,
     ROLE_TITLES,
     TITLES,
@@ -56,15 +74,6 @@ from sayso.speaker_roles import (
 Span = tuple[int, int]
 PERSON_PRONOUNS = {"he", "she", "him", "her", "who", "i"}
 GROUP_PRONOUNS = {"they", "we", "them"}
-# Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
-PERSON_NOUNS = words("""
-    spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
-    victim mother father wife husband son daughter brother sister man woman neighbour neighbor resident lawyer
-    prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
-    economist researcher scientist professor student friend relative colleague insider member
-""")
-# Singular nouns of a group that news calls "they": "The family said ...; they added".
-COLLECTIVE_NOUNS = words("family families couple crew staff")
 SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
@@ -78,16 +87,8 @@ PROXY_OF = re.compile(
 )
 # "The company said": an organisation named before, whatever it is called.
 GENERIC_ORG_NOUNS = words("company firm corporation group")
-# "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
-MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
 THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
-QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-# "The mayor's office later issued a statement.": who issued it (group 1), the sentence's subject.
-ISSUED_STATEMENT = re.compile(
-    r"(?:^|[.!?\n][\"'”’]?\s+)([A-Z][^.!?\n]{1,80}?)\s+(?:(?:\w+ly|also|later|then|today|yesterday|on\s+\w+day)\s+)*"
-    r"(?:issued|released|put\s+out|published|posted|sent)\s+(?:an?|the)\s+(?:\w+\s+)?statement\b"
-)
 # "the 36-year-old", "the 47-year-old father of two": a person described by age.
 AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
@@ -288,7 +289,7 @@ class SpeakerResolver:
         self.last_quoted = found.entity
         if found.entity.type in {"PERSON", "ORG"} and cand.cue_span is not None and self._in_a_statement(cand.cue_span):
             self.issuer = found.entity
-        if found.entity.type in {"PERSON", "ORG"} or _described_body(found.entity.name):
+        if found.entity.type in {"PERSON", "ORG"} or described_body(found.entity.name):
             self.last_speaker = found.entity
             if found.entity in self.spoken:
                 self.spoken.remove(found.entity)
@@ -308,7 +309,7 @@ class SpeakerResolver:
         said = mention.text.strip()
         the_statement = THE_STATEMENT.fullmatch(said) is not None
         if the_statement or said.lower() == "it":
-            issued = _issued_statement(self.text, mention.start_char)
+            issued = issued_statement(self.text, mention.start_char)
             if issued is not None:
                 issuer = self.doc.char_span(*issued, alignment_mode="expand")
                 found = issuer and (
@@ -341,11 +342,11 @@ class SpeakerResolver:
         heads = [
             e
             for e in persons
-            if not _possessive(self.text, e)
-            and not _premodifier(e, mention)
+            if not possessive(self.text, e)
+            and not premodifier(e, mention)
             and not PROXY_OF.search(self.text, mention.start_char, e.start_char)
             and not OF_NAME.search(self.text, mention.start_char, e.start_char)
-            and not _people_of(self.text[mention.start_char : e.start_char])
+            and not people_of(self.text[mention.start_char : e.start_char])
         ]
         if not heads:
             return None
@@ -396,7 +397,7 @@ class SpeakerResolver:
 
     def _organisation(self, mention: SpacySpan) -> Resolution | None:
         orgs = [e for e in self._ents_in(mention) if e.label_ in ORG_LABELS]
-        if not orgs or mention[-1].pos_ == "PRON" or _nationality(mention):
+        if not orgs or mention[-1].pos_ == "PRON" or nationality(mention):
             return None
         name = mention.text.strip()
         head = mention[-1]
@@ -404,7 +405,7 @@ class SpeakerResolver:
             # "the Kremlin spokesman": an unnamed person of that organisation
             return self._description(mention)
         lead = self.text[mention.start_char : orgs[0].start_char]
-        if PROXY_OF.search(lead) or _member_of(lead):
+        if PROXY_OF.search(lead) or member_of(lead):
             return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
         first, last = orgs[0], orgs[-1]
         if FINDING_BY.match(self.text, mention.start_char, last.start_char):
@@ -454,12 +455,12 @@ class SpeakerResolver:
         """ "The woman's family paid tribute to her. '...,' they said": a group (a plural or collective noun)
         opening the sentence before the pronoun's, as its subject, when no group or organisation spoke since."""
         doc = mention.doc
-        start = max(doc[mention.start].sent.start, _line_start(doc, mention.start))
+        start = max(doc[mention.start].sent.start, line_start(doc, mention.start))
         while start > 0 and doc[start - 1].is_space:
             start -= 1  # a paragraph break may be a sentence of its own
         if start == 0:
             return None
-        before = doc[max(doc[start - 1].sent.start, _line_start(doc, start - 1)) : start]
+        before = doc[max(doc[start - 1].sent.start, line_start(doc, start - 1)) : start]
         subject = group_subject(before)
         if subject is None or (spoke is not None and any(s >= subject.start_char for s, _ in spoke.mentions)):
             return None
@@ -544,7 +545,7 @@ class SpeakerResolver:
         if recent_speakers:
             return recent_speakers[-1]
         for ent in reversed([e for e in self.people if e.end_char <= at]):
-            if _object_of_preposition(ent) and ent.sent.start_char <= at < ent.sent.end_char:
+            if object_of_preposition(ent) and ent.sent.start_char <= at < ent.sent.end_char:
                 continue  # "On Twitter, she ...": not who "she" is
             person = self._person_for(ent.text, ent.start_char)
             if fits(person):
@@ -612,7 +613,7 @@ class SpeakerResolver:
             target = self._recent_person(mention.start_char, gender_of("", mention.text))
         else:
             target = self._best_role_match(words, mention.start_char) or self._named_later(words)
-            if target is None and (_nationality(mention) or _epithet(mention)):
+            if target is None and (nationality(mention) or epithet(mention)):
                 # "the Spaniard said", "the striker added": as a pronoun would be, when no role says otherwise
                 target = self._recent_person(mention.start_char, None)
         if target is None:
@@ -656,7 +657,7 @@ class SpeakerResolver:
                 continue
             if qualifies_role(words[-1], entity.roles):
                 continue  # "Smith's campaign" is not "Smith campaign spokeswoman" Jo Reed
-            roles = [r for r in entity.roles if not _another_holder(r, words)]
+            roles = [r for r in entity.roles if not another_holder(r, words)]
             score = role_overlap(words, roles)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)
@@ -669,7 +670,7 @@ class SpeakerResolver:
             e
             for e in self.entities.values()
             if e.type == "PERSON"
-            and role_overlap(words, roles := [r for r in e.roles if not _another_holder(r, words)]) == 1
+            and role_overlap(words, roles := [r for r in e.roles if not another_holder(r, words)]) == 1
             and words[-1] in role_heads(roles)
         ]
         return fits[0] if len(fits) == 1 else None
@@ -677,7 +678,7 @@ class SpeakerResolver:
     def _unnamed(self, mention: SpacySpan) -> Resolution:
         name = mention.text.strip()
         # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
-        head = next((mention[k - 1] for k in range(1, len(mention)) if _head_before(mention, k)), mention[-1])
+        head = next((mention[k - 1] for k in range(1, len(mention)) if head_before(mention, k)), mention[-1])
         plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS | COLLECTIVE_NOUNS
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
@@ -712,146 +713,3 @@ class SpeakerResolver:
             Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
             for e in self.entities.values()
         ]
-
-
-# "(A) review of state police data by", "analysis by": a study whose finding is its author's
-FINDING_BY = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:analysis|review|study|survey|poll|audit|investigation|report|inquiry)\b"
-    r"[^,;]*\bby\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# "shadow health secretary", "former governor", "deputy mayor": not the one "the health secretary" means
-OTHER_HOLDER = words("shadow former ex deputy vice acting assistant")
-
-
-def _another_holder(role: str, words: list[str]) -> bool:
-    """Whether a role names another holder of the office a description names ("Labour's shadow health secretary"
-    for "the health secretary"): a word of OTHER_HOLDER in the role that the description does not have."""
-    role_words = {w.lower().strip(".,’'") for w in role.replace("-", " ").split()}
-    return bool(role_words & OTHER_HOLDER - set(words))
-
-
-def _described_body(name: str) -> bool:
-    """ "The defence ministry", "the city council": an organisation described, not named."""
-    words = name.lower().split()
-    return len(words) > 1 and words[0] == "the" and words[-1] in ORG_WORDS | NON_COMPANY_KINDS
-
-
-# what news calls the person an article is about: "the striker said", "the singer added"
-EPITHETS = words("striker midfielder defender goalkeeper winger forward star singer actor actress rapper veteran")
-
-
-def _epithet(mention: SpacySpan) -> bool:
-    """ "the striker", "the singer": "the" and one epithet of a person."""
-    return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].lower_ in EPITHETS
-
-
-def _nationality(mention: SpacySpan) -> bool:
-    """ "the Spaniard", "the Briton": "the" and one singular nationality noun."""
-    return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].ent_type_ == "NORP" and mention[1].tag_ in {
-        "NN",
-        "NNP",
-    }
-
-
-RELATIVE_PRONOUNS = {"who", "whom", "which"}
-ANTECEDENT_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET", "PART"}
-
-
-def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
-    """ "local farmers, who said", "families of the victims, many of whom say": the phrase before the
-    comma is the speaker. Walks back over its nouns, adjectives, names and inner "of"."""
-    if mention[-1].lower_ not in RELATIVE_PRONOUNS:
-        return None
-    doc = mention.doc
-    comma = mention.start - 1
-    if comma < 1 or doc[comma].text != ",":
-        return None
-    start = comma
-    while start > 0:
-        prev = doc[start - 1]
-        if prev.pos_ in ANTECEDENT_POS or (
-            prev.lower_ == "of" and start - 2 >= 0 and doc[start - 2].pos_ in {"NOUN", "PROPN"}
-        ):
-            start -= 1
-        else:
-            break
-    while start < comma and doc[start].lower_ == "of":
-        start += 1
-    return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
-
-
-def _member_of(lead: str) -> bool:
-    """Whether the words before an organisation's name are someone of it ("a nurse at"), not a part of it
-    ("the government of")."""
-    m = MEMBERS_OF.search(lead)
-    return m is not None and m.group(1).lower() not in ORG_WORDS
-
-
-SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"}
-
-
-def _line_start(doc: Doc, i: int) -> int:
-    """The first token of the paragraph (line) that holds token ``i``: spaCy's sentences may run across one."""
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return i
-
-
-def group_subject(sent: SpacySpan) -> SpacySpan | None:
-    """The words opening a sentence, up to its verb, where they name a group: a noun phrase headed by a
-    plural or collective common noun ("The woman's family", "McConnell aides", "Twenty-seven states")."""
-    start = sent.start
-    while start < sent.end and (sent.doc[start].is_space or sent.doc[start].is_punct):
-        start += 1
-    end = start
-    while end < sent.end and (sent.doc[end].pos_ in SUBJECT_POS or sent.doc[end].tag_ in {"POS", "HYPH"}):
-        end += 1
-    if end == start or end >= sent.end or sent.doc[end].pos_ not in {"VERB", "AUX", "ADP"}:
-        return None
-    head = sent.doc[end - 1]
-    if head.pos_ != "NOUN" or not (head.tag_ == "NNS" or head.lower_ in COLLECTIVE_NOUNS):
-        return None
-    return sent.doc[start:end]
-
-
-def _people_of(lead: str) -> bool:
-    """Whether the words before a name are people of it ("Analysts at Morgan Stanley", "a lawyer at Paul
-    Weiss"): a name that employs people is an organisation's, whatever its first word ("a new ad from Trump" is
-    no one of Trump)."""
-    m = MEMBERS_OF.search(lead)
-    head = m.group(1).lower() if m else ""
-    return head in PERSON_NOUNS or (head.endswith("s") and head[:-1] in PERSON_NOUNS)
-
-
-def _head_before(mention: SpacySpan, k: int) -> bool:
-    """Whether the preposition at k follows the common noun heading the mention ("analysts at ...")."""
-    return mention[k].pos_ == "ADP" and mention[k - 1].pos_ == "NOUN"
-
-
-def _object_of_preposition(ent: SpacySpan) -> bool:
-    return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP"
-
-
-def _issued_statement(text: str, before: int) -> Span | None:
-    """Where the issuer of a statement is named in the last sentence before `before` or the one before that
-    ("The mayor's office later issued a statement. \"...,\" it read."), or None."""
-    start = max(0, before - 400)
-    found = list(ISSUED_STATEMENT.finditer(text, start, before))
-    if not found:
-        return None
-    name = found[-1]
-    between = QUOTED.sub("", text[name.end() : before])  # only the quote may stand between
-    return (name.start(1), name.end(1)) if len(re.findall(r"[.!?]", between)) <= 1 else None
-
-
-def _possessive(text: str, ent: SpacySpan) -> bool:
-    """ "Clinton's spokesman Brian Fallon": the name before 's is not the speaker."""
-    return re.match(r"[’']s\b", text[ent.end_char : ent.end_char + 3]) is not None
-
-
-def _premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:
-    """ "Vance campaign spokesman Tom Reilly": a name followed by a common noun of the same phrase
-    qualifies that noun; the speaker is the name the phrase ends with."""
-    after = ent.end
-    return after < mention.end and ent.doc[after].pos_ == "NOUN" and ent.doc[after].is_lower

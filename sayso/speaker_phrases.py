@@ -1,0 +1,180 @@
+"""What a speaker mention's words say, apart from the resolver's state: descriptions of bodies and of other office
+holders, epithets and nationalities, the antecedent of a relative clause, a group opening a sentence, a statement
+issued, possessive and premodifying names."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sayso.quotes.cues import words
+from sayso.quotes.frame import Span
+from sayso.speaker_names import NON_COMPANY_KINDS
+from sayso.speaker_roles import ORG_WORDS
+
+# Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
+PERSON_NOUNS = words("""
+    spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
+    victim mother father wife husband son daughter brother sister man woman neighbour neighbor resident lawyer
+    prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
+    economist researcher scientist professor student friend relative colleague insider member
+""")
+
+# Singular nouns of a group that news calls "they": "The family said ...; they added".
+COLLECTIVE_NOUNS = words("family families couple crew staff")
+
+# "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
+MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+# "The mayor's office later issued a statement.": who issued it (group 1), the sentence's subject.
+ISSUED_STATEMENT = re.compile(
+    r"(?:^|[.!?\n][\"'”’]?\s+)([A-Z][^.!?\n]{1,80}?)\s+(?:(?:\w+ly|also|later|then|today|yesterday|on\s+\w+day)\s+)*"
+    r"(?:issued|released|put\s+out|published|posted|sent)\s+(?:an?|the)\s+(?:\w+\s+)?statement\b"
+)
+
+
+# "(A) review of state police data by", "analysis by": a study whose finding is its author's
+FINDING_BY = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:analysis|review|study|survey|poll|audit|investigation|report|inquiry)\b"
+    r"[^,;]*\bby\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "shadow health secretary", "former governor", "deputy mayor": not the one "the health secretary" means
+OTHER_HOLDER = words("shadow former ex deputy vice acting assistant")
+
+
+def another_holder(role: str, words: list[str]) -> bool:
+    """Whether a role names another holder of the office a description names ("Labour's shadow health secretary"
+    for "the health secretary"): a word of OTHER_HOLDER in the role that the description does not have."""
+    role_words = {w.lower().strip(".,’'") for w in role.replace("-", " ").split()}
+    return bool(role_words & OTHER_HOLDER - set(words))
+
+
+def described_body(name: str) -> bool:
+    """ "The defence ministry", "the city council": an organisation described, not named."""
+    words = name.lower().split()
+    return len(words) > 1 and words[0] == "the" and words[-1] in ORG_WORDS | NON_COMPANY_KINDS
+
+
+# what news calls the person an article is about: "the striker said", "the singer added"
+EPITHETS = words("striker midfielder defender goalkeeper winger forward star singer actor actress rapper veteran")
+
+
+def epithet(mention: SpacySpan) -> bool:
+    """ "the striker", "the singer": "the" and one epithet of a person."""
+    return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].lower_ in EPITHETS
+
+
+def nationality(mention: SpacySpan) -> bool:
+    """ "the Spaniard", "the Briton": "the" and one singular nationality noun."""
+    return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].ent_type_ == "NORP" and mention[1].tag_ in {
+        "NN",
+        "NNP",
+    }
+
+
+RELATIVE_PRONOUNS = {"who", "whom", "which"}
+ANTECEDENT_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET", "PART"}
+
+
+def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
+    """ "local farmers, who said", "families of the victims, many of whom say": the phrase before the
+    comma is the speaker. Walks back over its nouns, adjectives, names and inner "of"."""
+    if mention[-1].lower_ not in RELATIVE_PRONOUNS:
+        return None
+    doc = mention.doc
+    comma = mention.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    start = comma
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ in ANTECEDENT_POS or (
+            prev.lower_ == "of" and start - 2 >= 0 and doc[start - 2].pos_ in {"NOUN", "PROPN"}
+        ):
+            start -= 1
+        else:
+            break
+    while start < comma and doc[start].lower_ == "of":
+        start += 1
+    return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
+
+
+def member_of(lead: str) -> bool:
+    """Whether the words before an organisation's name are someone of it ("a nurse at"), not a part of it
+    ("the government of")."""
+    m = MEMBERS_OF.search(lead)
+    return m is not None and m.group(1).lower() not in ORG_WORDS
+
+
+SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"}
+
+
+def line_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph (line) that holds token ``i``: spaCy's sentences may run across one."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
+
+
+def group_subject(sent: SpacySpan) -> SpacySpan | None:
+    """The words opening a sentence, up to its verb, where they name a group: a noun phrase headed by a
+    plural or collective common noun ("The woman's family", "McConnell aides", "Twenty-seven states")."""
+    start = sent.start
+    while start < sent.end and (sent.doc[start].is_space or sent.doc[start].is_punct):
+        start += 1
+    end = start
+    while end < sent.end and (sent.doc[end].pos_ in SUBJECT_POS or sent.doc[end].tag_ in {"POS", "HYPH"}):
+        end += 1
+    if end == start or end >= sent.end or sent.doc[end].pos_ not in {"VERB", "AUX", "ADP"}:
+        return None
+    head = sent.doc[end - 1]
+    if head.pos_ != "NOUN" or not (head.tag_ == "NNS" or head.lower_ in COLLECTIVE_NOUNS):
+        return None
+    return sent.doc[start:end]
+
+
+def people_of(lead: str) -> bool:
+    """Whether the words before a name are people of it ("Analysts at Morgan Stanley", "a lawyer at Paul
+    Weiss"): a name that employs people is an organisation's, whatever its first word ("a new ad from Trump" is
+    no one of Trump)."""
+    m = MEMBERS_OF.search(lead)
+    head = m.group(1).lower() if m else ""
+    return head in PERSON_NOUNS or (head.endswith("s") and head[:-1] in PERSON_NOUNS)
+
+
+def head_before(mention: SpacySpan, k: int) -> bool:
+    """Whether the preposition at k follows the common noun heading the mention ("analysts at ...")."""
+    return mention[k].pos_ == "ADP" and mention[k - 1].pos_ == "NOUN"
+
+
+def object_of_preposition(ent: SpacySpan) -> bool:
+    return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "ADP"
+
+
+def issued_statement(text: str, before: int) -> Span | None:
+    """Where the issuer of a statement is named in the last sentence before `before` or the one before that
+    ("The mayor's office later issued a statement. \"...,\" it read."), or None."""
+    start = max(0, before - 400)
+    found = list(ISSUED_STATEMENT.finditer(text, start, before))
+    if not found:
+        return None
+    name = found[-1]
+    between = QUOTED.sub("", text[name.end() : before])  # only the quote may stand between
+    return (name.start(1), name.end(1)) if len(re.findall(r"[.!?]", between)) <= 1 else None
+
+
+def possessive(text: str, ent: SpacySpan) -> bool:
+    """ "Clinton's spokesman Brian Fallon": the name before 's is not the speaker."""
+    return re.match(r"[’']s\b", text[ent.end_char : ent.end_char + 3]) is not None
+
+
+def premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:
+    """ "Vance campaign spokesman Tom Reilly": a name followed by a common noun of the same phrase
+    qualifies that noun; the speaker is the name the phrase ends with."""
+    after = ent.end
+    return after < mention.end and ent.doc[after].pos_ == "NOUN" and ent.doc[after].is_lower
