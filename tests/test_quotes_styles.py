@@ -429,3 +429,25 @@ def test_a_participle_after_a_headline_verb_is_the_headline_subject_s() -> None:
     )
     alleging = next(q for q in analyze(text).quotes if q.cue == "alleging")
     assert alleging.speaker is not None and alleging.speaker.name == "Lana Reyes"
+
+
+def test_words_the_tagger_ran_into_another_speakers_statement_end_where_it_begins() -> None:
+    from sayso import nlp
+    from sayso.quotes import rules
+    from sayso.quotes.candidate import Candidate
+    from sayso.quotes.extract import cut_before_own_statements
+    from sayso.quotes.frame import Frame
+
+    text = (
+        "Ukraine's air force said on Tuesday it had shot down 40 of the 52 drones Russia launched overnight, "
+        "while Moscow denied targeting civilian infrastructure."
+    )
+    frame = Frame.build(text, nlp.parse(text))
+    start, cue = text.index("it had"), text.index("said on Tuesday")
+    ran_on = Candidate("indirect", [(start, len(text) - 1)], (cue, cue + 15), (0, cue - 1), 0.9, "tagger")
+    found = cut_before_own_statements(frame, [ran_on], rules.top_level(frame))
+    words = sorted(text[c.start : c.end] for c in found)
+    assert words == [
+        "it had shot down 40 of the 52 drones Russia launched overnight",
+        "targeting civilian infrastructure",
+    ]

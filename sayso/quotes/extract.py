@@ -41,7 +41,7 @@ from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.merge import arbitrate, join_split_quotes, split_at_own_cue
-from sayso.quotes.reported import claim_appositions
+from sayso.quotes.reported import claim_appositions, next_statement_at
 from sayso.quotes.sources import (
     drop_addressee_sources,
     drop_asked_sources,
@@ -106,6 +106,8 @@ def attributions(
     raw = tag(text) if tagger_output is None else tagger_output
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme))]
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
+    if scheme == "sayso":
+        top = cut_before_own_statements(frame, top, ruled)
     top += claim_appositions(frame, top, polnear=scheme == "polnear")
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
@@ -136,6 +138,23 @@ def attributions(
     if scheme == "sayso":
         found = _without_unasked_questions(frame, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def cut_before_own_statements(frame: Frame, top: list[Candidate], ruled: list[Candidate]) -> list[Candidate]:
+    """ "The air force said it had shot down 40 drones, while Moscow denied targeting civilians": reported words the
+    tagger ran on into a statement of its own (", while X denied ...", ", adding ...") end where that one begins,
+    when a rule found it there; the rule's statement is kept beside them (sayso's scheme)."""
+    out = list(top)
+    for cand in top:
+        if cand.origin != "tagger" or cand.kind == "direct" or len(cand.content_spans) != 1:
+            continue
+        start, end = cand.content_spans[0]
+        cut = next_statement_at(frame, start, end)
+        rest = [r for r in ruled if cut is not None and cut <= r.start and r.end <= end and r not in out]
+        if cut is not None and rest:
+            cand.content_spans[0] = (start, cut)
+            out += rest
+    return out
 
 
 def _without_unasked_questions(frame: Frame, found: list[Candidate]) -> list[Candidate]:
