@@ -63,7 +63,6 @@ NOUN_VERB_STEMS = {
     "finding": ("found", "find"),
     "conclusion": ("conclu",),
 }
-STORIES = re.compile(r"stor(?:y|ies)$")
 REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"  # "the", "that", "these false" ...
 REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 # ... of these, the ones that accuse: what they refer to is a claim about the denier
@@ -272,7 +271,8 @@ def _target(
         named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
         if named:
             return _claim_just_before(denial, named, reach=len(text))
-        made_so = [c for c in claims if _made_as(c, referring)]
+        noun = _reference_noun(referring)
+        made_so = [c for c in claims if _made_as(c, noun)]
         if made_so and (made := _claim_just_before(denial, made_so)) is not None:
             return made
         if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
@@ -345,8 +345,9 @@ def _referring_words(denial: Quote, text: str) -> str | None:
     content = denial.content.strip()
     start = _start(denial)
     determiner = DETERMINER_BEFORE.search(text, max(0, start - 8), start) if denial.content_spans else None
-    if REFERENCE.match(determiner.group(0) + content if determiner else content):
-        return determiner.group(0) + content if determiner else content
+    referring = determiner.group(0) + content if determiner else content
+    if REFERENCE.match(referring):
+        return referring
     for start, end in _denying_clauses(denial.cue, content) or []:
         clause = content[start:end].strip(" \"'“”‘’…")
         if REFERENCE.match(clause):
@@ -360,18 +361,25 @@ def _reports_denied(denial: Quote, claims: list[_Claim], text: str) -> _Claim | 
     bare = BARE_REPORTS.match(denial.content.strip())
     if bare is None:
         return None
-    made_so = [c for c in claims if _made_as(c, "the " + bare.group("noun"))]
+    made_so = [c for c in claims if _made_as(c, bare.group("noun"))]
     before = _claim_just_before(denial, made_so)
+    if before is not None:
+        return before
     after = _claim_just_after(denial, made_so, text)
-    return before if before is not None else (after[0] if after is not None else None)
+    return after[0] if after is not None else None
 
 
-def _made_as(claim: _Claim, referring: str) -> bool:
+def _reference_noun(referring: str) -> str:
+    """The noun of words that open with a reference ("the false claims": "claims")."""
+    match = REFERENCE.match(referring)
+    return match.group(0).split()[-1] if match else ""
+
+
+def _made_as(claim: _Claim, noun: str) -> bool:
     """Whether a claim was made by the verb of the noun that refers to it ("the claim": "X claimed that ..."; "the
     findings": "its inquiry found that ..."), in its cue or in the first words of what was said."""
-    match = REFERENCE.match(referring)
-    noun = STORIES.sub("story", match.group(0).split()[-1].lower()) if match else ""
-    stems = NOUN_VERB_STEMS.get(noun.removesuffix("s") if noun != "story" else noun, ())
+    noun = noun.lower()
+    stems = NOUN_VERB_STEMS.get("story" if noun.startswith("stor") else noun.removesuffix("s"), ())
     if not stems:
         return False
     for quote in claim.quotes:

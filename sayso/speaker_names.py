@@ -126,6 +126,7 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
 
 # the last words of sports clubs' names ("Manchester United", "Bristol Rovers")
 CLUB_WORDS = words("united city rovers athletic wanderers albion hotspur rangers fc afc")
+BODY_OR_CLUB_WORDS = ORG_WORDS | CLUB_WORDS
 
 
 def named_like_a_body(ent: SpacySpan) -> bool:
@@ -133,7 +134,7 @@ def named_like_a_body(ent: SpacySpan) -> bool:
     with no first name."""
     parts = ent.text.split()
     last = parts[-1].lower().rstrip(".,") if parts else ""
-    return len(parts) >= 2 and last in ORG_WORDS | CLUB_WORDS and not is_first_name(parts[0])
+    return len(parts) >= 2 and last in BODY_OR_CLUB_WORDS and not is_first_name(parts[0])
 
 
 def _without_leading_word(ent: SpacySpan, text: str) -> SpacySpan:

@@ -54,10 +54,13 @@ def another_holder(role: str, words: list[str]) -> bool:
     return bool(role_words & OTHER_HOLDER - set(words))
 
 
+DESCRIBED_BODY_HEADS = ORG_WORDS | NON_COMPANY_KINDS
+
+
 def described_body(name: str) -> bool:
     """ "The defence ministry", "the city council": an organisation described, not named."""
     words = name.lower().split()
-    return len(words) > 1 and words[0] == "the" and words[-1] in ORG_WORDS | NON_COMPANY_KINDS
+    return len(words) > 1 and words[0] == "the" and words[-1] in DESCRIBED_BODY_HEADS
 
 
 # what news calls the person an article is about: "the striker said", "the singer added"

@@ -143,14 +143,10 @@ def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candida
         return Candidate("direct", [content], cue, source, 0.95, "quote-cue-after")
     before = _cue_before(frame, quote)
     if before is not None:
-        cue, source = before
+        cue, source, origin = before
         run_on = _run_on(frame, quote, cue)
         if run_on is not None:  # 'Lee says "the tide has turned" despite the loss': the quote is a clause's start
             return Candidate("indirect", [(content[0], run_on)], cue, source, 0.9, "quote-cue-before")
-        # a participle's speaker found before its clause's verb ("she responded ... by saying, '...'") is less
-        # sure: the tagger's reading of the same words wins
-        further_back = frame.doc[frame.token_index_at(cue[0])].tag_ == "VBG" and not _next_to(frame, source, cue)
-        origin = "quote-participle" if further_back else "quote-cue-before"
         return Candidate("direct", [content], cue, source, 0.9, origin)
     return None
 
@@ -238,25 +234,23 @@ def _dash_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     return (m.start(1), m.end(1)), (m.start(2), m.start(2) + len(name.rstrip(".")))
 
 
-def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
-    """'Peskov said: "..."' / 'Peskov said, "..."', or a colon introduction on the line before."""
+def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span, str] | None:
+    """'Peskov said: "..."' / 'Peskov said, "..."', or a colon introduction on the line before: the cue, the
+    source, and the rule's origin ("quote-participle" for a participle's speaker found before its clause's verb,
+    'she responded ... by saying, "..."', which is less sure: the tagger's reading of the same words wins)."""
     toks = frame.tokens_between(frame.sentence_start_before(quote.open - 1), quote.open)
     while toks and (toks[-1].text in {",", ":"} or not toks[-1].text.strip()):
         toks.pop()
     if not toks or not is_speech_verb(toks[-1].text):
-        return _colon_intro(frame, quote)
+        intro = _colon_intro(frame, quote)
+        return (*intro, "quote-cue-before") if intro is not None else None
     cue = toks[-1]
+    cue_span = (cue.idx, cue.idx + len(cue))
     source = source_before(frame, cue.i, toks[0].i) if cue.i > toks[0].i else None
-    if source is None and cue.tag_ == "VBG":
-        source = subject_of_participle(frame, cue, toks[0].i)
-    if source is None:
-        return None
-    return (cue.idx, cue.idx + len(cue)), source
-
-
-def _next_to(frame: Frame, source: Span, cue: Span) -> bool:
-    """Whether only a comma, an adverb or a phrase source_before skips stands between a speaker and its cue."""
-    return not any(t.tag_ in {"VBD", "VBZ", "VBP"} for t in frame.tokens_between(source[1], cue[0]))
+    if source is not None:
+        return cue_span, source, "quote-cue-before"
+    subject = subject_of_participle(frame, cue, toks[0].i) if cue.tag_ == "VBG" else None
+    return (cue_span, subject, "quote-participle") if subject is not None else None
 
 
 def _colon_intro(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
