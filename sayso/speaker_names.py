@@ -65,6 +65,56 @@ def joined_organisations(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     return sorted(out, key=lambda e: e.start)
 
 
+# What only a company has: "Shares in Brightwave", "Brightwave's chief executive"
+COMPANY_CONTEXT = (
+    r"\b[Ss]hares (?:in|of) {name}\b",
+    r"\b{name}(?:'s|’s)? (?:shares|stock|share price|shareholders|chief executive|chief financial officer|"
+    r"board of directors|customers|headquarters|profits|revenues?|subsidiary)\b",
+)
+
+
+# the last words of companies' names ("Harwell Payments Ltd", "Volta Motors Inc.")
+COMPANY_SUFFIXES = words("inc ltd plc llc corp corporation co group holdings company sa ag gmbh nv")
+
+
+def is_company(name: str, text: str) -> bool:
+    """Whether an organisation's name or what the article says of it shows it to be a company."""
+    last = name.split()[-1].lower().rstrip(".") if name.split() else ""
+    return last in COMPANY_SUFFIXES or any(re.search(c.format(name=re.escape(name)), text) for c in COMPANY_CONTEXT)
+
+
+def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[SpacySpan]:
+    """The entities, where NER called a company of one word a person or nothing ("Brightwave rejected the
+    findings"), with one ORG over each of its mentions: a one-word name that NER calls an organisation once or
+    that the article speaks of as only a company is spoken of ("Shares in Brightwave fell"), and that is no
+    first name, no part of a person's longer name and never after an honorific."""
+    names = _company_names(ents, text)
+    if not names:
+        return list(ents)
+    out = [e for e in ents if e.text not in names or len(e) != 1]
+    covered = {i for e in out for i in range(e.start, e.end)}
+    doc = ents[0].doc
+    out += [SpacySpan(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in names and t.i not in covered]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _company_names(ents: Sequence[SpacySpan], text: str) -> set[str]:
+    longer = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in name_words(e.text)}
+    single = {e.text for e in ents if len(e) == 1 and e.label_ in {"PERSON", "ORG"} and e.text[:1].isupper()}
+    person = {e.text for e in ents if e.label_ == "PERSON"}
+    return {
+        name
+        for name in single
+        if name not in longer
+        and not is_first_name(name)
+        and not re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+{re.escape(name)}\b", text)
+        and (
+            name not in person
+            or is_company(name, text)
+        )
+    }
+
+
 def names_with_particles(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """The entities, where NER cut a person's name at a lowercase particle ("Erik" PERSON, "ten" CARDINAL,
     "Hag" untagged) with one PERSON over the whole name: the particles and the capitalised word after them."""

@@ -24,8 +24,10 @@ from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
     ORG_LABELS,
+    companies_named_like_people,
     gender_of,
     honorific_gender,
+    is_company,
     joined_organisations,
     name_words,
     names_with_particles,
@@ -87,6 +89,8 @@ PROXY_OF = re.compile(
 )
 # "The company said": an organisation named before, whatever it is called.
 GENERIC_ORG_NOUNS = words("company firm corporation group")
+# "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
+OVERSEER_NOUNS = words("regulator watchdog")
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
 THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
 # "the 36-year-old", "the 47-year-old father of two": a person described by age.
@@ -165,7 +169,8 @@ class SpeakerResolver:
         self.text = text
         self.doc = doc
         self.entities: dict[str, Entity] = {}
-        self._doc_ents = names_with_particles(joined_organisations(doc.ents))  # spaCy builds doc.ents anew at each call
+        ents = names_with_particles(joined_organisations(doc.ents))  # spaCy builds doc.ents anew at each call
+        self._doc_ents = companies_named_like_people(ents, text)
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
@@ -705,7 +710,14 @@ class SpeakerResolver:
         ]
         if fits:
             return max(fits, key=lambda e: max(e.mentions))
-        return self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
+        org = self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
+        return org or (self._overseer_before() if words[1] in OVERSEER_NOUNS else None)
+
+    def _overseer_before(self) -> Entity | None:
+        """ "Ofcom said ... Brightwave rejected the findings. ... The watchdog said": "the regulator" or "the
+        watchdog" whose name does not say so is the organisation that spoke last that is no company."""
+        orgs = [e for e in self.spoken if e.type == "ORG" and not is_company(e.name, self.text)]
+        return orgs[-1] if orgs else None
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used)."""

@@ -254,3 +254,26 @@ def test_an_official_described_in_the_lead_is_the_one_of_that_title_named_next()
 )
 def test_a_described_official_is_not_someone_of_another_title_or_named_in_the_same_sentence(text: str) -> None:
     assert speakers_of(text)[0][0] == "A senior senator"
+
+
+def test_a_company_that_ner_calls_a_person_is_an_organisation() -> None:
+    text = (
+        "Brightwave said the findings were wrong. \"We disagree,\" a company spokesman said.\n\n"
+        "Shares in Brightwave fell 4%. The firm said it would appeal."
+    )
+    assert [name for name, _ in speakers_of(text)] == [
+        "Brightwave",
+        "a company spokesman for Brightwave",
+        "Brightwave",
+    ]
+    types = {s.name: s.type for s in analyze(text).speakers}
+    assert types["Brightwave"] == "ORG"
+
+
+def test_the_watchdog_is_the_body_that_spoke_before_not_the_company_it_accuses() -> None:
+    text = (
+        "Ofcom said its inquiry had found that Brightwave misled customers.\n\n"
+        "Brightwave said the findings were wrong. Shares in Brightwave fell.\n\n"
+        "The watchdog said the company could face a fine. The regulator said it would decide in March."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["Ofcom", "Brightwave", "Ofcom", "Ofcom"]
