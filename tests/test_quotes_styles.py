@@ -451,3 +451,25 @@ def test_words_the_tagger_ran_into_another_speakers_statement_end_where_it_begin
         "it had shot down 40 of the 52 drones Russia launched overnight",
         "targeting civilian infrastructure",
     ]
+
+
+def test_what_someone_said_according_to_a_document_is_theirs_inside_the_document_s() -> None:
+    text = "The suspect told officers he had been at home all night, according to court documents."
+    analysis = analyze(text, id="t")
+    outer = quote_with(analysis, "The suspect told officers")
+    inner = quote_with(analysis, "he had been at home")
+    assert (speaker(outer), speaker(inner)) == ("court documents", "The suspect")
+    assert inner.content == "he had been at home all night"
+    assert inner.nested_in == outer.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The newspaper reported that the mayor had resigned, citing people familiar with the matter.",
+        "Bloomberg reported, citing sources, that the bank would cut jobs.",
+    ],
+)
+def test_whom_a_report_cites_is_no_statement(text: str) -> None:
+    analysis = analyze(text, id="t")
+    assert [q.cue for q in analysis.quotes] == ["reported"]

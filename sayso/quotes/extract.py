@@ -41,7 +41,7 @@ from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.merge import arbitrate, join_split_quotes, split_at_own_cue
-from sayso.quotes.reported import claim_appositions, next_statement_at
+from sayso.quotes.reported import CITING, claim_appositions, next_statement_at
 from sayso.quotes.sources import (
     drop_addressee_sources,
     drop_asked_sources,
@@ -104,7 +104,7 @@ def attributions(
     frame = Frame.build(text, doc)
     ruled = rules.top_level(frame)
     raw = tag(text) if tagger_output is None else tagger_output
-    tagged = [c for t in raw if (c := from_tagger(frame, t, scheme))]
+    tagged = [c for t in raw if (c := from_tagger(frame, t, scheme)) and not (scheme == "sayso" and _cites(frame, c))]
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     if scheme == "sayso":
         top = cut_before_own_statements(frame, top, ruled)
@@ -257,6 +257,22 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
     if verbless and cand.kind == "indirect" and cue_words(frame.text, cand.cue_span)[-1:] in (["over"], ["on"]):
         return True  # "traded sharp attacks over crime and taxes": what they fought over, no one's words
     return len(cand.content_spans) == 1 and len(toks) <= 2 and verbless
+
+
+# whom or what a report cites: "citing people familiar with the matter", "citing court documents"
+CITED_SOURCES = words("""
+    people person sources source officials official documents document records filings report reports data
+    statement statements analysts executives aides diplomats investigators insiders witnesses someone
+""")
+
+
+def _cites(frame: Frame, cand: Candidate) -> bool:
+    """ "reported that ..., citing people familiar with the matter": whom a report cites says nothing itself
+    (sayso's scheme; "citing low growth", the reasons someone gave, stays)."""
+    if cue_words(frame.text, cand.cue_span)[:1] not in ([w] for w in CITING):
+        return False
+    nouns = [t for t in frame.tokens_between(cand.start, cand.end) if t.pos_ in {"NOUN", "PROPN"}]
+    return bool(nouns) and nouns[0].lower_ in CITED_SOURCES
 
 
 def _asked_by_no_one(frame: Frame, cand: Candidate) -> bool:

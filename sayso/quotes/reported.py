@@ -46,7 +46,7 @@ def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = No
             src = frame.text[cand.source_span[0] : cand.source_span[1]].lower() if cand.source_span else ""
             if not src or src.split()[0] in FIRST_SECOND_PERSON or src in NO_SPEAKER_INSIDE:
                 continue
-            cand.parent = within
+        cand.parent = within
         out.append(cand)
     return out
 
@@ -103,7 +103,7 @@ def clause_start(frame: Frame, cue: Token) -> Token | None:
     """First token of the reported clause after a cue, skipping a "that", an object of "told" and
     one prepositional phrase; None when no clause follows (e.g. '"...," he said.')."""
     doc = frame.doc
-    k = _skip_time(doc, cue.i + 1)
+    k = _skip_citation(doc, _skip_time(doc, cue.i + 1))
     if k < len(doc) and cue.lower_ in TELL_VERBS:
         k = _skip_np(frame, k)
     phrase_skipped = False
@@ -170,6 +170,18 @@ def _skip_time(doc: Doc, k: int) -> int:
     while k < len(doc) and doc[k].ent_type_ in TIME_ENTS:
         k += 1
     return k
+
+
+CITING = {"citing", "quoting"}
+
+
+def _skip_citation(doc: Doc, k: int) -> int:
+    """Past ", citing sources," ("Bloomberg reported, citing sources, that ..."): whom a report cites is no part
+    of what it says."""
+    if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in CITING:
+        return k
+    end = next((t.i for t in doc[k + 2 : min(len(doc), k + 14)] if t.text == ","), None)
+    return end + 1 if end is not None else k
 
 
 def _skip_np(frame: Frame, k: int) -> int:

@@ -31,11 +31,17 @@ def nested_in(frame: Frame, top: list[Candidate]) -> list[Candidate]:
     nested: list[Candidate] = []
     for cand in top:
         nested += nominal_attributions(frame, cand) + claim_named_in_cue(frame, cand) + said_wrongly(frame, cand)
-        if cand.kind != "indirect":
-            nested += reported_speech(frame, nested=True, within=cand)
+        if cand.kind != "indirect" or _according(frame, cand):
+            # "X told officers he ..., according to court documents": X's words, as the documents report them
+            nested += reported_speech(frame, nested=cand.kind != "indirect", within=cand)
             nested += nested_single_quotes(frame, cand)
     set_kinds(frame, nested)
     return nested
+
+
+def _according(frame: Frame, cand: Candidate) -> bool:
+    cue = cand.cue_span
+    return cue is not None and frame.text[cue[0] : cue[1]].lower().startswith("according to")
 
 
 def set_kinds(frame: Frame, found: list[Candidate]) -> None:
