@@ -128,6 +128,15 @@ INTRODUCED_REACH = 400  # characters after the description's sentence within whi
 # "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name;
 # nor "led by ..." ("The researchers, led by Dr Sofia Lindgren, said": the researchers said it).
 RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose|(?:led|headed)\s+by)(?:\s.*)?$", re.DOTALL)
+# "The study, published in the journal Nature, said": nor is a participle's phrase (who published it, the
+# one "published by", may speak for it: PUBLISHED_BY)
+PARTICIPLE_TAIL = re.compile(
+    r",\s+(?:first\s+|originally\s+)?(?:published|released|issued|commissioned|conducted|written|compiled|posted)"
+    r"\s+(?:by|in|on|at|for|last|this)\b.*$",
+    re.DOTALL,
+)
+
+MENTION_TAILS = (AGE_TAIL, RELATIVE_TAIL, PARTICIPLE_TAIL)
 
 
 @dataclass
@@ -272,7 +281,7 @@ class SpeakerResolver:
             return None
         span = cand.source_span
         dateline = DATELINE.match(self.text, span[0], span[1])
-        tail = AGE_TAIL.search(self.text, span[0], span[1]) or RELATIVE_TAIL.search(self.text, span[0], span[1])
+        tail = next(filter(None, (t.search(self.text, *span) for t in MENTION_TAILS)), None)
         end = tail.start() if tail and tail.start() > span[0] else span[1]
         mention = self.doc.char_span(dateline.end() if dateline else span[0], end, alignment_mode="expand")
         if mention is None:

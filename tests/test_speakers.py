@@ -277,3 +277,11 @@ def test_the_watchdog_is_the_body_that_spoke_before_not_the_company_it_accuses()
         "The watchdog said the company could face a fine. The regulator said it would decide in March."
     )
     assert [name for name, _ in speakers_of(text)] == ["Ofcom", "Brightwave", "Ofcom", "Ofcom"]
+
+
+def test_a_report_set_off_by_a_participle_phrase_speaks_for_its_publisher() -> None:
+    text = (
+        "The report, published by the Capital Ledger on Wednesday, said the two men had argued for an hour.\n\n"
+        "The study, published in the journal Nature, said the ice was melting faster than expected."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["the Capital Ledger", "The study"]

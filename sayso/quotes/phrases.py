@@ -146,11 +146,26 @@ def _apposition_source(frame: Frame, comma: int, floor: int) -> Span | None:
         return (doc[name].idx, doc[comma - 1].idx + len(doc[comma - 1])) if name is not None else None
     appos = np_left(frame, comma - 1, floor)
     if appos is None or appos - 1 < floor or doc[appos - 1].text != ",":
+        appos = _participle_phrase(frame, comma, floor)
+    if appos is None:
         return None
     name = np_left(frame, appos - 2, floor)
     if name is None:
         return None
     return (doc[name].idx, doc[comma - 1].idx + len(doc[comma - 1]))
+
+
+def _participle_phrase(frame: Frame, comma: int, floor: int) -> int | None:
+    """ "The report, published by the Ledger on Wednesday, said": where a participle's phrase set off by commas
+    after a noun begins (no finite verb in it)."""
+    doc = frame.doc
+    for k in range(comma - 1, max(floor, comma - 12) - 1, -1):
+        if doc[k].text == ",":
+            opens = k + 1 < comma and doc[k + 1].tag_ == "VBN"
+            return k + 1 if opens and k - 1 >= floor and doc[k - 1].pos_ in HEAD_POS else None
+        if doc[k].tag_ in FINITE_TAGS or doc[k].is_sent_start:
+            return None
+    return None
 
 
 def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
