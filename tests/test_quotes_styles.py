@@ -473,3 +473,17 @@ def test_what_someone_said_according_to_a_document_is_theirs_inside_the_document
 def test_whom_a_report_cites_is_no_statement(text: str) -> None:
     analysis = analyze(text, id="t")
     assert [q.cue for q in analysis.quotes] == ["reported"]
+
+
+def test_a_denial_ends_where_the_denier_s_next_coordinated_statement_begins() -> None:
+    text = (
+        'Beijing on Monday rejected as "groundless" accusations by Washington that its hackers had broken into '
+        "the networks of water utilities, and accused the United States of hypocrisy."
+    )
+    analysis = analyze(text, id="t")
+    claim = quote_with(analysis, "hackers had broken")
+    assert claim.content == "its hackers had broken into the networks of water utilities"
+    assert (speaker(quote_with(analysis, "of hypocrisy")), quote_with(analysis, "of hypocrisy").cue) == (
+        "Beijing",
+        "accused",
+    )

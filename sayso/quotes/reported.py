@@ -227,7 +227,7 @@ CONTRASTS = {"while", "whereas"}
 def next_statement_at(frame: Frame, start: int, end: int) -> int | None:
     """Where a statement of its own begins after reported words (the comma or semicolon before it): a speech
     participle (", adding ...", ", calling them ..."), ", with X insisting ...", or ", while X denied ..." and
-    "; X said ..." (a subject and a speech verb of their own)."""
+    "; X said ..." (a subject and a speech verb of their own), or ", and accused ..." (the speaker's next verb)."""
     doc = frame.doc
     around = frame.quote_around(start)
     for tok in frame.tokens_between(start, end):
@@ -238,6 +238,8 @@ def next_statement_at(frame: Frame, start: int, end: int) -> int | None:
             return tok.idx
         if nxt.lower_ == "with" and _subject_then(frame, tok.i + 2, _speech_participle):
             return tok.idx
+        if nxt.lower_ in {"and", "but"} and _finite_speech_verb(doc[tok.i + 2]):
+            return tok.idx  # "..., and accused Washington of hypocrisy": the subject's next statement
         first = tok.i + 2 if nxt.lower_ in CONTRASTS else tok.i + 1
         if (tok.text == ";" or nxt.lower_ in CONTRASTS) and _subject_then(frame, first, _finite_speech_verb):
             return tok.idx
