@@ -487,3 +487,16 @@ def test_a_denial_ends_where_the_denier_s_next_coordinated_statement_begins() ->
         "Beijing",
         "accused",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Daily coffee linked to lower risk of heart failure, study finds\n\nIt was a large study.", "finds"),
+        ("Most renters cannot afford a deposit, a new survey shows.", "shows"),
+    ],
+)
+def test_what_a_study_finds_after_its_words_is_the_study_s(text: str, cue: str) -> None:
+    q = analyze(text, id="t").quotes[0]
+    assert q.cue == cue
+    assert q.source is not None and q.source.split()[-1] in {"study", "survey"}

@@ -318,14 +318,25 @@ def trailing_attributions(frame: Frame, found: list[Candidate]) -> list[Candidat
     the union said." / "..., said a spokesman on Friday." (quoted words are left to the quote rules)."""
     out: list[Candidate] = []
     for tok in frame.doc:
-        if not is_speech_verb(tok.text) or tok.pos_ not in {"VERB", "AUX"} or frame.quote_around(tok.idx):
+        cue = is_speech_verb(tok.text) or tok.lower_ in FINDING_VERBS
+        if not cue or tok.pos_ not in {"VERB", "AUX"} or frame.quote_around(tok.idx):
             continue
         if any(c.cue_span and c.cue_span[0] == tok.idx for c in found):
             continue
         cand = _trailing_at(frame, tok)
-        if cand is not None:
+        if cand is not None and (is_speech_verb(tok.text) or _a_study(frame, cand)):
             out.append(cand)
     return out
+
+
+# "..., study finds", "..., poll shows": what a study finds is what it says
+FINDING_VERBS = {"finds", "found", "shows", "showed", "suggests", "suggested", "concludes", "concluded"}
+STUDIES = {"study", "survey", "poll", "report", "analysis", "review", "research", "audit", "inquiry", "studies"}
+
+
+def _a_study(frame: Frame, cand: Candidate) -> bool:
+    source = frame.text[cand.source_span[0] : cand.source_span[1]].lower().split() if cand.source_span else []
+    return bool(source) and source[-1] in STUDIES
 
 
 def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
