@@ -285,8 +285,15 @@ def test_quoted_words_ending_the_sentence_keep_their_closing_mark_after_the_stop
     assert q.content == f"the report was {opening}deeply misleading.{closing}"
 
 
-def test_says_that_in_a_when_clause_reports_nothing() -> None:
-    text = '"When a minister says that, you know the deal is dead," said Tom Reid, a former diplomat.'
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"When a minister says that, you know the deal is dead," said Tom Reid, a former diplomat.',
+        '"When a company says it has no plans for layoffs, investors hear the opposite," said Tom Reid, a trader.',
+        '"If anyone tells you the market has bottomed, be careful," said Tom Reid, a trader.',
+    ],
+)
+def test_says_in_a_when_clause_of_someone_unnamed_reports_nothing(text: str) -> None:
     analysis = analyze(text, id="t")
     assert [speaker(q) for q in analysis.quotes] == ["Tom Reid"]
 

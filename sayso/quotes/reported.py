@@ -63,7 +63,7 @@ def _reported_at(frame: Frame, cue: Token, earlier: list[Candidate], lo: int, hi
     source = None if participle else source_before(frame, cue.i, floor)
     if participle:
         source = _shared_source(frame, cue, earlier)
-    if source is None:
+    if source is None or _anyone_in_a_condition(frame, source):
         return None
     end = min(hi, _content_end(frame, start_tok.idx, nested=lo > 0 or hi < len(frame.text)))
     if start_tok.tag_ == "VBG":
@@ -134,6 +134,17 @@ def clause_start(frame: Frame, cue: Token) -> Token | None:
 
 
 SUBORDINATORS = {"when", "whenever", "if", "once", "unless", "until", "because"}
+
+
+ANYONE = {"a", "an", "anyone", "anybody", "someone", "somebody", "you", "people", "nobody"}
+
+
+def _anyone_in_a_condition(frame: Frame, source: Span) -> bool:
+    """ "When a company says it has no plans, investors hear the opposite", "If anyone tells you ...": someone
+    unnamed speaking in a condition is no one's statement."""
+    doc = frame.doc
+    first = frame.token_index_at(source[0])
+    return first > 0 and doc[first - 1].lower_ in SUBORDINATORS and doc[first].lower_ in ANYONE
 
 
 def _that_closes_a_condition(doc: Doc, cue_i: int, k: int) -> bool:
