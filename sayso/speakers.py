@@ -625,6 +625,8 @@ class SpeakerResolver:
         elif AGED.search(mention.text) and mention[0].lower_ == "the":
             # "The 36-year-old said": whoever the article is about at that point, as a pronoun would be
             target = self._recent_person(mention.start_char, gender_of("", mention.text))
+        elif words[-1] in BODY_KINDS:
+            return None  # "police said": the body, never one of its officers ("Sarah Quinn of Eastfield Police")
         else:
             target = self._best_role_match(words, mention.start_char) or self._named_later(words)
             if target is None and (nationality(mention) or epithet(mention)):

@@ -285,3 +285,14 @@ def test_a_report_set_off_by_a_participle_phrase_speaks_for_its_publisher() -> N
         "The study, published in the journal Nature, said the ice was melting faster than expected."
     )
     assert [name for name, _ in speakers_of(text)] == ["the Capital Ledger", "The study"]
+
+
+def test_police_are_not_an_officer_affiliated_with_them() -> None:
+    text = (
+        "The fire was started deliberately, police said on Monday.\n\n"
+        "Detective Inspector Sarah Quinn of Eastfield Police said officers had found an accelerant.\n\n"
+        "No arrests had been made, police said."
+    )
+    names = [name for name, _ in speakers_of(text)]
+    assert names[1] == "Sarah Quinn"
+    assert "Sarah Quinn" not in (names[0], names[2])
