@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sayso.model import Speaker, SpeakerType, content_id
@@ -169,6 +169,26 @@ class Resolution:
 
     entity: Entity
     role: str | None
+
+
+def _name_goes_on(mention: SpacySpan, org: SpacySpan) -> bool:
+    """Whether the words before an organisation's name in the mention are proper nouns that NER left out of it
+    ("The Liberal Democrats"; not "Fellow Republicans" opening a sentence, nor another name), up to the mention's
+    end."""
+    doc = mention.doc
+    first = mention.start + (mention[0].lower_ == "the")
+    before = doc[first : org.start]
+    if not before or org.end != mention.end or _opens_a_sentence(before[0]):
+        return False
+    return all(t.tag_ in {"NNP", "NNPS"} and not t.ent_type_ for t in before)
+
+
+SENTENCE_ENDS = {".", "!", "?", "”", '"'}
+
+
+def _opens_a_sentence(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in SENTENCE_ENDS
 
 
 class SpeakerResolver:
@@ -435,7 +455,9 @@ class SpeakerResolver:
             name = first.text if role else name
         before = self.text[mention.start_char : last.start_char].rstrip()
         ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
-        if role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
+        if role is None and _name_goes_on(mention, last):
+            role, name = None, mention.text.strip()  # "The Liberal Democrats" (NER: "Democrats"), no role "Liberal"
+        elif role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
             # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
             role = clean_role(before[:-1] if before.endswith(",") else before)
             alone = all(o.label_ == "NORP" for o in orgs[:-1])  # "British retailer Harwell & Pike"

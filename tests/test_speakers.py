@@ -296,3 +296,10 @@ def test_police_are_not_an_officer_affiliated_with_them() -> None:
     names = [name for name, _ in speakers_of(text)]
     assert names[1] == "Sarah Quinn"
     assert "Sarah Quinn" not in (names[0], names[2])
+
+
+def test_a_capitalised_word_before_an_organisation_s_name_is_part_of_it() -> None:
+    text = (
+        "The Liberal Democrats said the inquiry must be independent. British retailer Harwell & Pike said sales fell."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["The Liberal Democrats", "Harwell & Pike"]
