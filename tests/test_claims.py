@@ -185,11 +185,11 @@ def test_a_denial_whose_cue_names_the_suggestion_disputes_the_claim_before_it() 
 def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
     """ "The judge agreed with Ivana Trump that there was no reason ...": the denial named Ivana, not Donald Trump,
     yet it was linked to Donald Trump's claim."""
-    from sayso.claims import _names
+    from sayso.claim_base import names_speaker
     from sayso.model import Speaker
 
     donald = Speaker(id="s1", name="Donald Trump", type="PERSON", roles=[], mentions=[])
-    assert _names(content, donald) is named
+    assert names_speaker(content, donald) is named
 
 
 @pytest.mark.parametrize(
