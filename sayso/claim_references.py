@@ -32,7 +32,8 @@ NOUN_VERB_STEMS = {
     "finding": ("found", "find"),
     "conclusion": ("conclu",),
 }
-REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"  # "the", "that", "these false" ...
+# "the", "that", "these false", "the government's" ...
+REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:[\w.-]+(?:[’']s?)?\s+)?"
 REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 # ... of these, the ones that accuse: what they refer to is a claim about the denier
 ACCUSATION = re.compile(
@@ -47,6 +48,8 @@ POSSESSED_REFERENCE = re.compile(
 )
 # ... or whose cue names it: "bristles at the suggestion (that) ...", "scoffed at the notion".
 REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+# where a cue's verb ends and its phrase goes on: "said | in a recent report", "reported | on Saturday"
+CUE_PHRASE_AFTER_VERB = re.compile(r"\s+(?:in|on|at|to|by|with|for|of|a|an|the|its|his|her|their)\s+", re.IGNORECASE)
 CUE_IN_WORDS = 5  # "its investigation had found that ...": a verb this far into the words is how they were made
 
 
@@ -73,7 +76,7 @@ def reports_denied(denial: Quote, claims: list[DraftClaim], text: str) -> DraftC
     bare = BARE_REPORTS.match(denial.content.strip())
     if bare is None:
         return None
-    made_so = [c for c in claims if made_as(c, bare.group("noun"))]
+    made_so = made_as_named(claims, bare.group("noun"))
     before = claim_just_before(denial, made_so)
     if before is not None:
         return before
@@ -87,16 +90,26 @@ def reference_noun(referring: str) -> str:
     return match.group(0).split()[-1] if match else ""
 
 
-def made_as(claim: DraftClaim, noun: str) -> bool:
+def made_as_named(claims: list[DraftClaim], noun: str) -> list[DraftClaim]:
+    """The claims made as the noun that refers to them says: by its verb ("The Daily Mail reported that ..."), else,
+    where none was, by the noun in their cue ("she said in a recent report that ...")."""
+    by_verb = [c for c in claims if made_as(c, noun)]
+    return by_verb or [c for c in claims if made_as(c, noun, in_cue_phrase=True)]
+
+
+def made_as(claim: DraftClaim, noun: str, *, in_cue_phrase: bool = False) -> bool:
     """Whether a claim was made by the verb of the noun that refers to it ("the claim": "X claimed that ..."; "the
-    findings": "its inquiry found that ..."), in its cue or in the first words of what was said."""
+    findings": "its inquiry found that ..."), in its cue's verb or in the first words of what was said; with
+    ``in_cue_phrase``, anywhere in its cue ("said in a recent report")."""
     noun = noun.lower()
     stems = NOUN_VERB_STEMS.get("story" if noun.startswith("stor") else noun.removesuffix("s"), ())
     if not stems:
         return False
     for quote in claim.quotes:
+        cue = quote.cue or ""
+        verb = cue if in_cue_phrase else CUE_PHRASE_AFTER_VERB.split(cue, maxsplit=1)[0]
         opening = quote.content.split()[:CUE_IN_WORDS]
-        if any(word.lower().startswith(stems) for word in [*(quote.cue or "").split(), *opening]):
+        if any(word.lower().startswith(stems) for word in [*verb.split(), *opening]):
             return True
     return False
 

@@ -26,12 +26,13 @@ from sayso.claim_base import (
 )
 from sayso.claim_references import (
     ACCUSATION,
+    BARE_REPORTS,
     CLAUSE_END,
     POSSESSED_REFERENCE,
     REFERENCE_IN_CUE,
     clause_start,
     denying_clauses,
-    made_as,
+    made_as_named,
     reference_noun,
     referring_words,
     reports_denied,
@@ -56,6 +57,7 @@ SAME_CLAIM_SHARED = 3
 NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
 POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
+ROLE_OWNER = re.compile(r"\b(\w+)[’']s\b")  # "institute's" in "the institute's deputy director"
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
     r"lawsuits?|demands?|amendments?|bills?|nominations?|changes?|permission|access|entry)"
@@ -63,7 +65,7 @@ REQUEST_NOUNS = re.compile(
     re.IGNORECASE,
 )
 NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
-NEGATED = re.compile(r"\b(?:never|no|not|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:never|no|not|nor|neither|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
@@ -80,9 +82,16 @@ EVIDENCE_SHARED_KEYS = 3
 REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
 # "Fields had fabricated the story", "Lane lied about it", "she made the story up" (a name, not a pronoun)
 FABRICATED = re.compile(
-    r"\b(?P<who>[A-Z][\w'’.-]+)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:fabricated|invented|lied|lying|"
+    r"\b(?P<who>[A-Z][\w'’.-]+)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:just\s+|simply\s+)?"
+    r"(?:fabricated|invented|lied|lying|"
     r"made\s+(?:it|that|this|the\s+\w+)\s+up|made\s+up)\b"
 )
+# cues of what someone orders, urges or calls for: no claim that can be true or false
+DIRECTIVE_CUE = re.compile(
+    r"\b(?:orders?|ordered|ordering|urges?|urged|urging|instruct(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on))$",
+    re.IGNORECASE,
+)
+DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 # 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
 ADDRESSING = re.compile(
@@ -112,14 +121,19 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     denials = (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id and not _rejects_a_request(q))
     last_target: dict[str, tuple[int, DraftClaim]] = {}  # each denier's latest denial: where it ends, what it disputes
     for denial in denials:
+        denier = by_id[denial.speaker_id or ""]
         target = (
-            _account_called_false(denial, claims, by_id)
+            _account_called_false(denial, claims, by_id, text)
             or _going_on(denial, last_target)
             or _addressee_claim(denial, claims, by_id, text)
-            or _target(denial, claims, text, parent_speaker, by_id[denial.speaker_id or ""])
-            or _question_answered(denial, quotes, claims, by_id, text)
         )
-        if target is not None and not _same_side(by_id[denial.speaker_id or ""], target.claimant):
+        if target is None:
+            target = _target(denial, claims, text, parent_speaker, denier)
+            if target is not None and _answered_later(denial, target, text) and _other_side(denier, target.claimant):
+                claims.append(_counter_claim(denial, target, denier, by_id, text))
+                continue
+        target = target or _question_answered(denial, quotes, claims, by_id, text)
+        if target is not None and not _same_side(denier, target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (end_of(denial), target)
     for claim, reply in _shown_wrong(quotes, claims, by_id, text):
@@ -141,10 +155,40 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     return out_claims, disputes
 
 
+def _answered_later(denial: Quote, target: DraftClaim, text: str) -> bool:
+    """ '"There never was an order to abandon the ship," the captain said. ... The first mate said he heard the captain
+    give the order': a denial in its own words (not by its cue: "denied that ...") whose words are those of a claim made
+    only after it, which neither names nor points to (no "the reports", "that", no name), is what that claim answers."""
+    if not target.quotes or any(start_of(q) < end_of(denial) for q in target.quotes):
+        return False
+    if denying_clauses(denial.cue, denial.content) is None:  # "debunks ...", "denied that ...": its words are the claim
+        return False
+    content = denial.content.strip()
+    pointing = ANAPHORIC_DENIAL.search(content) or POINTING_BACK.search(content) or BARE_REPORTS.match(content)
+    named = names_speaker(denial.content, target.claimant) or _speaks_of_in_cue(denial, target.claimant)
+    return not (pointing or named or referring_words(denial, text) or POSSESSED_REFERENCE.match(content))
+
+
+def _speaks_of_in_cue(denial: Quote, claimant: Speaker) -> bool:
+    return denial.cue is not None and (names_speaker(denial.cue, claimant) or owns(denial.cue, claimant))
+
+
+def _counter_claim(
+    denial: Quote, answer: DraftClaim, denier: Speaker, speakers: dict[str, Speaker], text: str
+) -> DraftClaim:
+    """The denial as a claim of its speaker, disputed by the later statements that answer it."""
+    words = normalise(denial, denier, speakers.values(), text)
+    claim = DraftClaim(denier, words, [denial], content_keys(denial.content))
+    claim.denials.extend(q for q in answer.quotes if q.speaker_id != denier.id)
+    return claim
+
+
 def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> list[DraftClaim]:
     claims: list[DraftClaim] = []
     for q in quotes:
         if q.polarity in {"denies", "questions"} or q.speaker_id not in speakers:  # a question claims nothing
+            continue
+        if DIRECTIVE_CUE.search(q.cue or ""):  # nor does an order or a call ("orders his team to stand down")
             continue
         claimant = speakers[q.speaker_id]
         keys = content_keys(q.content)
@@ -214,7 +258,7 @@ def _target(
         if named:
             return claim_just_before(denial, named, reach=len(text))
         noun = reference_noun(referring)
-        made_so = [c for c in claims if made_as(c, noun)]
+        made_so = made_as_named(claims, noun)
         if made_so and (made := claim_just_before(denial, made_so)) is not None:
             return made
         if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
@@ -222,7 +266,8 @@ def _target(
             before = claim_just_before(denial, about)
             if before is not None:
                 return before
-        return claim_just_before(denial, claims)
+        # "The government's claim does not stand up," said the institute's director: not the institute's own finding
+        return claim_just_before(denial, [c for c in claims if not _same_side(denier, c.claimant)])
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
@@ -251,8 +296,15 @@ def _target(
     denied = _denied_keys(denial)
     told = _told(denial, parent_speaker, text)
 
+    # "Mr. Lewandowski is innocent of this charge": the one a denial of guilt names is the accused, not a claimant, nor
+    # what the charge says
+    names_claimants = not DENIED_GUILT.search(denial.content)
+    if not names_claimants:
+        denied -= content_keys(" ".join(re.findall(r"\b[A-Z][\w’'-]+", denial.content)))
+
     def score(c: DraftClaim) -> tuple[int, bool, bool]:
-        named = NAMED_BONUS if c.claimant.id == told or names_speaker(denial.content, c.claimant) else 0
+        named_in = names_claimants and names_speaker(denial.content, c.claimant)
+        named = NAMED_BONUS if c.claimant.id == told or named_in else 0
         # at equal scores, the claimant the denial names ("he had never touched Fields": Fields's account)
         return (len(c.keys & denied) + named, named > 0, not _nested(c))
 
@@ -303,7 +355,14 @@ def _other_side(a: Speaker, b: Speaker) -> bool:
 def _same_side(a: Speaker, b: Speaker) -> bool:
     """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for; "the
     agency" and "USCIS, the agency that oversees the program": one is a description the other's name holds."""
-    return _role_names(a, b) or _role_names(b, a) or _described_in(a, b) or _described_in(b, a)
+    return (
+        _role_names(a, b)
+        or _role_names(b, a)
+        or _role_owner(a, b)
+        or _role_owner(b, a)
+        or _described_in(a, b)
+        or _described_in(b, a)
+    )
 
 
 def _described_in(description: Speaker, other: Speaker) -> bool:
@@ -311,6 +370,15 @@ def _described_in(description: Speaker, other: Speaker) -> bool:
     if description.type != "UNNAMED" or len(words) < 2 or words[0] not in {"the", "this", "that"}:
         return False
     return re.search(rf"(?:^|\s){re.escape(' '.join(words))}(?:\s|,|$)", other.name.lower()) is not None
+
+
+def _role_owner(speaker: Speaker, other: Speaker) -> bool:
+    """ "the institute's deputy director" and "the Institute for Fiscal Studies", "Labour's health spokesman" and
+    Labour: a role's owner (the word before 's) is a word of the other's name, a body's."""
+    if other.type == "PERSON":
+        return False
+    name_words = set(re.findall(r"\w+", other.name.lower()))
+    return any(owner.lower() in name_words for role in speaker.roles for owner in ROLE_OWNER.findall(role))
 
 
 def _role_names(speaker: Speaker, other: Speaker) -> bool:
@@ -346,13 +414,19 @@ def _nested(claim: DraftClaim) -> bool:
     return all(q.nested_in for q in claim.quotes)
 
 
-def _account_called_false(denial: Quote, claims: list[DraftClaim], speakers: dict[str, Speaker]) -> DraftClaim | None:
+def _account_called_false(
+    denial: Quote, claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> DraftClaim | None:
     """ "he believed Fields had fabricated the story": the account of a speaker the denial says lied, made up or
     fabricated what they said, whether or not the article quotes that account (then it is added as a claim)."""
     for match in FABRICATED.finditer(denial.content):
-        accused = [
-            sp for sp in speakers.values() if sp.id != denial.speaker_id and names_speaker(match.group("who"), sp)
-        ]
+        who = match.group("who")
+        if who.lower() in {"he", "she"}:
+            called = _called_so(denial, claims, who.lower(), text)
+            if called is not None:
+                return called
+            continue
+        accused = [sp for sp in speakers.values() if sp.id != denial.speaker_id and names_speaker(who, sp)]
         if len(accused) != 1:
             continue
         theirs = [c for c in claims if c.claimant.id == accused[0].id]
@@ -362,6 +436,20 @@ def _account_called_false(denial: Quote, claims: list[DraftClaim], speakers: dic
             claims.append(found)
         return found
     return None
+
+
+def _called_so(denial: Quote, claims: list[DraftClaim], pronoun: str, text: str) -> DraftClaim | None:
+    """ '"She just made it up," he said': the claim just before the denial by a person the article calls by that
+    pronoun (and by no pronoun of the other gender), not the denier."""
+    pronouns = next(p for p in PRONOUNS_BY_GENDER if pronoun in p)
+    theirs = [
+        c
+        for c in claims
+        if c.claimant.type == "PERSON"
+        and c.claimant.id != denial.speaker_id
+        and _third_person_pronouns(c.claimant, text) == pronouns
+    ]
+    return claim_just_before(denial, theirs)
 
 
 def _addressee_claim(
