@@ -11,22 +11,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
+from sayso.claim_base import (
+    REFERENCE_REACH,
+    DraftClaim,
+    claim_just_after,
+    claim_just_before,
+    content_keys,
+    end_of,
+    names_speaker,
+    owns,
+    speaks_of,
+    start_of,
+)
+from sayso.claim_references import (
+    ACCUSATION,
+    BARE_REPORTS,
+    CLAUSE_END,
+    POSSESSED_REFERENCE,
+    REFERENCE_IN_CUE,
+    clause_start,
+    denying_clauses,
+    made_as_named,
+    reference_noun,
+    referring_words,
+    reports_denied,
+)
 from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
-from sayso.model import Claim, Dispute, Quote, Speaker, content_id
-from sayso.polarity import denial_matches
+from sayso.model import Claim, Dispute, Quote, Speaker
 from sayso.quotes.cues import WRONG_FOR, is_cue_noun, words
-from sayso.speaker_names import is_first_name
-from sayso.speaker_roles import ROLE_TITLES, role_heads
 
-STOPWORDS = words("""
-    a an the and or but if of to in on at by for with from as is are was were be been being it its this
-    that these those there their they them he him his she her we our you your i me my not no nor so than
-    then what which who whom whose will would can could should may might must do does did have has had
-    said says say told tell about into over after before during while more most very just also only such
-    any some
-""")
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
 PRONOUNS_BY_GENDER = (("he", "him"), ("she", "her"))
 # where a claim's first clause ends: a clause break (not a thousands comma: "£12,000"), or a sentence's end (not an
@@ -37,60 +51,13 @@ CLAIM_CUTS = re.compile(
     r"(?<!\bGen)(?<!\bNo)[.!?…](?=\s)"
 )
 MIN_SHARED_KEYS = 2
-# where a clause of a denial ends: what the words before and after it say is not what it denies
-CLAUSE_END = re.compile(r"[,;:.!?…—–()]|\s-\s|\b(?:because|but|although|though|while|whereas|when)\b", re.IGNORECASE)
 NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is not true")
 SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
-# A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
-REFERENCE_NOUNS = (
-    r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
-    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version)\b"
-)
-# "denied reports that ...", "rejected allegations that ...": a bare plural noun of what was said, no one named
-BARE_REPORTS = re.compile(r"^(?:media\s+|press\s+|news\s+)?(?P<noun>reports|allegations|claims)\s+that\b", re.I)
-# the verbs that make what such a noun names: "the claim" is what someone claimed, "the findings" what was found
-NOUN_VERB_STEMS = {
-    "claim": ("claim", "accus", "alleg", "charg", "assert"),  # "the claim" after "A senator accused the agency of ..."
-    "charge": ("charg", "accus"),
-    "allegation": ("alleg", "accus"),
-    "accusation": ("accus", "alleg"),
-    "criticism": ("critic",),
-    "report": ("report",),
-    "story": ("report",),
-    "assertion": ("assert",),
-    "suggestion": ("suggest",),
-    "finding": ("found", "find"),
-    "conclusion": ("conclu",),
-}
-REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:\w+\s+)?"  # "the", "that", "these false" ...
-REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
-# ... of these, the ones that accuse: what they refer to is a claim about the denier
-ACCUSATION = re.compile(
-    REFERRING + r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b", re.IGNORECASE
-)
-# "disputed that account": the determiner the cue leaves out of the words it denies
-DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.IGNORECASE)
-# "concluded his comments were false": what the man, woman or people just quoted said.
-POSSESSED_REFERENCE = re.compile(
-    r"^(?P<owner>his|her|their)\s+(?:\w+\s+)?(?:" + REFERENCE_NOUNS + r"|comments|remarks|statements?|words)",
-    re.IGNORECASE,
-)
-# ... or whose cue names it: "bristles at the suggestion (that) ...", "scoffed at the notion".
-REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
-# speakers that are documents: a denial that names the kind names the document
-DOCUMENT_NOUNS = words("""
-    report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
-    video documentary investigation analysis article column editorial
-""")
-# the words end on an attribution: a name after it is who says them, not whom they name
-SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")
-# a name after one of these prepositions (and its first name or title) is an act's object ("made an offer for
-# Harry Kane"), not the one whose words are denied
-OBJECT_OF = re.compile(r"\b(?:for|to|with|against|on|about|at)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
 NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
 POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
+ROLE_OWNER = re.compile(r"\b(\w+)[’']s\b")  # "institute's" in "the institute's deputy director"
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
     r"lawsuits?|demands?|amendments?|bills?|nominations?|changes?|permission|access|entry)"
@@ -98,13 +65,10 @@ REQUEST_NOUNS = re.compile(
     re.IGNORECASE,
 )
 NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
-NEGATED = re.compile(r"\b(?:never|no|not|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
-REFERENCE_REACH = 1200  # characters back from the denial
-CUE_IN_WORDS = 5  # "its investigation had found that ...": a verb this far into the words is how they were made
+NEGATED = re.compile(r"\b(?:never|no|not|nor|neither|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
-ANAPHORIC_AFTER = 160  # characters after the denial
 # A denial that opens by pointing back ("that is a distortion, ...", "that was never true") disputes
 # what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere).
 POINTING_BACK = re.compile(r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b", re.IGNORECASE)
@@ -118,11 +82,17 @@ EVIDENCE_SHARED_KEYS = 3
 REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
 # "Fields had fabricated the story", "Lane lied about it", "she made the story up" (a name, not a pronoun)
 FABRICATED = re.compile(
-    r"\b(?P<who>[A-Z][\w'’.-]+)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:fabricated|invented|lied|lying|"
+    r"\b(?P<who>[A-Z][\w'’.-]+)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:just\s+|simply\s+)?"
+    r"(?:fabricated|invented|lied|lying|"
     r"made\s+(?:it|that|this|the\s+\w+)\s+up|made\s+up)\b"
 )
+# cues of what someone orders, urges or calls for: no claim that can be true or false
+DIRECTIVE_CUE = re.compile(
+    r"\b(?:orders?|ordered|ordering|urges?|urged|urging|instruct(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on))$",
+    re.IGNORECASE,
+)
+DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
-ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
 # 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
 ADDRESSING = re.compile(
     r"\b(?:scolded|told|pressed|chided|rebuked|lectured|confronted|challenged|warned|grilled|admonished|berated|"
@@ -143,43 +113,29 @@ ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
 
 
-def content_keys(text: str) -> set[str]:
-    """Content words, cut to five letters so that 'threats' meets 'threatened' and 'missiles' 'missile'."""
-    words = re.findall(r"[a-z][a-z’']+", text.lower())
-    return {w[:5] for w in words if w not in STOPWORDS and len(w) > 3}
-
-
-@dataclass
-class _Claim:
-    claimant: Speaker
-    text: str
-    quotes: list[Quote] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
-    denials: list[Quote] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return content_id(self.claimant.id, self.text)
-
-
 def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[Claim], list[Dispute]]:
     """The article's claims, and a dispute for each claim that some other speaker denies."""
     by_id = {s.id: s for s in speakers if _identifiable(s)}
     parent_speaker = {q.id: q.speaker_id for q in quotes}
     claims = _claims(quotes, by_id, text)
     denials = (q for q in quotes if q.polarity == "denies" and q.speaker_id in by_id and not _rejects_a_request(q))
-    last_target: dict[str, tuple[int, _Claim]] = {}  # each denier's latest denial: where it ends, what it disputes
+    last_target: dict[str, tuple[int, DraftClaim]] = {}  # each denier's latest denial: where it ends, what it disputes
     for denial in denials:
+        denier = by_id[denial.speaker_id or ""]
         target = (
-            _account_called_false(denial, claims, by_id)
+            _account_called_false(denial, claims, by_id, text)
             or _going_on(denial, last_target)
             or _addressee_claim(denial, claims, by_id, text)
-            or _target(denial, claims, text, parent_speaker, by_id[denial.speaker_id or ""])
-            or _question_answered(denial, quotes, claims, by_id, text)
         )
-        if target is not None and not _same_side(by_id[denial.speaker_id or ""], target.claimant):
+        if target is None:
+            target = _target(denial, claims, text, parent_speaker, denier)
+            if target is not None and _answered_later(denial, target, text) and _other_side(denier, target.claimant):
+                claims.append(_counter_claim(denial, target, denier, by_id, text))
+                continue
+        target = target or _question_answered(denial, quotes, claims, by_id, text)
+        if target is not None and not _same_side(denier, target.claimant):
             target.denials.append(denial)
-            last_target[denial.speaker_id or ""] = (_end(denial), target)
+            last_target[denial.speaker_id or ""] = (end_of(denial), target)
     for claim, reply in _shown_wrong(quotes, claims, by_id, text):
         claim.denials.append(reply)
     for claim, reply in _reaffirmed(quotes, claims, by_id, text):
@@ -199,16 +155,46 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     return out_claims, disputes
 
 
-def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> list[_Claim]:
-    claims: list[_Claim] = []
+def _answered_later(denial: Quote, target: DraftClaim, text: str) -> bool:
+    """ '"There never was an order to abandon the ship," the captain said. ... The first mate said he heard the captain
+    give the order': a denial in its own words (not by its cue: "denied that ...") whose words are those of a claim made
+    only after it, which neither names nor points to (no "the reports", "that", no name), is what that claim answers."""
+    if not target.quotes or any(start_of(q) < end_of(denial) for q in target.quotes):
+        return False
+    if denying_clauses(denial.cue, denial.content) is None:  # "debunks ...", "denied that ...": its words are the claim
+        return False
+    content = denial.content.strip()
+    pointing = ANAPHORIC_DENIAL.search(content) or POINTING_BACK.search(content) or BARE_REPORTS.match(content)
+    named = names_speaker(denial.content, target.claimant) or _speaks_of_in_cue(denial, target.claimant)
+    return not (pointing or named or referring_words(denial, text) or POSSESSED_REFERENCE.match(content))
+
+
+def _speaks_of_in_cue(denial: Quote, claimant: Speaker) -> bool:
+    return denial.cue is not None and (names_speaker(denial.cue, claimant) or owns(denial.cue, claimant))
+
+
+def _counter_claim(
+    denial: Quote, answer: DraftClaim, denier: Speaker, speakers: dict[str, Speaker], text: str
+) -> DraftClaim:
+    """The denial as a claim of its speaker, disputed by the later statements that answer it."""
+    words = normalise(denial, denier, speakers.values(), text)
+    claim = DraftClaim(denier, words, [denial], content_keys(denial.content))
+    claim.denials.extend(q for q in answer.quotes if q.speaker_id != denier.id)
+    return claim
+
+
+def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> list[DraftClaim]:
+    claims: list[DraftClaim] = []
     for q in quotes:
         if q.polarity in {"denies", "questions"} or q.speaker_id not in speakers:  # a question claims nothing
+            continue
+        if DIRECTIVE_CUE.search(q.cue or ""):  # nor does an order or a call ("orders his team to stand down")
             continue
         claimant = speakers[q.speaker_id]
         keys = content_keys(q.content)
         same = next((c for c in claims if c.claimant.id == claimant.id and _same_claim(c.keys, keys)), None)
         if same is None:
-            claims.append(_Claim(claimant, normalise(q, claimant, speakers.values(), text), [q], keys))
+            claims.append(DraftClaim(claimant, normalise(q, claimant, speakers.values(), text), [q], keys))
             continue
         same.quotes.append(q)
         same.keys |= keys
@@ -247,11 +233,11 @@ def _same_claim(a: set[str], b: set[str]) -> bool:
 
 def _target(
     denial: Quote,
-    claims: list[_Claim],
+    claims: list[DraftClaim],
     text: str,
     parent_speaker: dict[str, str | None],
     denier: Speaker,
-) -> _Claim | None:
+) -> DraftClaim | None:
     """The claim a denial disputes, or None when it disputes nothing said in the article."""
     # "denied claims by X that Y": the claim the denial's own words name as their object
     # ... or "said Hart is wrong for saying Y": the claim the denial says is wrong
@@ -262,38 +248,39 @@ def _target(
     ]
     if nested:
         return nested[0]
-    reported = _reports_denied(denial, claims, text)
+    reported = reports_denied(denial, claims, text)
     if reported is not None:
         return reported
-    referring = _referring_words(denial, text)
+    referring = referring_words(denial, text)
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
-        named = [c for c in claims if c.claimant.id != denial.speaker_id and _names(denial.content, c.claimant)]
+        named = [c for c in claims if c.claimant.id != denial.speaker_id and names_speaker(denial.content, c.claimant)]
         if named:
-            return _claim_just_before(denial, named, reach=len(text))
-        noun = _reference_noun(referring)
-        made_so = [c for c in claims if _made_as(c, noun)]
-        if made_so and (made := _claim_just_before(denial, made_so)) is not None:
+            return claim_just_before(denial, named, reach=len(text))
+        noun = reference_noun(referring)
+        made_so = made_as_named(claims, noun)
+        if made_so and (made := claim_just_before(denial, made_so)) is not None:
             return made
         if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
-            about = [c for c in claims if c.claimant.id != denial.speaker_id and _speaks_of(c.text, denier)]
-            before = _claim_just_before(denial, about)
+            about = [c for c in claims if c.claimant.id != denial.speaker_id and speaks_of(c.text, denier)]
+            before = claim_just_before(denial, about)
             if before is not None:
                 return before
-        return _claim_just_before(denial, claims)
+        # "The government's claim does not stand up," said the institute's director: not the institute's own finding
+        return claim_just_before(denial, [c for c in claims if not _same_side(denier, c.claimant)])
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
-        owners = _claim_just_before(denial, [c for c in claims if c.claimant.type == "PERSON" or not people])
+        owners = claim_just_before(denial, [c for c in claims if c.claimant.type == "PERSON" or not people])
         if owners is not None:
             return owners
     owned = [
         c
         for c in claims
-        if c.claimant.id != denial.speaker_id and (_owns(denial.content, c.claimant) or _answers(denial, c.claimant))
+        if c.claimant.id != denial.speaker_id and (owns(denial.content, c.claimant) or _answers(denial, c.claimant))
     ]
     if owned:  # "the governor's reasons", "Lane's account": what that speaker claimed, the closest before
-        return _claim_just_before(denial, owned) or owned[0]
+        return claim_just_before(denial, owned) or owned[0]
     # not the words of the denier or their side, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
     others = [
         c
@@ -302,15 +289,22 @@ def _target(
         and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
     ]
     if POINTING_BACK.search(denial.content):
-        before = _claim_just_before(denial, others, reach=POINTING_REACH)
+        before = claim_just_before(denial, others, reach=POINTING_REACH)
         if before is not None:
             return before
     keys = content_keys(denial.content)
     denied = _denied_keys(denial)
     told = _told(denial, parent_speaker, text)
 
-    def score(c: _Claim) -> tuple[int, bool, bool]:
-        named = NAMED_BONUS if c.claimant.id == told or _names(denial.content, c.claimant) else 0
+    # "Mr. Lewandowski is innocent of this charge": the one a denial of guilt names is the accused, not a claimant, nor
+    # what the charge says
+    names_claimants = not DENIED_GUILT.search(denial.content)
+    if not names_claimants:
+        denied -= content_keys(" ".join(re.findall(r"\b[A-Z][\w’'-]+", denial.content)))
+
+    def score(c: DraftClaim) -> tuple[int, bool, bool]:
+        named_in = names_claimants and names_speaker(denial.content, c.claimant)
+        named = NAMED_BONUS if c.claimant.id == told or named_in else 0
         # at equal scores, the claimant the denial names ("he had never touched Fields": Fields's account)
         return (len(c.keys & denied) + named, named > 0, not _nested(c))
 
@@ -324,7 +318,7 @@ def _target(
     if ANAPHORIC_DENIAL.search(denial.content) and len(keys) <= ANAPHORIC_MAX_KEYS:
         return _anaphor_target(denial, others, text)
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
-        return _claim_just_before(denial, others)
+        return claim_just_before(denial, others)
     return None
 
 
@@ -334,84 +328,15 @@ def _told(denial: Quote, parent_speaker: dict[str, str | None], text: str) -> st
     if denial.kind != "indirect" or not denial.nested_in or denial.cue_span is None or not denial.content_spans:
         return None
     first_clause = CLAUSE_END.split(denial.content, maxsplit=1)[0]
-    said_to_me = TO_ME.match(text, denial.cue_span[1], _start(denial)) is not None
+    said_to_me = TO_ME.match(text, denial.cue_span[1], start_of(denial)) is not None
     return parent_speaker.get(denial.nested_in) if said_to_me and REPORTED_FIRST_PERSON.search(first_clause) else None
-
-
-def _referring_words(denial: Quote, text: str) -> str | None:
-    """The words of a denial that open with a reference to something said ("the claims", "these stories"): all of
-    them (with the determiner its cue left out: "disputed that account"), or a denying clause of a later sentence
-    ('"I never took a penny. These stories are lies," she said')."""
-    content = denial.content.strip()
-    start = _start(denial)
-    determiner = DETERMINER_BEFORE.search(text, max(0, start - 8), start) if denial.content_spans else None
-    referring = determiner.group(0) + content if determiner else content
-    if REFERENCE.match(referring):
-        return referring
-    for start, end in _denying_clauses(denial.cue, content) or []:
-        clause = content[start:end].strip(" \"'“”‘’…")
-        if REFERENCE.match(clause):
-            return clause
-    return None
-
-
-def _reports_denied(denial: Quote, claims: list[_Claim], text: str) -> _Claim | None:
-    """ "denied reports that they made an offer for Kane" and, just before or after, "The Daily Mail reported that
-    ...": the claim made by reporting, the closest before the denial, else the first after it."""
-    bare = BARE_REPORTS.match(denial.content.strip())
-    if bare is None:
-        return None
-    made_so = [c for c in claims if _made_as(c, bare.group("noun"))]
-    before = _claim_just_before(denial, made_so)
-    if before is not None:
-        return before
-    after = _claim_just_after(denial, made_so, text)
-    return after[0] if after is not None else None
-
-
-def _reference_noun(referring: str) -> str:
-    """The noun of words that open with a reference ("the false claims": "claims")."""
-    match = REFERENCE.match(referring)
-    return match.group(0).split()[-1] if match else ""
-
-
-def _made_as(claim: _Claim, noun: str) -> bool:
-    """Whether a claim was made by the verb of the noun that refers to it ("the claim": "X claimed that ..."; "the
-    findings": "its inquiry found that ..."), in its cue or in the first words of what was said."""
-    noun = noun.lower()
-    stems = NOUN_VERB_STEMS.get("story" if noun.startswith("stor") else noun.removesuffix("s"), ())
-    if not stems:
-        return False
-    for quote in claim.quotes:
-        opening = quote.content.split()[:CUE_IN_WORDS]
-        if any(word.lower().startswith(stems) for word in [*(quote.cue or "").split(), *opening]):
-            return True
-    return False
-
-
-def _denying_clauses(cue: str | None, content: str) -> list[tuple[int, int]] | None:
-    """Where the clauses of a denial's words that deny begin and end; None when its cue denies (all of it does)."""
-    matches = denial_matches(cue, content)
-    if matches is None:
-        return None
-    clauses = []
-    for match in matches:
-        start = _clause_start(content, match.start())
-        end = CLAUSE_END.search(content, match.end())
-        clauses.append((start, end.start() if end else len(content)))
-    return clauses
-
-
-def _clause_start(content: str, at: int) -> int:
-    """Where the clause of the words that holds ``at`` begins (after the last CLAUSE_END before it)."""
-    return max((m.end() for m in CLAUSE_END.finditer(content, 0, at)), default=0)
 
 
 def _denied_keys(denial: Quote) -> set[str]:
     """The content words of what a denial denies: all its words when its cue denies ("denied that ..."), else those
     of the clauses that deny ("With thousands of vote counting systems, there is no single point of failure": not
     the voting systems, which it does not deny), or all of them when those clauses say nothing but "this is a lie"."""
-    clauses = _denying_clauses(denial.cue, denial.content)
+    clauses = denying_clauses(denial.cue, denial.content)
     if clauses is None:
         return content_keys(denial.content)
     keys: set[str] = set()
@@ -430,7 +355,14 @@ def _other_side(a: Speaker, b: Speaker) -> bool:
 def _same_side(a: Speaker, b: Speaker) -> bool:
     """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for; "the
     agency" and "USCIS, the agency that oversees the program": one is a description the other's name holds."""
-    return _role_names(a, b) or _role_names(b, a) or _described_in(a, b) or _described_in(b, a)
+    return (
+        _role_names(a, b)
+        or _role_names(b, a)
+        or _role_owner(a, b)
+        or _role_owner(b, a)
+        or _described_in(a, b)
+        or _described_in(b, a)
+    )
 
 
 def _described_in(description: Speaker, other: Speaker) -> bool:
@@ -440,6 +372,15 @@ def _described_in(description: Speaker, other: Speaker) -> bool:
     return re.search(rf"(?:^|\s){re.escape(' '.join(words))}(?:\s|,|$)", other.name.lower()) is not None
 
 
+def _role_owner(speaker: Speaker, other: Speaker) -> bool:
+    """ "the institute's deputy director" and "the Institute for Fiscal Studies", "Labour's health spokesman" and
+    Labour: a role's owner (the word before 's) is a word of the other's name, a body's."""
+    if other.type == "PERSON":
+        return False
+    name_words = set(re.findall(r"\w+", other.name.lower()))
+    return any(owner.lower() in name_words for role in speaker.roles for owner in ROLE_OWNER.findall(role))
+
+
 def _role_names(speaker: Speaker, other: Speaker) -> bool:
     if other.type not in {"PERSON", "ORG"} or not other.name.split():
         return False
@@ -447,131 +388,79 @@ def _role_names(speaker: Speaker, other: Speaker) -> bool:
     return any(surname in re.findall(r"[\w-]+", role) for role in speaker.roles)
 
 
-def _going_on(denial: Quote, last_target: dict[str, tuple[int, _Claim]]) -> _Claim | None:
+def _going_on(denial: Quote, last_target: dict[str, tuple[int, DraftClaim]]) -> DraftClaim | None:
     """'... he believed Ruiz had fabricated the story. "This was made up," Harlow said': a denial of "this" or
     "that" right after the same speaker's denial disputes what that one disputed."""
     previous = last_target.get(denial.speaker_id or "")
     if previous is None or not (ANAPHORIC_DENIAL.search(denial.content) or POINTING_BACK.search(denial.content)):
         return None
     end, claim = previous
-    return claim if 0 <= _start(denial) - end <= GOING_ON_REACH else None
+    return claim if 0 <= start_of(denial) - end <= GOING_ON_REACH else None
 
 
-def _claim_just_before(denial: Quote, claims: list[_Claim], reach: int = REFERENCE_REACH) -> _Claim | None:
-    """The claim by someone else whose words end closest before the denial, within reach (characters)."""
-    start = denial.content_spans[0][0] if denial.content_spans else 0
-    ends = [(q.content_spans[-1][1] if q.content_spans else start, c) for c, q in _others_quotes(denial, claims)]
-    near = [(end, c) for end, c in ends if 0 <= start - end <= reach]
-    return max(near, key=lambda pair: pair[0])[1] if near else None
-
-
-def _anaphor_target(denial: Quote, claims: list[_Claim], text: str) -> _Claim | None:
+def _anaphor_target(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:
     """What "that" in a short denial is: the claim it answers ("..., after Y said"), else the claim
     just before it, else the one just after it."""
-    after = _claim_just_after(denial, claims, text)
+    after = claim_just_after(denial, claims, text)
     if after is not None and after[1]:
         return after[0]
-    before = _claim_just_before(denial, claims)
+    before = claim_just_before(denial, claims)
     if before is not None:
         return before
     return after[0] if after is not None else None
 
 
-def _claim_just_after(denial: Quote, claims: list[_Claim], text: str) -> tuple[_Claim, bool] | None:
-    """The claim by someone else whose words start closest after the denial's end, within its
-    sentence's reach, and whether the words between say that the denial answers it ('"I never said
-    that," X said, after Y said ...')."""
-    end = denial.content_spans[-1][1] if denial.content_spans else 0
-    starts = [(q.content_spans[0][0] if q.content_spans else end, c) for c, q in _others_quotes(denial, claims)]
-    near = [(start, c) for start, c in starts if 0 <= start - end <= ANAPHORIC_AFTER]
-    if not near:
-        return None
-    start, claim = min(near, key=lambda pair: pair[0])
-    return claim, ANSWERS.search(text, end, start) is not None
-
-
-def _others_quotes(denial: Quote, claims: list[_Claim]) -> Iterator[tuple[_Claim, Quote]]:
-    """Each claim's statements, but for the claims of the denial's own speaker."""
-    for c in claims:
-        if c.claimant.id != denial.speaker_id:
-            for q in c.quotes:
-                yield c, q
-
-
-def _nested(claim: _Claim) -> bool:
+def _nested(claim: DraftClaim) -> bool:
     return all(q.nested_in for q in claim.quotes)
 
 
-def _names(content: str, speaker: Speaker) -> bool:
-    """Whether the words name the speaker: their surname, the organisation's name, or a document's kind ("the
-    AP report" names the speaker "The report")."""
-    words = speaker.name.split()
-    if words and speaker.type == "UNNAMED" and words[-1].lower() in DOCUMENT_NOUNS:
-        return re.search(rf"\b{re.escape(words[-1])}\b", content, re.IGNORECASE) is not None
-    if not words or speaker.type not in {"PERSON", "ORG"}:
-        return False
-    for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
-        if SAID_BY.search(content[: match.start()]):  # '... prosecution," said Rep. Elijah Cummings': the one who says
-            continue
-        if OBJECT_OF.search(content[: match.start()]):  # "an offer for Harry Kane": whom an act is about, no claimant
-            continue
-        before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
-        # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz", "Judge Ruiz" are still Ann Ruiz)
-        if (
-            speaker.type != "PERSON"
-            or before is None
-            or before.group(1) in words
-            or before.group(1).lower() in ROLE_TITLES
-            or not is_first_name(before.group(1))
-        ):
-            return True
-    return False
-
-
-def _speaks_of(content: str, speaker: Speaker) -> bool:
-    """Whether the words name the speaker or call them by one of their roles ("the mayor" for Mayor Jo Hart)."""
-    roles = _role_words(speaker)
-    return _names(content, speaker) or any(w.lower() in roles for w in re.findall(r"\w+", content))
-
-
-def _role_words(speaker: Speaker) -> set[str]:
-    """The head word of each of the speaker's roles, lower-cased ("mayor" for "Mayor of Eastbrook")."""
-    return role_heads(speaker.roles)
-
-
-def _owns(content: str, speaker: Speaker) -> bool:
-    """Whether the words name the speaker as the owner of what they dispute: "Lane's account", "the
-    governor's reasons" (the speaker's surname or one of their roles' head word, before 's)."""
-    if speaker.type not in {"PERSON", "ORG"}:
-        return False
-    names = {n.lower() for n in speaker.name.split()[-1:]} | _role_words(speaker)
-    owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
-    return bool(names & owners)
-
-
-def _account_called_false(denial: Quote, claims: list[_Claim], speakers: dict[str, Speaker]) -> _Claim | None:
+def _account_called_false(
+    denial: Quote, claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> DraftClaim | None:
     """ "he believed Fields had fabricated the story": the account of a speaker the denial says lied, made up or
     fabricated what they said, whether or not the article quotes that account (then it is added as a claim)."""
     for match in FABRICATED.finditer(denial.content):
-        accused = [sp for sp in speakers.values() if sp.id != denial.speaker_id and _names(match.group("who"), sp)]
+        who = match.group("who")
+        if who.lower() in {"he", "she"}:
+            called = _called_so(denial, claims, who.lower(), text)
+            if called is not None:
+                return called
+            continue
+        accused = [sp for sp in speakers.values() if sp.id != denial.speaker_id and names_speaker(who, sp)]
         if len(accused) != 1:
             continue
         theirs = [c for c in claims if c.claimant.id == accused[0].id]
-        found = _claim_just_before(denial, theirs) or next(iter(theirs), None)
+        found = claim_just_before(denial, theirs) or next(iter(theirs), None)
         if found is None:
-            found = _Claim(accused[0], f"{accused[0].name}'s account")
+            found = DraftClaim(accused[0], f"{accused[0].name}'s account")
             claims.append(found)
         return found
     return None
 
 
-def _addressee_claim(denial: Quote, claims: list[_Claim], speakers: dict[str, Speaker], text: str) -> _Claim | None:
+def _called_so(denial: Quote, claims: list[DraftClaim], pronoun: str, text: str) -> DraftClaim | None:
+    """ '"She just made it up," he said': the claim just before the denial by a person the article calls by that
+    pronoun (and by no pronoun of the other gender), not the denier."""
+    pronouns = next(p for p in PRONOUNS_BY_GENDER if pronoun in p)
+    theirs = [
+        c
+        for c in claims
+        if c.claimant.type == "PERSON"
+        and c.claimant.id != denial.speaker_id
+        and _third_person_pronouns(c.claimant, text) == pronouns
+    ]
+    return claim_just_before(denial, theirs)
+
+
+def _addressee_claim(
+    denial: Quote, claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> DraftClaim | None:
     """ 'McCaskill scolded him: "The scientific community is against you on the products you called miracles"': a
     denial put to "you", whose cue names whom it addresses (a name, or "him"/"her": the person named last before it),
     disputes a claim of theirs (the one sharing most words with it, else the last before it)."""
     if not denial.content_spans or not ADDRESSED.search(denial.content):
         return None
-    start = _start(denial)
+    start = start_of(denial)
     cue = ADDRESSING.search(text[max(0, start - ADDRESSING_REACH) : start])
     if cue is None:
         return None
@@ -581,14 +470,14 @@ def _addressee_claim(denial: Quote, claims: list[_Claim], speakers: dict[str, Sp
         mentioned = [(e, sp) for sp in others if _a_person(sp) for e in _named_at(sp, text) if e <= at]
         addressee = max(mentioned, key=lambda pair: pair[0])[1] if mentioned else None
     else:
-        named = [sp for sp in others if _names(cue.group("who"), sp)]
+        named = [sp for sp in others if names_speaker(cue.group("who"), sp)]
         addressee = named[0] if len(named) == 1 else None
     theirs = [c for c in claims if addressee is not None and c.claimant.id == addressee.id]
     if not theirs:
         return None
     keys = content_keys(denial.content)
     best = max(theirs, key=lambda c: len(c.keys & keys))
-    return best if best.keys & keys else _claim_just_before(denial, theirs) or theirs[-1]
+    return best if best.keys & keys else claim_just_before(denial, theirs) or theirs[-1]
 
 
 def _a_person(speaker: Speaker) -> bool:
@@ -609,31 +498,31 @@ def _named_at(speaker: Speaker, text: str) -> list[int]:
 
 
 def _question_answered(
-    denial: Quote, quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
-) -> _Claim | None:
+    denial: Quote, quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> DraftClaim | None:
     """'"That is total propaganda," Carson replied' after "Quintanilla asked about his ties to Mannatech": a denial
     that replies disputes what the last question before it took for granted, when the one who replies has not spoken
     since (the question is added as a claim)."""
     if denial.cue is None or ANSWERING_CUE.search(denial.cue) is None or not denial.content_spans:
         return None
-    start = _start(denial)
-    before = [q for q in quotes if q.content_spans and 0 <= start - _end(q) <= REFERENCE_REACH]
+    start = start_of(denial)
+    before = [q for q in quotes if q.content_spans and 0 <= start - end_of(q) <= REFERENCE_REACH]
     questions = [q for q in before if q.polarity == "questions" and q.speaker_id in speakers]
-    last = max(questions, key=_end, default=None)
+    last = max(questions, key=end_of, default=None)
     if last is None or last.speaker_id == denial.speaker_id:
         return None
     # the one who replies has not spoken since the question
-    if any(q.speaker_id == denial.speaker_id and _start(q) > _end(last) for q in before):
+    if any(q.speaker_id == denial.speaker_id and start_of(q) > end_of(last) for q in before):
         return None
     asker = speakers[last.speaker_id or ""]
-    claim = _Claim(asker, normalise(last, asker, speakers.values(), text), [last], content_keys(last.content))
+    claim = DraftClaim(asker, normalise(last, asker, speakers.values(), text), [last], content_keys(last.content))
     claims.append(claim)
     return claim
 
 
 def _shown_wrong(
-    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
-) -> Iterator[tuple[_Claim, Quote]]:
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> Iterator[tuple[DraftClaim, Quote]]:
     """The writer's verdict that someone was wrong in a claim, outside any quote, and the statement of another
     speaker right after it ("Ford itself said the deal was on"): that speaker disputes the claim (the claimant's claim
     sharing words with the verdict, else the verdict's words as the claim)."""
@@ -641,13 +530,13 @@ def _shown_wrong(
     for verdict in VERDICT.finditer(text):
         if any(s <= verdict.start() < e for s, e in spans):
             continue
-        wrong = [sp for sp in speakers.values() if _names(verdict.group("who"), sp)]
+        wrong = [sp for sp in speakers.values() if names_speaker(verdict.group("who"), sp)]
         after = [
             q
             for q in quotes
-            if q.content_spans and 0 <= _start(q) - verdict.end() <= VERDICT_REACH and not q.nested_in
+            if q.content_spans and 0 <= start_of(q) - verdict.end() <= VERDICT_REACH and not q.nested_in
         ]
-        shown_by = min(after, key=_start, default=None)
+        shown_by = min(after, key=start_of, default=None)
         if len(wrong) != 1 or shown_by is None or shown_by.speaker_id not in speakers:
             continue
         claimant, witness = wrong[0], speakers[shown_by.speaker_id or ""]
@@ -658,14 +547,14 @@ def _shown_wrong(
         if theirs:
             yield max(theirs, key=lambda c: len(c.keys & keys)), shown_by
         elif verdict.group("what").strip():
-            claim = _Claim(claimant, verdict.group("what").strip(" ,;:"), keys=keys)
+            claim = DraftClaim(claimant, verdict.group("what").strip(" ,;:"), keys=keys)
             claims.append(claim)
             yield claim, shown_by
 
 
 def _reaffirmed(
-    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker], text: str
-) -> Iterator[tuple[_Claim, Quote]]:
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> Iterator[tuple[DraftClaim, Quote]]:
     """ '"Moore told me that the photos aren't real," Adams said. "Well, they are real."': what someone else says is
     not so, reported in a speaker's quote, which goes on to say it is, is disputed by that speaker (the clause that
     denies becomes the other's claim, when it is no claim yet)."""
@@ -677,22 +566,22 @@ def _reaffirmed(
         replier = speakers.get(outer.speaker_id or "")
         if replier is None or not _other_side(replier, speakers[q.speaker_id or ""]):
             continue
-        reply = " ".join(text[max(s, _end(q)) : e] for s, e in outer.content_spans if e > _end(q))
+        reply = " ".join(text[max(s, end_of(q)) : e] for s, e in outer.content_spans if e > end_of(q))
         found = reaffirming(q.content, reply)
         if found is None:
             continue
         claim = next((c for c in claims if q in c.quotes), None)
         if claim is None:
-            start = _clause_start(q.content, found[0].start())
+            start = clause_start(q.content, found[0].start())
             words = q.content[start : found[0].end()].strip().removeprefix("that ")
-            claim = _Claim(speakers[q.speaker_id or ""], words, [q], content_keys(words))
+            claim = DraftClaim(speakers[q.speaker_id or ""], words, [q], content_keys(words))
             claims.append(claim)
         yield claim, outer
 
 
 def _evidence_against(
-    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
-) -> Iterator[tuple[_Claim, Quote]]:
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
     """ '"It had never provided the names and addresses ..." ... a study by Seltzer proved that the Census gave the
     Secret Service the names and addresses ...': a statement whose cue offers proof ("proved", "showed", "documents
     show") that what someone else's claim says never happened did happen disputes that claim, without a denial word
@@ -708,15 +597,15 @@ def _evidence_against(
             for claim in claims
             if _other_side(witness, claim.claimant)
             and len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
-            and any(NEGATED.search(c.content) and 0 <= _start(q) - _end(c) <= REFERENCE_REACH for c in claim.quotes)
+            and any(NEGATED.search(c.content) and 0 <= start_of(q) - end_of(c) <= REFERENCE_REACH for c in claim.quotes)
         ]
         if denied:
             yield max(denied, key=lambda pair: pair[0])[1], q
 
 
 def _contradicting_replies(
-    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
-) -> Iterator[tuple[_Claim, Quote]]:
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
     """A claim about someone that they contradict in opposite words elsewhere in the article."""
     replies = [
         (q, speakers[q.speaker_id or ""], content_keys(q.content))
@@ -727,17 +616,17 @@ def _contradicting_replies(
         if claim.denials:
             continue
         for q, subject, keys in replies:
-            if subject.id == claim.claimant.id or not any(_names(c.content, subject) for c in claim.quotes):
+            if subject.id == claim.claimant.id or not any(names_speaker(c.content, subject) for c in claim.quotes):
                 continue
-            near = any(0 <= _start(q) - _end(c) <= REPLY_REACH for c in claim.quotes)
+            near = any(0 <= start_of(q) - end_of(c) <= REPLY_REACH for c in claim.quotes)
             if (near or keys & claim.keys) and any(opposed(c.content, q.content) for c in claim.quotes):
                 yield claim, q
                 break
 
 
 def _contradicting_answers(
-    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
-) -> Iterator[tuple[_Claim, Quote]]:
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
     """ '"It was destined to fail," said Barrett. In a statement, Peabody said: "Patriot Coal was highly successful"':
     a statement right after someone else's claim on the same subject (content words shared) in opposite words answers
     it, though neither names the other (the claim sharing most words with it, when several before it are opposed)."""
@@ -751,15 +640,17 @@ def _contradicting_answers(
             if not claim.denials
             and _other_side(subject, claim.claimant)
             and len(keys & claim.keys) >= MIN_SHARED_KEYS
-            and any(0 <= _start(q) - _end(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes)
+            and any(
+                0 <= start_of(q) - end_of(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes
+            )
         ]
         if answered:
             yield max(answered, key=lambda pair: pair[0])[1], q
 
 
 def _acts_denied_by_those_named(
-    quotes: list[Quote], claims: list[_Claim], speakers: dict[str, Speaker]
-) -> Iterator[tuple[_Claim, Quote]]:
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
     """ "The claims say Park accepted free holidays from Stonegate Homes" ... "Stonegate said it had not offered the
     mayor any holidays": someone a claim names who says, right after it, that an act in its words was not done
     disputes it (an act sharing a content word with the claim; not a claim that itself says something was not)."""
@@ -771,8 +662,8 @@ def _acts_denied_by_those_named(
             replier = speakers[q.speaker_id or ""]
             if q in claim.denials or not _other_side(replier, claim.claimant):
                 continue
-            named = any(_speaks_of(c.content, replier) for c in claim.quotes)
-            near = any(0 <= _start(q) - _end(c) <= REPLY_REACH for c in claim.quotes)
+            named = any(speaks_of(c.content, replier) for c in claim.quotes)
+            near = any(0 <= start_of(q) - end_of(c) <= REPLY_REACH for c in claim.quotes)
             acts = negated_acts(q.content)
             if named and near and any(content_keys(act) & claim.keys - NEGATION_KEYS for act in acts):
                 yield claim, q
@@ -785,21 +676,13 @@ def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:
     return phrase is not None and bool(content_keys(reply.content[: phrase.start()]) & claim_keys)
 
 
-def _start(q: Quote) -> int:
-    return q.content_spans[0][0] if q.content_spans else 0
-
-
-def _end(q: Quote) -> int:
-    return q.content_spans[-1][1] if q.content_spans else 0
-
-
 def _answers(denial: Quote, speaker: Speaker) -> bool:
     """Whether the denial's cue says whom it answers: "responded to one of Harlow's messages by saying"."""
     cue = denial.cue or ""
-    return ANSWERING_CUE.search(cue) is not None and (_owns(cue, speaker) or _names(cue, speaker))
+    return ANSWERING_CUE.search(cue) is not None and (owns(cue, speaker) or names_speaker(cue, speaker))
 
 
-def _dispute(claim: _Claim) -> Dispute:
+def _dispute(claim: DraftClaim) -> Dispute:
     disputers: list[str] = []
     for q in claim.denials:
         if q.speaker_id and q.speaker_id not in disputers:

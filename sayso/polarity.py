@@ -14,20 +14,42 @@ NOT_A_DENIAL_AFTER_THERE_IS_NO = (
     r"(?:great|greater|better|bigger|more|other)\b)"
 )
 DENIAL_CONTENT = re.compile(
-    r"\b(?:is|was|are|were)\s+(?:not|n[o’']t)\s+(?:true|correct|accurate)\b|\b(?:a|an|the)\s+(?:\w+\s+)?(?:lie|lies|fabrication|"
+    # "is not true", "that's simply not true", "it isn't accurate"
+    r"\b(?:is|was|are|were|[’']s|[’']re)\s+(?:\w+ly\s+|just\s+)?(?:not|n[o’']t)\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
+    r"|\b(?:is|was|are|were)n[’']t\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
+    r"|\b(?:a|an|the)\s+(?:\w+\s+)?(?:lie|lies|fabrication|"
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
-    r"unsubstantiated|unfounded|fabricated|made[- ]up|fake news|nonsense)\b"
+    r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b"
+    # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")
+    r"|\binaccurate\b(?=\s*(?:[.,;:!?…”\"’)]|and\b|or\b|$))"
+    # "the story was made up", "a made up story", "This was, in my opinion, made up." (not "women made up 40
+    # percent", "made up their minds")
+    r"|\b(?:is|was|are|were|been|be|totally|completely|entirely|all|just|simply)\s+made\s+up\b"
+    r"|\bmade\s+up\s+(?:story|stories|claims?|quotes?|numbers?|figures?|charges?|allegations?|nonsense)\b|\bmade\s+up\s*(?:[.!?…,;”\"’]|$)"
     r"|\bnever\s+(?:happened|said|threatened)\b"
+    # "she just made it up", "he made the whole story up"
+    r"|\bmade\s+(?:it|that|this|them|(?:the|this|that)\s+(?:whole\s+)?(?:thing|story|stories|claims?|quotes?))\s+up\b"
+    # "That didn't happen", "none of that happened" (not "make sure it didn't happen again")
+    r"|^\W*(?:that|this|it)\s+(?:just\s+|simply\s+)?(?:did\s*n[o’']t|did\s+not)\s+happen\s*(?:[.!…,;]|$)"
+    r"|\bnone\s+of\s+(?:that|this|it|those\s+things)\s+(?:ever\s+)?happened\b"
+    # "is absolutely innocent of this charge", "will enter a plea of not guilty"
+    r"|\binnocent\s+of\s+(?:the|this|these|those|all|any|such)\s+(?:\w+\s+)?(?:charges?|allegations?|accusations?|crimes?)\b"
+    r"|\b(?:plead|pleads|pleaded|pled|pleading|plea\s+of)\s+not\s+guilty\b"
+    # "the states were exaggerating the agency's reach", "he grossly exaggerated it" (not "I'm not exaggerating")
+    r"|(?<!\bnot\s)(?<!n[’']t\s)\bexaggerat(?:es|ed|ing)\b"
     # "he had never touched Fields", "I never met her": an act against someone, denied
-    r"|\bnever\s+(?:touched|grabbed|hit|pushed|harassed|assaulted|attacked|met|(?:made|had)\s+(?:any\s+)?contact)\b"
-    r"|\bthere\s+(?:were|was|is|are)\s+no\b(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"
+    r"|\bnever\s+(?:touched|grabbed|hit|pushed|harassed|assaulted|attacked|targeted|met|(?:made|had)\s+(?:any\s+)?contact)\b"
+    r"|\bthere\s+(?:were|was|is|are|(?:has|have|had)\s+been)\s+no\b(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"
+    # "There never was a stand-down order"
+    r"|\bthere\s+(?:never\s+(?:was|were|has\s+been)|(?:was|were|has\s+been)\s+never)\s+(?:a|an|any)\b"
+    r"(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"
     r"|\b(?:is|are|was|were|[’']re|[’']s)\s+[“\"‘]?"
     r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
     r"(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
     r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
     r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
-    r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b|\b(?:are|were)\s+(?:all\s+)?lies\b|^\W*you\s+(?:lie|lied)\b"
-    r"|\b(?:do|does|did)\s*n[o’']t\s+hold\s+(?:up|water|weight)\b"
+    r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b|\b(?:are|were)\s+[“\"‘]?(?:all\s+)?lies\b|^\W*you\s+(?:lie|lied)\b"
+    r"|\b(?:do|does|did)\s*n[o’']t\s+(?:hold\s+(?:up|water|weight)|stand\s+up)\b"
     # "Judge Reeves did not recognize that reality", "flies in the face of the facts", "divorced from reality"
     r"|\b(?:(?:do|does|did)\s*(?:not|n[’']t)|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to)\s+(?:recogni[sz]e|acknowledge|accept)\s+"
     r"(?:that|the|this)\s+(?:reality|facts?|truth)\b|\bignor(?:e|es|ed|ing)\s+the\s+(?:reality|facts|truth)\b"
@@ -54,6 +76,12 @@ TOLD_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get)\s+told\s+(?:that\s+
 TOLD_REACH = 30  # characters before a denying phrase in which "were told" reports it
 # "did not deny", "refused to dismiss", "never denied": a denial cue negated denies nothing
 NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")
+# 'The film shows him refusing and depicts a guard asking, "For what?"': a question the words report someone asking,
+# not one their speaker asks
+REPORTED_QUESTION = re.compile(
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|say|says|said|saying)\s*,?\s*[“\"‘'][^“\"”]*\?\W*$",
+    re.IGNORECASE,
+)
 QUESTION_CUES = {"ask", "asked", "asks", "asking", "question", "questioned", "questions", "wondered", "wonders"}
 
 
@@ -83,7 +111,7 @@ def polarity(cue: str | None, content: str) -> Polarity:
         return "questions"
     if DISMISSIVE_QUESTION.search(content):
         return "denies"
-    if content.rstrip(" \"'”’").endswith("?"):
+    if content.rstrip(" \"'”’").endswith("?") and not REPORTED_QUESTION.search(content):
         return "questions"
     if _denying_words(content) or CLAIM_JUDGED_WORTHLESS.search(content):
         return "denies"

@@ -16,7 +16,7 @@ from itertools import combinations
 import numpy as np
 
 from sayso import claim_index
-from sayso.claims import STOPWORDS
+from sayso.claim_base import STOPWORDS
 from sayso.store import QuoteHit, Store
 
 SEARCH_TERMS = 4  # the claim's most telling words; every pair of them is one word search

@@ -185,11 +185,11 @@ def test_a_denial_whose_cue_names_the_suggestion_disputes_the_claim_before_it() 
 def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
     """ "The judge agreed with Ivana Trump that there was no reason ...": the denial named Ivana, not Donald Trump,
     yet it was linked to Donald Trump's claim."""
-    from sayso.claims import _names
+    from sayso.claim_base import names_speaker
     from sayso.model import Speaker
 
     donald = Speaker(id="s1", name="Donald Trump", type="PERSON", roles=[], mentions=[])
-    assert _names(content, donald) is named
+    assert names_speaker(content, donald) is named
 
 
 @pytest.mark.parametrize(
@@ -732,3 +732,88 @@ def test_denying_reports_that_disputes_the_outlet_that_reported_it_just_after() 
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "The Daily Mail" and disputers == ["Manchester United"] and "tabled a bid" in claim
+
+
+def test_a_reference_to_someones_claim_disputes_the_claim_before_not_the_deniers_own_side() -> None:
+    text = (
+        "Speaking at a conference last week, Transport Minister Olga Brandt said rail fares had fallen in real "
+        "terms.\n\n"
+        "But a study by the Centre for Transport Policy found that the average fare rose by 4% last year. "
+        '"The government\'s claim does not stand up," said the centre\'s research director, Ivo Lind.'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "rail fares had fallen" in claim and claimant == "Olga Brandt" and disputers == ["Ivo Lind"]
+
+
+def test_saying_she_made_it_up_disputes_her_claim() -> None:
+    text = (
+        '"He is the best friend the smugglers ever had," Senator Rita Vance said at a rally on Friday. '
+        "She added that the port chief had signed off on the missing cargo.\n\n"
+        'On Sunday, port chief Aldo Marek hit back. "She just made it up," he said.'
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Rita Vance" and disputers == ["Aldo Marek"]
+
+
+def test_saying_someone_is_innocent_does_not_dispute_that_persons_claims() -> None:
+    text = (
+        "Councillor Piet Moll was charged with fraud on Monday. Moll later said he saw the audit as a political "
+        "attack.\n\n"
+        '"Mr. Moll is absolutely innocent of this charge. He will enter a plea of not guilty," his spokeswoman, '
+        "Ana Ruiz, said."
+    )
+    assert not [d for d in disputes_of(analyze(text)) if d[1] == "Piet Moll"]
+
+
+def test_a_denial_of_guilt_does_not_dispute_a_claim_only_for_naming_the_accused() -> None:
+    text = (
+        "Police said Councillor Piet Moll would be charged and that Moll went to the station on his own.\n\n"
+        '"Mr. Moll is absolutely innocent of this charge," his spokeswoman, Ana Ruiz, said.'
+    )
+    assert disputes_of(analyze(text)) == []
+
+
+def test_a_denial_that_agrees_with_a_claim_saying_nor_is_no_dispute() -> None:
+    text = (
+        '"Nor did I give an order to close the harbour," said port chief Lena Ode.\n\n'
+        "A later inquiry found no evidence that there was an order to close the harbour."
+    )
+    assert analyze(text).disputes == []
+
+
+def test_an_order_or_a_call_is_no_claim_to_dispute() -> None:
+    text = (
+        "In the film, coach Piet Moll orders his players to skip the final training session.\n\n"
+        '"There was no final training session for anyone to skip," the club said.'
+    )
+    assert analyze(text).disputes == []
+
+
+def test_denying_the_reports_disputes_the_outlet_that_reported_not_words_said_in_a_report() -> None:
+    text = (
+        "The Daily Herald reported on Monday that Norland Shipping had made a rival offer for the harbour lease.\n\n"
+        "Analyst Tessa Grum of Bay Capital said in a recent report that the lease was worth more than the council "
+        "had asked.\n\n"
+        "Norland Shipping denied the reports."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "The Daily Herald" and disputers == ["Norland Shipping"] and "rival offer" in claim
+
+
+def test_a_claim_made_after_a_denial_in_its_words_disputes_the_denial() -> None:
+    text = (
+        '"There never was an order to abandon the ship," said captain Ivo Brandt, who spoke for the first time.\n\n'
+        "The ferry company said the crossing had been delayed by fog.\n\n"
+        "Author Tessa Grum, whose book describes the night, said two sailors heard an order to abandon the ship."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Ivo Brandt" and disputers == ["Tessa Grum"] and "order to abandon" in claim
+
+
+def test_a_denial_by_its_cue_disputes_the_claim_reported_after_it() -> None:
+    text = (
+        "The city auditor on Monday disputed that only one or two payments to the harbour fund were late.\n\n"
+        "Mayor Jo Hart had said at a council meeting that only one or two payments to the harbour fund were late."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Jo Hart" and disputers == ["The city auditor"]

@@ -1,0 +1,137 @@
+"""What every linker of claims and denials shares: a claim being built, the content words of statements, where
+statements are, the claims just before or after a denial, and whether words name a speaker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sayso.model import Quote, Speaker, content_id
+from sayso.quotes.cues import words
+from sayso.speaker_names import is_first_name
+from sayso.speaker_roles import ROLE_TITLES, role_heads
+
+STOPWORDS = words("""
+    a an the and or but if of to in on at by for with from as is are was were be been being it its this
+    that these those there their they them he him his she her we our you your i me my not no nor so than
+    then what which who whom whose will would can could should may might must do does did have has had
+    said says say told tell about into over after before during while more most very just also only such
+    any some
+""")
+# speakers that are documents: a denial that names the kind names the document
+DOCUMENT_NOUNS = words("""
+    report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
+    video documentary investigation analysis article column editorial
+""")
+# the words end on an attribution: a name after it is who says them, not whom they name
+SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")
+# a name after one of these prepositions (and its first name or title) is an act's object ("made an offer for
+# Harry Kane"), not the one whose words are denied
+OBJECT_OF = re.compile(r"\b(?:for|to|with|against|on|about|at)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
+REFERENCE_REACH = 1200  # characters back from the denial
+ANAPHORIC_AFTER = 160  # characters after the denial
+ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
+
+
+def content_keys(text: str) -> set[str]:
+    """Content words, cut to five letters so that 'threats' meets 'threatened' and 'missiles' 'missile'."""
+    words = re.findall(r"[a-z][a-z’']+", text.lower())
+    return {w[:5] for w in words if w not in STOPWORDS and len(w) > 3}
+
+
+@dataclass
+class DraftClaim:
+    claimant: Speaker
+    text: str
+    quotes: list[Quote] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    denials: list[Quote] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return content_id(self.claimant.id, self.text)
+
+
+def claim_just_before(denial: Quote, claims: list[DraftClaim], reach: int = REFERENCE_REACH) -> DraftClaim | None:
+    """The claim by someone else whose words end closest before the denial, within reach (characters)."""
+    start = denial.content_spans[0][0] if denial.content_spans else 0
+    ends = [(q.content_spans[-1][1] if q.content_spans else start, c) for c, q in others_quotes(denial, claims)]
+    near = [(end, c) for end, c in ends if 0 <= start - end <= reach]
+    return max(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def claim_just_after(denial: Quote, claims: list[DraftClaim], text: str) -> tuple[DraftClaim, bool] | None:
+    """The claim by someone else whose words start closest after the denial's end, within its
+    sentence's reach, and whether the words between say that the denial answers it ('"I never said
+    that," X said, after Y said ...')."""
+    end = denial.content_spans[-1][1] if denial.content_spans else 0
+    starts = [(q.content_spans[0][0] if q.content_spans else end, c) for c, q in others_quotes(denial, claims)]
+    near = [(start, c) for start, c in starts if 0 <= start - end <= ANAPHORIC_AFTER]
+    if not near:
+        return None
+    start, claim = min(near, key=lambda pair: pair[0])
+    return claim, ANSWERS.search(text, end, start) is not None
+
+
+def others_quotes(denial: Quote, claims: list[DraftClaim]) -> Iterator[tuple[DraftClaim, Quote]]:
+    """Each claim's statements, but for the claims of the denial's own speaker."""
+    for c in claims:
+        if c.claimant.id != denial.speaker_id:
+            for q in c.quotes:
+                yield c, q
+
+
+def names_speaker(content: str, speaker: Speaker) -> bool:
+    """Whether the words name the speaker: their surname, the organisation's name, or a document's kind ("the
+    AP report" names the speaker "The report")."""
+    words = speaker.name.split()
+    if words and speaker.type == "UNNAMED" and words[-1].lower() in DOCUMENT_NOUNS:
+        return re.search(rf"\b{re.escape(words[-1])}\b", content, re.IGNORECASE) is not None
+    if not words or speaker.type not in {"PERSON", "ORG"}:
+        return False
+    for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
+        if SAID_BY.search(content[: match.start()]):  # '... prosecution," said Rep. Elijah Cummings': the one who says
+            continue
+        if OBJECT_OF.search(content[: match.start()]):  # "an offer for Harry Kane": whom an act is about, no claimant
+            continue
+        before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
+        # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz", "Judge Ruiz" are still Ann Ruiz)
+        if (
+            speaker.type != "PERSON"
+            or before is None
+            or before.group(1) in words
+            or before.group(1).lower() in ROLE_TITLES
+            or not is_first_name(before.group(1))
+        ):
+            return True
+    return False
+
+
+def speaks_of(content: str, speaker: Speaker) -> bool:
+    """Whether the words name the speaker or call them by one of their roles ("the mayor" for Mayor Jo Hart)."""
+    roles = role_words(speaker)
+    return names_speaker(content, speaker) or any(w.lower() in roles for w in re.findall(r"\w+", content))
+
+
+def role_words(speaker: Speaker) -> set[str]:
+    """The head word of each of the speaker's roles, lower-cased ("mayor" for "Mayor of Eastbrook")."""
+    return role_heads(speaker.roles)
+
+
+def owns(content: str, speaker: Speaker) -> bool:
+    """Whether the words name the speaker as the owner of what they dispute: "Lane's account", "the
+    governor's reasons" (the speaker's surname or one of their roles' head word, before 's)."""
+    if speaker.type not in {"PERSON", "ORG"}:
+        return False
+    names = {n.lower() for n in speaker.name.split()[-1:]} | role_words(speaker)
+    owners = {m.lower() for m in re.findall(r"(\w+)[’']s\s+\w", content)}
+    return bool(names & owners)
+
+
+def start_of(q: Quote) -> int:
+    return q.content_spans[0][0] if q.content_spans else 0
+
+
+def end_of(q: Quote) -> int:
+    return q.content_spans[-1][1] if q.content_spans else 0

@@ -1,0 +1,132 @@
+"""Claims a denial refers to by a noun ("the claims", "these reports", "his comments", "denied reports that ..."):
+which words of a denial make such a reference, and which claim was made as what the noun names."""
+
+from __future__ import annotations
+
+import re
+
+from sayso.claim_base import DraftClaim, claim_just_after, claim_just_before, start_of
+from sayso.model import Quote
+from sayso.polarity import denial_matches
+
+# where a clause of a denial ends: what the words before and after it say is not what it denies
+CLAUSE_END = re.compile(r"[,;:.!?…—–()]|\s-\s|\b(?:because|but|although|though|while|whereas|when)\b", re.IGNORECASE)
+# A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
+REFERENCE_NOUNS = (
+    r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
+    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version)\b"
+)
+# "denied reports that ...", "rejected allegations that ...": a bare plural noun of what was said, no one named
+BARE_REPORTS = re.compile(r"^(?:media\s+|press\s+|news\s+)?(?P<noun>reports|allegations|claims)\s+that\b", re.I)
+# the verbs that make what such a noun names: "the claim" is what someone claimed, "the findings" what was found
+NOUN_VERB_STEMS = {
+    "claim": ("claim", "accus", "alleg", "charg", "assert"),  # "the claim" after "A senator accused the agency of ..."
+    "charge": ("charg", "accus"),
+    "allegation": ("alleg", "accus"),
+    "accusation": ("accus", "alleg"),
+    "criticism": ("critic",),
+    "report": ("report",),
+    "story": ("report",),
+    "assertion": ("assert",),
+    "suggestion": ("suggest",),
+    "finding": ("found", "find"),
+    "conclusion": ("conclu",),
+}
+# "the", "that", "these false", "the government's" ...
+REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:[\w.-]+(?:[’']s?)?\s+)?"
+REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
+# ... of these, the ones that accuse: what they refer to is a claim about the denier
+ACCUSATION = re.compile(
+    REFERRING + r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b", re.IGNORECASE
+)
+# "disputed that account": the determiner the cue leaves out of the words it denies
+DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.IGNORECASE)
+# "concluded his comments were false": what the man, woman or people just quoted said.
+POSSESSED_REFERENCE = re.compile(
+    r"^(?P<owner>his|her|their)\s+(?:\w+\s+)?(?:" + REFERENCE_NOUNS + r"|comments|remarks|statements?|words)",
+    re.IGNORECASE,
+)
+# ... or whose cue names it: "bristles at the suggestion (that) ...", "scoffed at the notion".
+REFERENCE_IN_CUE = re.compile(r"\b(?:the|that|this|such)\s+(?:\w+\s+)?" + REFERENCE_NOUNS, re.IGNORECASE)
+# where a cue's verb ends and its phrase goes on: "said | in a recent report", "reported | on Saturday"
+CUE_PHRASE_AFTER_VERB = re.compile(r"\s+(?:in|on|at|to|by|with|for|of|a|an|the|its|his|her|their)\s+", re.IGNORECASE)
+CUE_IN_WORDS = 5  # "its investigation had found that ...": a verb this far into the words is how they were made
+
+
+def referring_words(denial: Quote, text: str) -> str | None:
+    """The words of a denial that open with a reference to something said ("the claims", "these stories"): all of
+    them (with the determiner its cue left out: "disputed that account"), or a denying clause of a later sentence
+    ('"I never took a penny. These stories are lies," she said')."""
+    content = denial.content.strip()
+    start = start_of(denial)
+    determiner = DETERMINER_BEFORE.search(text, max(0, start - 8), start) if denial.content_spans else None
+    referring = determiner.group(0) + content if determiner else content
+    if REFERENCE.match(referring):
+        return referring
+    for start, end in denying_clauses(denial.cue, content) or []:
+        clause = content[start:end].strip(" \"'“”‘’…")
+        if REFERENCE.match(clause):
+            return clause
+    return None
+
+
+def reports_denied(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:
+    """ "denied reports that they made an offer for Kane" and, just before or after, "The Daily Mail reported that
+    ...": the claim made by reporting, the closest before the denial, else the first after it."""
+    bare = BARE_REPORTS.match(denial.content.strip())
+    if bare is None:
+        return None
+    made_so = made_as_named(claims, bare.group("noun"))
+    before = claim_just_before(denial, made_so)
+    if before is not None:
+        return before
+    after = claim_just_after(denial, made_so, text)
+    return after[0] if after is not None else None
+
+
+def reference_noun(referring: str) -> str:
+    """The noun of words that open with a reference ("the false claims": "claims")."""
+    match = REFERENCE.match(referring)
+    return match.group(0).split()[-1] if match else ""
+
+
+def made_as_named(claims: list[DraftClaim], noun: str) -> list[DraftClaim]:
+    """The claims made as the noun that refers to them says: by its verb ("The Daily Mail reported that ..."), else,
+    where none was, by the noun in their cue ("she said in a recent report that ...")."""
+    by_verb = [c for c in claims if made_as(c, noun)]
+    return by_verb or [c for c in claims if made_as(c, noun, in_cue_phrase=True)]
+
+
+def made_as(claim: DraftClaim, noun: str, *, in_cue_phrase: bool = False) -> bool:
+    """Whether a claim was made by the verb of the noun that refers to it ("the claim": "X claimed that ..."; "the
+    findings": "its inquiry found that ..."), in its cue's verb or in the first words of what was said; with
+    ``in_cue_phrase``, anywhere in its cue ("said in a recent report")."""
+    noun = noun.lower()
+    stems = NOUN_VERB_STEMS.get("story" if noun.startswith("stor") else noun.removesuffix("s"), ())
+    if not stems:
+        return False
+    for quote in claim.quotes:
+        cue = quote.cue or ""
+        verb = cue if in_cue_phrase else CUE_PHRASE_AFTER_VERB.split(cue, maxsplit=1)[0]
+        opening = quote.content.split()[:CUE_IN_WORDS]
+        if any(word.lower().startswith(stems) for word in [*verb.split(), *opening]):
+            return True
+    return False
+
+
+def denying_clauses(cue: str | None, content: str) -> list[tuple[int, int]] | None:
+    """Where the clauses of a denial's words that deny begin and end; None when its cue denies (all of it does)."""
+    matches = denial_matches(cue, content)
+    if matches is None:
+        return None
+    clauses = []
+    for match in matches:
+        start = clause_start(content, match.start())
+        end = CLAUSE_END.search(content, match.end())
+        clauses.append((start, end.start() if end else len(content)))
+    return clauses
+
+
+def clause_start(content: str, at: int) -> int:
+    """Where the clause of the words that holds ``at`` begins (after the last CLAUSE_END before it)."""
+    return max((m.end() for m in CLAUSE_END.finditer(content, 0, at)), default=0)
