@@ -49,7 +49,7 @@ train-stance: $(VENV)/.installed
 	$(PIP) install -e ".[train]"
 	nice -n 10 $(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance $(STANCE_RECIPE)
 	$(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance --headline-layer \
-	--head-l2 0.03 0.1 0.3 1.0
+	--headline-features headline --head-l2 0.03 0.1 0.3 1.0
 
 eval: $(VENV)/.installed
 	$(VENV)/bin/sayso eval polnear --split dev

@@ -15,7 +15,8 @@ negation words near claim terms, hedges, questions, confirmations) and gives the
 short texts (headlines, statements) and long ones (article bodies) have a layer each. A short layer whose
 "features" is "short" reads short_features alone (debunking words, denial verbs, negation scoping over a claim
 term, modal and reporting hedges, questions, a source named at the end); the shipped short layer reads
-stance_features, and its "headline" layer short_features: texts the caller says are headlines get that one.
+stance_features, and its "headline" layer headline_features (short_features with attribution hedges, debunking
+phrases and "alive" toward a claimed death): texts the caller says are headlines get that one.
 Only onnxruntime, tokenizers and numpy are used at run time.
 """
 
@@ -423,6 +424,44 @@ def short_features(claim: str, text: str) -> list[float]:
     ]
 
 
+# ---------------------------------------------------------------- headline features (short_features and more)
+
+# attribution and hedging words the short lexicons lack ("Video purports to show...", "analyst predicts...")
+ATTRIBUTION_HEDGES = _lexicon("""
+    predict predicts predicted prediction accuse accuses accused accusing purport purports purported purportedly
+    suspect suspects suspected monitors analyst analysts nears expects experts official officials claiming
+    believed rumored rumoured speculation likely probably possibly perhaps
+""")
+# debunking phrases of more than one word, or slang ("kills rumor", "made it all up", "isn't real", "nope")
+_DEBUNK_PHRASE = re.compile(
+    r"\b(?:kills?\b.*\brumou?rs?|busts?|busted|trolls?|trolled|trolling|fact[- ]check(?:ed|s)?|not\s+real|"
+    r"isn'?t\s+real|no\s+evidence|not\s+true|isn'?t\s+true|never\s+happened|exaggerated|bullshit|bs|inaccurate|"
+    r"fooled|made\s+(?:it\s+(?:all\s+)?)?up|put\s+to\s+rest|record\s+straight|not\s+a\s+thing|nope|good\s+one|"
+    r"mock(?:s|ed)?|makes?\s+fun|too\s+good\s+to\s+check|probably\s+not)\b",
+    re.IGNORECASE,
+)
+ALIVE_WORDS = _lexicon("alive safe fine well recovering survived survives")
+HEADLINE_FEATURES = (*SHORT_FEATURES, "attribution_hedge", "debunk_phrase", "alive_for_death")
+
+
+def headline_features(claim: str, text: str) -> list[float]:
+    """short_features and three more cues of a headline toward a claim (HEADLINE_FEATURES): an attribution or
+    hedging word ("purports", "analyst", "suspected"), a debunking phrase the claim lacks ("kills rumor", "isn't
+    real", "made it all up") and, for a claim that someone died, a word that they live ("alive", "safe")."""
+    own = frozenset(words(claim))
+    tw = [w for w in words(text) if w not in own]
+    claims_death = any(w in DEATH_WORDS for w in own)
+    return [
+        *short_features(claim, text),
+        float(any(w in ATTRIBUTION_HEDGES for w in tw)),
+        float(_DEBUNK_PHRASE.search(text) is not None and _DEBUNK_PHRASE.search(claim) is None),
+        float(claims_death and any(w in ALIVE_WORDS for w in tw)),
+    ]
+
+
+FEATURE_FUNCTIONS = {"short": short_features, "headline": headline_features}
+
+
 def head_inputs(encoder_probs: npt.ArrayLike, features: Sequence[Sequence[float]]) -> npt.NDArray[np.float64]:
     """The head's inputs: the cross-encoder's log-probabilities, then the stance features."""
     logp = np.log(np.clip(np.asarray(encoder_probs, dtype=np.float64), 1e-6, 1.0))
@@ -433,10 +472,10 @@ def head_probabilities(
     head: dict[str, Any], encoder_probs: npt.ArrayLike, features: Sequence[Sequence[float]]
 ) -> FloatArray:
     """P(supports, refutes, discusses) from a layer of the head: a softmax layer over head_inputs
-    (standardised), or over the features alone for a layer whose "features" is "short"."""
+    (standardised), or over the features alone for a layer whose "features" is "short" or "headline"."""
     raw = (
         np.asarray(features, dtype=np.float64)
-        if head.get("features") == "short"
+        if head.get("features") in FEATURE_FUNCTIONS
         else head_inputs(encoder_probs, features)
     )
     x = (raw - np.asarray(head["mean"])) / np.asarray(head["scale"])
@@ -469,8 +508,9 @@ def apply_head(
 def _layer_probabilities(
     layer: dict[str, Any], claim: str, texts: Sequence[str], encoder_probs: FloatArray
 ) -> FloatArray:
-    """One layer of the head over the texts, with the features it reads (short_features or stance_features)."""
-    feature_fn = short_features if layer.get("features") == "short" else stance_features
+    """One layer of the head over the texts, with the features it reads (short_features, headline_features or
+    stance_features)."""
+    feature_fn = FEATURE_FUNCTIONS.get(layer.get("features", ""), stance_features)
     return head_probabilities(layer, encoder_probs, [feature_fn(claim, t) for t in texts])
 
 

@@ -14,7 +14,16 @@ from click.testing import CliRunner
 
 from sayso import stance_eval
 from sayso.cli import cli
-from sayso.stance import LABELS, SHORT_FEATURES, StanceModel, select_sentences, short_features, split_sentences
+from sayso.stance import (
+    HEADLINE_FEATURES,
+    LABELS,
+    SHORT_FEATURES,
+    StanceModel,
+    headline_features,
+    select_sentences,
+    short_features,
+    split_sentences,
+)
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +145,42 @@ def test_short_features_of_headlines() -> None:
     assert own["debunk"] == 0.0 and own["coverage"] > 0.5
     assert feats("The watch will cost 349 USD", "Watch could cost 500")["number_mismatch"] == 1.0
     assert feats("", "")["coverage"] == 0.0
+
+
+def test_headline_features_add_hedges_debunking_phrases_and_alive() -> None:
+    def feats(claim: str, text: str) -> dict[str, float]:
+        values = headline_features(claim, text)
+        assert len(values) == len(HEADLINE_FEATURES)
+        assert values[: len(SHORT_FEATURES)] == short_features(claim, text)
+        return dict(zip(HEADLINE_FEATURES, values, strict=True))
+
+    claim = "A pop star's van was stolen in Leeds"
+    assert feats(claim, "Video purports to show the pop star's stolen van")["attribution_hedge"] == 1.0
+    assert feats(claim, "Police kill stolen van rumour with one photo")["debunk_phrase"] == 1.0
+    assert feats(claim, "That stolen van story you keep seeing isn't real")["debunk_phrase"] == 1.0
+    plain = feats(claim, "Pop star's van stolen outside Leeds hotel")
+    assert plain["attribution_hedge"] == plain["debunk_phrase"] == plain["alive_for_death"] == 0.0
+    # a phrase the claim itself holds is no cue
+    assert feats("Fans were fooled by a fake van video", "Fans fooled by van video")["debunk_phrase"] == 0.0
+    death = "Veteran crooner Sid Lane has died"
+    assert feats(death, "Sid Lane is alive and well, his agent says")["alive_for_death"] == 1.0
+    assert feats("Sid Lane was found safe", "Sid Lane is alive")["alive_for_death"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("claim", "headline", "stance"),
+    [
+        ("A pop star's van was stolen in Leeds", "Police kill stolen van rumour with one photo", "refutes"),
+        ("A pop star's van was stolen in Leeds", "That stolen van story you keep seeing isn't real", "refutes"),
+        ("A pop star's van was stolen in Leeds", "Pop star's van stolen in Leeds is a hoax", "refutes"),
+        ("Veteran crooner Sid Lane has died", "Sid Lane is alive and well, his agent says", "refutes"),
+        ("A pop star's van was stolen in Leeds", "Pop star's van stolen outside Leeds hotel", "supports"),
+        ("A pop star's van was stolen in Leeds", "Video purports to show pop star's van stolen?", "discusses"),
+    ],
+)
+def test_headline_layer_on_hand_written_headlines(model: StanceModel, claim: str, headline: str, stance: str) -> None:
+    probs = model.predict(claim, [headline], all_stances=True, headlines=True)[0].probabilities
+    assert max(("supports", "refutes", "discusses"), key=probs.__getitem__) == stance, probs
 
 
 def test_headlines_get_the_headline_layer_and_other_texts_do_not(model: StanceModel) -> None:
@@ -261,7 +306,7 @@ def test_quality_floor_on_dev_samples(model: StanceModel, shared_dir: Path) -> N
     em = random.Random(0).sample(stance_eval.emergent_pairs(emergent, "dev"), 150)
     pred = stance_eval.predict_pairs(model, em, stance_eval.EMERGENT_LABELS, headlines=True)
     s = stance_eval.scores([p.label for p in em], pred, list(stance_eval.EMERGENT_LABELS))
-    assert s.accuracy >= 0.77, s  # measured 0.793 (0.780 without the headline layer)
+    assert s.accuracy >= 0.78, s  # measured 0.800 (0.793 over short_features alone, 0.780 without the layer)
     assert s.f1["against"] >= 0.85, s  # measured 0.875
     ids = stance_eval.read_ids(fnc / "hold_out_ids.txt")
     pairs = stance_eval.fnc_pairs(fnc / "train_stances.csv", fnc / "train_bodies.csv", ids)

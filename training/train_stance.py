@@ -349,10 +349,12 @@ def encoder_probs(model_obj: Any, pairs: list[Any]) -> np.ndarray:
 
 
 def head_matrix(pairs: list[Any], probs: np.ndarray, features: str) -> tuple[np.ndarray, list[str]]:
-    """A layer's inputs and their names: short_features alone ("short"), or the cross-encoder's
-    log-probabilities and stance_features ("cues")."""
-    if features == "short":
-        return np.asarray([stance.short_features(p.claim, p.text) for p in pairs]), list(stance.SHORT_FEATURES)
+    """A layer's inputs and their names: short_features alone ("short"), headline_features alone ("headline"),
+    or the cross-encoder's log-probabilities and stance_features ("cues")."""
+    if features in stance.FEATURE_FUNCTIONS:
+        fn = stance.FEATURE_FUNCTIONS[features]
+        names = stance.SHORT_FEATURES if features == "short" else stance.HEADLINE_FEATURES
+        return np.asarray([fn(p.claim, p.text) for p in pairs]), list(names)
     feats = [stance.stance_features(p.claim, p.text) for p in pairs]
     names = [f"log_p_{k}" for k in stance.STANCES] + list(stance.STANCE_FEATURES)
     return stance.head_inputs(probs, feats), names
@@ -387,7 +389,7 @@ def fit_head(pairs: list[Any], probs: np.ndarray, features: str = "cues", l2: fl
     mean, scale, w, b = softmax_layer(x, y, l2)
     acc = float((((x - mean) / scale @ w + b).argmax(axis=1) == y).mean())
     log(f"head: {len(pairs)} pairs, train accuracy {acc:.4f} (encoder alone {(probs.argmax(axis=1) == y).mean():.4f})")
-    layer: dict[str, Any] = {"features": features} if features == "short" else {}
+    layer: dict[str, Any] = {"features": features} if features in stance.FEATURE_FUNCTIONS else {}
     return layer | {
         "inputs": names,
         "l2": l2,
@@ -420,9 +422,10 @@ def head_cv(pairs: list[Any], features: str, l2s: list[float], folds: int = 5, s
     return best[1]
 
 
-def l2_by_cv(emergent_pairs: list[Any], l2s: list[float]) -> float:
-    """The L2 of a short_features layer: the one given, or the best of several by head_cv over these pairs."""
-    return l2s[0] if len(l2s) == 1 else head_cv(emergent_pairs, "short", l2s)
+def l2_by_cv(emergent_pairs: list[Any], l2s: list[float], features: str = "short") -> float:
+    """The L2 of a layer over cue features alone: the one given, or the best of several by head_cv over these
+    pairs."""
+    return l2s[0] if len(l2s) == 1 else head_cv(emergent_pairs, features, l2s)
 
 
 # ---------------------------------------------------------------- export
@@ -518,7 +521,13 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument(
         "--headline-layer",
         action="store_true",
-        help="only fit the head's headline layer (Emergent train headlines, short_features) in --out",
+        help="only fit the head's headline layer (Emergent train headlines, --headline-features) in --out",
+    )
+    ap.add_argument(
+        "--headline-features",
+        choices=("headline", "short"),
+        default="headline",
+        help="what the headline layer reads: headline_features (as shipped) or short_features (as before)",
     )
     ap.add_argument(
         "--head-kinds", default="short,long", help="texts that get a head: short, long or both (others: the encoder)"
@@ -601,14 +610,14 @@ def add_head(args: argparse.Namespace, data: dict[str, list[Any]], used: set[int
 
 
 def add_headline_layer(args: argparse.Namespace, data: dict[str, list[Any]]) -> None:
-    """Fit the head's "headline" layer (short_features alone, on the Emergent train headlines; L2 chosen by
-    claim-grouped CV over the train claims) into the model in --out, its other layers kept: the layer texts
+    """Fit the head's "headline" layer (--headline-features alone, on the Emergent train headlines; L2 chosen
+    by claim-grouped CV over the train claims) into the model in --out, its other layers kept: the layer texts
     get when the caller says they are headlines (`sayso eval stance emergent`)."""
     path = args.out / "config.json"
     cfg = json.loads(path.read_text())
     pairs = list(data["em_train"])
-    l2 = l2_by_cv(pairs, args.head_l2)
-    cfg["head"]["headline"] = fit_head(pairs, np.full((len(pairs), 3), 1 / 3), "short", l2)
+    l2 = l2_by_cv(pairs, args.head_l2, args.headline_features)
+    cfg["head"]["headline"] = fit_head(pairs, np.full((len(pairs), 3), 1 / 3), args.headline_features, l2)
     path.write_text(json.dumps(cfg, indent=1) + "\n")
     final = stance.StanceModel.load(args.out, threads=args.threads)
     preds = sdata.predict_pairs(final, data["em_dev"], sdata.EMERGENT_LABELS, headlines=True)
