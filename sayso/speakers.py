@@ -431,7 +431,7 @@ class SpeakerResolver:
 
     def _organisation(self, mention: SpacySpan) -> Resolution | None:
         orgs = [e for e in self._ents_in(mention) if e.label_ in ORG_LABELS]
-        if not orgs or mention[-1].pos_ == "PRON" or nationality(mention):
+        if not orgs or mention[-1].pos_ == "PRON" or nationality(mention) or self._a_role_word(mention):
             return None
         name = mention.text.strip()
         head = mention[-1]
@@ -467,6 +467,12 @@ class SpeakerResolver:
         entity = self.entities.setdefault(key, Entity(name, "ORG"))
         entity.add_role(role)
         return Resolution(entity, role)
+
+    def _a_role_word(self, mention: SpacySpan) -> bool:
+        """ "Coach says he will not quit" (NER: ORG): one word that is the head of a person's role in the article."""
+        word = mention.text.strip().lower()
+        people = [e for e in self.entities.values() if e.type == "PERSON"]
+        return len(mention) == 1 and any(word in role_heads(e.roles) for e in people)
 
     def _pronoun(self, mention: SpacySpan) -> Resolution | None:
         word = mention.text.strip().lower()

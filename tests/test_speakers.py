@@ -303,3 +303,11 @@ def test_a_capitalised_word_before_an_organisation_s_name_is_part_of_it() -> Non
         "The Liberal Democrats said the inquiry must be independent. British retailer Harwell & Pike said sales fell."
     )
     assert [name for name, _ in speakers_of(text)] == ["The Liberal Democrats", "Harwell & Pike"]
+
+
+def test_a_headline_s_role_word_ner_calls_an_organisation_is_the_person_of_that_role() -> None:
+    text = (
+        "Coach says he will not quit after cup exit\n\n"
+        "Rovers head coach Luis Ortega insisted on Saturday that he would not resign after the defeat."
+    )
+    assert [name for name, _ in speakers_of(text)] == ["Luis Ortega", "Luis Ortega"]
