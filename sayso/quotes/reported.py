@@ -292,7 +292,7 @@ def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) ->
     text = frame.text
     for m in CLAIM_APPOSITION.finditer(text):
         toks = frame.tokens_between(m.end(), frame.sentence_end_after(m.start()))
-        verb = next((k for k, t in enumerate(toks) if t.pos_ in {"VERB", "AUX"}), None)
+        verb = _main_verb(toks)
         if not verb or not (is_speech_verb(toks[verb].text) or is_denial_cue(toks[verb].text)):
             continue
         k = verb
@@ -315,6 +315,15 @@ def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) ->
         if content:
             out.append(Candidate("indirect", content, cue, source, 0.8, "claim-apposition"))
     return out
+
+
+def _main_verb(toks: list[Token]) -> int | None:
+    """The first verb ("a claim Kyiv denied"), past auxiliaries and adverbs ("that officials have long rejected")."""
+    verb = next((k for k, t in enumerate(toks) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or toks[verb].pos_ != "AUX":
+        return verb
+    after = next((k for k in range(verb + 1, len(toks)) if toks[k].pos_ not in {"AUX", "ADV", "PART"}), None)
+    return after if after is not None and toks[after].pos_ == "VERB" else verb
 
 
 def _possessive(tok: Token) -> bool:
