@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.quotes.cues import words
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen"}
+OFFICE_TITLES = {"sen", "rep", "gov", "gen"}  # titles that name an office ("Mr" names no one's office)
 ROLE_SYNONYMS = {
     "leader": {"president", "minister", "premier", "chancellor", "king", "queen", "leader", "head"},
     "official": {"spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "official"},
@@ -154,11 +155,27 @@ def is_relative_clause(words: str) -> bool:
     return first in {"who", "which", "that", "whose", "whom"}
 
 
+OFFICE_QUALIFIERS = {"state", "former", "retired", "then", "lt.", "u.s."}
+
+
+def _qualified_office(words: list[str]) -> bool:
+    """Whether the words end in an office's title after its qualifiers: a place, a party, "state", "former"
+    ("Texas Sen.", "Former Pennsylvania Gov."; not "party convention Sen." nor "panel Chairman Rep.", which are
+    other roles before a title)."""
+    title, before = words[-1].lower().rstrip("."), words[:-1]
+    qualifiers = all(
+        w.lower() in OFFICE_QUALIFIERS or (w[:1].isupper() and w.lower() not in ROLE_TITLES) for w in before
+    )
+    return title in OFFICE_TITLES and bool(before) and qualifiers
+
+
 def clean_role(role: str) -> str | None:
     words = re.sub(r"[,()]", " ", role).split()
     while words and words[0].lower() in DESCRIPTION_STOP:
         words.pop(0)  # "a porter at the same hospital": the article goes, the words inside stay
     while words and (words[-1].lower().rstrip(".") in TITLES or words[-1].lower() in DESCRIPTION_STOP):
+        if _qualified_office(words):
+            break  # "state Sen.", "Former Florida Gov.": the office, not "state"
         words.pop()
     while words and words[-1].lower() in NAME_PARTICLES:
         words.pop()  # "Ten" before "Hag", "Van der" before "Berg": the name's own first words, no role

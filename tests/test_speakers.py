@@ -311,3 +311,8 @@ def test_a_headline_s_role_word_ner_calls_an_organisation_is_the_person_of_that_
         "Rovers head coach Luis Ortega insisted on Saturday that he would not resign after the defeat."
     )
     assert [name for name, _ in speakers_of(text)] == ["Luis Ortega", "Luis Ortega"]
+
+
+def test_an_office_title_after_its_qualifier_is_the_role() -> None:
+    text = "The bill's sponsor, state Sen. Dale Whitaker, said the governor was wrong."
+    assert speakers_of(text) == [("Dale Whitaker", "state Sen.")]
