@@ -171,6 +171,14 @@ class Resolution:
     role: str | None
 
 
+def _heads(name: str) -> set[str]:
+    """The words a definite description may call an unnamed speaker by: its last word ("The foreign ministry")
+    and, for "A representative for the singer", the word before the preposition."""
+    words = name.lower().split()
+    before = next((words[k - 1] for k in range(1, len(words)) if words[k] in {"for", "of", "at", "to"}), None)
+    return {words[-1]} | ({before} if before else set())
+
+
 def _name_goes_on(mention: SpacySpan, org: SpacySpan) -> bool:
     """Whether the words before an organisation's name in the mention are proper nouns that NER left out of it
     ("The Liberal Democrats"; not "Fellow Republicans" opening a sentence, nor another name), up to the mention's
@@ -745,7 +753,7 @@ class SpeakerResolver:
         fits = [
             e
             for e in self.entities.values()
-            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and e.name.lower().split()[-1] == words[1]
+            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in _heads(e.name)
         ]
         if fits:
             return max(fits, key=lambda e: max(e.mentions))

@@ -316,3 +316,12 @@ def test_a_headline_s_role_word_ner_calls_an_organisation_is_the_person_of_that_
 def test_an_office_title_after_its_qualifier_is_the_role() -> None:
     text = "The bill's sponsor, state Sen. Dale Whitaker, said the governor was wrong."
     assert speakers_of(text) == [("Dale Whitaker", "state Sen.")]
+
+
+def test_the_spokesperson_again_is_the_one_described_for_whom_they_speak() -> None:
+    text = (
+        "A representative for the singer Mara Voss denied reports that the couple had separated.\n\n"
+        '"They are very happy," the representative told People magazine.'
+    )
+    names = [name for name, _ in speakers_of(text)]
+    assert names[0] == names[1] and names[0].startswith("A representative for")
