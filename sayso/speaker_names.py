@@ -70,6 +70,9 @@ COMPANY_CONTEXT = (
     r"\b[Ss]hares (?:in|of) {name}\b",
     r"\b{name}(?:'s|’s)? (?:shares|stock|share price|shareholders|chief executive|chief financial officer|"
     r"board of directors|customers|headquarters|profits|revenues?|subsidiary)\b",
+    r"\b(?:[Cc]harity|[Cc]ompany|[Ff]irm|[Rr]etailer|[Rr]egulator|[Ww]atchdog|[Bb]roadcaster|[Aa]irline|[Ll]ender|"
+    r"[Ii]nsurer|[Cc]armaker|[Pp]ublisher|[Ss]upermarket|[Cc]hain|[Ww]ebsite|[Ss]ite|[Ss]tartup|[Gg]iant|[Mm]aker|"
+    r"[Pp]rovider|[Oo]perator|[Pp]latform|[Cc]ampaign group|[Pp]ressure group|[Tt]hink tank) {name}\b",
 )
 
 

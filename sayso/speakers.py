@@ -136,6 +136,8 @@ PARTICIPLE_TAIL = re.compile(
     re.DOTALL,
 )
 
+# "Its chief executive, Mark Hodgkinson,": an organisation's officer, named after the role
+ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$")
 MENTION_TAILS = (AGE_TAIL, RELATIVE_TAIL, PARTICIPLE_TAIL)
 
 
@@ -394,7 +396,7 @@ class SpeakerResolver:
             return None
         ent = heads[0]
         entity = self._person_for(ent.text, ent.start_char)
-        role = clean_role(self.text[mention.start_char : ent.start_char])
+        role = self._its_role(ent) or clean_role(self.text[mention.start_char : ent.start_char])
         role = role or apposition_role(self.text, ent.end_char, self.doc)
         trailing = self.text[ent.end_char : mention.end_char]
         # (not ", of Springfield, Va.,": a home town is no role; ", of <an organisation>," is its affiliation)
@@ -402,6 +404,14 @@ class SpeakerResolver:
             role = role or clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _its_role(self, name: SpacySpan) -> str | None:
+        """ "Scope said ... Its chief executive, Mark Hodgkinson, added": "Scope chief executive" (the organisation
+        that spoke last, as "it" would be)."""
+        its = ITS_ROLE.search(self.text, max(0, name.start_char - 60), name.start_char)
+        org = self._organisation_before(name.start_char) if its else None
+        role = clean_role(its.group(1)) if its else None
+        return f"{org.name} {role}" if org is not None and org.type == "ORG" and role else None
 
     def _ents_in(self, mention: SpacySpan) -> list[SpacySpan]:
         """``mention.ents`` (the same walk, spaCy's Span.ents) over the doc's entities taken once."""

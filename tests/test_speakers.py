@@ -325,3 +325,11 @@ def test_the_spokesperson_again_is_the_one_described_for_whom_they_speak() -> No
     )
     names = [name for name, _ in speakers_of(text)]
     assert names[0] == names[1] and names[0].startswith("A representative for")
+
+
+def test_a_body_described_before_its_one_word_name_is_an_organisation_and_its_officer_s() -> None:
+    text = (
+        'Disability charity Scope said the cuts were "a betrayal". Its chief executive, Mark Hodgkinson, added: '
+        '"Disabled people are being asked to pay the price."'
+    )
+    assert speakers_of(text) == [("Scope", "Disability charity"), ("Mark Hodgkinson", "Scope chief executive")]
