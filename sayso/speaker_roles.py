@@ -155,6 +155,9 @@ def is_relative_clause(words: str) -> bool:
     return first in {"who", "which", "that", "whose", "whom"}
 
 
+PART_OF = re.compile(
+    r"(?:one|some|many|most|all|each|none|another|two|three|four)\s+of\s+(?:them|us|those|these)\b", re.IGNORECASE
+)
 OFFICE_QUALIFIERS = {"state", "former", "retired", "then", "lt.", "u.s."}
 
 
@@ -180,4 +183,6 @@ def clean_role(role: str) -> str | None:
     while words and words[-1].lower() in NAME_PARTICLES:
         words.pop()  # "Ten" before "Hag", "Van der" before "Berg": the name's own first words, no role
     cleaned = " ".join(words).strip()
+    if PART_OF.match(cleaned):
+        return None  # "One of them, Angela Price,": which of a group, no role
     return cleaned if cleaned and len(cleaned) <= 60 else None

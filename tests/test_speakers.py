@@ -333,3 +333,8 @@ def test_a_body_described_before_its_one_word_name_is_an_organisation_and_its_of
         '"Disabled people are being asked to pay the price."'
     )
     assert speakers_of(text) == [("Scope", "Disability charity"), ("Mark Hodgkinson", "Scope chief executive")]
+
+
+def test_one_of_a_group_is_no_role() -> None:
+    text = "More than 40 MPs signed it. One of them, Angela Price, the MP for Dunmore, said the plans were unfair."
+    assert speakers_of(text) == [("Angela Price", "MP for Dunmore")]
