@@ -426,8 +426,8 @@ class SpeakerResolver:
     def _name_in_capitals(self, mention: SpacySpan) -> Resolution | None:
         """A transcript's speaker label ("RUIZ", "JANE COLE"): the person of that name, in its usual case."""
         name = mention.text.strip()
-        if not name.isupper() or not re.fullmatch(r"[A-Z][A-Z.'’ -]+", name):
-            return None
+        if not name.isupper() or not re.fullmatch(r"[A-Z][A-Z.'’ -]+", name) or len(name) <= 3:
+            return None  # (not "PM", "BBC": an abbreviation, no name in capitals)
         title = name.title()
         labelled = {e.name: e for e in self.entities.values() if e.type == "PERSON" and e.name.endswith(" " + title)}
         entity = labelled.popitem()[1] if len(labelled) == 1 else self._person_for(title, mention.start_char)

@@ -509,3 +509,10 @@ def test_what_a_study_finds_after_its_words_is_the_study_s(text: str, cue: str) 
     q = analyze(text, id="t").quotes[0]
     assert q.cue == cue
     assert q.source is not None and q.source.split()[-1] in {"study", "survey"}
+
+
+@pytest.mark.parametrize("marks", [("'", "'"), ("‘", "’"), ('"', '"')])
+def test_a_headline_quote_before_a_colon_is_the_subject_s(marks: tuple[str, str]) -> None:
+    text = f"{marks[0]}We will not be bullied{marks[1]}: PM defies rebels over welfare cuts\n\nThe vote is on Monday."
+    q = quote_with(analyze(text, id="t"), "We will not be bullied")
+    assert (q.content, q.source, q.kind) == ("We will not be bullied", "PM", "direct")

@@ -132,7 +132,7 @@ def _title(frame: Frame, quote: QuotedSpan, inner: str) -> bool:
 
 
 def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candidate | None:
-    after = _cue_after(frame, quote) or _dash_after(frame, quote)
+    after = _cue_after(frame, quote) or _dash_after(frame, quote) or _headline_colon(frame, quote)
     if after is not None:
         cue, source = after
         lead = _lead_in(frame, quote)
@@ -232,6 +232,23 @@ def _dash_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
         return None
     name = frame.text[m.start(2) : m.end(2)]
     return (m.start(1), m.end(1)), (m.start(2), m.start(2) + len(name.rstrip(".")))
+
+
+HEADLINE_COLON = re.compile(r"[ \t]*(:)[ \t]*(?=\S)")
+
+
+def _headline_colon(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
+    """ "'We will not be bullied': PM defies rebels over cuts": a quote opening its line, then a colon and the
+    subject of a verb, is that subject's (the colon stands for the cue)."""
+    line_start = frame.text.rfind("\n", 0, quote.open) + 1
+    colon = HEADLINE_COLON.match(frame.text, quote.close + 1)
+    if colon is None or frame.text[line_start : quote.open].strip():
+        return None
+    toks = frame.tokens_between(colon.end(), frame.paragraph_bounds(colon.end())[1])[: MAX_NP_TOKENS + 1]
+    verb = next((k for k, t in enumerate(toks) if t.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "NUM"}), None)
+    if not verb or toks[verb].pos_ not in {"VERB", "AUX"} or not any(t.pos_ in HEAD_POS for t in toks[:verb]):
+        return None
+    return (colon.start(1), colon.end(1)), (toks[0].idx, toks[verb - 1].idx + len(toks[verb - 1]))
 
 
 def _cue_before(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span, str] | None:
