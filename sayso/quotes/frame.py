@@ -25,8 +25,19 @@ class Frame:
         return cls(text=text, doc=doc, quotes=find_quotes(text))
 
     @cached_property
+    def tokens(self) -> list[Token]:
+        """The doc's tokens, made once: spaCy makes a new Token object at every index into the doc and every
+        step over it or over a slice of it."""
+        return list(self.doc)
+
+    @cached_property
     def token_starts(self) -> list[int]:
-        return [t.idx for t in self.doc]
+        return [t.idx for t in self.tokens]
+
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        """Where each token ends: increasing, as tokens follow one another without overlapping."""
+        return [t.idx + len(t) for t in self.tokens]
 
     @cached_property
     def outer_quotes(self) -> list[QuotedSpan]:
@@ -38,9 +49,10 @@ class Frame:
         return max(0, i)
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens that start at or after ``start`` and end by ``end``."""
         i = bisect.bisect_left(self.token_starts, start)
         j = bisect.bisect_left(self.token_starts, end)
-        return [t for t in self.doc[i:j] if t.idx + len(t) <= end]
+        return self.tokens[i : bisect.bisect_right(self._token_ends, end, i, max(i, j))]
 
     @cached_property
     def _outer_opens(self) -> list[int]:

@@ -337,7 +337,7 @@ def trailing_attributions(frame: Frame, found: list[Candidate]) -> list[Candidat
     """Reported words first, the attribution after a comma at the sentence's end: "Talks collapsed,
     the union said." / "..., said a spokesman on Friday." (quoted words are left to the quote rules)."""
     out: list[Candidate] = []
-    for tok in frame.doc:
+    for tok in frame.tokens:
         cue = is_speech_verb(tok.text) or tok.lower_ in FINDING_VERBS
         if not cue or tok.pos_ not in {"VERB", "AUX"} or frame.quote_around(tok.idx):
             continue
@@ -410,7 +410,7 @@ def _fronted(frame: Frame, start: int) -> bool:
 def according_to(frame: Frame) -> list[Candidate]:
     out: list[Candidate] = []
     text = frame.text
-    for tok in frame.doc:
+    for tok in frame.tokens:
         if tok.lower_ != "according" or tok.i + 1 >= len(frame.doc) or tok.nbor(1).lower_ != "to":
             continue
         if frame.quote_around(tok.idx) is not None:
