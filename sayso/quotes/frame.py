@@ -8,6 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from sayso.quotes.cues import is_speech_verb
 from sayso.quotes.marks import QuotedSpan, find_quotes
 
 Span = tuple[int, int]
@@ -53,6 +54,22 @@ class Frame:
         i = bisect.bisect_left(self.token_starts, start)
         j = bisect.bisect_left(self.token_starts, end)
         return self.tokens[i : bisect.bisect_right(self._token_ends, end, i, max(i, j))]
+
+    @cached_property
+    def speech_verbs(self) -> list[Token]:
+        """The tokens that are speech verbs tagged as verbs (VERB or AUX), in order: the cues the rules look for."""
+        return [t for t in self.tokens if is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"}]
+
+    @cached_property
+    def _speech_verb_bounds(self) -> tuple[list[int], list[int]]:
+        return [t.idx for t in self.speech_verbs], [t.idx + len(t) for t in self.speech_verbs]
+
+    def speech_verbs_between(self, start: int, end: int) -> list[Token]:
+        """`speech_verbs` among `tokens_between` (start, end), in the same order."""
+        starts, ends = self._speech_verb_bounds
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        return self.speech_verbs[i : bisect.bisect_right(ends, end, i, max(i, j))]
 
     @cached_property
     def _outer_opens(self) -> list[int]:

@@ -31,9 +31,7 @@ def reported_speech(frame: Frame, *, nested: bool, within: Candidate | None = No
     """ "X said (that) Y": a speech verb with a speaker before it and a clause after it."""
     out: list[Candidate] = []
     lo, hi = (within.start, within.end) if within else (0, len(frame.text))
-    for tok in frame.tokens_between(lo, hi):
-        if not is_speech_verb(tok.text) or tok.pos_ not in {"VERB", "AUX"}:
-            continue
+    for tok in frame.speech_verbs_between(lo, hi):
         inside = frame.quote_around(tok.idx)
         if (inside is not None) != nested:
             continue
