@@ -27,6 +27,7 @@ NOUN_VERB_STEMS = {
     "criticism": ("critic",),
     "report": ("report",),
     "story": ("report",),
+    "account": ("report",),  # "denied the account" after "The report ... said that ...": what the report said
     "assertion": ("assert",),
     "suggestion": ("suggest",),
     "finding": ("found", "find"),

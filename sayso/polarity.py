@@ -47,6 +47,9 @@ DENIAL_CONTENT = re.compile(
     r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
     r"(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
     r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
+    # "It's fantasy", "pure fiction" (not "the novel is fiction", "a fantasy football league")
+    r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:(?:a|pure|complete|total|utter|just)\s+)?fantasy\b"
+    r"|\b(?:pure|complete|total|utter)\s+(?:fiction|fantasy)\b"
     r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
     r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b|\b(?:are|were)\s+[“\"‘]?(?:all\s+)?lies\b|^\W*you\s+(?:lie|lied)\b"
     r"|\b(?:do|does|did)\s*n[o’']t\s+(?:hold\s+(?:up|water|weight)|stand\s+up)\b"
