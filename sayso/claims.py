@@ -27,9 +27,11 @@ from sayso.claim_base import (
 from sayso.claim_references import (
     ACCUSATION,
     BARE_REPORTS,
+    CHARGES_FOUGHT,
     CLAUSE_END,
     POSSESSED_REFERENCE,
     REFERENCE_IN_CUE,
+    charges_fought,
     clause_start,
     denying_clauses,
     made_as_named,
@@ -172,7 +174,8 @@ def _answered_later(denial: Quote, target: DraftClaim, text: str) -> bool:
     content = denial.content.strip()
     pointing = ANAPHORIC_DENIAL.search(content) or POINTING_BACK.search(content) or BARE_REPORTS.match(content)
     named = names_speaker(denial.content, target.claimant) or _speaks_of_in_cue(denial, target.claimant)
-    return not (pointing or named or referring_words(denial, text) or POSSESSED_REFERENCE.match(content))
+    referring = referring_words(denial, text) or CHARGES_FOUGHT.search(content)  # "the charges": named by a noun
+    return not (pointing or named or referring or POSSESSED_REFERENCE.match(content))
 
 
 def _speaks_of_in_cue(denial: Quote, claimant: Speaker) -> bool:
@@ -254,7 +257,7 @@ def _target(
     ]
     if nested:
         return nested[0]
-    reported = reports_denied(denial, claims, text)
+    reported = reports_denied(denial, claims, text) or charges_fought(denial, claims, text)
     if reported is not None:
         return reported
     referring = referring_words(denial, text)

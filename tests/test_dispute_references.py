@@ -43,3 +43,23 @@ def test_waving_a_story_off_as_fantasy_disputes_the_report_just_before() -> None
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "met officials of Roma" in claim and disputers == ["Marco Brandt"]
+
+
+def test_a_lawyer_who_says_the_client_will_fight_the_charges_disputes_the_allegation_after() -> None:
+    text = (
+        "Former councillor Paul Hale, 58, entered the plea in court on Monday. His lawyer, Irene Cole, said that her "
+        'client "has never taken a penny from anyone" and would fight the charges.\n\n'
+        "Prosecutors allege that Hale sold building permits to a developer and in return received cash and a car."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Prosecutors", ["Irene Cole"])]
+
+
+def test_calling_a_witness_a_liar_disputes_the_witness() -> None:
+    text = (
+        'The builder Sam Price told investigators that Hale had asked for "a little extra" at a lunch in 2020.\n\n'
+        'Cole called Price "a convicted liar trying to save himself." '
+    )
+    prefix = "His lawyer, Irene Cole, spoke outside the court.\n\n"
+    ((_, claimant, disputers),) = disputes_of(analyze(prefix + text))
+    assert (claimant, disputers) == ("Sam Price", ["Irene Cole"])
