@@ -18,8 +18,10 @@ CHARGES_FOUGHT = (
     r"\b(?:fight|fighting|contest|contesting)\s+(?:the|these|those|all\s+(?:the\s+)?)\s*(?:\w+\s+)?"
     r"(?P<noun>charges|allegations|accusations)\b"
 )
-# 'called Benning "a convicted liar"': the words of "called" open on whom they call a liar
-CALLED_A_LIAR = r"^\W*(?:him|her|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+[“\"‘]?(?:a|an)\s+(?:\w+\s+)?liar\b"
+# 'called Benning "a convicted liar"': the words of "called" open on whom they call a liar (a capitalised name)
+CALLED_A_LIAR = (
+    r"^\W*(?:him|her|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+[“\"‘]?(?:a|an)\s+(?:\w+\s+)?liar\b"
+)
 DENIAL_CONTENT = re.compile(
     # "is not true", "that's simply not true", "it isn't accurate"
     r"\b(?:is|was|are|were|[’']s|[’']re)\s+(?:\w+ly\s+|just\s+)?(?:not|n[o’']t)\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
