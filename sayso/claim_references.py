@@ -7,6 +7,7 @@ import re
 
 from sayso.claim_base import DraftClaim, claim_just_after, claim_just_before, start_of
 from sayso.model import Quote
+from sayso.polarity import CHARGES_FOUGHT as FIGHTING_CHARGES
 from sayso.polarity import denial_matches
 
 # where a clause of a denial ends: what the words before and after it say is not what it denies
@@ -18,15 +19,19 @@ REFERENCE_NOUNS = (
 )
 # "denied reports that ...", "rejected allegations that ...": a bare plural noun of what was said, no one named
 BARE_REPORTS = re.compile(r"^(?:media\s+|press\s+|news\s+)?(?P<noun>reports|allegations|claims)\s+that\b", re.I)
+# "would fight the charges", "vowed to contest the allegations": what was charged, before or just after
+CHARGES_FOUGHT = re.compile(FIGHTING_CHARGES, re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
 # the verbs that make what such a noun names: "the claim" is what someone claimed, "the findings" what was found
 NOUN_VERB_STEMS = {
     "claim": ("claim", "accus", "alleg", "charg", "assert"),  # "the claim" after "A senator accused the agency of ..."
-    "charge": ("charg", "accus"),
+    "charge": ("charg", "accus", "alleg"),  # "would fight the charges" and "Prosecutors allege that ..."
     "allegation": ("alleg", "accus"),
     "accusation": ("accus", "alleg"),
     "criticism": ("critic",),
     "report": ("report",),
     "story": ("report",),
+    "account": ("report",),  # "denied the account" after "The report ... said that ...": what the report said
     "assertion": ("assert",),
     "suggestion": ("suggest",),
     "finding": ("found", "find"),
@@ -77,6 +82,21 @@ def reports_denied(denial: Quote, claims: list[DraftClaim], text: str) -> DraftC
     if bare is None:
         return None
     made_so = made_as_named(claims, bare.group("noun"))
+    before = claim_just_before(denial, made_so)
+    if before is not None:
+        return before
+    after = claim_just_after(denial, made_so, text)
+    return after[0] if after is not None else None
+
+
+def charges_fought(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:
+    """ 'her client "has never taken a penny" and would fight the charges' and, just before or after, "Prosecutors
+    allege that ...": the charge (a claim made by charging, alleging or accusing, not one that itself says "not"),
+    the closest before the denial, else the first after it."""
+    fought = CHARGES_FOUGHT.search(denial.content)
+    if fought is None:
+        return None
+    made_so = [c for c in made_as_named(claims, fought.group("noun")) if not NEGATION.search(c.text)]
     before = claim_just_before(denial, made_so)
     if before is not None:
         return before

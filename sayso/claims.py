@@ -27,9 +27,11 @@ from sayso.claim_base import (
 from sayso.claim_references import (
     ACCUSATION,
     BARE_REPORTS,
+    CHARGES_FOUGHT,
     CLAUSE_END,
     POSSESSED_REFERENCE,
     REFERENCE_IN_CUE,
+    charges_fought,
     clause_start,
     denying_clauses,
     made_as_named,
@@ -68,6 +70,8 @@ NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|whi
 NEGATED = re.compile(r"\b(?:never|no|not|nor|neither|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
+PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|that|this)(?:[’']s|\s+(?:is|was))\s", re.IGNORECASE)
+SENTENCE_OR_CLAUSE = re.compile(r"[,;:]\s|[.!?…]+\s+|\s(?:but|while|although|though|whereas)\s")
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
 # A denial that opens by pointing back ("that is a distortion, ...", "that was never true") disputes
 # what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere).
@@ -132,7 +136,11 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             if target is not None and _answered_later(denial, target, text) and _other_side(denier, target.claimant):
                 claims.append(_counter_claim(denial, target, denier, by_id, text))
                 continue
-        target = target or _question_answered(denial, quotes, claims, by_id, text)
+        target = (
+            target
+            or _question_answered(denial, quotes, claims, by_id, text)
+            or _pointed_back_to(denial, claims, denier, parent_speaker)
+        )
         if target is not None and not _same_side(denier, target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (end_of(denial), target)
@@ -166,7 +174,8 @@ def _answered_later(denial: Quote, target: DraftClaim, text: str) -> bool:
     content = denial.content.strip()
     pointing = ANAPHORIC_DENIAL.search(content) or POINTING_BACK.search(content) or BARE_REPORTS.match(content)
     named = names_speaker(denial.content, target.claimant) or _speaks_of_in_cue(denial, target.claimant)
-    return not (pointing or named or referring_words(denial, text) or POSSESSED_REFERENCE.match(content))
+    referring = referring_words(denial, text) or CHARGES_FOUGHT.search(content)  # "the charges": named by a noun
+    return not (pointing or named or referring or POSSESSED_REFERENCE.match(content))
 
 
 def _speaks_of_in_cue(denial: Quote, claimant: Speaker) -> bool:
@@ -248,7 +257,7 @@ def _target(
     ]
     if nested:
         return nested[0]
-    reported = reports_denied(denial, claims, text)
+    reported = reports_denied(denial, claims, text) or charges_fought(denial, claims, text)
     if reported is not None:
         return reported
     referring = referring_words(denial, text)
@@ -266,8 +275,9 @@ def _target(
             before = claim_just_before(denial, about)
             if before is not None:
                 return before
-        # "The government's claim does not stand up," said the institute's director: not the institute's own finding
-        return claim_just_before(denial, [c for c in claims if not _same_side(denier, c.claimant)])
+        # "The government's claim does not stand up," said the institute's director: not the institute's own finding,
+        # nor an answer with no content word ("Absolutely"), which claims nothing an account could be
+        return claim_just_before(denial, [c for c in claims if not _same_side(denier, c.claimant) and c.keys])
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
@@ -281,13 +291,7 @@ def _target(
     ]
     if owned:  # "the governor's reasons", "Lane's account": what that speaker claimed, the closest before
         return claim_just_before(denial, owned) or owned[0]
-    # not the words of the denier or their side, nor words the denier reports ("Putin noted that ..." in Peskov's quote)
-    others = [
-        c
-        for c in claims
-        if _other_side(denier, c.claimant)
-        and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
-    ]
+    others = _others_claims(denial, claims, denier, parent_speaker)
     if POINTING_BACK.search(denial.content):
         before = claim_just_before(denial, others, reach=POINTING_REACH)
         if before is not None:
@@ -311,7 +315,7 @@ def _target(
     # a claim that is itself a denial ("there never was an order") is agreed with, not disputed, by
     # a denial of the same words ("no evidence that there was an order"); one that shares none of its words is
     # not ("she had not lied", by the Fields whom "he had never touched Fields" names)
-    agreed = [c for c in others if NEGATED.search(c.text) and (c.keys & denied) - NEGATION_KEYS]
+    agreed = [c for c in others if _denies_too(c, denied)]
     best = max((c for c in others if c not in agreed), key=score, default=None)
     if best is not None and score(best)[0] >= MIN_SHARED_KEYS:
         return best
@@ -320,6 +324,46 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return None
+
+
+def _others_claims(
+    denial: Quote, claims: list[DraftClaim], denier: Speaker, parent_speaker: dict[str, str | None]
+) -> list[DraftClaim]:
+    """The claims a denial may dispute: not the words of the denier or their side, nor words the denier reports
+    ("Putin noted that ..." in Peskov's quote)."""
+    return [
+        c
+        for c in claims
+        if _other_side(denier, c.claimant)
+        and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
+    ]
+
+
+def _pointed_back_to(
+    denial: Quote, claims: list[DraftClaim], denier: Speaker, parent_speaker: dict[str, str | None]
+) -> DraftClaim | None:
+    """ '"I have never spoken to them. It's fantasy," he said': a denial with a clause that denies "it" or "that",
+    which disputes no claim by its words nor answers a question, disputes the claim just before it (not words
+    reported in another's quote: 'when they hear a candidate say it's a hoax', where "it" is what the hoax is)."""
+    if denial.nested_in or not _pronoun_clause_denies(denial):
+        return None
+    return claim_just_before(denial, _others_claims(denial, claims, denier, parent_speaker), reach=POINTING_REACH)
+
+
+def _pronoun_clause_denies(denial: Quote) -> bool:
+    """Whether a clause of the denial's words that denies has a bare pronoun for its subject ("It's fantasy", "That
+    is a lie"): it denies what was said just before, whatever its other words are about."""
+    clauses = denying_clauses(denial.cue, denial.content) or []
+    return any(PRONOUN_SUBJECT.match(denial.content[start:end]) for start, end in clauses)
+
+
+def _denies_too(claim: DraftClaim, denied: set[str]) -> bool:
+    """Whether the claim says, in one clause, that what the denial denies is not so: its text ("there never was an
+    order") or a clause of its words ("There is no question of anyone having been misled")."""
+    if NEGATED.search(claim.text) and (claim.keys & denied) - NEGATION_KEYS:
+        return True
+    clauses = [clause for q in claim.quotes for clause in SENTENCE_OR_CLAUSE.split(q.content)]
+    return any(NEGATED.search(clause) and (content_keys(clause) & denied) - NEGATION_KEYS for clause in clauses)
 
 
 def _told(denial: Quote, parent_speaker: dict[str, str | None], text: str) -> str | None:

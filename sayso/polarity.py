@@ -13,6 +13,15 @@ NOT_A_DENIAL_AFTER_THERE_IS_NO = (
     r"(?:doubt|question|excuses?|shortage|end|limit|substitute|need|plans?|place\s+like|one\s+(?:who|that|more|better)|"
     r"(?:great|greater|better|bigger|more|other)\b)"
 )
+# "would fight the charges", "vowed to contest the allegations"
+CHARGES_FOUGHT = (
+    r"\b(?:fight|fighting|contest|contesting)\s+(?:the|these|those|all\s+(?:the\s+)?)\s*(?:\w+\s+)?"
+    r"(?P<noun>charges|allegations|accusations)\b"
+)
+# 'called Benning "a convicted liar"': the words of "called" open on whom they call a liar (a capitalised name)
+CALLED_A_LIAR = (
+    r"^\W*(?:him|her|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+[“\"‘]?(?:a|an)\s+(?:\w+\s+)?liar\b"
+)
 DENIAL_CONTENT = re.compile(
     # "is not true", "that's simply not true", "it isn't accurate"
     r"\b(?:is|was|are|were|[’']s|[’']re)\s+(?:\w+ly\s+|just\s+)?(?:not|n[o’']t)\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
@@ -47,7 +56,17 @@ DENIAL_CONTENT = re.compile(
     r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
     r"(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
     r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
-    r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
+    # "It's fantasy", "pure fiction" (not "the novel is fiction", "a fantasy football league")
+    r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:(?:a|pure|complete|total|utter|just)\s+)?fantasy\b"
+    r"|\b(?:pure|complete|total|utter)\s+(?:fiction|fantasy)\b"
+    # "has never taken a dime from anyone", "would fight the charges", called 'Benning "a convicted liar"'
+    # (not "Trump is a liar" in words that say what others say)
+    r"|\bnever\s+(?:taken|took|accepted|received)\s+(?:a|one)\s+(?:single\s+)?(?:dime|penny|cent|bribe)\b"
+    r"|"
+    + CHARGES_FOUGHT
+    + r"|"
+    + CALLED_A_LIAR
+    + r"|\bnot\s+the\s+case\b|\b(?:distortions?|propaganda|mischaracteri[sz]ation|misrepresentation)\b"
     r"|\b(?:stop|keeps?|kept|are|is|was|were)\s+lying\b|\b(?:are|were)\s+[“\"‘]?(?:all\s+)?lies\b|^\W*you\s+(?:lie|lied)\b"
     r"|\b(?:do|does|did)\s*n[o’']t\s+(?:hold\s+(?:up|water|weight)|stand\s+up)\b"
     # "Judge Reeves did not recognize that reality", "flies in the face of the facts", "divorced from reality"
