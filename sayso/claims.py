@@ -347,7 +347,17 @@ def _pointed_back_to(
     reported in another's quote: 'when they hear a candidate say it's a hoax', where "it" is what the hoax is)."""
     if denial.nested_in or not _pronoun_clause_denies(denial):
         return None
-    return claim_just_before(denial, _others_claims(denial, claims, denier, parent_speaker), reach=POINTING_REACH)
+    claim = claim_just_before(denial, _others_claims(denial, claims, denier, parent_speaker), reach=POINTING_REACH)
+    if claim is None or _spoke_since(denial, claim, claims):
+        return None  # '... said the plans would push people into poverty. "It is simply wrong"': her own subject
+    return claim
+
+
+def _spoke_since(denial: Quote, claim: DraftClaim, claims: list[DraftClaim]) -> bool:
+    """Whether the denier said something of their own between the claim's words and the denial."""
+    since, until = max(end_of(q) for q in claim.quotes), start_of(denial)
+    own = [q for c in claims if c.claimant.id == denial.speaker_id for q in c.quotes if q.id != denial.id]
+    return any(since <= start_of(q) < until for q in own)
 
 
 def _pronoun_clause_denies(denial: Quote) -> bool:

@@ -63,3 +63,12 @@ def test_calling_a_witness_a_liar_disputes_the_witness() -> None:
     prefix = "His lawyer, Irene Cole, spoke outside the court.\n\n"
     ((_, claimant, disputers),) = disputes_of(analyze(prefix + text))
     assert (claimant, disputers) == ("Sam Price", ["Irene Cole"])
+
+
+def test_it_after_the_denier_s_own_words_points_to_them_not_to_the_claim_before() -> None:
+    text = (
+        "More than 40 MPs have signed an amendment that would block the cuts. One of them, Angela Price, said the "
+        "plans would push thousands of people into poverty.\n\n"
+        "'It is simply wrong,' she told the BBC. 'Ministers have not listened.'"
+    )
+    assert disputes_of(analyze(text)) == []
