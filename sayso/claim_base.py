@@ -82,13 +82,16 @@ def others_quotes(denial: Quote, claims: list[DraftClaim]) -> Iterator[tuple[Dra
                 yield c, q
 
 
+WORD = re.compile(r"\w+")
+
+
 def names_speaker(content: str, speaker: Speaker) -> bool:
     """Whether the words name the speaker: their surname, the organisation's name, or a document's kind ("the
     AP report" names the speaker "The report")."""
     words = speaker.name.split()
     if words and speaker.type == "UNNAMED" and words[-1].lower() in DOCUMENT_NOUNS:
         return re.search(rf"\b{re.escape(words[-1])}\b", content, re.IGNORECASE) is not None
-    if not words or speaker.type not in {"PERSON", "ORG"}:
+    if not words or speaker.type not in {"PERSON", "ORG"} or words[-1] not in content:
         return False
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
         if SAID_BY.search(content[: match.start()]):  # '... prosecution," said Rep. Elijah Cummings': the one who says
@@ -111,7 +114,7 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
 def speaks_of(content: str, speaker: Speaker) -> bool:
     """Whether the words name the speaker or call them by one of their roles ("the mayor" for Mayor Jo Hart)."""
     roles = role_words(speaker)
-    return names_speaker(content, speaker) or any(w.lower() in roles for w in re.findall(r"\w+", content))
+    return names_speaker(content, speaker) or (bool(roles) and any(w.lower() in roles for w in WORD.findall(content)))
 
 
 def role_words(speaker: Speaker) -> set[str]:

@@ -423,7 +423,8 @@ def _described_in(description: Speaker, other: Speaker) -> bool:
     words = description.name.lower().split()
     if description.type != "UNNAMED" or len(words) < 2 or words[0] not in {"the", "this", "that"}:
         return False
-    return re.search(rf"(?:^|\s){re.escape(' '.join(words))}(?:\s|,|$)", other.name.lower()) is not None
+    phrase, name = " ".join(words), other.name.lower()
+    return phrase in name and re.search(rf"(?:^|\s){re.escape(phrase)}(?:\s|,|$)", name) is not None
 
 
 def _role_owner(speaker: Speaker, other: Speaker) -> bool:
@@ -435,11 +436,14 @@ def _role_owner(speaker: Speaker, other: Speaker) -> bool:
     return any(owner.lower() in name_words for role in speaker.roles for owner in ROLE_OWNER.findall(role))
 
 
+ROLE_WORD = re.compile(r"[\w-]+")
+
+
 def _role_names(speaker: Speaker, other: Speaker) -> bool:
     if other.type not in {"PERSON", "ORG"} or not other.name.split():
         return False
     surname = other.name.split()[-1]
-    return any(surname in re.findall(r"[\w-]+", role) for role in speaker.roles)
+    return any(surname in role and surname in ROLE_WORD.findall(role) for role in speaker.roles)
 
 
 def _going_on(denial: Quote, last_target: dict[str, tuple[int, DraftClaim]]) -> DraftClaim | None:
@@ -649,8 +653,8 @@ def _evidence_against(
         denied = [
             (len(keys & claim.keys), claim)
             for claim in claims
-            if _other_side(witness, claim.claimant)
-            and len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
+            if len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
+            and _other_side(witness, claim.claimant)
             and any(NEGATED.search(c.content) and 0 <= start_of(q) - end_of(c) <= REFERENCE_REACH for c in claim.quotes)
         ]
         if denied:
@@ -662,18 +666,22 @@ def _contradicting_replies(
 ) -> Iterator[tuple[DraftClaim, Quote]]:
     """A claim about someone that they contradict in opposite words elsewhere in the article."""
     replies = [
-        (q, speakers[q.speaker_id or ""], content_keys(q.content))
+        (q, start_of(q), speakers[q.speaker_id or ""], content_keys(q.content))
         for q in quotes
         if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in
     ]
     for claim in claims:
         if claim.denials:
             continue
-        for q, subject, keys in replies:
-            if subject.id == claim.claimant.id or not any(names_speaker(c.content, subject) for c in claim.quotes):
+        ends = [end_of(c) for c in claim.quotes]
+        for q, start, subject, keys in replies:
+            # the cheap tests first (all of them are pure)
+            near = any(0 <= start - end <= REPLY_REACH for end in ends)
+            if not (near or keys & claim.keys) or subject.id == claim.claimant.id:
                 continue
-            near = any(0 <= start_of(q) - end_of(c) <= REPLY_REACH for c in claim.quotes)
-            if (near or keys & claim.keys) and any(opposed(c.content, q.content) for c in claim.quotes):
+            if not any(names_speaker(c.content, subject) for c in claim.quotes):
+                continue
+            if any(opposed(c.content, q.content) for c in claim.quotes):
                 yield claim, q
                 break
 
@@ -692,8 +700,8 @@ def _contradicting_answers(
             (len(keys & claim.keys), claim)
             for claim in claims
             if not claim.denials
-            and _other_side(subject, claim.claimant)
             and len(keys & claim.keys) >= MIN_SHARED_KEYS
+            and _other_side(subject, claim.claimant)
             and any(
                 0 <= start_of(q) - end_of(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes
             )
@@ -709,17 +717,19 @@ def _acts_denied_by_those_named(
     mayor any holidays": someone a claim names who says, right after it, that an act in its words was not done
     disputes it (an act sharing a content word with the claim; not a claim that itself says something was not)."""
     replies = [q for q in quotes if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in]
+    acts = [[content_keys(act) for act in negated_acts(q.content)] for q in replies]  # each reply's acts' words
     for claim in claims:
         if any(NEGATED.search(c.content) for c in claim.quotes):
             continue
-        for q in replies:
-            replier = speakers[q.speaker_id or ""]
-            if q in claim.denials or not _other_side(replier, claim.claimant):
+        wanted = claim.keys - NEGATION_KEYS
+        for q, act_keys in zip(replies, acts, strict=True):
+            # the cheap tests first (all of them are pure)
+            if not any(keys & wanted for keys in act_keys):
                 continue
-            named = any(speaks_of(c.content, replier) for c in claim.quotes)
-            near = any(0 <= start_of(q) - end_of(c) <= REPLY_REACH for c in claim.quotes)
-            acts = negated_acts(q.content)
-            if named and near and any(content_keys(act) & claim.keys - NEGATION_KEYS for act in acts):
+            if not any(0 <= start_of(q) - end_of(c) <= REPLY_REACH for c in claim.quotes) or q in claim.denials:
+                continue
+            replier = speakers[q.speaker_id or ""]
+            if _other_side(replier, claim.claimant) and any(speaks_of(c.content, replier) for c in claim.quotes):
                 yield claim, q
 
 
@@ -760,7 +770,7 @@ def normalise(quote: Quote, claimant: Speaker, speakers: Iterable[Speaker], text
         if other.type == "PERSON":
             for s, e in other.mentions:
                 mention = text[s:e]
-                if len(mention.split()) > 1 and mention in words:
+                if mention in words and len(mention.split()) > 1:
                     words = words.replace(mention, other.name)
     own = PRONOUNS_OF["DIRECT"] if quote.kind == "direct" else _third_person_pronouns(claimant, text)
     if claimant.type == "PERSON":
