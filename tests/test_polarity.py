@@ -31,6 +31,7 @@ from sayso.polarity import polarity
         "There was no threat to the harbour at any time",
         "I was told about it later. There were no threats",
         "That is simply not true",
+        "The figures the ministry quotes are simply not the reality on the ground",
         "The mayor's version of events isn't accurate",
         "the council's figures on the ferry were inaccurate",
         "The minister's claim does not stand up to scrutiny",
@@ -60,6 +61,7 @@ def test_denial_cues_deny(cue: str) -> None:
     "content",
     [
         "She has done nothing wrong",
+        "The new tariffs are not the reality we hoped for, but we will adapt",
         "We got the timing wrong, and we will fix it",
         "What went wrong at the plant is still being investigated",
         "The council approved the budget on Tuesday",
