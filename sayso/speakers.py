@@ -76,6 +76,7 @@ from sayso.speaker_roles import (
 Span = tuple[int, int]
 PERSON_PRONOUNS = {"he", "she", "him", "her", "who", "i"}
 GROUP_PRONOUNS = {"they", "we", "them"}
+PART_OF_THEM = re.compile(r"(?:most|some|many|all|several|few|none|each|one|two|three)\s+of\s+them")
 SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
@@ -494,6 +495,7 @@ class SpeakerResolver:
 
     def _pronoun(self, mention: SpacySpan) -> Resolution | None:
         word = mention.text.strip().lower()
+        word = "they" if PART_OF_THEM.fullmatch(word) else word  # "Most of them forecast a cut": the group
         if word in PERSON_PRONOUNS:
             gender = {"he": "male", "she": "female"}.get(word)
             target = self._unnamed_person_before(mention.start_char, gender) or self._recent_person(

@@ -338,3 +338,8 @@ def test_a_body_described_before_its_one_word_name_is_an_organisation_and_its_of
 def test_one_of_a_group_is_no_role() -> None:
     text = "More than 40 MPs signed it. One of them, Angela Price, the MP for Dunmore, said the plans were unfair."
     assert speakers_of(text) == [("Angela Price", "MP for Dunmore")]
+
+
+def test_most_of_them_are_the_group_named_before() -> None:
+    text = "Economists polled by the agency had expected the decision. Most of them forecast a cut in May."
+    assert speakers_of(text) == [("Economists", None)]
