@@ -119,9 +119,11 @@ def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
     return clean_role(m.group(2))
 
 
+# a role of up to five words ending in a lower-case one, then the comma before the name
+ROLE_BEFORE_NAME = r"((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
 PREPOSED_ROLE = re.compile(
     r"(?:^|[\s(])(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ii]ts\s+|[Oo]ur\s+|(?=[A-Z][\w.]*['’]s\s))"
-    r"((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$"
+    + ROLE_BEFORE_NAME
 )
 AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|in|to|with|from|by|on|about)\s*$", re.IGNORECASE)
 

@@ -57,6 +57,7 @@ from sayso.speaker_phrases import (
 from sayso.speaker_roles import (
     DESCRIPTION_STOP,
     NAME_PARTICLES,
+    ROLE_BEFORE_NAME,
     ROLE_COMPLEMENT,
     ROLE_TITLES,
     TITLES,
@@ -138,7 +139,7 @@ PARTICIPLE_TAIL = re.compile(
 )
 
 # "Its chief executive, Mark Hodgkinson,": an organisation's officer, named after the role
-ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:[\w'’-]+\s+){0,4}[a-z][\w'’-]*),\s*$")
+ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+" + ROLE_BEFORE_NAME)
 MENTION_TAILS = (AGE_TAIL, RELATIVE_TAIL, PARTICIPLE_TAIL)
 
 

@@ -269,7 +269,8 @@ CITED_SOURCES = words("""
 def _cites(frame: Frame, cand: Candidate) -> bool:
     """ "reported that ..., citing people familiar with the matter": whom a report cites says nothing itself
     (sayso's scheme; "citing low growth", the reasons someone gave, stays)."""
-    if cue_words(frame.text, cand.cue_span)[:1] not in ([w] for w in CITING):
+    cue = cue_words(frame.text, cand.cue_span)
+    if not cue or cue[0] not in CITING:
         return False
     nouns = [t for t in frame.tokens_between(cand.start, cand.end) if t.pos_ in {"NOUN", "PROPN"}]
     return bool(nouns) and nouns[0].lower_ in CITED_SOURCES

@@ -335,14 +335,13 @@ def trailing_attributions(frame: Frame, found: list[Candidate]) -> list[Candidat
     """Reported words first, the attribution after a comma at the sentence's end: "Talks collapsed,
     the union said." / "..., said a spokesman on Friday." (quoted words are left to the quote rules)."""
     out: list[Candidate] = []
-    for tok in frame.tokens:
-        cue = is_speech_verb(tok.text) or tok.lower_ in FINDING_VERBS
-        if not cue or tok.pos_ not in {"VERB", "AUX"} or frame.quote_around(tok.idx):
-            continue
-        if any(c.cue_span and c.cue_span[0] == tok.idx for c in found):
+    speech = {t.i for t in frame.speech_verbs}
+    findings = [t for t in frame.tokens if t.lower_ in FINDING_VERBS and t.pos_ in {"VERB", "AUX"}]
+    for tok in sorted([*frame.speech_verbs, *(t for t in findings if t.i not in speech)], key=lambda t: t.i):
+        if frame.quote_around(tok.idx) or any(c.cue_span and c.cue_span[0] == tok.idx for c in found):
             continue
         cand = _trailing_at(frame, tok)
-        if cand is not None and (is_speech_verb(tok.text) or _a_study(frame, cand)):
+        if cand is not None and (tok.i in speech or _a_study(frame, cand)):
             out.append(cand)
     return out
 

@@ -7,6 +7,7 @@ This module runs them: the top-level statements, those nested in them, and their
 from __future__ import annotations
 
 from sayso.model import QuoteKind
+from sayso.quotes.according import CUE as ACCORDING
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.frame import Frame
 from sayso.quotes.nominal import claim_named_in_cue, nominal_attributions, said_wrongly
@@ -41,7 +42,7 @@ def nested_in(frame: Frame, top: list[Candidate]) -> list[Candidate]:
 
 def _according(frame: Frame, cand: Candidate) -> bool:
     cue = cand.cue_span
-    return cue is not None and frame.text[cue[0] : cue[1]].lower().startswith("according to")
+    return cue is not None and frame.text[cue[0] : cue[1]].lower().startswith(ACCORDING)
 
 
 def set_kinds(frame: Frame, found: list[Candidate]) -> None:
