@@ -172,9 +172,68 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
         for e in ents
         if (e.label_ == "PERSON" and not named_like_a_body(e)) or (e.label_ in ORG_LABELS and looks_like_person(e))
     ]
+    tagged = [False] * len(doc)
+    for e in ents:
+        tagged[e.start : e.end] = [True] * len(e)
+    known = {name_words(e.text)[-1] for e in people if name_words(e.text)} | _standing_alone(doc, tagged)
+    for name in _untagged_full_names(doc, tagged, known):
+        people.append(name)
+        tagged[name.start : name.end] = [True] * len(name)
     surnames = {parts[-1] for e in people if len(parts := name_words(e.text)) >= 2}
     lone = [e for e in ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
-    return sorted(set(people) | set(lone), key=lambda e: e.start_char)
+    one_word = surnames | {e.text for e in people if len(e) == 1}
+    recurring = _untagged_recurrences(doc, tagged, one_word)
+    return sorted(set(people) | set(lone) | set(recurring), key=lambda e: e.start_char)
+
+
+def _untagged_full_names(doc: Doc, tagged: list[bool], surnames: set[str]) -> list[SpacySpan]:
+    """ "Mehmet Oz — Ivy League-trained surgeon — has been called ...": two or three capitalised proper nouns NER
+    left untagged, opening with a sure first name and ending in a name NER tags a person elsewhere or that
+    stands alone twice ("Oz said"; not "Ivy League")."""
+    found: list[SpacySpan] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and not tagged[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        name = doc[i:j]
+        sure = 2 <= len(name) <= 3 and name[-1].text in surnames and is_first_name(name[0].text)
+        if sure and looks_like_person(name):
+            found.append(name)
+        i = max(j, i + 1)
+    return found
+
+
+def _standing_alone(doc: Doc, tagged: list[bool]) -> set[str]:
+    """Capitalised proper nouns NER left untagged that stand alone, with no article, at least twice ("Oz took
+    ...", "Oz is hardly ...")."""
+    seen: dict[str, int] = {}
+    for t in doc:
+        if tagged[t.i] or t.pos_ != "PROPN" or not t.text[:1].isupper() or _in_a_longer_name(doc, tagged, t.i):
+            continue
+        if t.i > 0 and doc[t.i - 1].lower_ in {"the", "a", "an"}:
+            continue
+        seen[t.text] = seen.get(t.text, 0) + 1
+    return {word for word, n in seen.items() if n >= 2}
+
+
+def _untagged_recurrences(doc: Doc, tagged: list[bool], names: set[str]) -> list[SpacySpan]:
+    """ "Oz took Trump through ...": a one-word name of a person the article names ("Mehmet Oz", or "Oz" that NER
+    tagged a person once) where NER tagged nothing, as a proper noun on its own."""
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if not tagged[t.i] and t.text in names and t.pos_ == "PROPN" and not _in_a_longer_name(doc, tagged, t.i)
+    ]
+
+
+def _in_a_longer_name(doc: Doc, tagged: list[bool], i: int) -> bool:
+    """ "Disavow Lindsey Graham" in a headline: the word is one of several capitalised proper nouns in a row."""
+    return any(
+        0 <= k < len(doc) and not tagged[k] and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+        and not (len(doc[k]) > 1 and doc[k].text.isupper())  # not "CONGRESS HAS INVESTIGATED HIM — Oz's ..."
+        for k in (i - 1, i + 1)
+    )
 
 
 # the last words of sports clubs' names ("Manchester United", "Bristol Rovers")

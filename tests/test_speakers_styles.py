@@ -370,3 +370,26 @@ def test_a_surname_with_a_particle_opening_a_sentence_is_the_person_named_in_ful
         '"There has been no bid," Ten Hag told reporters.'
     )
     assert speaker(quote_with(analyze(text), "no bid")) == "Erik ten Hag"
+
+
+def test_a_person_ner_never_tags_is_named_by_a_first_name_and_a_name_that_stands_alone() -> None:
+    text = (
+        "The TV doctor with a trunk of critics.\n\n"
+        "Mehmet Oz — Ivy League-trained surgeon and daytime TV star — has been called a charlatan by fellow "
+        "physicians. Oz has denied wrongdoing.\n\n"
+        "Bornstein's earlier letter was widely mocked, said Dr Maria Feld, a professor of surgery.\n\n"
+        'Oz is hardly an impartial figure. "I stand by my advice," he said on Friday.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "wrongdoing")) == "Mehmet Oz"
+    assert speaker(quote_with(analysis, "stand by my advice")) == "Mehmet Oz"
+    assert not any(s.name == "Ivy League" for s in analysis.speakers)
+
+
+def test_a_noun_after_a_before_a_name_is_no_title() -> None:
+    text = (
+        "Max Hale spoke in Leeds on Monday.\n\n"
+        'He bases this claim on a remark Hale made in 2012. "I never said that," Hale told reporters.'
+    )
+    hale = next(s for s in analyze(text, id="t").speakers if s.name == "Max Hale")
+    assert "remark" not in hale.roles
