@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sayso.model import Speaker, SpeakerType, content_id
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import words
+from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
@@ -599,7 +599,7 @@ class SpeakerResolver:
         def fits(e: Entity) -> bool:
             return gender is None or e.gender in (None, gender)
 
-        newer = self._newer_subject(at, fits)
+        newer = self._newer_subject(at, fits) or self._person_earlier_in_sentence(at, fits)
         if newer is not None:
             return newer
         if self.last_speaker is not None and self.last_speaker.type == "PERSON" and fits(self.last_speaker):
@@ -614,6 +614,30 @@ class SpeakerResolver:
             if fits(person):
                 return person
         return None
+
+    def _person_earlier_in_sentence(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
+        """ "Oz's dubious advice earned him the attention of Congress, where he appeared ...": in a paragraph that
+        never names the last speaker, the one person named earlier in the pronoun's own sentence, when the
+        pronoun opens no speech verb ("Trump's plan would hurt families, he said" is the last speaker's)."""
+        last = self.last_speaker
+        pronoun = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if last is None or pronoun is None:
+            return None
+        after = [t for t in self.doc[pronoun.end : pronoun.end + 3] if t.pos_ in {"AUX", "VERB", "ADV"}]
+        if after and is_speech_verb(after[0].text) or any(is_speech_verb(t.text) for t in after[1:2]):
+            return None
+        paragraph = self.text.rfind("\n\n", 0, at)
+        if any(start > paragraph for start, _ in last.mentions):
+            return None
+        sentence = pronoun.sent.start_char
+        named = {
+            id(person): person
+            for e in self.people
+            if sentence <= e.start_char and e.end_char <= at and not object_of_preposition(e)
+            for person in [self._person_for(e.text, e.start_char)]
+        }
+        person = next(iter(named.values())) if len(named) == 1 else None
+        return person if person is not None and person is not last and fits(person) else None
 
     def _newer_subject(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """ "Doyle was asked whether his job was under threat. '...,' he replied": a person opening a sentence

@@ -393,3 +393,22 @@ def test_a_noun_after_a_before_a_name_is_no_title() -> None:
     )
     hale = next(s for s in analyze(text, id="t").speakers if s.name == "Max Hale")
     assert "remark" not in hale.roles
+
+
+def test_he_in_a_new_paragraph_is_the_one_person_named_before_it_in_his_sentence() -> None:
+    text = (
+        "Dr Kenan Arslan has a trunk of critics.\n\n"
+        '"Arslan has a huge platform," said Tomas Krall, a professor of surgery. "He cannot ignore facts."\n\n'
+        "In 2014 Arslan's advice earned him the attention of lawmakers, and at a hearing he once again claimed that "
+        "a bean extract was a miracle cure."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "bean extract")) == "Kenan Arslan"
+
+
+def test_he_said_after_a_name_in_a_new_paragraph_is_still_the_last_speaker() -> None:
+    text = (
+        '"Arslan has a huge platform," said Tomas Krall, a professor of surgery.\n\n'
+        "In his view Arslan's show is a marketing machine, he said."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "marketing machine")) == "Tomas Krall"
