@@ -111,11 +111,24 @@ def _company_names(ents: Sequence[SpacySpan], text: str) -> set[str]:
         if name not in longer
         and not is_first_name(name)
         and not re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+{re.escape(name)}\b", text)
-        and (
-            name not in person
-            or is_company(name, text)
-        )
+        and (name not in person or is_company(name, text) or _short_for_an_organisation(name, ents))
     }
+
+
+def _short_for_an_organisation(name: str, ents: Sequence[SpacySpan]) -> bool:
+    """ "Varnex denied the allegations" in an article about "Varnex Systems": the first word of a longer
+    organisation's name that is not named after a person ("the Trump Organization", "the Clinton Foundation")."""
+    return any(
+        e.label_ == "ORG" and len(e) > 1 and e[0].text == name and e[-1].lower_ not in NAMED_AFTER_A_PERSON
+        for e in ents
+    )
+
+
+# what is often named after a person: "the Clinton Foundation", "the Obama administration", "the Trump campaign"
+NAMED_AFTER_A_PERSON = words("""
+    organization organisation foundation administration campaign institute center centre library museum
+    initiative trust fund school university college prize award doctrine era team family estate
+""")
 
 
 def names_with_particles(ents: Sequence[SpacySpan]) -> list[SpacySpan]:

@@ -804,8 +804,10 @@ class SpeakerResolver:
         return orgs[-1] if orgs else None
 
     def speakers(self) -> list[Speaker]:
-        """Every entity some quote was resolved to (the caller passes the ids it used)."""
+        """Every entity some quote was resolved to (the caller passes the ids it used), each once ("the company"
+        is kept under its own key too, as the organisation it was resolved to)."""
+        entities = {id(e): e for e in self.entities.values()}.values()
         return [
             Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
-            for e in self.entities.values()
+            for e in entities
         ]

@@ -412,3 +412,16 @@ def test_he_said_after_a_name_in_a_new_paragraph_is_still_the_last_speaker() -> 
         "In his view Arslan's show is a marketing machine, he said."
     )
     assert speaker(quote_with(analyze(text, id="t"), "marketing machine")) == "Tomas Krall"
+
+
+def test_a_company_called_by_the_first_word_of_its_name_is_that_organisation_once() -> None:
+    text = (
+        "Varnex sued over promotions\n\n"
+        "Three former employees of Varnex Systems have filed a lawsuit accusing the software company of bias.\n\n"
+        'Varnex denied the allegations. "These claims are without merit," the company said in a statement.'
+    )
+    analysis = analyze(text, id="t")
+    varnex = [s for s in analysis.speakers if s.name.startswith("Varnex")]
+    assert len(varnex) == 1 and varnex[0].type == "ORG"
+    assert speaker(quote_with(analysis, "without merit")) == varnex[0].name
+    assert len({s.id for s in analysis.speakers}) == len(analysis.speakers)
