@@ -302,14 +302,18 @@ def untagged_name(mention: SpacySpan) -> list[SpacySpan]:
     return [name] if len(name) >= 2 and looks_like_person(name) else []
 
 
+# the last words of newspapers' and research firms' names: "Charlotte Observer", "Edison Research" are no people
+PUBLISHER_WORDS = words("""
+    journal observer herald tribune gazette chronicle courier telegraph examiner inquirer research press review
+""")
 POSSESSIVE_END = re.compile(r"[’']s$")
 
 
 def looks_like_person(ent: SpacySpan) -> bool:
     words = ent.text.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
-        return False
-    if any(POSSESSIVE_END.sub("", w.lower()) in ORG_WORDS for w in words):  # "The European Union's"
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in {"the", "a", "an"}:
+        return False  # (no one's name opens with an article: "The United States", whose "The" is a woman's name)
+    if any(POSSESSIVE_END.sub("", w.lower()) in ORG_WORDS | PUBLISHER_WORDS for w in words):  # "The European Union's"
         return False
     if words[0].lower().rstrip(".") in ROLE_TITLES | TITLES:
         return True

@@ -39,7 +39,7 @@ ISSUED_STATEMENT = re.compile(
 
 # "(A) review of state police data by", "analysis by": a study whose finding is its author's
 FINDING_BY = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:analysis|review|study|survey|poll|audit|investigation|report|inquiry)\b"
+    r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:analysis|review|study|survey|poll|audit|investigation|report|inquiry|count|tally|results)s?\b"
     r"[^,;]*\bby\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -453,6 +453,12 @@ class SpeakerResolver:
         orgs = [e for e in self._ents_in(mention) if e.label_ in ORG_LABELS]
         if not orgs or mention[-1].pos_ == "PRON" or nationality(mention) or self._a_role_word(mention):
             return None
+        by = next((o for o in orgs if FINDING_BY.match(self.text, mention.start_char, o.start_char)), None)
+        if by is not None:
+            # "Analysis by the Institute for Fiscal Studies found", "exit polls conducted by Edison Research for the
+            # Associated Press": what the organisation's study finds, it does
+            name = re.sub(r"^[Tt]he\s+", "", by.text)
+            return Resolution(self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG")), None)
         name = mention.text.strip()
         head = mention[-1]
         if head.ent_type_ not in ORG_LABELS and head.pos_ == "NOUN":
@@ -462,10 +468,6 @@ class SpeakerResolver:
         if PROXY_OF.search(lead) or member_of(lead):
             return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
         first, last = orgs[0], orgs[-1]
-        if FINDING_BY.match(self.text, mention.start_char, last.start_char):
-            # "Analysis by the Institute for Fiscal Studies found": what the organisation's study finds, it does
-            name = re.sub(r"^[Tt]he\s+", "", last.text)
-            return Resolution(self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG")), None)
         role = None
         after = self.text[first.end_char : mention.end_char]
         listed = len(orgs) > 1 and not re.match(r",\s+(?:the|a|an)\s", after)  # "Apple, Google and Microsoft"

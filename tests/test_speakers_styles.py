@@ -425,3 +425,18 @@ def test_a_company_called_by_the_first_word_of_its_name_is_that_organisation_onc
     assert len(varnex) == 1 and varnex[0].type == "ORG"
     assert speaker(quote_with(analysis, "without merit")) == varnex[0].name
     assert len({s.id for s in analysis.speakers}) == len(analysis.speakers)
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("The United States", "The United States"),
+        ("The Charlotte Observer", "The Charlotte Observer"),
+        ("A count by The Associated Press", "Associated Press"),
+        ("Early exit polls conducted by Edison Research for the television networks", "Edison Research"),
+    ],
+)
+def test_an_organisation_whose_name_opens_like_a_person_s_is_no_person(source: str, name: str) -> None:
+    text = f"Voters went to the polls on Tuesday in six states.\n\n{source} said turnout was higher than in 2012."
+    q = quote_with(analyze(text, id="t"), "turnout was higher")
+    assert speaker(q) == name and q.speaker is not None and q.speaker.type == "ORG"
