@@ -36,6 +36,8 @@ from sayso.quotes import tagger as tagger_mod
 
 CPU: dict[str, float] = defaultdict(float)
 WALL: dict[str, float] = defaultdict(float)
+# the tagger's word pieces: in the texts, and sent to the ONNX model (window overlaps run twice), and its runs
+PIECES: dict[str, int] = defaultdict(int)
 
 
 @contextmanager
@@ -74,12 +76,24 @@ def spacy_components(texts: list[str]) -> list[Any]:
 
 
 def wrap_tagger() -> Any:
-    """The tagger on one onnxruntime thread, its steps timed."""
+    """The tagger on one onnxruntime thread, its steps timed and its word pieces counted."""
     tagger = extract.load_tagger(1)
     if tagger is None:
         sys.exit("bench/stages.py: the quote tagger is not there (SAYSO_TAGGER)")
-    tagger._encode = timed("tagger: word pieces", tagger._encode)
-    tagger._run = timed("tagger: ONNX model", tagger._run)
+    encode, run_model = tagger._encode, tagger._run
+
+    def counted_encode(text: str) -> Any:
+        encoded = encode(text)
+        PIECES["in the texts"] += len(encoded.ids)
+        return encoded
+
+    def counted_run(rows: Any) -> Any:
+        PIECES["runs"] += 1
+        PIECES["sent"] += sum(len(r) for r in rows)
+        return run_model(rows)
+
+    tagger._encode = timed("tagger: word pieces", counted_encode)
+    tagger._run = timed("tagger: ONNX model", counted_run)
     tagger._decode = timed("tagger: decoding", tagger._decode)
     tagger_mod.link = timed("tagger: linking", tagger_mod.link)  # type: ignore[attr-defined]
     return tagger
@@ -104,6 +118,7 @@ def run(paths: list[Path]) -> dict[str, Any]:
     list(nlp.parse_many(texts[:2]))
     CPU.clear()
     WALL.clear()
+    PIECES.clear()
 
     docs = spacy_components(texts)
     with spent("tagger (all)"):
@@ -119,7 +134,7 @@ def run(paths: list[Path]) -> dict[str, Any]:
     with spent("build_analysis (all)"):
         for article, doc, cands in zip(articles, docs, found, strict=True):
             pipeline.build_analysis(article, doc, cands)
-    return {"articles": len(articles), "cpu": dict(CPU), "wall": dict(WALL)}
+    return {"articles": len(articles), "cpu": dict(CPU), "wall": dict(WALL), "word_pieces": dict(PIECES)}
 
 
 def report(fig: dict[str, Any]) -> None:
@@ -145,6 +160,14 @@ def report(fig: dict[str, Any]) -> None:
         f"analyze_article end to end (parse included, tagger output given): {cpu['end to end: analyze_article']:.2f} "
         f"CPU s; stages without the tagger: {total - cpu['tagger (all)']:.2f}"
     )
+    pieces = fig["word_pieces"]
+    if pieces.get("in the texts"):
+        sent, inside = pieces["sent"], pieces["in the texts"]
+        print(
+            f"tagger: {pieces['runs']} ONNX runs; {sent} word pieces sent for {inside} in the texts "
+            f"(+{100 * (sent - inside) / inside:.1f}% run twice in window overlaps), {sent / n:.0f} an article; "
+            f"{1e6 * cpu['tagger: ONNX model'] / sent:.0f} CPU us a word piece sent"
+        )
     added = pol + claims
     print(
         f"issue 3 cost: polarity {pol:.3f} + claims/disputes {claims:.3f} CPU s "
