@@ -3,6 +3,7 @@ statements are, the claims just before or after a denial, and whether words name
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,6 +90,8 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
     """Whether the words name the speaker: their surname, the organisation's name, or a document's kind ("the
     AP report" names the speaker "The report")."""
     words = speaker.name.split()
+    if speaker.type != "PERSON" and (names_its_country(content, speaker) or _whole_name_in(content, speaker)):
+        return True
     if words and speaker.type == "UNNAMED" and words[-1].lower() in DOCUMENT_NOUNS:
         return re.search(rf"\b{re.escape(words[-1])}\b", content, re.IGNORECASE) is not None
     if not words or speaker.type not in {"PERSON", "ORG"} or words[-1] not in content:
@@ -109,6 +112,32 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
         ):
             return True
     return False
+
+
+def _whole_name_in(content: str, speaker: Speaker) -> bool:
+    """ "the Ukrainian military's account" names "The Ukrainian military": all of a name of two words or more."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", speaker.name.strip(), flags=re.IGNORECASE)
+    return len(name.split()) >= 2 and re.search(rf"\b{re.escape(name)}\b", content, re.IGNORECASE) is not None
+
+
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def names_its_country(content: str, speaker: Speaker) -> bool:
+    """ "the Philippines' account" names "The Philippine armed forces", "the Chinese statement" names China: a
+    capitalised word of the name and one of the words that are a country and its adjective."""
+    named = set(CAPITALISED.findall(content))
+    return any(_country_and_adjective(a, b) for a in CAPITALISED.findall(speaker.name) for b in named)
+
+
+def _country_and_adjective(a: str, b: str) -> bool:
+    """ "China" and "Chinese", "Russia" and "Russian": two words that differ only after all but at most one letter
+    of the shorter one (and in at least four letters in common), and not as a noun and its plural ("State" and
+    "States", "Muslim" and "Muslims"; so not "Philippine" and "Philippines" either)."""
+    a, b = a.lower(), b.lower()
+    common = len(os.path.commonprefix([a, b]))
+    tails = {a[common:], b[common:]}
+    return len(tails) == 2 and tails != {"", "s"} and common >= 4 and common >= min(len(a), len(b)) - 1
 
 
 def speaks_of(content: str, speaker: Speaker) -> bool:

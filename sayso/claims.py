@@ -264,8 +264,8 @@ def _target(
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
         named = [c for c in claims if c.claimant.id != denial.speaker_id and names_speaker(denial.content, c.claimant)]
-        if named:
-            return claim_just_before(denial, named, reach=len(text))
+        if named:  # (or, "China rejected the Philippines' account" in a lede, the account given after it)
+            return claim_just_before(denial, named, reach=len(text)) or named[0]
         noun = reference_noun(referring)
         made_so = made_as_named(claims, noun)
         if made_so and (made := claim_just_before(denial, made_so)) is not None:

@@ -72,3 +72,25 @@ def test_it_after_the_denier_s_own_words_points_to_them_not_to_the_claim_before(
         "'It is simply wrong,' she told the BBC. 'Ministers have not listened.'"
     )
     assert disputes_of(analyze(text)) == []
+
+
+def test_rejecting_a_body_s_account_in_the_lede_disputes_the_account_given_after_it() -> None:
+    text = (
+        "KYIV, June 9 (Wire) - Russia on Sunday rejected the Ukrainian military's account of a strike on a school "
+        "in the east of the country.\n\n"
+        "The Ukrainian military said on Saturday that a Russian missile had hit the school in the early morning, "
+        "injuring four teachers."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, by) for _, claimant, by in disputes] == [("The Ukrainian military", ["Russia"])]
+
+
+def test_dismissing_a_country_s_statement_by_its_adjective_disputes_that_country() -> None:
+    text = (
+        "MANILA, June 9 (Wire) - China on Sunday said a Philippine supply boat had \"deliberately rammed\" a Chinese "
+        "coast guard ship near a disputed shoal.\n\n"
+        "Philippine national security adviser Eduardo Ramos dismissed the Chinese statement as \"pure propaganda\" "
+        "and said video taken by the crew showed the Chinese ship turning into the supply boat."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, by) for _, claimant, by in disputes] == [("China", ["Eduardo Ramos"])]
