@@ -23,7 +23,7 @@ STOPWORDS = words("""
 # speakers that are documents: a denial that names the kind names the document
 DOCUMENT_NOUNS = words("""
     report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
-    video documentary investigation analysis article column editorial
+    video documentary investigation analysis article column editorial post tweet
 """)
 # the words end on an attribution: a name after it is who says them, not whom they name
 SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")

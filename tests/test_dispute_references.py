@@ -94,3 +94,14 @@ def test_dismissing_a_country_s_statement_by_its_adjective_disputes_that_country
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, by) for _, claimant, by in disputes] == [("China", ["Eduardo Ramos"])]
+
+
+def test_calling_the_figure_in_a_post_a_fabrication_disputes_the_post() -> None:
+    text = (
+        "A viral post shared thousands of times on Facebook claims that Millbrook city council spent $2 million "
+        "on a single bicycle shelter.\n\n"
+        '"We spent $38,000 on the shelter," said Dana Whitlock, the council\'s finance director. She called the '
+        'figure in the post "a complete fabrication".'
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, by) for _, claimant, by in disputes] == [("A viral post", ["Dana Whitlock"])]
