@@ -91,6 +91,7 @@ def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[Sp
     findings"), with one ORG over each of its mentions: a one-word name that NER calls an organisation once or
     that the article speaks of as only a company is spoken of ("Shares in Brightwave fell"), and that is no
     first name, no part of a person's longer name and never after an honorific."""
+    ents = [_as_a_body(e, text) for e in ents]
     names = _company_names(ents, text)
     if not names:
         return list(ents)
@@ -99,6 +100,16 @@ def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[Sp
     doc = ents[0].doc
     out += [SpacySpan(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in names and t.i not in covered]
     return sorted(out, key=lambda e: e.start)
+
+
+WHICH_AFTER = re.compile(r",\s+which\s")
+
+
+def _as_a_body(ent: SpacySpan, text: str) -> SpacySpan:
+    """ "Volt Beverages, which makes ...": what NER calls a person but a relative "which" follows, an organisation."""
+    if ent.label_ == "PERSON" and WHICH_AFTER.match(text, ent.end_char):
+        return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
 
 
 def _company_names(ents: Sequence[SpacySpan], text: str) -> set[str]:

@@ -24,6 +24,7 @@ from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
     ORG_LABELS,
+    PUBLISHER_WORDS,
     companies_named_like_people,
     gender_of,
     honorific_gender,
@@ -93,6 +94,9 @@ PROXY_OF = re.compile(
 GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
 OVERSEER_NOUNS = words("regulator watchdog")
+PUBLICATION_NOUNS = words("newspaper paper tabloid magazine publication")
+# the last words of newspapers' titles
+TITLE_WORDS_OF_PAPERS = PUBLISHER_WORDS | words("times post news mail express mirror star sun standard record daily")
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
 THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
 # "the 36-year-old", "the 47-year-old father of two": a person described by age.
@@ -785,6 +789,9 @@ class SpeakerResolver:
         words = name.lower().split()
         if len(words) != 2 or words[0] != "the":
             return None
+        if words[1] in PUBLICATION_NOUNS:  # "The Sunday Courier reported ... The newspaper said"
+            named = [e for e in self.spoken if e.type == "ORG" and e.name.split()[-1].lower() in TITLE_WORDS_OF_PAPERS]
+            return named[-1] if named else None
         if words[1] in GENERIC_ORG_NOUNS or any(words[1] in r.lower().split() for r in self._org_roles()):
             org = self._last_org(words[1], at)
             if org is not None:

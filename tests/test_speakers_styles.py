@@ -440,3 +440,24 @@ def test_an_organisation_whose_name_opens_like_a_person_s_is_no_person(source: s
     text = f"Voters went to the polls on Tuesday in six states.\n\n{source} said turnout was higher than in 2012."
     q = quote_with(analyze(text, id="t"), "turnout was higher")
     assert speaker(q) == name and q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_the_newspaper_is_the_paper_that_reported_last() -> None:
+    text = (
+        "Downing Street has denied that the prime minister was warned about the cuts.\n\n"
+        "The Sunday Courier reported that a memo sent to Number 10 in March set out the risks in detail. "
+        "The newspaper said it had seen a copy of the memo."
+    )
+    q = quote_with(analyze(text, id="t"), "seen a copy")
+    assert speaker(q) == "The Sunday Courier" and q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_a_name_followed_by_which_is_an_organisation() -> None:
+    text = (
+        "Volt Beverages, which makes the best-selling Volt Max, said the study did not prove that its drinks "
+        'caused any harm. "Our products are safe," a company spokesperson said.'
+    )
+    analysis = analyze(text, id="t")
+    volt = quote_with(analysis, "did not prove")
+    assert speaker(volt) == "Volt Beverages" and volt.speaker is not None and volt.speaker.type == "ORG"
+    assert "Volt Beverages" in (speaker(quote_with(analysis, "products are safe")) or "")
