@@ -28,7 +28,7 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:is|was|are|were)n[’']t\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
     # "the figures are simply not the reality on the ground" (not "not the reality we hoped for")
     r"|\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:not|n[o’']t)\s+(?:the\s+)?reality(?=\s*(?:on\s+the\s+ground|[.,;:!?…”\"’]|$))"
-    r"|\b(?:a|an|the)\s+(?:\w+\s+)?(?:lie|lies|fabrication|"
+    r"|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:lie|lies|fabrication|"
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
     r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b"
     # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")
@@ -74,7 +74,9 @@ DENIAL_CONTENT = re.compile(
     # "Judge Reeves did not recognize that reality", "flies in the face of the facts", "divorced from reality"
     r"|\b(?:(?:do|does|did)\s*(?:not|n[’']t)|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to)\s+(?:recogni[sz]e|acknowledge|accept)\s+"
     r"(?:that|the|this)\s+(?:reality|facts?|truth)\b|\bignor(?:e|es|ed|ing)\s+the\s+(?:reality|facts|truth)\b"
-    r"|\bfl(?:y|ies|ew)\s+in\s+the\s+face\s+of\s+the\s+facts?\b|\bdivorced\s+from\s+reality\b",
+    r"|\bfl(?:y|ies|ew)\s+in\s+the\s+face\s+of\s+the\s+facts?\b|\bdivorced\s+from\s+reality\b"
+    # "We reject the suggestion that ...", "I categorically deny": the speaker's own denial, opening the words
+    r"|^\W*(?:we|i)\s+(?:\w+ly\s+)?(?:reject|deny|dispute|refute)\b",
     re.IGNORECASE,
 )
 # "that claim smacked of hypocrisy", "the allegations are ridiculous": words that open on a claim and judge it

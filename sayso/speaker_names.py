@@ -102,11 +102,12 @@ def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[Sp
     return sorted(out, key=lambda e: e.start)
 
 
-WHICH_AFTER = re.compile(r",\s+which\s")
+WHICH_AFTER = re.compile(r",\s+(?:which|based\s+in|headquartered\s+in)\s")
 
 
 def _as_a_body(ent: SpacySpan, text: str) -> SpacySpan:
-    """ "Volt Beverages, which makes ...": what NER calls a person but a relative "which" follows, an organisation."""
+    """ "Volt Beverages, which makes ...", "Hanxin Steel, based in Shanghai,": what NER calls a person but a
+    relative "which" (or "based in") follows, an organisation."""
     if ent.label_ == "PERSON" and WHICH_AFTER.match(text, ent.end_char):
         return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
     return ent

@@ -475,13 +475,16 @@ class SpeakerResolver:
         role = None
         after = self.text[first.end_char : mention.end_char]
         listed = len(orgs) > 1 and not re.match(r",\s+(?:the|a|an)\s", after)  # "Apple, Google and Microsoft"
-        if first.start_char == mention.start_char and after.startswith(",") and not listed:
+        located = re.match(r",\s+(?:based|headquartered)\b", after)  # "Hanxin Steel, based in Shanghai,"
+        if first.start_char == mention.start_char and after.startswith(",") and not listed and not located:
             # "Ofwat, the water regulator,": the name, and its apposition as a role
             role = clean_role(after)
             name = first.text if role else name
         before = self.text[mention.start_char : last.start_char].rstrip()
         ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
-        if role is None and _name_goes_on(mention, last):
+        if located:
+            name = first.text
+        elif role is None and _name_goes_on(mention, last):
             role, name = None, mention.text.strip()  # "The Liberal Democrats" (NER: "Democrats"), no role "Liberal"
         elif role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
             # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role

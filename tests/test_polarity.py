@@ -148,3 +148,19 @@ def test_a_moral_judgement_is_not_a_denial() -> None:
 )
 def test_a_negated_denial_cue_does_not_deny(cue: str) -> None:
     assert polarity(cue, "the report that the plant would close") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "That is a flat-out lie. Mark voted for every veterans' budget",
+        "We reject the suggestion that we are flooding the European market",
+        "I categorically deny that I ever met him",
+    ],
+)
+def test_a_hyphenated_lie_and_the_speaker_s_own_rejection_deny(content: str) -> None:
+    assert polarity("said", content) == "denies"
+
+
+def test_rejecting_in_the_middle_of_the_words_is_no_denial_of_them() -> None:
+    assert polarity("said", "Voters who reject the plan will decide the race") == "asserts"

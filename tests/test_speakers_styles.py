@@ -461,3 +461,13 @@ def test_a_name_followed_by_which_is_an_organisation() -> None:
     volt = quote_with(analysis, "did not prove")
     assert speaker(volt) == "Volt Beverages" and volt.speaker is not None and volt.speaker.type == "ORG"
     assert "Volt Beverages" in (speaker(quote_with(analysis, "products are safe")) or "")
+
+
+def test_a_name_followed_by_based_in_is_an_organisation_without_that_role() -> None:
+    text = (
+        "The European Commission said exports had risen by 40 percent.\n\n"
+        "Hanxin Steel, based in Shanghai, said the Commission's numbers counted the same shipments twice."
+    )
+    q = quote_with(analyze(text, id="t"), "same shipments")
+    assert speaker(q) == "Hanxin Steel" and q.speaker is not None and q.speaker.type == "ORG"
+    assert q.speaker.role is None
