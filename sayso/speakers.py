@@ -83,10 +83,11 @@ SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
-# "a spokesman for X", "a lawyer to X", "the wife of X": someone who speaks for X, not X
+# "a spokesman for X", "a lawyer to X", "the wife of X", "the campaign of X": someone who speaks for X, not X
 PROXY_OF = re.compile(
     r"\b(?:spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|counsel|"
-    r"staffers?|assistants?|deputy|allies|ally|friends?|wife|husband|son|daughter|brother|sister|mother|father)"
+    r"staffers?|assistants?|deputy|allies|ally|friends?|wife|husband|son|daughter|brother|sister|mother|father|"
+    r"campaign|office|team|camp)"
     r"\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$",
     re.IGNORECASE,
 )

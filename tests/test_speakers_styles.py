@@ -471,3 +471,14 @@ def test_a_name_followed_by_based_in_is_an_organisation_without_that_role() -> N
     q = quote_with(analyze(text, id="t"), "same shipments")
     assert speaker(q) == "Hanxin Steel" and q.speaker is not None and q.speaker.type == "ORG"
     assert q.speaker.role is None
+
+
+def test_the_campaign_of_a_candidate_is_no_candidate_with_a_role() -> None:
+    text = (
+        "The campaign of Republican Senate candidate Mark Dillard on Friday accused his Democratic rival, Karen "
+        "Solis, of lying about his record on veterans' health care."
+    )
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, "lying about his record")
+    assert speaker(q) != "Mark Dillard"
+    assert all("campaign of" not in role for s in analysis.speakers for role in s.roles)
