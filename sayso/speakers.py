@@ -29,6 +29,7 @@ from sayso.speaker_names import (
     gender_of,
     honorific_gender,
     is_company,
+    is_first_name,
     joined_organisations,
     name_words,
     names_with_particles,
@@ -95,6 +96,7 @@ PROXY_OF = re.compile(
 GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
 OVERSEER_NOUNS = words("regulator watchdog")
+PLACES_FOR_BODIES = words("street hill square hall house palace yard")
 PUBLICATION_NOUNS = words("newspaper paper tabloid magazine publication")
 # the last words of newspapers' titles
 TITLE_WORDS_OF_PAPERS = PUBLISHER_WORDS | words("times post news mail express mirror star sun standard record daily")
@@ -201,6 +203,19 @@ def _name_goes_on(mention: SpacySpan, org: SpacySpan) -> bool:
 
 
 SENTENCE_ENDS = {".", "!", "?", "”", '"'}
+
+
+def _a_place_for_a_body(mention: SpacySpan) -> bool:
+    """ "Downing Street said", "Capitol Hill reacted": capitalised proper nouns NER left untagged, ending in a word of
+    the places whose names stand for the bodies in them ("Beck Pimentel" is no such place)."""
+    words = mention[1:] if mention[0].lower_ == "the" else mention
+    return (
+        2 <= len(words) <= 4
+        and words[-1].lower_ in PLACES_FOR_BODIES
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
+        and not any(t.ent_type_ for t in words)
+        and not is_first_name(words[0].text)
+    )
 
 
 def _opens_a_sentence(tok: Token) -> bool:
@@ -782,6 +797,7 @@ class SpeakerResolver:
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
+        kind = "ORG" if kind == "UNNAMED" and _a_place_for_a_body(mention) else kind
         key = kind + ":" + normalise_name(name)
         entity = self.entities.get(key) or self._named_before(name, mention.start_char) or Entity(name, kind)
         self.entities.setdefault(key, entity)

@@ -482,3 +482,9 @@ def test_the_campaign_of_a_candidate_is_no_candidate_with_a_role() -> None:
     q = quote_with(analysis, "lying about his record")
     assert speaker(q) != "Mark Dillard"
     assert all("campaign of" not in role for s in analysis.speakers for role in s.roles)
+
+
+def test_downing_street_is_an_organisation() -> None:
+    text = "Downing Street has denied that the prime minister was warned last year about the cuts."
+    q = quote_with(analyze(text, id="t"), "prime minister was warned")
+    assert speaker(q) == "Downing Street" and q.speaker is not None and q.speaker.type == "ORG"
