@@ -780,8 +780,10 @@ class SpeakerResolver:
         return orgs[-1] if orgs else None
 
     def speakers(self) -> list[Speaker]:
-        """Every entity some quote was resolved to (the caller passes the ids it used)."""
-        return [
-            Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
-            for e in self.entities.values()
-        ]
+        """Every entity some quote was resolved to (the caller passes the ids it used), once: an entity may be
+        known by several keys ("The watchdog" that is Ofcom)."""
+        unique: dict[str, Speaker] = {}
+        for e in self.entities.values():
+            seen = unique.setdefault(e.id, Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles))
+            seen.mentions = sorted(set(seen.mentions) | set(e.mentions))
+        return list(unique.values())
