@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
@@ -181,3 +181,31 @@ def premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:
     qualifies that noun; the speaker is the name the phrase ends with."""
     after = ent.end
     return after < mention.end and ent.doc[after].pos_ == "NOUN" and ent.doc[after].is_lower
+
+
+def description_heads(name: str) -> set[str]:
+    """The words a definite description may call an unnamed speaker by: its last word ("The foreign ministry")
+    and, for "A representative for the singer", the word before the preposition."""
+    words = name.lower().split()
+    before = next((words[k - 1] for k in range(1, len(words)) if words[k] in {"for", "of", "at", "to"}), None)
+    return {words[-1]} | ({before} if before else set())
+
+
+def name_goes_on(mention: SpacySpan, org: SpacySpan) -> bool:
+    """Whether the words before an organisation's name in the mention are proper nouns that NER left out of it
+    ("The Liberal Democrats"; not "Fellow Republicans" opening a sentence, nor another name), up to the mention's
+    end."""
+    doc = mention.doc
+    first = mention.start + (mention[0].lower_ == "the")
+    before = doc[first : org.start]
+    if not before or org.end != mention.end or opens_a_sentence(before[0]):
+        return False
+    return all(t.tag_ in {"NNP", "NNPS"} and not t.ent_type_ for t in before)
+
+
+SENTENCE_ENDS = {".", "!", "?", "”", '"'}
+
+
+def opens_a_sentence(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in SENTENCE_ENDS

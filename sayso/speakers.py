@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sayso.model import Speaker, SpeakerType, content_id
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import words
+from sayso.speaker_lede import LedeDescription, fits_roles, lede_description
 from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
@@ -41,12 +42,14 @@ from sayso.speaker_phrases import (
     PERSON_NOUNS,
     another_holder,
     described_body,
+    description_heads,
     epithet,
     group_subject,
     head_before,
     issued_statement,
     line_start,
     member_of,
+    name_goes_on,
     nationality,
     object_of_preposition,
     people_of,
@@ -175,34 +178,6 @@ class Resolution:
     role: str | None
 
 
-def _heads(name: str) -> set[str]:
-    """The words a definite description may call an unnamed speaker by: its last word ("The foreign ministry")
-    and, for "A representative for the singer", the word before the preposition."""
-    words = name.lower().split()
-    before = next((words[k - 1] for k in range(1, len(words)) if words[k] in {"for", "of", "at", "to"}), None)
-    return {words[-1]} | ({before} if before else set())
-
-
-def _name_goes_on(mention: SpacySpan, org: SpacySpan) -> bool:
-    """Whether the words before an organisation's name in the mention are proper nouns that NER left out of it
-    ("The Liberal Democrats"; not "Fellow Republicans" opening a sentence, nor another name), up to the mention's
-    end."""
-    doc = mention.doc
-    first = mention.start + (mention[0].lower_ == "the")
-    before = doc[first : org.start]
-    if not before or org.end != mention.end or _opens_a_sentence(before[0]):
-        return False
-    return all(t.tag_ in {"NNP", "NNPS"} and not t.ent_type_ for t in before)
-
-
-SENTENCE_ENDS = {".", "!", "?", "”", '"'}
-
-
-def _opens_a_sentence(tok: Token) -> bool:
-    doc = tok.doc
-    return tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in SENTENCE_ENDS
-
-
 class SpeakerResolver:
     """Resolves the source mentions of one article, in text order."""
 
@@ -219,6 +194,7 @@ class SpeakerResolver:
         self.last_quoted: Entity | None = None  # the speaker of the statement resolved last, of any type
         self.spoken: list[Entity] = []
         self._collect_people()
+        self._lede = self._lede_named()
 
     # --- the people the article names --------------------------------------------------------
 
@@ -233,6 +209,30 @@ class SpeakerResolver:
             entity.add_role(self._affiliation(ent))
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
             entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
+
+    def _lede_named(self) -> tuple[LedeDescription, Entity] | None:
+        """The lede's description ("The industry regulator has accused ..."), the one the next paragraph opens with
+        ("Ofwat said ..."), who takes the description as a role, and that role (speaker_lede)."""
+        lede = lede_description(self.doc, self.people, self._doc_ents)
+        if lede is None:
+            return None
+        if lede.person:
+            entity = self._person_for(lede.named.text, lede.named.start_char)
+            if not fits_roles(lede, entity.roles):
+                return None
+        else:
+            name = re.sub(r"^[Tt]he\s+", "", lede.named.text)
+            entity = self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+        entity.add_role(lede.role)
+        return lede, entity
+
+    def _lede_described(self, mention: SpacySpan) -> Resolution | None:
+        if self._lede is None:
+            return None
+        lede, entity = self._lede
+        span = lede.span
+        overlaps = mention.start_char < span.end_char and span.start_char < mention.end_char
+        return Resolution(entity, lede.role) if overlaps or lede.heads_headline(mention) else None
 
     def _affiliation(self, ent: SpacySpan) -> str | None:
         """ "Dr Sofia Lindgren of the Karolinska Institute": the organisation named right after "of"."""
@@ -321,6 +321,7 @@ class SpeakerResolver:
         mention = relative_antecedent(mention) or mention
         found = (
             self._published_by(mention)
+            or self._lede_described(mention)
             or self._document(mention)
             or self._name_in_capitals(mention)
             or self._named_person(mention)
@@ -475,7 +476,7 @@ class SpeakerResolver:
             name = first.text if role else name
         before = self.text[mention.start_char : last.start_char].rstrip()
         ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
-        if role is None and _name_goes_on(mention, last):
+        if role is None and name_goes_on(mention, last):
             role, name = None, mention.text.strip()  # "The Liberal Democrats" (NER: "Democrats"), no role "Liberal"
         elif role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
             # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
@@ -766,7 +767,7 @@ class SpeakerResolver:
         fits = [
             e
             for e in self.entities.values()
-            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in _heads(e.name)
+            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in description_heads(e.name)
         ]
         if fits:
             return max(fits, key=lambda e: max(e.mentions))
