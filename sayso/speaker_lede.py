@@ -45,6 +45,12 @@ class LedeDescription:
     person: bool
     headline_end: int  # where the headline ends (0: none)
 
+    def describes(self, mention: SpacySpan) -> bool:
+        """Whether a mention is the description itself or the headline's for it."""
+        span = self.span
+        overlaps = mention.start_char < span.end_char and span.start_char < mention.end_char
+        return overlaps or self.heads_headline(mention)
+
     def heads_headline(self, mention: SpacySpan) -> bool:
         """Whether a mention is the headline's short description of the one the lede describes ("Former mayor
         pleads ..." over "A former mayor of Redfield pleaded ..."; "PM defies ..." over "The prime minister has

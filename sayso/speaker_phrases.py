@@ -5,6 +5,7 @@ issued, possessive and premodifying names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -209,3 +210,15 @@ SENTENCE_ENDS = {".", "!", "?", "”", '"'}
 def opens_a_sentence(tok: Token) -> bool:
     doc = tok.doc
     return tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in SENTENCE_ENDS
+
+
+def body_kind_then_name(mention: SpacySpan, kinds: AbstractSet[str]) -> tuple[SpacySpan, str] | None:
+    """ "Disability charity Scope", "Cybersecurity firm Ironvale": a kind of body (a common noun of ``kinds``), then
+    proper nouns: the name, and the words before it (its role)."""
+    k = len(mention)
+    while k > 0 and mention[k - 1].pos_ == "PROPN" and mention[k - 1].text[:1].isupper():
+        k -= 1
+    kind = mention[k - 1] if 0 < k < len(mention) else None
+    if kind is None or kind.pos_ != "NOUN" or kind.lower_ not in kinds:
+        return None
+    return mention[k:], mention[:k].text

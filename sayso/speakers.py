@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.model import Speaker, SpeakerType, content_id
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import words
-from sayso.speaker_lede import LedeDescription, fits_roles, lede_description
+from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description
 from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
@@ -41,6 +41,7 @@ from sayso.speaker_phrases import (
     FINDING_BY,
     PERSON_NOUNS,
     another_holder,
+    body_kind_then_name,
     described_body,
     description_heads,
     epithet,
@@ -227,12 +228,9 @@ class SpeakerResolver:
         return lede, entity
 
     def _lede_described(self, mention: SpacySpan) -> Resolution | None:
-        if self._lede is None:
+        if self._lede is None or not self._lede[0].describes(mention):
             return None
-        lede, entity = self._lede
-        span = lede.span
-        overlaps = mention.start_char < span.end_char and span.start_char < mention.end_char
-        return Resolution(entity, lede.role) if overlaps or lede.heads_headline(mention) else None
+        return Resolution(self._lede[1], self._lede[0].role)
 
     def _affiliation(self, ent: SpacySpan) -> str | None:
         """ "Dr Sofia Lindgren of the Karolinska Institute": the organisation named right after "of"."""
@@ -324,6 +322,7 @@ class SpeakerResolver:
             or self._lede_described(mention)
             or self._document(mention)
             or self._name_in_capitals(mention)
+            or self._named_after_its_kind(mention)
             or self._named_person(mention)
             or self._organisation(mention)
             or self._pronoun(mention)
@@ -407,6 +406,15 @@ class SpeakerResolver:
             role = role or clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _named_after_its_kind(self, mention: SpacySpan) -> Resolution | None:
+        """ "Disability charity Scope said" where NER tagged no name: the organisation, the kind its role."""
+        if self._ents_in(mention) or (found := body_kind_then_name(mention, BODY_HEADS)) is None:
+            return None
+        name, role = found[0].text, clean_role(found[1])
+        entity = self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+        entity.add_role(role)
+        return Resolution(entity, role)
 
     def _its_role(self, name: SpacySpan) -> str | None:
         """ "Scope said ... Its chief executive, Mark Hodgkinson, added": "Scope chief executive" (the organisation

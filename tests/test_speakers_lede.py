@@ -97,3 +97,17 @@ def test_each_speaker_is_listed_once() -> None:
     )
     ids = [s.id for s in analyze(text, id="t").speakers]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Cybersecurity firm Kestrelnet said it had traced the attacks to servers abroad.", "Kestrelnet",
+         "Cybersecurity firm"),
+        ('Disability charity Scope said the cuts were "a betrayal".', "Scope", "Disability charity"),
+    ],
+)  # fmt: skip
+def test_a_kind_of_body_before_a_name_is_the_organisation_s_role(sentence: str, name: str, role: str) -> None:
+    text = "Ministers announced the plan on Monday.\n\n" + sentence
+    q = analyze(text, id="t").quotes[-1]
+    assert speaker(q) == name and q.speaker and q.speaker.type == "ORG" and q.speaker.role == role
