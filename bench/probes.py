@@ -38,7 +38,7 @@ from sayso.model import Analysis, Speaker
 PROBES = Path(__file__).resolve().parent / "probes"
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "sen", "senator", "rep",
-    "gov", "judge", "president", "the", "a", "an",
+    "gov", "judge", "president", "cllr", "the", "a", "an",
 }  # fmt: skip
 KINDS = {"person": {"PERSON"}, "organisation": {"ORG"}, "group": {"GROUP", "UNNAMED"}}
 UNNAMED_KINDS = {"UNNAMED", "PERSON"}
