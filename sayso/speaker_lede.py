@@ -19,8 +19,10 @@ from sayso.speaker_roles import DESCRIPTION_STOP, ROLE_COMPLEMENT, ROLE_TITLES, 
 
 # what heads a description of one office holder ("The prime minister", "A former sheriff of ...", "The head of ...")
 PERSON_HEADS = ROLE_TITLES | words("head leader boss")
-# what heads a description of an organisation ("The industry regulator", "The company")
-BODY_HEADS = BODY_KINDS | words("regulator watchdog firm company group")
+# what heads a description of an organisation ("The industry regulator", "The company", "gossip site StarWatch")
+BODY_HEADS = BODY_KINDS | words("""
+    regulator watchdog firm company group newspaper paper tabloid broadcaster magazine website site channel outlet
+""")
 # the roles of one who heads a body: "the head of the largest union" may be its "general secretary"
 LEADER_WORDS = words("head leader boss chief")
 LEADING_ROLES = words("""

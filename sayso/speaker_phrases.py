@@ -216,9 +216,65 @@ def body_kind_then_name(mention: SpacySpan, kinds: AbstractSet[str]) -> tuple[Sp
     """ "Disability charity Scope", "Cybersecurity firm Ironvale": a kind of body (a common noun of ``kinds``), then
     proper nouns: the name, and the words before it (its role)."""
     k = len(mention)
-    while k > 0 and mention[k - 1].pos_ == "PROPN" and mention[k - 1].text[:1].isupper():
+    while k > 0 and mention[k - 1].pos_ == "PROPN":  # (a particle inside: "Corriere dello Sport")
         k -= 1
-    kind = mention[k - 1] if 0 < k < len(mention) else None
+    kind = mention[k - 1] if 0 < k < len(mention) and mention[k].text[:1].isupper() else None
     if kind is None or kind.pos_ != "NOUN" or kind.lower_ not in kinds:
         return None
     return mention[k:], mention[:k].text
+
+# "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
+DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
+
+# "11:15 Residents in Tregaron say ...": a liveblog entry's time is no part of its speaker either.
+LIVE_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|[A-Z]{2,3}T))?\s+")
+# "Okafor, 52, says", "Daniel Whitcombe, 47, of Harrogate, admitted": an age (and a home town) set off by
+# commas is no part of the name, nor a role.
+AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
+
+# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name;
+# nor "led by ..." ("The researchers, led by Dr Sofia Lindgren, said": the researchers said it).
+RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose|(?:led|headed)\s+by)(?:\s.*)?$", re.DOTALL)
+# "The study, published in the journal Nature, said": nor is a participle's phrase (who published it, the
+# one "published by", may speak for it: PUBLISHED_BY)
+PARTICIPLE_TAIL = re.compile(
+    r",\s+(?:first\s+|originally\s+)?(?:published|released|issued|commissioned|conducted|written|compiled|posted)"
+    r"\s+(?:by|in|on|at|for|last|this)\b.*$",
+    re.DOTALL,
+)
+
+MENTION_TAILS = (AGE_TAIL, RELATIVE_TAIL, PARTICIPLE_TAIL)
+
+
+def mention_bounds(text: str, span: Span) -> Span:
+    """A source span without a dateline or a liveblog entry's time before it, nor an age, a relative clause or a
+    participle's phrase after it."""
+    start = span[0]
+    line = text.rfind("\n", 0, start) + 1
+    stamp = LIVE_TIME.match(text, line)
+    dateline = DATELINE.match(text, start, span[1])
+    if stamp is not None and start < stamp.end() < span[1]:
+        start = stamp.end()
+    elif dateline is not None:
+        start = dateline.end()
+    tail = next(filter(None, (t.search(text, *span) for t in MENTION_TAILS)), None)
+    return start, tail.start() if tail and tail.start() > span[0] else span[1]
+
+
+# "By Harriet Lowe" on a line of its own near the top: the byline
+BYLINE = re.compile(r"^By\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s*$", re.MULTILINE)
+BYLINE_REACH = 400
+QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def byline(text: str) -> re.Match[str] | None:
+    """The byline near the article's top, if any (group 1: the name)."""
+    return BYLINE.search(text, 0, BYLINE_REACH)
+
+
+def in_own_words(text: str, at: int) -> bool:
+    """Whether ``at`` is in the article's own words: outside quote marks in its paragraph (a paragraph that opens
+    with a quote mark is a quote's, closed or not)."""
+    line = text.rfind("\n", 0, at) + 1
+    before = text[line:at]
+    return not before.lstrip().startswith(("\"", "“", "‘", "'")) and len(QUOTE_MARKS.findall(before)) % 2 == 0

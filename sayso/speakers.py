@@ -34,6 +34,7 @@ from sayso.speaker_names import (
     names_with_particles,
     people_mentions,
     title_case_line,
+    titles_agree,
     untagged_name,
 )
 from sayso.speaker_phrases import (
@@ -42,14 +43,17 @@ from sayso.speaker_phrases import (
     PERSON_NOUNS,
     another_holder,
     body_kind_then_name,
+    byline,
     described_body,
     description_heads,
     epithet,
     group_subject,
     head_before,
+    in_own_words,
     issued_statement,
     line_start,
     member_of,
+    mention_bounds,
     name_goes_on,
     nationality,
     object_of_preposition,
@@ -109,13 +113,6 @@ AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")
 OF_TAIL = re.compile(r",\s*of\s", re.IGNORECASE)
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
-# "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
-DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
-
-# "Okafor, 52, says", "Daniel Whitcombe, 47, of Harrogate, admitted": an age (and a home town) set off by
-# commas is no part of the name, nor a role.
-AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
-
 # "The reports, first published by the Wexmoor Echo, say": what the reports say, the one who published them says
 REPORTS = re.compile(
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|claims?|allegations?|stories|story|revelations?)", re.I
@@ -131,20 +128,8 @@ SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
-# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name;
-# nor "led by ..." ("The researchers, led by Dr Sofia Lindgren, said": the researchers said it).
-RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose|(?:led|headed)\s+by)(?:\s.*)?$", re.DOTALL)
-# "The study, published in the journal Nature, said": nor is a participle's phrase (who published it, the
-# one "published by", may speak for it: PUBLISHED_BY)
-PARTICIPLE_TAIL = re.compile(
-    r",\s+(?:first\s+|originally\s+)?(?:published|released|issued|commissioned|conducted|written|compiled|posted)"
-    r"\s+(?:by|in|on|at|for|last|this)\b.*$",
-    re.DOTALL,
-)
-
 # "Its chief executive, Mark Hodgkinson,": an organisation's officer, named after the role
 ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+" + ROLE_BEFORE_NAME)
-MENTION_TAILS = (AGE_TAIL, RELATIVE_TAIL, PARTICIPLE_TAIL)
 
 
 @dataclass
@@ -280,17 +265,9 @@ class SpeakerResolver:
             start, parts = max(earlier, key=lambda c: (c[1][-1] == word, " ".join(c[1]) in spoken, c[0]))
             return " ".join(parts)
         later = {" ".join(parts) for _, parts in fits if word in (parts[-1], parts[0])}
-        if len(later) == 1 and self._titles_agree(word, next(iter(later))):
+        if len(later) == 1 and titles_agree(self.text, word, next(iter(later))):
             return later.pop()
         return word
-
-    def _titles_agree(self, surname: str, full: str) -> bool:
-        """Whether every "Mr./Mrs./Ms. <surname>" in the article fits the full name's gender."""
-        gender = gender_of(full, "")
-        if gender is None:
-            return True
-        titled = re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", self.text)
-        return all(honorific_gender(t) in (None, gender) for t in titled)
 
     @cached_property
     def _full_names(self) -> dict[str, list[tuple[int, list[str]]]]:
@@ -310,15 +287,13 @@ class SpeakerResolver:
         if cand.source_span is None:
             return None
         span = cand.source_span
-        dateline = DATELINE.match(self.text, span[0], span[1])
-        tail = next(filter(None, (t.search(self.text, *span) for t in MENTION_TAILS)), None)
-        end = tail.start() if tail and tail.start() > span[0] else span[1]
-        mention = self.doc.char_span(dateline.end() if dateline else span[0], end, alignment_mode="expand")
+        mention = self.doc.char_span(*mention_bounds(self.text, span), alignment_mode="expand")
         if mention is None:
             return None
         mention = relative_antecedent(mention) or mention
         found = (
-            self._published_by(mention)
+            self._narrator(mention, cand)
+            or self._published_by(mention)
             or self._lede_described(mention)
             or self._document(mention)
             or self._name_in_capitals(mention)
@@ -341,6 +316,15 @@ class SpeakerResolver:
                 self.spoken.remove(found.entity)
             self.spoken.append(found.entity)
         return found
+
+    def _narrator(self, mention: SpacySpan, cand: Candidate) -> Resolution | None:
+        """ "I think she overstates the danger" in the article's own words: its author, the byline's name (else "The
+        author"), not the last person quoted."""
+        if mention.text.strip() != "I" or cand.nested or not in_own_words(self.text, mention.start_char):
+            return None
+        if by := byline(self.text):
+            return Resolution(self._person_for(by.group(1), by.start(1)), None)
+        return Resolution(self.entities.setdefault("UNNAMED:author", Entity("The author", "UNNAMED")), None)
 
     def _in_a_statement(self, cue: Span) -> bool:
         """Whether the cue's sentence says the words came "in a statement" ("In a statement, X said")."""
@@ -408,13 +392,19 @@ class SpeakerResolver:
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
 
     def _named_after_its_kind(self, mention: SpacySpan) -> Resolution | None:
-        """ "Disability charity Scope said" where NER tagged no name: the organisation, the kind its role."""
-        if self._ents_in(mention) or (found := body_kind_then_name(mention, BODY_HEADS)) is None:
+        """ "Disability charity Scope said", "Italian newspaper Corriere dello Sport reported": the organisation of
+        that name, the kind its role."""
+        if (found := body_kind_then_name(mention, BODY_HEADS)) is None or self._tagged_otherwise(mention, found[0]):
             return None
         name, role = found[0].text, clean_role(found[1])
         entity = self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
         entity.add_role(role)
         return Resolution(entity, role)
+
+    def _tagged_otherwise(self, mention: SpacySpan, name: SpacySpan) -> bool:
+        """Whether NER tagged a person in the mention, or something but a nationality before the name."""
+        ents = self._ents_in(mention)
+        return any(e.label_ == "PERSON" or (e.label_ != "NORP" and e.start < name.start) for e in ents)
 
     def _its_role(self, name: SpacySpan) -> str | None:
         """ "Scope said ... Its chief executive, Mark Hodgkinson, added": "Scope chief executive" (the organisation
@@ -758,9 +748,19 @@ class SpeakerResolver:
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
         key = kind + ":" + normalise_name(name)
-        entity = self.entities.get(key) or self._named_before(name, mention.start_char) or Entity(name, kind)
+        entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)
+        entity = entity or Entity(name, kind)
         self.entities.setdefault(key, entity)
         return Resolution(entity, None)
+
+    def _tagged_below(self, name: str) -> Entity | None:
+        """ "Cloudline blames ..." over "Cloud provider Cloudline has blamed ...": a name NER left untagged here but
+        tags as an organisation elsewhere in the article is that organisation (not a name a person's is made of:
+        the small model tags "Trump" an organisation too)."""
+        tagged = any(e.label_ == "ORG" and e.text == name for e in self._doc_ents)
+        if not tagged or any(re.search(rf"\b{re.escape(name)}\b", p.text) for p in self.people):
+            return None
+        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
 
     def _named_before(self, name: str, at: int) -> Entity | None:
         """ "the ministry" after "The foreign ministry said": a definite description by the head noun of an

@@ -105,6 +105,8 @@ def test_each_speaker_is_listed_once() -> None:
         ("Cybersecurity firm Kestrelnet said it had traced the attacks to servers abroad.", "Kestrelnet",
          "Cybersecurity firm"),
         ('Disability charity Scope said the cuts were "a betrayal".', "Scope", "Disability charity"),
+        ("Italian newspaper Corriere dello Sport reported on Tuesday that Juventus had agreed terms with him.",
+         "Corriere dello Sport", "Italian newspaper"),
     ],
 )  # fmt: skip
 def test_a_kind_of_body_before_a_name_is_the_organisation_s_role(sentence: str, name: str, role: str) -> None:
