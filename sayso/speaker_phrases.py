@@ -244,11 +244,12 @@ PARTICIPLE_TAIL = re.compile(
 )
 
 MENTION_TAILS = (AGE_TAIL, RELATIVE_TAIL, PARTICIPLE_TAIL)
+RELATIVE_AFTER = re.compile(r"\s*(?:who|which|whose)\b")
 
 
 def mention_bounds(text: str, span: Span) -> Span:
-    """A source span without a dateline or a liveblog entry's time before it, nor an age, a relative clause or a
-    participle's phrase after it."""
+    """A source span without a dateline or a liveblog entry's time before it, nor an age, a relative clause, a
+    participle's phrase or a comma after it."""
     start = span[0]
     line = text.rfind("\n", 0, start) + 1
     stamp = LIVE_TIME.match(text, line)
@@ -258,7 +259,10 @@ def mention_bounds(text: str, span: Span) -> Span:
     elif dateline is not None:
         start = dateline.end()
     tail = next(filter(None, (t.search(text, *span) for t in MENTION_TAILS)), None)
-    return start, tail.start() if tail and tail.start() > span[0] else span[1]
+    end = tail.start() if tail and tail.start() > span[0] else span[1]
+    if text[start:end].rstrip().endswith(",") and RELATIVE_AFTER.match(text, end):
+        end = text.rindex(",", start, end)  # "A senior European diplomat," (the tagger's, before "who spoke ...")
+    return start, end
 
 
 # "By Harriet Lowe" on a line of its own near the top: the byline

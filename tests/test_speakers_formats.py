@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from statement_helpers import quote_with, speaker
 
-from sayso import analyze
+from sayso import analyze, nlp
+from sayso.quotes.candidate import Candidate
+from sayso.speakers import SpeakerResolver
 
 
 def test_a_liveblog_entry_s_time_is_no_part_of_its_speaker() -> None:
@@ -74,3 +76,17 @@ def test_a_headline_name_that_ner_tags_as_an_organisation_below_is_that_organisa
     analysis = analyze(text, id="t")
     cloudline = [s for s in analysis.speakers if s.name == "Cloudline"]
     assert len(cloudline) == 1 and cloudline[0].type == "ORG"
+
+
+def test_a_comma_closing_a_source_is_no_part_of_the_speaker() -> None:
+    """The tagger may end a source at the comma before its relative clause ("A senior European diplomat,")."""
+    text = (
+        "A senior European diplomat, who spoke on condition of anonymity, said the strikes were deliberate.\n\n"
+        "The Kremlin, in a statement, said nothing."
+    )
+    source = (0, text.index(", who") + 1)
+    cue = (text.index("said"), text.index("said") + 4)
+    content = (cue[1] + 1, text.index(".\n"))
+    cand = Candidate("indirect", [content], cue, source, 1.0, "test")
+    found = SpeakerResolver(text, nlp.parse(text)).resolve(cand)
+    assert found is not None and (found.entity.name, found.entity.type) == ("A senior European diplomat", "UNNAMED")
