@@ -46,8 +46,12 @@ DENIAL_CONTENT = re.compile(
     # "is absolutely innocent of this charge", "will enter a plea of not guilty"
     r"|\binnocent\s+of\s+(?:the|this|these|those|all|any|such)\s+(?:\w+\s+)?(?:charges?|allegations?|accusations?|crimes?)\b"
     r"|\b(?:plead|pleads|pleaded|pled|pleading|plea\s+of)\s+not\s+guilty\b"
-    # "the states were exaggerating the agency's reach", "he grossly exaggerated it" (not "I'm not exaggerating")
-    r"|(?<!\bnot\s)(?<!n[’']t\s)\bexaggerat(?:es|ed|ing)\b"
+    # "the states were exaggerating the agency's reach", "she overstates the danger" (not "I'm not exaggerating")
+    r"|(?<!\bnot\s)(?<!n[’']t\s)\b(?:exaggerat|overstat)(?:es|ed|ing)\b"
+    # "There is no question of anyone having been misled" (not "no question that ...": certainty)
+    r"|\bno\s+question\s+of\s+(?:\w+\s+){1,3}?having\b"
+    # "This is pure speculation" (not "prices rose on pure speculation")
+    r"|\b(?:is|was|are|were|[’']s)\s+(?:all\s+)?(?:pure|complete|total|utter|mere)\s+speculation\b"
     # "he had never touched Fields", "I never met her": an act against someone, denied
     r"|\bnever\s+(?:touched|grabbed|hit|pushed|harassed|assaulted|attacked|targeted|met|(?:made|had)\s+(?:any\s+)?contact)\b"
     r"|\bthere\s+(?:were|was|is|are|(?:has|have|had)\s+been)\s+no\b(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"

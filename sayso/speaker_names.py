@@ -365,3 +365,12 @@ def gender_of(name: str, context: str) -> str | None:
         return None
     guess = str(_gender_detector().get_gender(parts[0]))
     return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
+
+
+def titles_agree(text: str, surname: str, full: str) -> bool:
+    """Whether every "Mr./Mrs./Ms. <surname>" in the article fits the full name's gender."""
+    gender = gender_of(full, "")
+    if gender is None:
+        return True
+    titled = re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", text)
+    return all(honorific_gender(t) in (None, gender) for t in titled)

@@ -5,8 +5,9 @@ issued, possessive and premodifying names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
@@ -181,3 +182,103 @@ def premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:
     qualifies that noun; the speaker is the name the phrase ends with."""
     after = ent.end
     return after < mention.end and ent.doc[after].pos_ == "NOUN" and ent.doc[after].is_lower
+
+
+def description_heads(name: str) -> set[str]:
+    """The words a definite description may call an unnamed speaker by: its last word ("The foreign ministry")
+    and, for "A representative for the singer", the word before the preposition."""
+    words = name.lower().split()
+    before = next((words[k - 1] for k in range(1, len(words)) if words[k] in {"for", "of", "at", "to"}), None)
+    return {words[-1]} | ({before} if before else set())
+
+
+def name_goes_on(mention: SpacySpan, org: SpacySpan) -> bool:
+    """Whether the words before an organisation's name in the mention are proper nouns that NER left out of it
+    ("The Liberal Democrats"; not "Fellow Republicans" opening a sentence, nor another name), up to the mention's
+    end."""
+    doc = mention.doc
+    first = mention.start + (mention[0].lower_ == "the")
+    before = doc[first : org.start]
+    if not before or org.end != mention.end or opens_a_sentence(before[0]):
+        return False
+    return all(t.tag_ in {"NNP", "NNPS"} and not t.ent_type_ for t in before)
+
+
+SENTENCE_ENDS = {".", "!", "?", "”", '"'}
+
+
+def opens_a_sentence(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in SENTENCE_ENDS
+
+
+def body_kind_then_name(mention: SpacySpan, kinds: AbstractSet[str]) -> tuple[SpacySpan, str] | None:
+    """ "Disability charity Scope", "Cybersecurity firm Ironvale": a kind of body (a common noun of ``kinds``), then
+    proper nouns: the name, and the words before it (its role)."""
+    k = len(mention)
+    while k > 0 and mention[k - 1].pos_ == "PROPN":  # (a particle inside: "Corriere dello Sport")
+        k -= 1
+    kind = mention[k - 1] if 0 < k < len(mention) and mention[k].text[:1].isupper() else None
+    if kind is None or kind.pos_ != "NOUN" or kind.lower_ not in kinds:
+        return None
+    return mention[k:], mention[:k].text
+
+# "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
+DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
+
+# "11:15 Residents in Tregaron say ...": a liveblog entry's time is no part of its speaker either.
+LIVE_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|[A-Z]{2,3}T))?\s+")
+# "Okafor, 52, says", "Daniel Whitcombe, 47, of Harrogate, admitted": an age (and a home town) set off by
+# commas is no part of the name, nor a role.
+AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
+
+# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name;
+# nor "led by ..." ("The researchers, led by Dr Sofia Lindgren, said": the researchers said it).
+RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose|(?:led|headed)\s+by)(?:\s.*)?$", re.DOTALL)
+# "The study, published in the journal Nature, said": nor is a participle's phrase (who published it, the
+# one "published by", may speak for it: PUBLISHED_BY)
+PARTICIPLE_TAIL = re.compile(
+    r",\s+(?:first\s+|originally\s+)?(?:published|released|issued|commissioned|conducted|written|compiled|posted)"
+    r"\s+(?:by|in|on|at|for|last|this)\b.*$",
+    re.DOTALL,
+)
+
+MENTION_TAILS = (AGE_TAIL, RELATIVE_TAIL, PARTICIPLE_TAIL)
+RELATIVE_AFTER = re.compile(r"\s*(?:who|which|whose)\b")
+
+
+def mention_bounds(text: str, span: Span) -> Span:
+    """A source span without a dateline or a liveblog entry's time before it, nor an age, a relative clause, a
+    participle's phrase or a comma after it."""
+    start = span[0]
+    line = text.rfind("\n", 0, start) + 1
+    stamp = LIVE_TIME.match(text, line)
+    dateline = DATELINE.match(text, start, span[1])
+    if stamp is not None and start < stamp.end() < span[1]:
+        start = stamp.end()
+    elif dateline is not None:
+        start = dateline.end()
+    tail = next(filter(None, (t.search(text, *span) for t in MENTION_TAILS)), None)
+    end = tail.start() if tail and tail.start() > span[0] else span[1]
+    if text[start:end].rstrip().endswith(",") and RELATIVE_AFTER.match(text, end):
+        end = text.rindex(",", start, end)  # "A senior European diplomat," (the tagger's, before "who spoke ...")
+    return start, end
+
+
+# "By Harriet Lowe" on a line of its own near the top: the byline
+BYLINE = re.compile(r"^By\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s*$", re.MULTILINE)
+BYLINE_REACH = 400
+QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def byline(text: str) -> re.Match[str] | None:
+    """The byline near the article's top, if any (group 1: the name)."""
+    return BYLINE.search(text, 0, BYLINE_REACH)
+
+
+def in_own_words(text: str, at: int) -> bool:
+    """Whether ``at`` is in the article's own words: outside quote marks in its paragraph (a paragraph that opens
+    with a quote mark is a quote's, closed or not)."""
+    line = text.rfind("\n", 0, at) + 1
+    before = text[line:at]
+    return not before.lstrip().startswith(("\"", "“", "‘", "'")) and len(QUOTE_MARKS.findall(before)) % 2 == 0

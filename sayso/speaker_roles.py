@@ -11,14 +11,14 @@ from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen", "cllr"}
 OFFICE_TITLES = {"sen", "rep", "gov", "gen"}  # titles that name an office ("Mr" names no one's office)
 ROLE_SYNONYMS = {
     "leader": {"president", "minister", "premier", "chancellor", "king", "queen", "leader", "head"},
     "official": {"spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "official"},
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
 }
-DESCRIPTION_STOP = {"the", "a", "an", "this", "that", "his", "her", "its", "their"}
+DESCRIPTION_STOP = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "your", "our", "my"}
 # Title words that NER often folds into a name: "Mayor Elena Varga" is Elena Varga, role Mayor.
 ROLE_TITLES = words("""
     president mayor senator sen governor gov minister chancellor secretary chair chairman chairwoman

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sayso.model import Speaker, SpeakerType, content_id
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
+from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description
 from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
@@ -35,6 +36,7 @@ from sayso.speaker_names import (
     names_with_particles,
     people_mentions,
     title_case_line,
+    titles_agree,
     untagged_name,
 )
 from sayso.speaker_phrases import (
@@ -42,13 +44,19 @@ from sayso.speaker_phrases import (
     FINDING_BY,
     PERSON_NOUNS,
     another_holder,
+    body_kind_then_name,
+    byline,
     described_body,
+    description_heads,
     epithet,
     group_subject,
     head_before,
+    in_own_words,
     issued_statement,
     line_start,
     member_of,
+    mention_bounds,
+    name_goes_on,
     nationality,
     object_of_preposition,
     people_of,
@@ -112,13 +120,6 @@ AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")
 OF_TAIL = re.compile(r",\s*of\s", re.IGNORECASE)
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
-# "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
-DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
-
-# "Okafor, 52, says", "Daniel Whitcombe, 47, of Harrogate, admitted": an age (and a home town) set off by
-# commas is no part of the name, nor a role.
-AGE_TAIL = re.compile(r",\s*\d{1,3}\s*(?:,\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*,?\s*$")
-
 # "The reports, first published by the Wexmoor Echo, say": what the reports say, the one who published them says
 REPORTS = re.compile(
     r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|claims?|allegations?|stories|story|revelations?)", re.I
@@ -134,20 +135,8 @@ SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
-# "A senior official, who spoke on condition of anonymity, said": the relative clause is no part of the name;
-# nor "led by ..." ("The researchers, led by Dr Sofia Lindgren, said": the researchers said it).
-RELATIVE_TAIL = re.compile(r",\s+(?:who|which|whose|(?:led|headed)\s+by)(?:\s.*)?$", re.DOTALL)
-# "The study, published in the journal Nature, said": nor is a participle's phrase (who published it, the
-# one "published by", may speak for it: PUBLISHED_BY)
-PARTICIPLE_TAIL = re.compile(
-    r",\s+(?:first\s+|originally\s+)?(?:published|released|issued|commissioned|conducted|written|compiled|posted)"
-    r"\s+(?:by|in|on|at|for|last|this)\b.*$",
-    re.DOTALL,
-)
-
 # "Its chief executive, Mark Hodgkinson,": an organisation's officer, named after the role
 ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+" + ROLE_BEFORE_NAME)
-MENTION_TAILS = (AGE_TAIL, RELATIVE_TAIL, PARTICIPLE_TAIL)
 
 
 @dataclass
@@ -182,29 +171,6 @@ class Resolution:
     role: str | None
 
 
-def _heads(name: str) -> set[str]:
-    """The words a definite description may call an unnamed speaker by: its last word ("The foreign ministry")
-    and, for "A representative for the singer", the word before the preposition."""
-    words = name.lower().split()
-    before = next((words[k - 1] for k in range(1, len(words)) if words[k] in {"for", "of", "at", "to"}), None)
-    return {words[-1]} | ({before} if before else set())
-
-
-def _name_goes_on(mention: SpacySpan, org: SpacySpan) -> bool:
-    """Whether the words before an organisation's name in the mention are proper nouns that NER left out of it
-    ("The Liberal Democrats"; not "Fellow Republicans" opening a sentence, nor another name), up to the mention's
-    end."""
-    doc = mention.doc
-    first = mention.start + (mention[0].lower_ == "the")
-    before = doc[first : org.start]
-    if not before or org.end != mention.end or _opens_a_sentence(before[0]):
-        return False
-    return all(t.tag_ in {"NNP", "NNPS"} and not t.ent_type_ for t in before)
-
-
-SENTENCE_ENDS = {".", "!", "?", "”", '"'}
-
-
 def _a_place_for_a_body(mention: SpacySpan) -> bool:
     """ "Downing Street said", "Capitol Hill reacted": capitalised proper nouns NER left untagged, ending in a word of
     the places whose names stand for the bodies in them ("Beck Pimentel" is no such place)."""
@@ -216,11 +182,6 @@ def _a_place_for_a_body(mention: SpacySpan) -> bool:
         and not any(t.ent_type_ for t in words)
         and not is_first_name(words[0].text)
     )
-
-
-def _opens_a_sentence(tok: Token) -> bool:
-    doc = tok.doc
-    return tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in SENTENCE_ENDS
 
 
 class SpeakerResolver:
@@ -239,6 +200,7 @@ class SpeakerResolver:
         self.last_quoted: Entity | None = None  # the speaker of the statement resolved last, of any type
         self.spoken: list[Entity] = []
         self._collect_people()
+        self._lede = self._lede_named()
 
     # --- the people the article names --------------------------------------------------------
 
@@ -253,6 +215,27 @@ class SpeakerResolver:
             entity.add_role(self._affiliation(ent))
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
             entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
+
+    def _lede_named(self) -> tuple[LedeDescription, Entity] | None:
+        """The lede's description ("The industry regulator has accused ..."), the one the next paragraph opens with
+        ("Ofwat said ..."), who takes the description as a role, and that role (speaker_lede)."""
+        lede = lede_description(self.doc, self.people, self._doc_ents)
+        if lede is None:
+            return None
+        if lede.person:
+            entity = self._person_for(lede.named.text, lede.named.start_char)
+            if not fits_roles(lede, entity.roles):
+                return None
+        else:
+            name = re.sub(r"^[Tt]he\s+", "", lede.named.text)
+            entity = self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+        entity.add_role(lede.role)
+        return lede, entity
+
+    def _lede_described(self, mention: SpacySpan) -> Resolution | None:
+        if self._lede is None or not self._lede[0].describes(mention):
+            return None
+        return Resolution(self._lede[1], self._lede[0].role)
 
     def _affiliation(self, ent: SpacySpan) -> str | None:
         """ "Dr Sofia Lindgren of the Karolinska Institute": the organisation named right after "of"."""
@@ -302,17 +285,9 @@ class SpeakerResolver:
             start, parts = max(earlier, key=lambda c: (c[1][-1] == word, " ".join(c[1]) in spoken, c[0]))
             return " ".join(parts)
         later = {" ".join(parts) for _, parts in fits if word in (parts[-1], parts[0])}
-        if len(later) == 1 and self._titles_agree(word, next(iter(later))):
+        if len(later) == 1 and titles_agree(self.text, word, next(iter(later))):
             return later.pop()
         return word
-
-    def _titles_agree(self, surname: str, full: str) -> bool:
-        """Whether every "Mr./Mrs./Ms. <surname>" in the article fits the full name's gender."""
-        gender = gender_of(full, "")
-        if gender is None:
-            return True
-        titled = re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", self.text)
-        return all(honorific_gender(t) in (None, gender) for t in titled)
 
     @cached_property
     def _full_names(self) -> dict[str, list[tuple[int, list[str]]]]:
@@ -332,17 +307,17 @@ class SpeakerResolver:
         if cand.source_span is None:
             return None
         span = cand.source_span
-        dateline = DATELINE.match(self.text, span[0], span[1])
-        tail = next(filter(None, (t.search(self.text, *span) for t in MENTION_TAILS)), None)
-        end = tail.start() if tail and tail.start() > span[0] else span[1]
-        mention = self.doc.char_span(dateline.end() if dateline else span[0], end, alignment_mode="expand")
+        mention = self.doc.char_span(*mention_bounds(self.text, span), alignment_mode="expand")
         if mention is None:
             return None
         mention = relative_antecedent(mention) or mention
         found = (
-            self._published_by(mention)
+            self._narrator(mention, cand)
+            or self._published_by(mention)
+            or self._lede_described(mention)
             or self._document(mention)
             or self._name_in_capitals(mention)
+            or self._named_after_its_kind(mention)
             or self._named_person(mention)
             or self._organisation(mention)
             or self._pronoun(mention)
@@ -361,6 +336,15 @@ class SpeakerResolver:
                 self.spoken.remove(found.entity)
             self.spoken.append(found.entity)
         return found
+
+    def _narrator(self, mention: SpacySpan, cand: Candidate) -> Resolution | None:
+        """ "I think she overstates the danger" in the article's own words: its author, the byline's name (else "The
+        author"), not the last person quoted."""
+        if mention.text.strip() != "I" or cand.nested or not in_own_words(self.text, mention.start_char):
+            return None
+        if by := byline(self.text):
+            return Resolution(self._person_for(by.group(1), by.start(1)), None)
+        return Resolution(self.entities.setdefault("UNNAMED:author", Entity("The author", "UNNAMED")), None)
 
     def _in_a_statement(self, cue: Span) -> bool:
         """Whether the cue's sentence says the words came "in a statement" ("In a statement, X said")."""
@@ -426,6 +410,21 @@ class SpeakerResolver:
             role = role or clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _named_after_its_kind(self, mention: SpacySpan) -> Resolution | None:
+        """ "Disability charity Scope said", "Italian newspaper Corriere dello Sport reported": the organisation of
+        that name, the kind its role."""
+        if (found := body_kind_then_name(mention, BODY_HEADS)) is None or self._tagged_otherwise(mention, found[0]):
+            return None
+        name, role = found[0].text, clean_role(found[1])
+        entity = self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+        entity.add_role(role)
+        return Resolution(entity, role)
+
+    def _tagged_otherwise(self, mention: SpacySpan, name: SpacySpan) -> bool:
+        """Whether NER tagged a person in the mention, or something but a nationality before the name."""
+        ents = self._ents_in(mention)
+        return any(e.label_ == "PERSON" or (e.label_ != "NORP" and e.start < name.start) for e in ents)
 
     def _its_role(self, name: SpacySpan) -> str | None:
         """ "Scope said ... Its chief executive, Mark Hodgkinson, added": "Scope chief executive" (the organisation
@@ -500,7 +499,7 @@ class SpeakerResolver:
         ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
         if located:
             name = first.text
-        elif role is None and _name_goes_on(mention, last):
+        elif role is None and name_goes_on(mention, last):
             role, name = None, mention.text.strip()  # "The Liberal Democrats" (NER: "Democrats"), no role "Liberal"
         elif role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
             # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
@@ -635,6 +634,9 @@ class SpeakerResolver:
         for ent in reversed([e for e in self.people if e.end_char <= at]):
             if object_of_preposition(ent) and ent.sent.start_char <= at < ent.sent.end_char:
                 continue  # "On Twitter, she ...": not who "she" is
+            after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+            if len(ent) == 1 and after is not None and after.pos_ in {"NOUN", "ADJ"} and after.text.islower():
+                continue  # "stocking up on Beehive freeze-dried food": a name that modifies a noun is no "she"
             person = self._person_for(ent.text, ent.start_char)
             if fits(person):
                 return person
@@ -799,9 +801,19 @@ class SpeakerResolver:
         )
         kind = "ORG" if kind == "UNNAMED" and _a_place_for_a_body(mention) else kind
         key = kind + ":" + normalise_name(name)
-        entity = self.entities.get(key) or self._named_before(name, mention.start_char) or Entity(name, kind)
+        entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)
+        entity = entity or Entity(name, kind)
         self.entities.setdefault(key, entity)
         return Resolution(entity, None)
+
+    def _tagged_below(self, name: str) -> Entity | None:
+        """ "Cloudline blames ..." over "Cloud provider Cloudline has blamed ...": a name NER left untagged here but
+        tags as an organisation elsewhere in the article is that organisation (not a name a person's is made of:
+        the small model tags "Trump" an organisation too)."""
+        tagged = any(e.label_ == "ORG" and e.text == name for e in self._doc_ents)
+        if not tagged or any(re.search(rf"\b{re.escape(name)}\b", p.text) for p in self.people):
+            return None
+        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
 
     def _named_before(self, name: str, at: int) -> Entity | None:
         """ "the ministry" after "The foreign ministry said": a definite description by the head noun of an
@@ -819,7 +831,7 @@ class SpeakerResolver:
         fits = [
             e
             for e in self.entities.values()
-            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in _heads(e.name)
+            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in description_heads(e.name)
         ]
         if fits:
             return max(fits, key=lambda e: max(e.mentions))
@@ -833,10 +845,10 @@ class SpeakerResolver:
         return orgs[-1] if orgs else None
 
     def speakers(self) -> list[Speaker]:
-        """Every entity some quote was resolved to (the caller passes the ids it used), each once ("the company"
-        is kept under its own key too, as the organisation it was resolved to)."""
-        entities = {id(e): e for e in self.entities.values()}.values()
-        return [
-            Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles, mentions=sorted(set(e.mentions)))
-            for e in entities
-        ]
+        """Every entity some quote was resolved to (the caller passes the ids it used), once: an entity may be
+        known by several keys ("The watchdog" that is Ofcom)."""
+        unique: dict[str, Speaker] = {}
+        for e in self.entities.values():
+            seen = unique.setdefault(e.id, Speaker(id=e.id, name=e.name, type=e.type, roles=e.roles))
+            seen.mentions = sorted(set(seen.mentions) | set(e.mentions))
+        return list(unique.values())

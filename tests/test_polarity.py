@@ -46,6 +46,10 @@ from sayso.polarity import polarity
         'Officials said the army "has never targeted" the harbour district',
         'the ferry company\'s posts about the mayor are "lies and smears',
         "the opposition was exaggerating the cost of the new bridge",
+        "There is no question of anyone having been misled",
+        "there was no question of the minister having broken the rules",
+        "I think she overstates what a new road can do",
+        "Daniel is under contract and we have had no offer. This is pure speculation",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
@@ -68,6 +72,10 @@ def test_denial_cues_deny(cue: str) -> None:
         "there is no great man that has done more for this city than Ali",
         "There are no excuses. The governor knew about the lead and did nothing",
         "There is no doubt that the plant will close",
+        "There is no question that the bridge is safe",
+        "There is no question of the mayor resigning",
+        "I am not overstating the risk to the harbour",
+        "Prices rose on pure speculation about a takeover",
         "I never wanted to be mayor",
         "He never gave up on the harbour plan",
         "there were no plans to change guidance on night work for hospital staff",

@@ -1,0 +1,115 @@
+"""Speakers a news article describes before it names them: the lede's "The industry regulator has accused ...",
+"The prime minister has refused ..." or "A former sheriff ... pleaded" is the person or organisation the next
+paragraph opens with (and a headline's "PM" or "Former sheriff" is who the article calls so). Short fictional
+excerpts."""
+
+from __future__ import annotations
+
+import pytest
+from statement_helpers import quote_with, speaker
+
+from sayso import analyze
+
+
+def test_a_regulator_described_in_the_lede_is_the_organisation_named_next() -> None:
+    text = (
+        "Watchdog accuses Kestrel Water of hiding leaks\n\n"
+        "The industry regulator has accused Kestrel Water of misleading hundreds of thousands of customers about "
+        "leaks from its pipes, in a report published on Monday.\n\n"
+        "Ofwat said the company had failed to repair more than 2,000 bursts. The watchdog said a fine was likely."
+    )
+    analysis = analyze(text, id="t")
+    lede = quote_with(analysis, "misleading hundreds")
+    assert speaker(lede) == "Ofwat" and lede.speaker and lede.speaker.type == "ORG"
+    assert quote_with(analysis, "a fine was likely").speaker_id == lede.speaker_id
+    ofwat = next(s for s in analysis.speakers if s.name == "Ofwat")
+    assert "industry regulator" in ofwat.roles
+
+
+def test_the_prime_minister_of_the_lede_is_the_mr_named_next_and_the_headline_s_pm() -> None:
+    text = (
+        "'We will not back down': PM rejects calls to scrap fuel duty rise\n\n"
+        "The prime minister has refused to drop a planned rise in fuel duty, saying the money was needed for "
+        "schools.\n\n"
+        'Speaking on a visit to Leeds, Mr Dunmore said: "We made a promise to parents and we will keep it."\n\n'
+        "A No 10 source said the policy would not change."
+    )
+    analysis = analyze(text, id="t")
+    pm = quote_with(analysis, "We made a promise")
+    assert speaker(pm) == "Dunmore" and pm.speaker and pm.speaker.role == "prime minister"
+    assert quote_with(analysis, "needed for schools").speaker_id == pm.speaker_id
+    assert quote_with(analysis, "We will not back down").speaker_id == pm.speaker_id
+    assert speaker(quote_with(analysis, "would not change")) == "A No 10 source"
+
+
+def test_the_head_of_a_body_described_in_the_lede_is_its_chief_named_next() -> None:
+    text = (
+        "The head of the country's largest teaching union has warned that schools face a winter of strikes unless "
+        "pay rises.\n\n"
+        "In a letter to ministers, Mary Colbert, general secretary of the National Teachers' Union, wrote: "
+        '"Our members have run out of patience."'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "winter of strikes")) == "Mary Colbert"
+
+
+def test_a_former_officer_of_the_headline_and_lede_is_the_one_named_next() -> None:
+    text = (
+        "Former sheriff pleads not guilty to bribery charges\n\n"
+        "A former sheriff of Dale County pleaded not guilty on Monday to charges that he took bribes from a "
+        "towing company.\n\n"
+        "Walter Pruitt, 66, entered the plea in federal court. His lawyer, Dana Kim, said her client would fight "
+        "the charges."
+    )
+    analysis = analyze(text, id="t")
+    headline = quote_with(analysis, "not guilty to bribery charges")
+    assert speaker(headline) == "Walter Pruitt"
+    assert headline.speaker and "former sheriff" in (headline.speaker.role or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # another holder of the office
+            "The health secretary has said hospital funding is at a record high.\n\n"
+            "Labour's shadow health secretary, Tom Ashdown, said the figures were misleading."
+        ),
+        (  # someone of another role
+            "The mayor has said the bridge will reopen in May.\n\nLocal shopkeeper Ann Briggs said trade had halved."
+        ),
+        (  # named in the lede's own paragraph
+            "The mayor has said the bridge will reopen in May, despite a warning from engineer Ann Briggs.\n\n"
+            "Briggs said the steel was corroded."
+        ),
+    ],
+)
+def test_a_described_speaker_is_not_someone_else_named_next(text: str) -> None:
+    analysis = analyze(text, id="t")
+    first = min(analysis.quotes, key=lambda q: q.content_spans[0][0])
+    assert speaker(first) not in ("Tom Ashdown", "Ann Briggs")
+
+
+def test_each_speaker_is_listed_once() -> None:
+    text = (
+        "Ofcom said its inquiry had found that Brightwave misled customers.\n\n"
+        "Brightwave said the findings were wrong.\n\n"
+        "The watchdog said the company could face a fine. The regulator said it would decide in March."
+    )
+    ids = [s.id for s in analyze(text, id="t").speakers]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Cybersecurity firm Kestrelnet said it had traced the attacks to servers abroad.", "Kestrelnet",
+         "Cybersecurity firm"),
+        ('Disability charity Scope said the cuts were "a betrayal".', "Scope", "Disability charity"),
+        ("Italian newspaper Corriere dello Sport reported on Tuesday that Juventus had agreed terms with him.",
+         "Corriere dello Sport", "Italian newspaper"),
+    ],
+)  # fmt: skip
+def test_a_kind_of_body_before_a_name_is_the_organisation_s_role(sentence: str, name: str, role: str) -> None:
+    text = "Ministers announced the plan on Monday.\n\n" + sentence
+    q = analyze(text, id="t").quotes[-1]
+    assert speaker(q) == name and q.speaker and q.speaker.type == "ORG" and q.speaker.role == role
