@@ -22,7 +22,8 @@ from sayso.polarity import polarity
 from sayso.quotes import extract
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.tagger import TaggedAttribution
-from sayso.speakers import Resolution, SpeakerResolver
+from sayso.speaker_entity import Resolution
+from sayso.speakers import SpeakerResolver
 
 # analyze_many: articles the tagger thread may tag ahead of the parse (several of spaCy's batches, so that
 # it never waits for one to finish)

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
 from sayso.quotes.frame import Span
-from sayso.speaker_names import NON_COMPANY_KINDS
+from sayso.speaker_names import NON_COMPANY_KINDS, PUBLISHER_WORDS, is_first_name
 from sayso.speaker_roles import ORG_WORDS
 
 # Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
@@ -282,3 +282,33 @@ def in_own_words(text: str, at: int) -> bool:
     line = text.rfind("\n", 0, at) + 1
     before = text[line:at]
     return not before.lstrip().startswith(("\"", "“", "‘", "'")) and len(QUOTE_MARKS.findall(before)) % 2 == 0
+
+
+# the last words of places whose names stand for the bodies in them ("Downing Street", "Capitol Hill")
+PLACES_FOR_BODIES = words("street hill square hall house palace yard")
+
+
+def place_for_a_body(mention: SpacySpan) -> bool:
+    """ "Downing Street said", "Capitol Hill reacted": capitalised proper nouns NER left untagged, ending in a word of
+    the places whose names stand for the bodies in them ("Beck Pimentel" is no such place)."""
+    words = mention[1:] if mention[0].lower_ == "the" else mention
+    return (
+        2 <= len(words) <= 4
+        and words[-1].lower_ in PLACES_FOR_BODIES
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
+        and not any(t.ent_type_ for t in words)
+        and not is_first_name(words[0].text)
+    )
+
+
+# "The reports, first published by the Wexmoor Echo, say": what the reports say, the one who published them says
+REPORTS = re.compile(
+    r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|claims?|allegations?|stories|story|revelations?)", re.I
+)
+PUBLISHED_BY = re.compile(
+    r",\s+(?:first\s+|originally\s+)?(?:published|reported|made|aired|broadcast|revealed|carried)\s+by\s+"
+    r"(?P<by>[^,;.]{2,60}?)(?:\s+(?:on|in|last|this|earlier)\s+[^,;.]*)?,"
+)
+# "The Sunday Courier reported ... The newspaper said": what a newspaper is called, and its titles' last words
+PUBLICATION_NOUNS = words("newspaper paper tabloid magazine publication")
+TITLE_WORDS_OF_PAPERS = PUBLISHER_WORDS | words("times post news mail express mirror star sun standard record daily")

@@ -11,26 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sayso.model import Speaker, SpeakerType, content_id
+from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
+from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description
 from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
     ORG_LABELS,
-    PUBLISHER_WORDS,
     companies_named_like_people,
     gender_of,
     honorific_gender,
     is_company,
-    is_first_name,
     joined_organisations,
     name_words,
     names_with_particles,
@@ -43,6 +41,10 @@ from sayso.speaker_phrases import (
     COLLECTIVE_NOUNS,
     FINDING_BY,
     PERSON_NOUNS,
+    PUBLICATION_NOUNS,
+    PUBLISHED_BY,
+    REPORTS,
+    TITLE_WORDS_OF_PAPERS,
     another_holder,
     body_kind_then_name,
     byline,
@@ -60,6 +62,7 @@ from sayso.speaker_phrases import (
     nationality,
     object_of_preposition,
     people_of,
+    place_for_a_body,
     possessive,
     premodifier,
     relative_antecedent,
@@ -70,7 +73,6 @@ from sayso.speaker_roles import (
     ROLE_BEFORE_NAME,
     ROLE_COMPLEMENT,
     ROLE_TITLES,
-    TITLES,
     apposition_role,
     clean_role,
     is_relative_clause,
@@ -104,10 +106,6 @@ PROXY_OF = re.compile(
 GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
 OVERSEER_NOUNS = words("regulator watchdog")
-PLACES_FOR_BODIES = words("street hill square hall house palace yard")
-PUBLICATION_NOUNS = words("newspaper paper tabloid magazine publication")
-# the last words of newspapers' titles
-TITLE_WORDS_OF_PAPERS = PUBLISHER_WORDS | words("times post news mail express mirror star sun standard record daily")
 STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
 THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
 # "the 36-year-old", "the 47-year-old father of two": a person described by age.
@@ -120,14 +118,6 @@ AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")
 OF_TAIL = re.compile(r",\s*of\s", re.IGNORECASE)
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
-# "The reports, first published by the Wexmoor Echo, say": what the reports say, the one who published them says
-REPORTS = re.compile(
-    r"(?:the|these|those)\s+(?:\w+\s+)?(?:reports?|claims?|allegations?|stories|story|revelations?)", re.I
-)
-PUBLISHED_BY = re.compile(
-    r",\s+(?:first\s+|originally\s+)?(?:published|reported|made|aired|broadcast|revealed|carried)\s+by\s+"
-    r"(?P<by>[^,;.]{2,60}?)(?:\s+(?:on|in|last|this|earlier)\s+[^,;.]*)?,"
-)
 # "A senior senator accused ..." and in the next paragraph "said Sen. Maria Delgado": the title's full word
 TITLE_WORD = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "prof": "professor"}
 TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -137,51 +127,6 @@ SENTENCE_END = re.compile(
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
 # "Its chief executive, Mark Hodgkinson,": an organisation's officer, named after the role
 ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+" + ROLE_BEFORE_NAME)
-
-
-@dataclass
-class Entity:
-    """One canonical speaker being built."""
-
-    name: str
-    type: SpeakerType
-    roles: list[str] = field(default_factory=list)
-    mentions: list[Span] = field(default_factory=list)
-    gender: str | None = None  # "female" / "male" when a name, title or role tells
-
-    @property
-    def id(self) -> str:
-        return content_id(self.type, normalise_name(self.name))
-
-    def add_role(self, role: str | None) -> None:
-        if role and role not in self.roles:
-            self.roles.append(role)
-
-
-def normalise_name(name: str) -> str:
-    words = re.sub(r"[()\[\].,]", " ", name).lower().split()
-    return " ".join(w for w in words if w not in TITLES and w != "the")
-
-
-@dataclass
-class Resolution:
-    """The outcome for one quote: its speaker and the role named at this mention."""
-
-    entity: Entity
-    role: str | None
-
-
-def _a_place_for_a_body(mention: SpacySpan) -> bool:
-    """ "Downing Street said", "Capitol Hill reacted": capitalised proper nouns NER left untagged, ending in a word of
-    the places whose names stand for the bodies in them ("Beck Pimentel" is no such place)."""
-    words = mention[1:] if mention[0].lower_ == "the" else mention
-    return (
-        2 <= len(words) <= 4
-        and words[-1].lower_ in PLACES_FOR_BODIES
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
-        and not any(t.ent_type_ for t in words)
-        and not is_first_name(words[0].text)
-    )
 
 
 class SpeakerResolver:
@@ -799,7 +744,7 @@ class SpeakerResolver:
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
-        kind = "ORG" if kind == "UNNAMED" and _a_place_for_a_body(mention) else kind
+        kind = "ORG" if kind == "UNNAMED" and place_for_a_body(mention) else kind
         key = kind + ":" + normalise_name(name)
         entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)
         entity = entity or Entity(name, kind)

@@ -1,0 +1,44 @@
+"""A canonical speaker as the resolver builds it (`Entity`), and what it decides for one source mention
+(`Resolution`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sayso.model import SpeakerType, content_id
+from sayso.speaker_roles import TITLES
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Entity:
+    """One canonical speaker being built."""
+
+    name: str
+    type: SpeakerType
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    gender: str | None = None  # "female" / "male" when a name, title or role tells
+
+    @property
+    def id(self) -> str:
+        return content_id(self.type, normalise_name(self.name))
+
+    def add_role(self, role: str | None) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+def normalise_name(name: str) -> str:
+    words = re.sub(r"[()\[\].,]", " ", name).lower().split()
+    return " ".join(w for w in words if w not in TITLES and w != "the")
+
+
+@dataclass
+class Resolution:
+    """The outcome for one quote: its speaker and the role named at this mention."""
+
+    entity: Entity
+    role: str | None
