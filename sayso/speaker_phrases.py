@@ -312,3 +312,23 @@ PUBLISHED_BY = re.compile(
 # "The Sunday Courier reported ... The newspaper said": what a newspaper is called, and its titles' last words
 PUBLICATION_NOUNS = words("newspaper paper tabloid magazine publication")
 TITLE_WORDS_OF_PAPERS = PUBLISHER_WORDS | words("times post news mail express mirror star sun standard record daily")
+
+
+# Capitals that news reports use for their governments ("Beijing rejected ...", "Moscow said"), and the country
+CAPITALS = {
+    "beijing": "China", "moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "tehran": "Iran",
+    "pyongyang": "North Korea", "seoul": "South Korea", "tokyo": "Japan", "paris": "France", "berlin": "Germany",
+    "ankara": "Turkey", "riyadh": "Saudi Arabia", "damascus": "Syria", "baghdad": "Iraq", "kabul": "Afghanistan",
+    "islamabad": "Pakistan", "new delhi": "India", "manila": "Philippines", "hanoi": "Vietnam", "caracas": "Venezuela",
+    "havana": "Cuba", "minsk": "Belarus", "taipei": "Taiwan", "canberra": "Australia", "ottawa": "Canada",
+    "cairo": "Egypt", "warsaw": "Poland", "budapest": "Hungary", "rome": "Italy", "madrid": "Spain",
+}
+
+
+def country_of_capital(name: str, text: str) -> str | None:
+    """ "Beijing" in a report that also says "China": the country its government speaks for (else None: "Paris"
+    in a report on a Paris council vote that never names France stays Paris)."""
+    country = CAPITALS.get(name.strip().lower())
+    if country is None or re.search(rf"\b{re.escape(country)}\b", text) is None:
+        return None
+    return country

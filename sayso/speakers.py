@@ -48,6 +48,7 @@ from sayso.speaker_phrases import (
     another_holder,
     body_kind_then_name,
     byline,
+    country_of_capital,
     described_body,
     description_heads,
     epithet,
@@ -452,6 +453,7 @@ class SpeakerResolver:
             alone = all(o.label_ == "NORP" for o in orgs[:-1])  # "British retailer Harwell & Pike"
             name = last.text if role and (before.endswith(",") or alone) else name
             role = role if name == last.text else None
+        name = country_of_capital(name, self.text) or name
         key = "ORG:" + normalise_name(name)
         entity = self.entities.setdefault(key, Entity(name, "ORG"))
         entity.add_role(role)

@@ -488,3 +488,17 @@ def test_downing_street_is_an_organisation() -> None:
     text = "Downing Street has denied that the prime minister was warned last year about the cuts."
     q = quote_with(analyze(text, id="t"), "prime minister was warned")
     assert speaker(q) == "Downing Street" and q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_a_capital_that_speaks_for_its_government_is_its_country_when_the_report_names_it() -> None:
+    text = (
+        "Beijing rejects Manila's account of shoal collision\n\n"
+        "China on Sunday rejected the Philippines' account of a collision between their vessels."
+    )
+    speakers = [s.name for s in analyze(text, id="t").speakers]
+    assert "China" in speakers and "Beijing" not in speakers
+
+
+def test_a_capital_stays_itself_in_a_report_that_never_names_its_country() -> None:
+    text = "Paris said on Monday that the new tram line would open in May."
+    assert speaker(quote_with(analyze(text, id="t"), "tram line")) == "Paris"
