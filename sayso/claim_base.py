@@ -121,13 +121,17 @@ def _whole_name_in(content: str, speaker: Speaker) -> bool:
 
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+SIDE = re.compile(r"\b([A-Z][a-z]{3,})\s+side\b")
 
 
 def names_its_country(content: str, speaker: Speaker) -> bool:
     """ "the Philippines' account" names "The Philippine armed forces", "the Chinese statement" names China: a
     capitalised word of the name and one of the words that are a country and its adjective."""
     named = set(CAPITALISED.findall(content))
-    return any(_country_and_adjective(a, b) for a in CAPITALISED.findall(speaker.name) for b in named)
+    sides = set(SIDE.findall(content))  # "The Philippine side is spreading false information": the same word too
+    return any(
+        _country_and_adjective(a, b) or b in sides and a == b for a in CAPITALISED.findall(speaker.name) for b in named
+    )
 
 
 def _country_and_adjective(a: str, b: str) -> bool:

@@ -105,3 +105,14 @@ def test_calling_the_figure_in_a_post_a_fabrication_disputes_the_post() -> None:
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, by) for _, claimant, by in disputes] == [("A viral post", ["Dana Whitlock"])]
+
+
+def test_the_philippine_side_names_the_philippine_armed_forces() -> None:
+    text = (
+        "The Philippine armed forces said on Saturday that the Chinese vessel had fired water cannon at the supply "
+        "boat and then struck its stern.\n\n"
+        '"The Philippine side is spreading false information to mislead the international community," Chinese '
+        "foreign ministry spokeswoman Mao Ling told a regular news briefing."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, by) for _, claimant, by in disputes] == [("The Philippine armed forces", ["Mao Ling"])]
