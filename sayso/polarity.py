@@ -65,6 +65,10 @@ DENIAL_CONTENT = re.compile(
     # "It's fantasy", "pure fiction" (not "the novel is fiction", "a fantasy football league")
     r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:(?:a|pure|complete|total|utter|just)\s+)?fantasy\b"
     r"|\b(?:pure|complete|total|utter)\s+(?:fiction|fantasy)\b"
+    # "That's complete rubbish", "the figure was plucked out of thin air" (not "rubbish collections")
+    r"|\b(?:complete|total|utter|absolute|pure)\s+(?:rubbish|garbage|drivel|tosh)\b"
+    r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:just\s+|simply\s+)?(?:rubbish|garbage|drivel|tosh)\b"
+    r"|\b(?:plucked|pulled|made\s+up)\s+out\s+of\s+thin\s+air\b"
     # "has never taken a dime from anyone", "would fight the charges", called 'Benning "a convicted liar"'
     # (not "Trump is a liar" in words that say what others say)
     r"|\bnever\s+(?:taken|took|accepted|received)\s+(?:a|one)\s+(?:single\s+)?(?:dime|penny|cent|bribe)\b"

@@ -172,3 +172,15 @@ def test_a_hyphenated_lie_and_the_speaker_s_own_rejection_deny(content: str) -> 
 
 def test_rejecting_in_the_middle_of_the_words_is_no_denial_of_them() -> None:
     assert polarity("said", "Voters who reject the plan will decide the race") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["That's complete rubbish and they know it", "The figure was plucked out of thin air", "It is simply garbage"],
+)
+def test_rubbish_and_thin_air_deny(content: str) -> None:
+    assert polarity("said", content) == "denies"
+
+
+def test_rubbish_collections_are_no_denial() -> None:
+    assert polarity("said", "Rubbish collections will move to every other week from April") == "asserts"
