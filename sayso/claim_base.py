@@ -117,7 +117,9 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
 def _whole_name_in(content: str, speaker: Speaker) -> bool:
     """ "the Ukrainian military's account" names "The Ukrainian military": all of a name of two words or more."""
     name = re.sub(r"^(?:the|a|an)\s+", "", speaker.name.strip(), flags=re.IGNORECASE)
-    return len(name.split()) >= 2 and re.search(rf"\b{re.escape(name)}\b", content, re.IGNORECASE) is not None
+    if len(name.split()) < 2 or name.lower() not in content.lower():  # (the cheap test first)
+        return False
+    return re.search(rf"\b{re.escape(name)}\b", content, re.IGNORECASE) is not None
 
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
@@ -127,11 +129,12 @@ SIDE = re.compile(r"\b([A-Z][a-z]{3,})\s+side\b")
 def names_its_country(content: str, speaker: Speaker) -> bool:
     """ "the Philippines' account" names "The Philippine armed forces", "the Chinese statement" names China: a
     capitalised word of the name and one of the words that are a country and its adjective."""
+    own = CAPITALISED.findall(speaker.name)
+    if not own:  # (the cheap test first: "officials" names no country)
+        return False
     named = set(CAPITALISED.findall(content))
     sides = set(SIDE.findall(content))  # "The Philippine side is spreading false information": the same word too
-    return any(
-        _country_and_adjective(a, b) or b in sides and a == b for a in CAPITALISED.findall(speaker.name) for b in named
-    )
+    return any(_country_and_adjective(a, b) or (b in sides and a == b) for a in own for b in named)
 
 
 def _country_and_adjective(a: str, b: str) -> bool:

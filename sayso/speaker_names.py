@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -197,68 +198,88 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
         for e in ents
         if (e.label_ == "PERSON" and not named_like_a_body(e)) or (e.label_ in ORG_LABELS and looks_like_person(e))
     ]
-    tagged = [False] * len(doc)
-    for e in ents:
-        tagged[e.start : e.end] = [True] * len(e)
-    known = {name_words(e.text)[-1] for e in people if name_words(e.text)} | _standing_alone(doc, tagged)
-    for name in _untagged_full_names(doc, tagged, known):
+    words = _Words.of(doc, ents)
+    known = {parts[-1] for e in people if (parts := name_words(e.text))} | _standing_alone(words)
+    for name in _untagged_full_names(words, known):
         people.append(name)
-        tagged[name.start : name.end] = [True] * len(name)
+        words.tagged[name.start : name.end] = [True] * len(name)
     surnames = {parts[-1] for e in people if len(parts := name_words(e.text)) >= 2}
     lone = [e for e in ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
     one_word = surnames | {e.text for e in people if len(e) == 1}
-    recurring = _untagged_recurrences(doc, tagged, one_word)
+    recurring = _untagged_recurrences(words, one_word)
     return sorted(set(people) | set(lone) | set(recurring), key=lambda e: e.start_char)
 
 
-def _untagged_full_names(doc: Doc, tagged: list[bool], surnames: set[str]) -> list[SpacySpan]:
+@dataclass
+class _Words:
+    """A doc's words as plain lists, read once (a spaCy Token is built anew at each index): each word's text,
+    whether it is a proper noun, whether NER tagged it (the names found untagged are marked as they are found)."""
+
+    doc: Doc
+    texts: list[str]
+    propn: list[bool]
+    tagged: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc, ents: Sequence[SpacySpan]) -> _Words:
+        tagged = [False] * len(doc)
+        for e in ents:
+            tagged[e.start : e.end] = [True] * len(e)
+        return cls(doc, [t.text for t in doc], [t.pos_ == "PROPN" for t in doc], tagged)
+
+    def untagged_name_word(self, i: int) -> bool:
+        """A capitalised proper noun NER left untagged."""
+        return not self.tagged[i] and self.propn[i] and self.texts[i][:1].isupper()
+
+    def in_a_longer_name(self, i: int) -> bool:
+        """ "Disavow Lindsey Graham" in a headline: the word is one of several capitalised proper nouns in a row
+        (not "CONGRESS HAS INVESTIGATED HIM — Oz's ...")."""
+        return any(
+            0 <= k < len(self.texts)
+            and self.untagged_name_word(k)
+            and not (len(self.texts[k]) > 1 and self.texts[k].isupper())
+            for k in (i - 1, i + 1)
+        )
+
+
+def _untagged_full_names(words: _Words, surnames: set[str]) -> list[SpacySpan]:
     """ "Mehmet Oz — Ivy League-trained surgeon — has been called ...": two or three capitalised proper nouns NER
     left untagged, opening with a sure first name and ending in a name NER tags a person elsewhere or that
     stands alone twice ("Oz said"; not "Ivy League")."""
     found: list[SpacySpan] = []
     i = 0
-    while i < len(doc):
+    while i < len(words.texts):
         j = i
-        while j < len(doc) and not tagged[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        while j < len(words.texts) and words.untagged_name_word(j):
             j += 1
-        name = doc[i:j]
-        sure = 2 <= len(name) <= 3 and name[-1].text in surnames and is_first_name(name[0].text)
-        if sure and looks_like_person(name):
+        sure = 2 <= j - i <= 3 and words.texts[j - 1] in surnames and is_first_name(words.texts[i])
+        if sure and looks_like_person(name := words.doc[i:j]):
             found.append(name)
         i = max(j, i + 1)
     return found
 
 
-def _standing_alone(doc: Doc, tagged: list[bool]) -> set[str]:
+def _standing_alone(words: _Words) -> set[str]:
     """Capitalised proper nouns NER left untagged that stand alone, with no article, at least twice ("Oz took
     ...", "Oz is hardly ...")."""
     seen: dict[str, int] = {}
-    for t in doc:
-        if tagged[t.i] or t.pos_ != "PROPN" or not t.text[:1].isupper() or _in_a_longer_name(doc, tagged, t.i):
+    for i, text in enumerate(words.texts):
+        if not words.untagged_name_word(i) or words.in_a_longer_name(i):
             continue
-        if t.i > 0 and doc[t.i - 1].lower_ in {"the", "a", "an"}:
+        if i > 0 and words.texts[i - 1].lower() in {"the", "a", "an"}:
             continue
-        seen[t.text] = seen.get(t.text, 0) + 1
+        seen[text] = seen.get(text, 0) + 1
     return {word for word, n in seen.items() if n >= 2}
 
 
-def _untagged_recurrences(doc: Doc, tagged: list[bool], names: set[str]) -> list[SpacySpan]:
+def _untagged_recurrences(words: _Words, names: set[str]) -> list[SpacySpan]:
     """ "Oz took Trump through ...": a one-word name of a person the article names ("Mehmet Oz", or "Oz" that NER
     tagged a person once) where NER tagged nothing, as a proper noun on its own."""
     return [
-        doc[t.i : t.i + 1]
-        for t in doc
-        if not tagged[t.i] and t.text in names and t.pos_ == "PROPN" and not _in_a_longer_name(doc, tagged, t.i)
+        words.doc[i : i + 1]
+        for i, text in enumerate(words.texts)
+        if text in names and not words.tagged[i] and words.propn[i] and not words.in_a_longer_name(i)
     ]
-
-
-def _in_a_longer_name(doc: Doc, tagged: list[bool], i: int) -> bool:
-    """ "Disavow Lindsey Graham" in a headline: the word is one of several capitalised proper nouns in a row."""
-    return any(
-        0 <= k < len(doc) and not tagged[k] and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
-        and not (len(doc[k]) > 1 and doc[k].text.isupper())  # not "CONGRESS HAS INVESTIGATED HIM — Oz's ..."
-        for k in (i - 1, i + 1)
-    )
 
 
 # the last words of sports clubs' names ("Manchester United", "Bristol Rovers")
@@ -318,6 +339,7 @@ def untagged_name(mention: SpacySpan) -> list[SpacySpan]:
 PUBLISHER_WORDS = words("""
     journal observer herald tribune gazette chronicle courier telegraph examiner inquirer research press review
 """)
+NO_NAME_WORDS = ORG_WORDS | PUBLISHER_WORDS  # no word of a person's name
 POSSESSIVE_END = re.compile(r"[’']s$")
 
 
@@ -325,7 +347,7 @@ def looks_like_person(ent: SpacySpan) -> bool:
     words = ent.text.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in {"the", "a", "an"}:
         return False  # (no one's name opens with an article: "The United States", whose "The" is a woman's name)
-    if any(POSSESSIVE_END.sub("", w.lower()) in ORG_WORDS | PUBLISHER_WORDS for w in words):  # "The European Union's"
+    if any(POSSESSIVE_END.sub("", w.lower()) in NO_NAME_WORDS for w in words):  # "The European Union's"
         return False
     if words[0].lower().rstrip(".") in ROLE_TITLES | TITLES:
         return True

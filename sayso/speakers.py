@@ -174,7 +174,7 @@ class SpeakerResolver:
                 return None
         else:
             name = re.sub(r"^[Tt]he\s+", "", lede.named.text)
-            entity = self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+            entity = self._organisation_for(name)
         entity.add_role(lede.role)
         return lede, entity
 
@@ -203,6 +203,10 @@ class SpeakerResolver:
         if key not in self.entities:
             self.entities[key] = Entity(full, "PERSON")
         return self.entities[key]
+
+    def _organisation_for(self, name: str) -> Entity:
+        """The organisation of that name, the one entity every mention of it shares."""
+        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
 
     def _full_name_with_particle(self, words: list[str]) -> str | None:
         """ "Ten Hag told reporters" (a sentence's first word capitalised) after "manager Erik ten Hag": the one
@@ -363,7 +367,7 @@ class SpeakerResolver:
         if (found := body_kind_then_name(mention, BODY_HEADS)) is None or self._tagged_otherwise(mention, found[0]):
             return None
         name, role = found[0].text, clean_role(found[1])
-        entity = self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+        entity = self._organisation_for(name)
         entity.add_role(role)
         return Resolution(entity, role)
 
@@ -423,7 +427,7 @@ class SpeakerResolver:
             # "Analysis by the Institute for Fiscal Studies found", "exit polls conducted by Edison Research for the
             # Associated Press": what the organisation's study finds, it does
             name = re.sub(r"^[Tt]he\s+", "", by.text)
-            return Resolution(self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG")), None)
+            return Resolution(self._organisation_for(name), None)
         name = mention.text.strip()
         head = mention[-1]
         if head.ent_type_ not in ORG_LABELS and head.pos_ == "NOUN":
@@ -454,8 +458,7 @@ class SpeakerResolver:
             name = last.text if role and (before.endswith(",") or alone) else name
             role = role if name == last.text else None
         name = country_of_capital(name, self.text) or name
-        key = "ORG:" + normalise_name(name)
-        entity = self.entities.setdefault(key, Entity(name, "ORG"))
+        entity = self._organisation_for(name)
         entity.add_role(role)
         return Resolution(entity, role)
 
@@ -598,20 +601,17 @@ class SpeakerResolver:
         if last is None or pronoun is None:
             return None
         after = [t for t in self.doc[pronoun.end : pronoun.end + 3] if t.pos_ in {"AUX", "VERB", "ADV"}]
-        if after and is_speech_verb(after[0].text) or any(is_speech_verb(t.text) for t in after[1:2]):
+        if any(is_speech_verb(t.text) for t in after[:2]):
             return None
         paragraph = self.text.rfind("\n\n", 0, at)
         if any(start > paragraph for start, _ in last.mentions):
             return None
         sentence = pronoun.sent.start_char
-        named = {
-            id(person): person
-            for e in self.people
-            if sentence <= e.start_char and e.end_char <= at and not object_of_preposition(e)
-            for person in [self._person_for(e.text, e.start_char)]
-        }
-        person = next(iter(named.values())) if len(named) == 1 else None
-        return person if person is not None and person is not last and fits(person) else None
+        before = (e for e in self.people if sentence <= e.start_char and e.end_char <= at)
+        named = [self._person_for(e.text, e.start_char) for e in before if not object_of_preposition(e)]
+        if not named or any(person is not named[0] for person in named):
+            return None
+        return named[0] if named[0] is not last and fits(named[0]) else None
 
     def _newer_subject(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """ "Doyle was asked whether his job was under threat. '...,' he replied": a person opening a sentence
@@ -656,7 +656,7 @@ class SpeakerResolver:
         if not called_so:
             return None
         name = called_so[-1].text
-        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+        return self._organisation_for(name)
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
@@ -760,7 +760,7 @@ class SpeakerResolver:
         tagged = any(e.label_ == "ORG" and e.text == name for e in self._doc_ents)
         if not tagged or any(re.search(rf"\b{re.escape(name)}\b", p.text) for p in self.people):
             return None
-        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+        return self._organisation_for(name)
 
     def _named_before(self, name: str, at: int) -> Entity | None:
         """ "the ministry" after "The foreign ministry said": a definite description by the head noun of an
