@@ -87,7 +87,8 @@ def premodifier_role(ent: SpacySpan) -> str | None:
         return None
     if role_tokens[-1].lower_ in ORG_WORDS:
         return None  # "told the court Whitcombe had ...": an institution, no title of the name after it
-    if len(role_tokens) == 1 and role_tokens[0].is_lower and ent.doc[role_tokens.start - 1].lower_ in {"a", "an"}:
+    before = ent.doc[role_tokens.start - 1] if role_tokens.start > 0 else None  # (not the doc's last word)
+    if len(role_tokens) == 1 and role_tokens[0].is_lower and before is not None and before.lower_ in {"a", "an"}:
         return None  # "a remark Trump made": the name opens a clause that tells of the thing
     return clean_role(role_tokens.text)
 

@@ -7,6 +7,8 @@ import pytest
 from statement_helpers import quote_with, speaker
 
 from sayso import analyze
+from sayso.nlp import parse
+from sayso.speaker_roles import premodifier_role
 
 COURT = (
     "Daniel Whitcombe, 47, of Harrogate, admitted 12 counts of fraud at Leeds Crown Court.\n\n"
@@ -502,3 +504,9 @@ def test_a_capital_that_speaks_for_its_government_is_its_country_when_the_report
 def test_a_capital_stays_itself_in_a_report_that_never_names_its_country() -> None:
     text = "Paris said on Monday that the new tram line would open in May."
     assert speaker(quote_with(analyze(text, id="t"), "tram line")) == "Paris"
+
+
+def test_a_title_opening_the_text_is_a_role_whatever_the_text_s_last_word() -> None:
+    doc = parse("spokeswoman Lena Ford said the council would publish a")
+    ford = next(e for e in doc.ents if e.label_ == "PERSON")
+    assert premodifier_role(ford) == "spokeswoman"
