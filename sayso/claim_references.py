@@ -15,7 +15,7 @@ CLAUSE_END = re.compile(r"[,;:.!?…—–()]|\s-\s|\b(?:because|but|although|th
 # A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
 REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
-    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version)\b"
+    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version|statements|testimony)\b"
 )
 # "denied reports that ...", "rejected allegations that ...": a bare plural noun of what was said, no one named
 BARE_REPORTS = re.compile(r"^(?:media\s+|press\s+|news\s+)?(?P<noun>reports|allegations|claims)\s+that\b", re.I)
@@ -36,9 +36,13 @@ NOUN_VERB_STEMS = {
     "suggestion": ("suggest",),
     "finding": ("found", "find"),
     "conclusion": ("conclu",),
+    "testimony": ("testif",),
 }
-# "the", "that", "these false", "the government's" ...
-REFERRING = r"^(?:the|that|this|these|those|such)\s+(?:[\w.-]+(?:[’']s?)?\s+)?"
+# "the", "that", "these false", "the government's", "all of the" ...
+REFERRING = (
+    r"^(?:(?:all|each|some|many|most|both)\s+(?:of\s+)?)?(?:the|that|this|these|those|such)\s+"
+    r"(?:[\w.-]+(?:[’']s?)?\s+)?"
+)
 REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 # ... of these, the ones that accuse: what they refer to is a claim about the denier
 ACCUSATION = re.compile(

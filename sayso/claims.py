@@ -62,7 +62,7 @@ UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this th
 ROLE_OWNER = re.compile(r"\b(\w+)[’']s\b")  # "institute's" in "the institute's deputy director"
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
-    r"lawsuits?|demands?|amendments?|bills?|nominations?|changes?|permission|access|entry)"
+    r"lawsuits?|demands?|amendments?|bills?|nominations?|changes?|permission|access|entry|efforts?|attempts?|calls)"
     r"(?:\s+(?:being\s+|was\s+|were\s+)?(?:sought|requested|proposed|asked for))?$",
     re.IGNORECASE,
 )
@@ -92,10 +92,17 @@ FABRICATED = re.compile(
 )
 # cues of what someone orders, urges or calls for: no claim that can be true or false
 DIRECTIVE_CUE = re.compile(
-    r"\b(?:orders?|ordered|ordering|urges?|urged|urging|instruct(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on))$",
+    r"\b(?:orders?|ordered|ordering|urges?|urged|urging|instruct(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on)|"
+    r"propos(?:e|es|ed|ing)|offer(?:s|ed|ing)?)$",  # nor a proposal ("Clinton proposed they debate on April 4")
     re.IGNORECASE,
 )
 DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
+# "Gowdy's office", "Exxon Mobil's", "the Clinton campaign's lawyers": a speaker on the side of the one named
+THAT_CLAUSE = re.compile(r"\s+that\s+")
+POSSESSOR = re.compile(
+    r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:\s+campaign)?)[’']s?"
+    r"(?:\s+(?:office|campaign|team|staff|aides?|lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?))?$"
+)
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 # 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
 ADDRESSING = re.compile(
@@ -194,8 +201,11 @@ def _counter_claim(
 
 def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> list[DraftClaim]:
     claims: list[DraftClaim] = []
+    denials = {q.id for q in quotes if q.polarity == "denies"}
     for q in quotes:
-        if q.polarity in {"denies", "questions"} or q.speaker_id not in speakers:  # a question claims nothing
+        if q.speaker_id not in speakers or q.polarity == "questions":  # a question claims nothing
+            continue
+        if q.polarity == "denies" and not _accusation_denied(q, denials):
             continue
         if DIRECTIVE_CUE.search(q.cue or ""):  # nor does an order or a call ("orders his team to stand down")
             continue
@@ -210,6 +220,12 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
         if q.kind == "indirect" and all(o.kind != "indirect" for o in same.quotes[:-1]):
             same.text = normalise(q, claimant, speakers.values(), text)  # reported words read as a claim
     return claims
+
+
+def _accusation_denied(quote: Quote, denials: set[str]) -> bool:
+    """ "disputing accusations by Exxon that the articles were misleading": an accusation a denial names as its
+    object is a claim, though its own words call something false."""
+    return quote.nested_in in denials and is_cue_noun(quote.cue or "")
 
 
 def _called_wrong(quote: Quote, text: str) -> bool:
@@ -263,7 +279,9 @@ def _target(
     referring = referring_words(denial, text)
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
-        named = [c for c in claims if c.claimant.id != denial.speaker_id and names_speaker(denial.content, c.claimant)]
+        # (named before "that": in "the notion that Democrats could ..." they are what the notion is about)
+        head = THAT_CLAUSE.split(denial.content, maxsplit=1)[0]
+        named = [c for c in claims if c.claimant.id != denial.speaker_id and names_speaker(head, c.claimant)]
         if named:  # (or, "China rejected the Philippines' account" in a lede, the account given after it)
             return claim_just_before(denial, named, reach=len(text)) or named[0]
         noun = reference_noun(referring)
@@ -416,7 +434,24 @@ def _same_side(a: Speaker, b: Speaker) -> bool:
         or _role_owner(b, a)
         or _described_in(a, b)
         or _described_in(b, a)
+        or _owned_by(a, b)
+        or _owned_by(b, a)
+        or _short_name_of(a, b)
+        or _short_name_of(b, a)
     )
+
+
+def _short_name_of(short: Speaker, body: Speaker) -> bool:
+    """ "Exxon" and "Exxon Mobil": a body named by the first words of the other's name (not people: "Bill" and
+    "Bill Clinton" may be two)."""
+    a, b = short.name.split(), body.name.split()
+    return "PERSON" not in (short.type, body.type) and 0 < len(a) < len(b) and b[: len(a)] == a
+
+
+def _owned_by(speaker: Speaker, other: Speaker) -> bool:
+    """ "Gowdy's office" and Trey Gowdy, "Exxon Mobil's" and Exxon Mobil: a speaker named as the other's."""
+    owner = POSSESSOR.match(speaker.name)
+    return owner is not None and names_speaker(owner.group(1), other)
 
 
 def _described_in(description: Speaker, other: Speaker) -> bool:

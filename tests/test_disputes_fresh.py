@@ -1,0 +1,73 @@
+"""Disputes found wrong or missed on articles no rule had been written against (bench/disputes_gold_fresh.json):
+each a short excerpt in the style of the failure."""
+
+from __future__ import annotations
+
+from sayso import Analysis, analyze
+
+
+def disputes_of(analysis: Analysis) -> list[tuple[str, list[str]]]:
+    names = {s.id: s.name for s in analysis.speakers}
+    return [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]
+
+
+def test_turning_down_a_proposal_disputes_no_claim() -> None:
+    text = (
+        "The mayor proposed that the two candidates debate at the city library on May 3. Ms. Price rejected that, "
+        "saying she had a rally planned for the evening.\n\n"
+        "The mayor then offered to move the debate to a Sunday. Ms. Price turned down that offer too."
+    )
+    assert disputes_of(analyze(text)) == []
+
+
+def test_all_of_the_claims_in_the_suit_are_the_plaintiffs_not_the_senators_whose_office_denies_them() -> None:
+    text = (
+        "A former aide, Nina Holt, alleges in her lawsuit that she was fired for taking time off for her reserve "
+        "duties.\n\n"
+        "Senator Carl Dorsey also pointed out that the committee employs several reservists, and that none of them "
+        "has ever been penalized.\n\n"
+        "Dorsey's office assured voters that all of the claims in the suit are false."
+    )
+    disputes = disputes_of(analyze(text))
+    assert ("Nina Holt", ["Dorsey's office"]) in disputes
+    assert all(claimant != "Carl Dorsey" for claimant, _ in disputes)
+
+
+def test_rebutting_an_accusation_that_calls_articles_misleading_disputes_the_accuser() -> None:
+    text = (
+        "The dean of the journalism school published a letter on Tuesday disputing accusations by Halvard Oil that "
+        "reporters from the school had produced inaccurate and misleading articles about the company.\n\n"
+        "The Coastal Herald, which published the articles, said its editors had reviewed the company's complaints "
+        "and found the reporting fair."
+    )
+    disputes = disputes_of(analyze(text))
+    assert ("Halvard Oil", ["The dean of the journalism school"]) in disputes or any(
+        claimant == "Halvard Oil" for claimant, _ in disputes
+    )
+    assert all(claimant != "The Coastal Herald" for claimant, _ in disputes)
+
+
+def test_calling_those_statements_wrong_disputes_the_testimony_just_before() -> None:
+    text = (
+        "Ms. Grant testified that she never kept official papers at her home and that she had returned every file. "
+        "The inspector general, Paul Ruiz, said those statements were wrong during a hearing last week."
+    )
+    disputes = disputes_of(analyze(text))
+    assert any(claimant == "Grant" or claimant.endswith("Grant") for claimant, _ in disputes)
+    assert any("Paul Ruiz" in disputers for _, disputers in disputes)
+
+
+def test_dismissing_efforts_of_a_party_disputes_nothing_it_claimed() -> None:
+    text = (
+        "Most Republicans say the tax plan will pay for itself.\n\n"
+        "Senator Ada Moore dismissed efforts by some Republicans to distance themselves from the plan's author."
+    )
+    assert disputes_of(analyze(text)) == []
+
+
+def test_rejecting_the_notion_that_a_party_could_act_is_no_dispute_of_that_party() -> None:
+    text = (
+        '"Most Democrats agree that a governor should not be able to waive the rules," Senator Hale said.\n\n'
+        "Rep. Tom Vine also rejected the notion that Democrats could walk away from the bill over the waivers."
+    )
+    assert all(claimant != "Democrats" for claimant, _ in disputes_of(analyze(text)))
