@@ -30,6 +30,7 @@ from sayso.claim_references import (
     CHARGES_FOUGHT,
     CLAUSE_END,
     POSSESSED_REFERENCE,
+    REFERENCE,
     REFERENCE_IN_CUE,
     charges_fought,
     clause_start,
@@ -58,7 +59,9 @@ SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
 NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
 POSSESSIVE_PRONOUNS = words("his her its their")
-UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
+UNRESOLVED_PRONOUNS = words(
+    "it which who whom you they we them he she i this that these those several some many others"
+)
 ROLE_OWNER = re.compile(r"\b(\w+)[’']s\b")  # "institute's" in "the institute's deputy director"
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
@@ -99,6 +102,7 @@ DIRECTIVE_CUE = re.compile(
 DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
 # "Gowdy's office", "Exxon Mobil's", "the Clinton campaign's lawyers": a speaker on the side of the one named
 THAT_CLAUSE = re.compile(r"\s+that\s+")
+SPELLED_OUT = re.compile(r"^\s*that\s+")
 POSSESSOR = re.compile(
     r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:\s+campaign)?)[’']s?"
     r"(?:\s+(?:office|campaign|team|staff|aides?|lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?))?$"
@@ -295,7 +299,11 @@ def _target(
                 return before
         # "The government's claim does not stand up," said the institute's director: not the institute's own finding,
         # nor an answer with no content word ("Absolutely"), which claims nothing an account could be
-        return claim_just_before(denial, [c for c in claims if not _same_side(denier, c.claimant) and c.keys])
+        others = [c for c in claims if not _same_side(denier, c.claimant) and c.keys]
+        spelled_out = _spelled_out_keys(referring)
+        if spelled_out:  # "rejected the notion that the party could walk away": a claim in those words
+            others = [c for c in others if len(c.keys & spelled_out) >= MIN_SHARED_KEYS]
+        return claim_just_before(denial, others)
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
@@ -342,6 +350,14 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return None
+
+
+def _spelled_out_keys(referring: str) -> set[str]:
+    """The content words of the clause that spells out what a referring noun names ("the notion that ...")."""
+    noun = REFERENCE.match(referring)
+    rest = referring[noun.end() :] if noun else ""
+    clause = SPELLED_OUT.match(rest)
+    return content_keys(rest[clause.end() :]) if clause else set()
 
 
 def _others_claims(

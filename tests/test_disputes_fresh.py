@@ -71,3 +71,16 @@ def test_rejecting_the_notion_that_a_party_could_act_is_no_dispute_of_that_party
         "Rep. Tom Vine also rejected the notion that Democrats could walk away from the bill over the waivers."
     )
     assert all(claimant != "Democrats" for claimant, _ in disputes_of(analyze(text)))
+
+
+def test_rejecting_a_notion_spelled_out_disputes_only_a_claim_that_shares_its_words() -> None:
+    unrelated = (
+        "Several senators said the bill would cost thousands of jobs in the steel industry.\n\n"
+        "Rep. Tom Vine rejected the notion that the party could walk away from the deal over the waivers."
+    )
+    assert disputes_of(analyze(unrelated)) == []
+    related = (
+        "Senator Ruth Kemp said the governor had lied about the cost of the bridge.\n\n"
+        "The governor's spokesman rejected the suggestion that the governor had lied about the bridge."
+    )
+    assert disputes_of(analyze(related)) == [("Ruth Kemp", ["The governor's spokesman"])]
