@@ -103,6 +103,10 @@ DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
 # "Gowdy's office", "Exxon Mobil's", "the Clinton campaign's lawyers": a speaker on the side of the one named
 THAT_CLAUSE = re.compile(r"\s+that\s+")
 SPELLED_OUT = re.compile(r"^\s*that\s+")
+WRONGDOING = re.compile(
+    r"^(?:any|all|the)?\s*(?:wrong-?doing|impropriety|improprieties|misconduct|illegality|illegal\s+activity)\b",
+    re.IGNORECASE,
+)
 POSSESSOR = re.compile(
     r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:\s+campaign)?)[’']s?"
     r"(?:\s+(?:office|campaign|team|staff|aides?|lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?))?$"
@@ -280,6 +284,8 @@ def _target(
     reported = reports_denied(denial, claims, text) or charges_fought(denial, claims, text)
     if reported is not None:
         return reported
+    if WRONGDOING.match(denial.content.strip()):  # "denies any wrongdoing": the accusation just before
+        return claim_just_before(denial, _accusations_of(denier, claims))
     referring = referring_words(denial, text)
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
@@ -350,6 +356,15 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return None
+
+
+def _accusations_of(denier: Speaker, claims: list[DraftClaim]) -> list[DraftClaim]:
+    """What others alleged, charged or accused the denier of, or said of the denier by name."""
+    return [
+        c
+        for c in claims
+        if _other_side(denier, c.claimant) and (made_as_named([c], "allegation") or speaks_of(c.text, denier))
+    ]
 
 
 def _spelled_out_keys(referring: str) -> set[str]:

@@ -84,3 +84,17 @@ def test_rejecting_a_notion_spelled_out_disputes_only_a_claim_that_shares_its_wo
         "The governor's spokesman rejected the suggestion that the governor had lied about the bridge."
     )
     assert disputes_of(analyze(related)) == [("Ruth Kemp", ["The governor's spokesman"])]
+
+
+def test_denying_any_wrongdoing_disputes_the_allegation_against_the_denier() -> None:
+    letter = (
+        "A rival campaign sent a letter on Monday alleging that the Ortiz campaign's fundraising arrangement with the "
+        "party was illegal.\n\n"
+        "The Ortiz campaign denies any wrongdoing and points out that its rival signed the same agreement."
+    )
+    assert disputes_of(analyze(letter)) == [("A rival campaign", ["The Ortiz campaign"])]
+    charge = (
+        "Prosecutors allege that Halden Bank hid losses of $40 million from investors in 2019.\n\n"
+        "The bank denies wrongdoing."
+    )
+    assert disputes_of(analyze(charge)) == [("Prosecutors", ["The bank"])]
