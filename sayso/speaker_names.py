@@ -375,8 +375,10 @@ def honorific_gender(words: str) -> str | None:
     return "male" if found == {"mr"} else "female" if "mr" not in found else None
 
 
-def gender_of(name: str, context: str) -> str | None:
-    """ "female" / "male" from a title or role word near the name, else from the first name."""
+def gender_of(name: str, context: str, titled: str | None = None) -> str | None:
+    """ "female" / "male" from a title or role word near the name, else from the first name; where the first name
+    only leans one way ("Bernie": mostly female), the article's own title for the surname (``titled``: "Mr.
+    Sanders") says."""
     words = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z.]+", context + " " + name)}
     if words & FEMALE_WORDS:
         return "female"
@@ -386,12 +388,20 @@ def gender_of(name: str, context: str) -> str | None:
     if len(parts) < 2:
         return None
     guess = str(_gender_detector().get_gender(parts[0]))
-    return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(guess)
+    if guess in {"female", "male"}:
+        return guess
+    return titled or {"mostly_female": "female", "mostly_male": "male"}.get(guess)
+
+
+def title_gender(text: str, surname: str) -> str | None:
+    """The gender every "Mr./Mrs./Ms. <surname>" of the article gives, where they agree."""
+    titled = re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", text)
+    return honorific_gender(" ".join(titled)) if titled else None
 
 
 def titles_agree(text: str, surname: str, full: str) -> bool:
     """Whether every "Mr./Mrs./Ms. <surname>" in the article fits the full name's gender."""
-    gender = gender_of(full, "")
+    gender = gender_of(full, "", title_gender(text, surname))
     if gender is None:
         return True
     titled = re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", text)

@@ -34,6 +34,7 @@ from sayso.speaker_names import (
     names_with_particles,
     people_mentions,
     title_case_line,
+    title_gender,
     titles_agree,
     untagged_name,
 )
@@ -142,6 +143,7 @@ class SpeakerResolver:
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
         self.last_speaker: Entity | None = None
+        self.last_said: list[Span] = []  # the words of the last speaker's latest statement
         self.issuer: Entity | None = None  # who last spoke "in a statement"
         self.last_quoted: Entity | None = None  # the speaker of the statement resolved last, of any type
         self.spoken: list[Entity] = []
@@ -160,7 +162,8 @@ class SpeakerResolver:
             entity.add_role(leader_role(self.text, ent.start_char))
             entity.add_role(self._affiliation(ent))
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
-            entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""))
+            titled = title_gender(self.text, name_words(ent.text)[-1]) if name_words(ent.text) else None
+            entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""), titled)
 
     def _lede_named(self) -> tuple[LedeDescription, Entity] | None:
         """The lede's description ("The industry regulator has accused ..."), the one the next paragraph opens with
@@ -226,7 +229,7 @@ class SpeakerResolver:
         fits = [
             (start, parts)
             for start, parts in self._full_names.get(word, [])
-            if not gender or gender_of(" ".join(parts), "") in (None, gender)
+            if not gender or gender_of(" ".join(parts), "", title_gender(self.text, parts[-1])) in (None, gender)
         ]
         earlier = [(start, parts) for start, parts in fits if start < at]
         if earlier:
@@ -282,6 +285,7 @@ class SpeakerResolver:
             self.issuer = found.entity
         if found.entity.type in {"PERSON", "ORG"} or described_body(found.entity.name):
             self.last_speaker = found.entity
+            self.last_said = list(cand.content_spans)
             if found.entity in self.spoken:
                 self.spoken.remove(found.entity)
             self.spoken.append(found.entity)
@@ -616,12 +620,14 @@ class SpeakerResolver:
     def _newer_subject(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """ "Doyle was asked whether his job was under threat. '...,' he replied": a person opening a sentence
         (maybe after a title: "Former captain Mark Doyle ...") after the last speaker's last mention, and before
-        the pronoun, is who the pronoun means."""
+        the pronoun, is who the pronoun means; not one named in what the last speaker said ("Sanders questioned
+        Mr. Trump's veracity. He called him ..."), unless the pronoun is in those words too."""
         if self.last_speaker is None:
             return None
         since = max(s for s, _ in self.last_speaker.mentions)
+        said = [] if any(start <= at < end for start, end in self.last_said) else self.last_said
         for ent in reversed(self.people):
-            if ent.end_char > at:
+            if ent.end_char > at or any(start <= ent.start_char < end for start, end in said):
                 continue
             if ent.start_char <= since:
                 return None
