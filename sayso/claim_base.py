@@ -62,13 +62,15 @@ def claim_just_before(denial: Quote, claims: list[DraftClaim], reach: int = REFE
     return max(near, key=lambda pair: pair[0])[1] if near else None
 
 
-def claim_just_after(denial: Quote, claims: list[DraftClaim], text: str) -> tuple[DraftClaim, bool] | None:
+def claim_just_after(
+    denial: Quote, claims: list[DraftClaim], text: str, reach: int = ANAPHORIC_AFTER
+) -> tuple[DraftClaim, bool] | None:
     """The claim by someone else whose words start closest after the denial's end, within its
-    sentence's reach, and whether the words between say that the denial answers it ('"I never said
-    that," X said, after Y said ...')."""
+    sentence's reach (or ``reach`` characters), and whether the words between say that the denial answers it ('"I
+    never said that," X said, after Y said ...')."""
     end = denial.content_spans[-1][1] if denial.content_spans else 0
     starts = [(q.content_spans[0][0] if q.content_spans else end, c) for c, q in others_quotes(denial, claims)]
-    near = [(start, c) for start, c in starts if 0 <= start - end <= ANAPHORIC_AFTER]
+    near = [(start, c) for start, c in starts if 0 <= start - end <= reach]
     if not near:
         return None
     start, claim = min(near, key=lambda pair: pair[0])

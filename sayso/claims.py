@@ -31,6 +31,7 @@ from sayso.claim_references import (
     CLAUSE_END,
     POSSESSED_REFERENCE,
     REFERENCE_IN_CUE,
+    REFERENCE_NOUNS,
     charges_fought,
     clause_start,
     denying_clauses,
@@ -74,8 +75,11 @@ PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|that|this)(?:[’']s|\s+(?:is|was))\s",
 SENTENCE_OR_CLAUSE = re.compile(r"[,;:]\s|[.!?…]+\s+|\s(?:but|while|although|though|whereas)\s")
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
 # A denial that opens by pointing back ("that is a distortion, ...", "that was never true") disputes
-# what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere).
-POINTING_BACK = re.compile(r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b", re.IGNORECASE)
+# what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere); so does a bare
+# "No." answering what was just put to the speaker (not "No. 10 said", "No one")
+POINTING_BACK = re.compile(
+    r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b|^\W*no(?:[.!]|,)\s+(?!\d)", re.IGNORECASE
+)
 POINTING_REACH = 300  # characters back from the denial
 GOING_ON_REACH = 300  # characters from a denial to the same speaker's next denial of "this" or "that"
 # A cue that offers proof ("a study proved that ...", "documents show"): against a claim that it never happened
@@ -84,10 +88,11 @@ EVIDENCE = re.compile(
 )
 EVIDENCE_SHARED_KEYS = 3
 REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
-# "Fields had fabricated the story", "Lane lied about it", "she made the story up" (a name, not a pronoun)
+# "Fields had fabricated the story", "Lane lied about it", "She made the story up", "she overstates the danger" (a
+# name, or "he" or "she" opening a sentence or the words)
 FABRICATED = re.compile(
-    r"\b(?P<who>[A-Z][\w'’.-]+)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:just\s+|simply\s+)?"
-    r"(?:fabricated|invented|lied|lying|"
+    r"(?:^\W*(?P<pronoun>he|she)|\b(?P<who>[A-Z][\w'’.-]+))\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?"
+    r"(?:just\s+|simply\s+)?(?:fabricated|invented|lied|lying|overstat(?:es|ed|ing)|exaggerat(?:es|ed|ing)|"
     r"made\s+(?:it|that|this|the\s+\w+)\s+up|made\s+up)\b"
 )
 # cues of what someone orders, urges or calls for: no claim that can be true or false
@@ -115,6 +120,8 @@ REPORTED_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 TO_ME = re.compile(r"\s+me\s+(?:that\s+)?$")
 ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
+# "the £1.2m estimate came from the council's own surveyors": words that open on what was said or counted
+STANDING_BY = re.compile(r"^\W*(?:the|that|this|these|those|our|its|their)\s+(?:\S+\s+){0,2}?" + REFERENCE_NOUNS, re.I)
 
 
 def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[Claim], list[Dispute]]:
@@ -128,7 +135,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         denier = by_id[denial.speaker_id or ""]
         target = (
             _account_called_false(denial, claims, by_id, text)
-            or _going_on(denial, last_target)
+            or _going_on(denial, last_target, claims, text)
             or _addressee_claim(denial, claims, by_id, text)
         )
         if target is None:
@@ -144,6 +151,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         if target is not None and not _same_side(denier, target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (end_of(denial), target)
+    claims.extend(_defended(quotes, claims, by_id, text))
     for claim, reply in _shown_wrong(quotes, claims, by_id, text):
         claim.denials.append(reply)
     for claim, reply in _reaffirmed(quotes, claims, by_id, text):
@@ -180,6 +188,44 @@ def _answered_later(denial: Quote, target: DraftClaim, text: str) -> bool:
 
 def _speaks_of_in_cue(denial: Quote, claimant: Speaker) -> bool:
     return denial.cue is not None and (names_speaker(denial.cue, claimant) or owns(denial.cue, claimant))
+
+
+def _defended(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> list[DraftClaim]:
+    """ 'Price said the bridge needed £3m of work. Booth said the repair figure had been "plucked out of thin air". A
+    council spokesperson said the £3m estimate came from the council's own engineers': the first statement of another
+    after a denial, from the claimant's side (the claimant, or one the claimant's role or name ties to them), that
+    opens on what was said or counted ("the £3m estimate") stands by the claim: it disputes the denial, which becomes
+    its speaker's claim."""
+    defended = []
+    for claim in claims:
+        for denial in claim.denials:
+            denier = speakers.get(denial.speaker_id or "")
+            reply = _first_reply(denial, claim, quotes)
+            defender = speakers.get(reply.speaker_id or "") if reply is not None else None
+            if denier is None or reply is None or defender is None or not STANDING_BY.match(reply.content):
+                continue
+            if _other_side(defender, denier) and _on_side_of(defender, claim.claimant):
+                words = normalise(denial, denier, speakers.values(), text)
+                defended.append(DraftClaim(denier, words, [denial], content_keys(denial.content), [reply]))
+    return defended
+
+
+def _first_reply(denial: Quote, claim: DraftClaim, quotes: list[Quote]) -> Quote | None:
+    """The first statement of another after the denial, within reach, when it asserts something in its own words (not
+    words nested in another's, nor the claim's own words told after its denial: "dismissed a report that ... The
+    report said ...")."""
+    others = [q for q in quotes if q.speaker_id != denial.speaker_id and q not in claim.quotes]
+    after = [q for q in others if start_of(q) >= end_of(denial)]
+    reply = min(after, key=start_of, default=None)
+    if reply is None or start_of(reply) - end_of(denial) > REPLY_REACH or reply.nested_in:
+        return None
+    return reply if reply.polarity == "asserts" else None
+
+
+def _on_side_of(speaker: Speaker, other: Speaker) -> bool:
+    return speaker.id == other.id or _same_side(speaker, other)
 
 
 def _counter_claim(
@@ -319,11 +365,25 @@ def _target(
     best = max((c for c in others if c not in agreed), key=score, default=None)
     if best is not None and score(best)[0] >= MIN_SHARED_KEYS:
         return best
+    disputed = _disputed_already(denial, [c for c in others if c not in agreed], denied)
+    if disputed is not None:
+        return disputed
     if ANAPHORIC_DENIAL.search(denial.content) and len(keys) <= ANAPHORIC_MAX_KEYS:
         return _anaphor_target(denial, others, text)
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return None
+
+
+def _disputed_already(denial: Quote, claims: list[DraftClaim], denied: set[str]) -> DraftClaim | None:
+    """ '... non-citizens voted, a claim that county officials have rejected. "There were no non-citizen votes," said
+    the elections director': a denial in its speaker's own words (not reported in another's quote: 'Graham said
+    "when they hear a candidate say it's a hoax ..."') sharing a content word with a claim someone has already denied,
+    just before it, denies it too (the closest such claim)."""
+    if denial.nested_in:
+        return None
+    disputed = [c for c in claims if c.denials and (c.keys & denied) - NEGATION_KEYS]
+    return claim_just_before(denial, disputed)
 
 
 def _others_claims(
@@ -446,14 +506,21 @@ def _role_names(speaker: Speaker, other: Speaker) -> bool:
     return any(surname in role and surname in ROLE_WORD.findall(role) for role in speaker.roles)
 
 
-def _going_on(denial: Quote, last_target: dict[str, tuple[int, DraftClaim]]) -> DraftClaim | None:
+def _going_on(
+    denial: Quote, last_target: dict[str, tuple[int, DraftClaim]], claims: list[DraftClaim], text: str
+) -> DraftClaim | None:
     """'... he believed Ruiz had fabricated the story. "This was made up," Harlow said': a denial of "this" or
-    "that" right after the same speaker's denial disputes what that one disputed."""
+    "that", or of "these stories" that names no one ("has denied reports that ... 'These stories are made up'"), right
+    after the same speaker's denial disputes what that one disputed."""
     previous = last_target.get(denial.speaker_id or "")
-    if previous is None or not (ANAPHORIC_DENIAL.search(denial.content) or POINTING_BACK.search(denial.content)):
+    if previous is None or not 0 <= start_of(denial) - previous[0] <= GOING_ON_REACH:
         return None
-    end, claim = previous
-    return claim if 0 <= start_of(denial) - end <= GOING_ON_REACH else None
+    if ANAPHORIC_DENIAL.search(denial.content) or POINTING_BACK.search(denial.content):
+        return previous[1]
+    referring = referring_words(denial, text)
+    if referring is None or any(names_speaker(referring, c.claimant) for c in claims):
+        return None
+    return previous[1]
 
 
 def _anaphor_target(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:
@@ -478,7 +545,7 @@ def _account_called_false(
     """ "he believed Fields had fabricated the story": the account of a speaker the denial says lied, made up or
     fabricated what they said, whether or not the article quotes that account (then it is added as a claim)."""
     for match in FABRICATED.finditer(denial.content):
-        who = match.group("who")
+        who = match.group("who") or match.group("pronoun")
         if who.lower() in {"he", "she"}:
             called = _called_so(denial, claims, who.lower(), text)
             if called is not None:
@@ -498,16 +565,13 @@ def _account_called_false(
 
 def _called_so(denial: Quote, claims: list[DraftClaim], pronoun: str, text: str) -> DraftClaim | None:
     """ '"She just made it up," he said': the claim just before the denial by a person the article calls by that
-    pronoun (and by no pronoun of the other gender), not the denier."""
+    pronoun (and by no pronoun of the other gender), not the denier; else by a person it calls by no pronoun ("Ruth
+    Lane warned that ... I think she overstates the danger")."""
     pronouns = next(p for p in PRONOUNS_BY_GENDER if pronoun in p)
-    theirs = [
-        c
-        for c in claims
-        if c.claimant.type == "PERSON"
-        and c.claimant.id != denial.speaker_id
-        and _third_person_pronouns(c.claimant, text) == pronouns
-    ]
-    return claim_just_before(denial, theirs)
+    people = [c for c in claims if c.claimant.type == "PERSON" and c.claimant.id != denial.speaker_id]
+    called = [c for c in people if _third_person_pronouns(c.claimant, text) == pronouns]
+    uncalled = [c for c in people if _third_person_pronouns(c.claimant, text) == PRONOUNS_OF["PERSON"]]
+    return claim_just_before(denial, called) or claim_just_before(denial, uncalled)
 
 
 def _addressee_claim(
