@@ -1,5 +1,6 @@
 """What every linker of claims and denials shares: a claim being built, the content words of statements, where
-statements are, the claims just before or after a denial, and whether words name a speaker."""
+statements are, the claims just before or after a denial, whether words name a speaker, and whether two speakers are
+on one side."""
 
 from __future__ import annotations
 
@@ -176,3 +177,51 @@ def start_of(q: Quote) -> int:
 
 def end_of(q: Quote) -> int:
     return q.content_spans[-1][1] if q.content_spans else 0
+
+
+ROLE_OWNER = re.compile(r"\b(\w+)[’']s\b")  # "institute's" in "the institute's deputy director"
+
+
+def other_side(a: Speaker, b: Speaker) -> bool:
+    """Whether b is someone else than a and not on a's side (see same_side)."""
+    return a.id != b.id and not same_side(a, b)
+
+
+def same_side(a: Speaker, b: Speaker) -> bool:
+    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for; "the
+    agency" and "USCIS, the agency that oversees the program": one is a description the other's name holds."""
+    return (
+        _role_names(a, b)
+        or _role_names(b, a)
+        or _role_owner(a, b)
+        or _role_owner(b, a)
+        or _described_in(a, b)
+        or _described_in(b, a)
+    )
+
+
+def _described_in(description: Speaker, other: Speaker) -> bool:
+    words = description.name.lower().split()
+    if description.type != "UNNAMED" or len(words) < 2 or words[0] not in {"the", "this", "that"}:
+        return False
+    phrase, name = " ".join(words), other.name.lower()
+    return phrase in name and re.search(rf"(?:^|\s){re.escape(phrase)}(?:\s|,|$)", name) is not None
+
+
+def _role_owner(speaker: Speaker, other: Speaker) -> bool:
+    """ "the institute's deputy director" and "the Institute for Fiscal Studies", "Labour's health spokesman" and
+    Labour: a role's owner (the word before 's) is a word of the other's name, a body's."""
+    if other.type == "PERSON":
+        return False
+    name_words = set(re.findall(r"\w+", other.name.lower()))
+    return any(owner.lower() in name_words for role in speaker.roles for owner in ROLE_OWNER.findall(role))
+
+
+ROLE_WORD = re.compile(r"[\w-]+")
+
+
+def _role_names(speaker: Speaker, other: Speaker) -> bool:
+    if other.type not in {"PERSON", "ORG"} or not other.name.split():
+        return False
+    surname = other.name.split()[-1]
+    return any(surname in role and surname in ROLE_WORD.findall(role) for role in speaker.roles)

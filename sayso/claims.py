@@ -20,7 +20,9 @@ from sayso.claim_base import (
     content_keys,
     end_of,
     names_speaker,
+    other_side,
     owns,
+    same_side,
     speaks_of,
     start_of,
 )
@@ -31,7 +33,6 @@ from sayso.claim_references import (
     CLAUSE_END,
     POSSESSED_REFERENCE,
     REFERENCE_IN_CUE,
-    REFERENCE_NOUNS,
     charges_fought,
     clause_start,
     denying_clauses,
@@ -40,6 +41,7 @@ from sayso.claim_references import (
     referring_words,
     reports_denied,
 )
+from sayso.claim_replies import defending_replies, disagreeing
 from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker
 from sayso.quotes.cues import WRONG_FOR, is_cue_noun, words
@@ -60,7 +62,6 @@ SAME_CLAIM_SHARED = 3
 NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
 POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words("it which who whom you they we them he she i this that these those")
-ROLE_OWNER = re.compile(r"\b(\w+)[’']s\b")  # "institute's" in "the institute's deputy director"
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
     r"lawsuits?|demands?|amendments?|bills?|nominations?|changes?|permission|access|entry)"
@@ -120,8 +121,6 @@ REPORTED_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 TO_ME = re.compile(r"\s+me\s+(?:that\s+)?$")
 ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
-# "the £1.2m estimate came from the council's own surveyors": words that open on what was said or counted
-STANDING_BY = re.compile(r"^\W*(?:the|that|this|these|those|our|its|their)\s+(?:\S+\s+){0,2}?" + REFERENCE_NOUNS, re.I)
 
 
 def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[Claim], list[Dispute]]:
@@ -140,7 +139,7 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         )
         if target is None:
             target = _target(denial, claims, text, parent_speaker, denier)
-            if target is not None and _answered_later(denial, target, text) and _other_side(denier, target.claimant):
+            if target is not None and _answered_later(denial, target, text) and other_side(denier, target.claimant):
                 claims.append(_counter_claim(denial, target, denier, by_id, text))
                 continue
         target = (
@@ -148,10 +147,15 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             or _question_answered(denial, quotes, claims, by_id, text)
             or _pointed_back_to(denial, claims, denier, parent_speaker)
         )
-        if target is not None and not _same_side(denier, target.claimant):
+        if target is not None and not same_side(denier, target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (end_of(denial), target)
-    claims.extend(_defended(quotes, claims, by_id, text))
+    for denial, reply in list(defending_replies(quotes, claims, by_id)):  # the denial becomes its speaker's claim
+        denier = by_id[denial.speaker_id or ""]
+        words = normalise(denial, denier, by_id.values(), text)
+        claims.append(DraftClaim(denier, words, [denial], content_keys(denial.content), [reply]))
+    for claim, reply in disagreeing(quotes, claims, by_id, text):
+        claim.denials.append(reply)
     for claim, reply in _shown_wrong(quotes, claims, by_id, text):
         claim.denials.append(reply)
     for claim, reply in _reaffirmed(quotes, claims, by_id, text):
@@ -188,44 +192,6 @@ def _answered_later(denial: Quote, target: DraftClaim, text: str) -> bool:
 
 def _speaks_of_in_cue(denial: Quote, claimant: Speaker) -> bool:
     return denial.cue is not None and (names_speaker(denial.cue, claimant) or owns(denial.cue, claimant))
-
-
-def _defended(
-    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
-) -> list[DraftClaim]:
-    """ 'Price said the bridge needed £3m of work. Booth said the repair figure had been "plucked out of thin air". A
-    council spokesperson said the £3m estimate came from the council's own engineers': the first statement of another
-    after a denial, from the claimant's side (the claimant, or one the claimant's role or name ties to them), that
-    opens on what was said or counted ("the £3m estimate") stands by the claim: it disputes the denial, which becomes
-    its speaker's claim."""
-    defended = []
-    for claim in claims:
-        for denial in claim.denials:
-            denier = speakers.get(denial.speaker_id or "")
-            reply = _first_reply(denial, claim, quotes)
-            defender = speakers.get(reply.speaker_id or "") if reply is not None else None
-            if denier is None or reply is None or defender is None or not STANDING_BY.match(reply.content):
-                continue
-            if _other_side(defender, denier) and _on_side_of(defender, claim.claimant):
-                words = normalise(denial, denier, speakers.values(), text)
-                defended.append(DraftClaim(denier, words, [denial], content_keys(denial.content), [reply]))
-    return defended
-
-
-def _first_reply(denial: Quote, claim: DraftClaim, quotes: list[Quote]) -> Quote | None:
-    """The first statement of another after the denial, within reach, when it asserts something in its own words (not
-    words nested in another's, nor the claim's own words told after its denial: "dismissed a report that ... The
-    report said ...")."""
-    others = [q for q in quotes if q.speaker_id != denial.speaker_id and q not in claim.quotes]
-    after = [q for q in others if start_of(q) >= end_of(denial)]
-    reply = min(after, key=start_of, default=None)
-    if reply is None or start_of(reply) - end_of(denial) > REPLY_REACH or reply.nested_in:
-        return None
-    return reply if reply.polarity == "asserts" else None
-
-
-def _on_side_of(speaker: Speaker, other: Speaker) -> bool:
-    return speaker.id == other.id or _same_side(speaker, other)
 
 
 def _counter_claim(
@@ -323,7 +289,7 @@ def _target(
                 return before
         # "The government's claim does not stand up," said the institute's director: not the institute's own finding,
         # nor an answer with no content word ("Absolutely"), which claims nothing an account could be
-        return claim_just_before(denial, [c for c in claims if not _same_side(denier, c.claimant) and c.keys])
+        return claim_just_before(denial, [c for c in claims if not same_side(denier, c.claimant) and c.keys])
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"
@@ -394,7 +360,7 @@ def _others_claims(
     return [
         c
         for c in claims
-        if _other_side(denier, c.claimant)
+        if other_side(denier, c.claimant)
         and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
     ]
 
@@ -459,51 +425,6 @@ def _denied_keys(denial: Quote) -> set[str]:
     # "This is a lie. There were never any threats to the budget": a clause that denies only "this" leaves the
     # rest of the words to say what
     return keys or content_keys(denial.content)
-
-
-def _other_side(a: Speaker, b: Speaker) -> bool:
-    """Whether b is someone else than a and not on a's side (see _same_side)."""
-    return a.id != b.id and not _same_side(a, b)
-
-
-def _same_side(a: Speaker, b: Speaker) -> bool:
-    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for; "the
-    agency" and "USCIS, the agency that oversees the program": one is a description the other's name holds."""
-    return (
-        _role_names(a, b)
-        or _role_names(b, a)
-        or _role_owner(a, b)
-        or _role_owner(b, a)
-        or _described_in(a, b)
-        or _described_in(b, a)
-    )
-
-
-def _described_in(description: Speaker, other: Speaker) -> bool:
-    words = description.name.lower().split()
-    if description.type != "UNNAMED" or len(words) < 2 or words[0] not in {"the", "this", "that"}:
-        return False
-    phrase, name = " ".join(words), other.name.lower()
-    return phrase in name and re.search(rf"(?:^|\s){re.escape(phrase)}(?:\s|,|$)", name) is not None
-
-
-def _role_owner(speaker: Speaker, other: Speaker) -> bool:
-    """ "the institute's deputy director" and "the Institute for Fiscal Studies", "Labour's health spokesman" and
-    Labour: a role's owner (the word before 's) is a word of the other's name, a body's."""
-    if other.type == "PERSON":
-        return False
-    name_words = set(re.findall(r"\w+", other.name.lower()))
-    return any(owner.lower() in name_words for role in speaker.roles for owner in ROLE_OWNER.findall(role))
-
-
-ROLE_WORD = re.compile(r"[\w-]+")
-
-
-def _role_names(speaker: Speaker, other: Speaker) -> bool:
-    if other.type not in {"PERSON", "ORG"} or not other.name.split():
-        return False
-    surname = other.name.split()[-1]
-    return any(surname in role and surname in ROLE_WORD.findall(role) for role in speaker.roles)
 
 
 def _going_on(
@@ -662,7 +583,7 @@ def _shown_wrong(
         if len(wrong) != 1 or shown_by is None or shown_by.speaker_id not in speakers:
             continue
         claimant, witness = wrong[0], speakers[shown_by.speaker_id or ""]
-        if not _other_side(witness, claimant):
+        if not other_side(witness, claimant):
             continue
         keys = content_keys(verdict.group("what"))
         theirs = [c for c in claims if c.claimant.id == claimant.id and c.keys & keys]
@@ -686,7 +607,7 @@ def _reaffirmed(
         if outer is None or q.polarity == "questions" or q.speaker_id not in speakers:
             continue
         replier = speakers.get(outer.speaker_id or "")
-        if replier is None or not _other_side(replier, speakers[q.speaker_id or ""]):
+        if replier is None or not other_side(replier, speakers[q.speaker_id or ""]):
             continue
         reply = " ".join(text[max(s, end_of(q)) : e] for s, e in outer.content_spans if e > end_of(q))
         found = reaffirming(q.content, reply)
@@ -718,7 +639,7 @@ def _evidence_against(
             (len(keys & claim.keys), claim)
             for claim in claims
             if len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
-            and _other_side(witness, claim.claimant)
+            and other_side(witness, claim.claimant)
             and any(NEGATED.search(c.content) and 0 <= start_of(q) - end_of(c) <= REFERENCE_REACH for c in claim.quotes)
         ]
         if denied:
@@ -765,7 +686,7 @@ def _contradicting_answers(
             for claim in claims
             if not claim.denials
             and len(keys & claim.keys) >= MIN_SHARED_KEYS
-            and _other_side(subject, claim.claimant)
+            and other_side(subject, claim.claimant)
             and any(
                 0 <= start_of(q) - end_of(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes
             )
@@ -793,7 +714,7 @@ def _acts_denied_by_those_named(
             if not any(0 <= start_of(q) - end_of(c) <= REPLY_REACH for c in claim.quotes) or q in claim.denials:
                 continue
             replier = speakers[q.speaker_id or ""]
-            if _other_side(replier, claim.claimant) and any(speaks_of(c.content, replier) for c in claim.quotes):
+            if other_side(replier, claim.claimant) and any(speaks_of(c.content, replier) for c in claim.quotes):
                 yield claim, q
 
 

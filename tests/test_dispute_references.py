@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sayso import Analysis, analyze
 
 
@@ -232,3 +234,34 @@ def test_words_reported_in_the_claimant_s_own_quote_do_not_join_the_dispute_of_t
     )
     disputes = disputes_of(analyze(text))
     assert all(set(disputers) <= {"Ann Cole"} for _, claimant, disputers in disputes if claimant == "Lee Grant")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        'The council leader, Tom Reed, disagreed, saying the bridge had "achieved nothing except higher tolls".',
+        'The council leader, Tom Reed, disagreed. "The bridge will cost us more than it brings in," he said.',
+    ],
+)
+def test_one_who_disagreed_saying_something_disputes_the_claim_just_before(reply: str) -> None:
+    text = 'The mayor, Ann Cole, said on Monday that the new bridge would "transform the town".\n\n' + reply
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ann Cole", ["Tom Reed"])]
+
+
+def test_one_who_did_not_disagree_disputes_nothing() -> None:
+    text = (
+        'The mayor, Ann Cole, said on Monday that the new bridge would "transform the town".\n\n'
+        'The council leader, Tom Reed, did not disagree, saying the bridge had "brought in new shops".'
+    )
+    assert disputes_of(analyze(text)) == []
+
+
+def test_a_statement_after_others_who_disagreed_disputes_nothing() -> None:
+    text = (
+        "The mayor, Ann Cole, said the new bridge would transform the town. Asked if the bridge was worth its cost, "
+        "52 percent of residents agreed and 40 percent disagreed.\n\n"
+        "The timing of the vote doesn't surprise pollster Tom Reed: "
+        '"Voters always warm to a project once it opens," he said.'
+    )
+    assert disputes_of(analyze(text)) == []
