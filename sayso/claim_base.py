@@ -1,5 +1,6 @@
 """What every linker of claims and denials shares: a claim being built, the content words of statements, where
-statements are, the claims just before or after a denial, and whether words name a speaker."""
+statements are, the claims just before or after a denial, whether words name a speaker, and whether two speakers are
+on one side."""
 
 from __future__ import annotations
 
@@ -62,13 +63,15 @@ def claim_just_before(denial: Quote, claims: list[DraftClaim], reach: int = REFE
     return max(near, key=lambda pair: pair[0])[1] if near else None
 
 
-def claim_just_after(denial: Quote, claims: list[DraftClaim], text: str) -> tuple[DraftClaim, bool] | None:
+def claim_just_after(
+    denial: Quote, claims: list[DraftClaim], text: str, reach: int = ANAPHORIC_AFTER
+) -> tuple[DraftClaim, bool] | None:
     """The claim by someone else whose words start closest after the denial's end, within its
-    sentence's reach, and whether the words between say that the denial answers it ('"I never said
-    that," X said, after Y said ...')."""
+    sentence's reach (or ``reach`` characters), and whether the words between say that the denial answers it ('"I
+    never said that," X said, after Y said ...')."""
     end = denial.content_spans[-1][1] if denial.content_spans else 0
     starts = [(q.content_spans[0][0] if q.content_spans else end, c) for c, q in others_quotes(denial, claims)]
-    near = [(start, c) for start, c in starts if 0 <= start - end <= ANAPHORIC_AFTER]
+    near = [(start, c) for start, c in starts if 0 <= start - end <= reach]
     if not near:
         return None
     start, claim = min(near, key=lambda pair: pair[0])
@@ -174,3 +177,73 @@ def start_of(q: Quote) -> int:
 
 def end_of(q: Quote) -> int:
     return q.content_spans[-1][1] if q.content_spans else 0
+
+
+ROLE_OWNER = re.compile(r"\b(\w+)[’']s\b")  # "institute's" in "the institute's deputy director"
+# "Gowdy's office", "Exxon Mobil's", "the Clinton campaign's lawyers": a speaker on the side of the one named
+POSSESSOR = re.compile(
+    r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:\s+campaign)?)[’']s?"
+    r"(?:\s+(?:office|campaign|team|staff|aides?|lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?))?$"
+)
+
+
+def other_side(a: Speaker, b: Speaker) -> bool:
+    """Whether b is someone else than a and not on a's side (see same_side)."""
+    return a.id != b.id and not same_side(a, b)
+
+
+def same_side(a: Speaker, b: Speaker) -> bool:
+    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for; "the
+    agency" and "USCIS, the agency that oversees the program": one is a description the other's name holds."""
+    return (
+        _role_names(a, b)
+        or _role_names(b, a)
+        or _role_owner(a, b)
+        or _role_owner(b, a)
+        or _described_in(a, b)
+        or _described_in(b, a)
+        or _owned_by(a, b)
+        or _owned_by(b, a)
+        or _short_name_of(a, b)
+        or _short_name_of(b, a)
+    )
+
+
+def _short_name_of(short: Speaker, body: Speaker) -> bool:
+    """ "Exxon" and "Exxon Mobil": a body named by the first words of the other's name (not people: "Bill" and
+    "Bill Clinton" may be two)."""
+    a, b = short.name.split(), body.name.split()
+    return "PERSON" not in (short.type, body.type) and 0 < len(a) < len(b) and b[: len(a)] == a
+
+
+def _owned_by(speaker: Speaker, other: Speaker) -> bool:
+    """ "Gowdy's office" and Trey Gowdy, "Exxon Mobil's" and Exxon Mobil: a speaker named as the other's."""
+    owner = POSSESSOR.match(speaker.name)
+    return owner is not None and names_speaker(owner.group(1), other)
+
+
+def _described_in(description: Speaker, other: Speaker) -> bool:
+    words = description.name.lower().split()
+    if description.type != "UNNAMED" or len(words) < 2 or words[0] not in {"the", "this", "that"}:
+        return False
+    phrase, name = " ".join(words), other.name.lower()
+    return phrase in name and re.search(rf"(?:^|\s){re.escape(phrase)}(?:\s|,|$)", name) is not None
+
+
+def _role_owner(speaker: Speaker, other: Speaker) -> bool:
+    """ "the institute's deputy director" and "the Institute for Fiscal Studies", "Labour's health spokesman" and
+    Labour: a role's owner (the word before 's) is a word of the other's name, a body's."""
+    if other.type == "PERSON":
+        return False
+    name_words = set(re.findall(r"\w+", other.name.lower()))
+    return any(owner.lower() in name_words for role in speaker.roles for owner in ROLE_OWNER.findall(role))
+
+
+ROLE_WORD = re.compile(r"[\w-]+")
+
+
+def _role_names(speaker: Speaker, other: Speaker) -> bool:
+    if other.type not in {"PERSON", "ORG"} or not other.name.split():
+        return False
+    surname = other.name.split()[-1]
+    return any(surname in role and surname in ROLE_WORD.findall(role) for role in speaker.roles)

@@ -4,18 +4,25 @@ which words of a denial make such a reference, and which claim was made as what 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from sayso.claim_base import DraftClaim, claim_just_after, claim_just_before, start_of
 from sayso.model import Quote
 from sayso.polarity import CHARGES_FOUGHT as FIGHTING_CHARGES
-from sayso.polarity import denial_matches
+from sayso.polarity import STORIES_CALLED_WORTHLESS, denial_matches
 
-# where a clause of a denial ends: what the words before and after it say is not what it denies
-CLAUSE_END = re.compile(r"[,;:.!?…—–()]|\s-\s|\b(?:because|but|although|though|while|whereas|when)\b", re.IGNORECASE)
-# A denial whose object is "the charges", "that claim", "the criticism": what was just claimed before it.
+# where a clause of a denial ends: what the words before and after it say is not what it denies (a second reported
+# clause too: 'said China "opposes all attacks" and that the U.S. claims lacked evidence'; not the periods of "U.S.")
+CLAUSE_END = re.compile(
+    r"[,;:!?…—–()]|(?<!\b[A-Z])\.|\s-\s|\b(?:because|but|although|though|while|whereas|when|and\s+that)\b",
+    re.IGNORECASE,
+)
+# A denial whose object is "the charges", "that claim", "the criticism", "the repair figure": what was just claimed
+# before it.
 REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
-    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version|statements|testimony)\b"
+    r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version|statements|testimony|"
+    r"figures?|estimates?)\b"
 )
 # "denied reports that ...", "rejected allegations that ...": a bare plural noun of what was said, no one named
 BARE_REPORTS = re.compile(r"^(?:media\s+|press\s+|news\s+)?(?P<noun>reports|allegations|claims)\s+that\b", re.I)
@@ -38,6 +45,10 @@ NOUN_VERB_STEMS = {
     "conclusion": ("conclu",),
     "testimony": ("testif",),
 }
+# ... and, where no claim was made so, the verbs that make what a report or a story says all the same: "denied reports
+# that the couple split" and "The rumours began when a gossip site claimed that ..."
+NOUN_VERB_STEMS_ELSE = {"report": ("claim", "alleg"), "story": ("claim", "alleg")}
+REPORTED_AFTER_REACH = 400  # characters after "denied reports that ..." within which the report's claim is told
 # "the", "that", "these false", "the government's", "all of the" ...
 REFERRING = (
     r"^(?:(?:all|each|some|many|most|both)\s+(?:of\s+)?)?(?:the|that|this|these|those|such)\s+"
@@ -48,6 +59,8 @@ REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
 ACCUSATION = re.compile(
     REFERRING + r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b", re.IGNORECASE
 )
+# "I read the same stories you do, and most of them are rubbish": stories referred to inside a clause
+STORIES_CALLED_WORTHLESS_IN = re.compile(STORIES_CALLED_WORTHLESS, re.IGNORECASE)
 # "disputed that account": the determiner the cue leaves out of the words it denies
 DETERMINER_BEFORE = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.IGNORECASE)
 # "concluded his comments were false": what the man, woman or people just quoted said.
@@ -64,8 +77,9 @@ CUE_IN_WORDS = 5  # "its investigation had found that ...": a verb this far into
 
 def referring_words(denial: Quote, text: str) -> str | None:
     """The words of a denial that open with a reference to something said ("the claims", "these stories"): all of
-    them (with the determiner its cue left out: "disputed that account"), or a denying clause of a later sentence
-    ('"I never took a penny. These stories are lies," she said')."""
+    them (with the determiner its cue left out: "disputed that account"), a denying clause of a later sentence
+    ('"I never took a penny. These stories are lies," she said'), or the words from stories that a clause calls
+    worthless ("I read the same stories you do, and most of them are rubbish")."""
     content = denial.content.strip()
     start = start_of(denial)
     determiner = DETERMINER_BEFORE.search(text, max(0, start - 8), start) if denial.content_spans else None
@@ -76,7 +90,8 @@ def referring_words(denial: Quote, text: str) -> str | None:
         clause = content[start:end].strip(" \"'“”‘’…")
         if REFERENCE.match(clause):
             return clause
-    return None
+    called = STORIES_CALLED_WORTHLESS_IN.search(content)  # ('I read the same stories you do, and ... are rubbish')
+    return content[called.start() :] if called else None
 
 
 def reports_denied(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:
@@ -89,7 +104,7 @@ def reports_denied(denial: Quote, claims: list[DraftClaim], text: str) -> DraftC
     before = claim_just_before(denial, made_so)
     if before is not None:
         return before
-    after = claim_just_after(denial, made_so, text)
+    after = claim_just_after(denial, made_so, text, reach=REPORTED_AFTER_REACH)
     return after[0] if after is not None else None
 
 
@@ -116,24 +131,28 @@ def reference_noun(referring: str) -> str:
 
 def made_as_named(claims: list[DraftClaim], noun: str) -> list[DraftClaim]:
     """The claims made as the noun that refers to them says: by its verb ("The Daily Mail reported that ..."), else,
-    where none was, by the noun in their cue ("she said in a recent report that ...")."""
+    where none was, by the noun in their cue ("she said in a recent report that ..."), else by a verb that makes what
+    such a noun names all the same ("reports" of what a gossip site "claimed")."""
     by_verb = [c for c in claims if made_as(c, noun)]
-    return by_verb or [c for c in claims if made_as(c, noun, in_cue_phrase=True)]
+    by_cue = by_verb or [c for c in claims if made_as(c, noun, in_cue_phrase=True)]
+    return by_cue or [c for c in claims if made_as(c, noun, stems=NOUN_VERB_STEMS_ELSE)]
 
 
-def made_as(claim: DraftClaim, noun: str, *, in_cue_phrase: bool = False) -> bool:
+def made_as(
+    claim: DraftClaim, noun: str, *, in_cue_phrase: bool = False, stems: Mapping[str, tuple[str, ...]] = NOUN_VERB_STEMS
+) -> bool:
     """Whether a claim was made by the verb of the noun that refers to it ("the claim": "X claimed that ..."; "the
     findings": "its inquiry found that ..."), in its cue's verb or in the first words of what was said; with
-    ``in_cue_phrase``, anywhere in its cue ("said in a recent report")."""
+    ``in_cue_phrase``, anywhere in its cue ("said in a recent report"); ``stems``: the verbs of each noun."""
     noun = noun.lower()
-    stems = NOUN_VERB_STEMS.get("story" if noun.startswith("stor") else noun.removesuffix("s"), ())
-    if not stems:
+    verbs = stems.get("story" if noun.startswith("stor") else noun.removesuffix("s"), ())
+    if not verbs:
         return False
     for quote in claim.quotes:
         cue = quote.cue or ""
         verb = cue if in_cue_phrase else CUE_PHRASE_AFTER_VERB.split(cue, maxsplit=1)[0]
         opening = quote.content.split()[:CUE_IN_WORDS]
-        if any(word.lower().startswith(stems) for word in [*verb.split(), *opening]):
+        if any(word.lower().startswith(verbs) for word in [*verb.split(), *opening]):
             return True
     return False
 

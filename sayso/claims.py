@@ -20,7 +20,9 @@ from sayso.claim_base import (
     content_keys,
     end_of,
     names_speaker,
+    other_side,
     owns,
+    same_side,
     speaks_of,
     start_of,
 )
@@ -40,6 +42,7 @@ from sayso.claim_references import (
     referring_words,
     reports_denied,
 )
+from sayso.claim_replies import defending_replies, disagreeing
 from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker
 from sayso.quotes.cues import WRONG_FOR, is_cue_noun, words
@@ -62,7 +65,6 @@ POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words(
     "it which who whom you they we them he she i this that these those several some many others"
 )
-ROLE_OWNER = re.compile(r"\b(\w+)[’']s\b")  # "institute's" in "the institute's deputy director"
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
     r"lawsuits?|demands?|amendments?|bills?|nominations?|changes?|permission|access|entry|efforts?|attempts?|calls)"
@@ -77,8 +79,11 @@ PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|that|this)(?:[’']s|\s+(?:is|was))\s",
 SENTENCE_OR_CLAUSE = re.compile(r"[,;:]\s|[.!?…]+\s+|\s(?:but|while|although|though|whereas)\s")
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
 # A denial that opens by pointing back ("that is a distortion, ...", "that was never true") disputes
-# what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere).
-POINTING_BACK = re.compile(r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b", re.IGNORECASE)
+# what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere); so does a bare
+# "No." answering what was just put to the speaker (not "No. 10 said", "No one")
+POINTING_BACK = re.compile(
+    r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b|^\W*no(?:[.!]|,)\s+(?!\d)", re.IGNORECASE
+)
 POINTING_REACH = 300  # characters back from the denial
 GOING_ON_REACH = 300  # characters from a denial to the same speaker's next denial of "this" or "that"
 # A cue that offers proof ("a study proved that ...", "documents show"): against a claim that it never happened
@@ -87,10 +92,11 @@ EVIDENCE = re.compile(
 )
 EVIDENCE_SHARED_KEYS = 3
 REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
-# "Fields had fabricated the story", "Lane lied about it", "she made the story up" (a name, not a pronoun)
+# "Fields had fabricated the story", "Lane lied about it", "She made the story up", "she overstates the danger" (a
+# name, or "he" or "she" opening a sentence or the words)
 FABRICATED = re.compile(
-    r"\b(?P<who>[A-Z][\w'’.-]+)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:just\s+|simply\s+)?"
-    r"(?:fabricated|invented|lied|lying|"
+    r"(?:^\W*(?P<pronoun>he|she)|\b(?P<who>[A-Z][\w'’.-]+))\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?"
+    r"(?:just\s+|simply\s+)?(?:fabricated|invented|lied|lying|overstat(?:es|ed|ing)|exaggerat(?:es|ed|ing)|"
     r"made\s+(?:it|that|this|the\s+\w+)\s+up|made\s+up)\b"
 )
 # cues of what someone orders, urges or calls for: no claim that can be true or false
@@ -100,16 +106,11 @@ DIRECTIVE_CUE = re.compile(
     re.IGNORECASE,
 )
 DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
-# "Gowdy's office", "Exxon Mobil's", "the Clinton campaign's lawyers": a speaker on the side of the one named
 THAT_CLAUSE = re.compile(r"\s+that\s+")
 SPELLED_OUT = re.compile(r"^\s*that\s+")
 WRONGDOING = re.compile(
     r"^(?:any|all|the)?\s*(?:wrong-?doing|impropriety|improprieties|misconduct|illegality|illegal\s+activity)\b",
     re.IGNORECASE,
-)
-POSSESSOR = re.compile(
-    r"^(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:\s+campaign)?)[’']s?"
-    r"(?:\s+(?:office|campaign|team|staff|aides?|lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?))?$"
 )
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 # 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
@@ -143,12 +144,12 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         denier = by_id[denial.speaker_id or ""]
         target = (
             _account_called_false(denial, claims, by_id, text)
-            or _going_on(denial, last_target)
+            or _going_on(denial, last_target, claims, text)
             or _addressee_claim(denial, claims, by_id, text)
         )
         if target is None:
             target = _target(denial, claims, text, parent_speaker, denier)
-            if target is not None and _answered_later(denial, target, text) and _other_side(denier, target.claimant):
+            if target is not None and _answered_later(denial, target, text) and other_side(denier, target.claimant):
                 claims.append(_counter_claim(denial, target, denier, by_id, text))
                 continue
         target = (
@@ -156,9 +157,15 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
             or _question_answered(denial, quotes, claims, by_id, text)
             or _pointed_back_to(denial, claims, denier, parent_speaker)
         )
-        if target is not None and not _same_side(denier, target.claimant):
+        if target is not None and not same_side(denier, target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (end_of(denial), target)
+    for denial, reply in list(defending_replies(quotes, claims, by_id)):  # the denial becomes its speaker's claim
+        denier = by_id[denial.speaker_id or ""]
+        words = normalise(denial, denier, by_id.values(), text)
+        claims.append(DraftClaim(denier, words, [denial], content_keys(denial.content), [reply]))
+    for claim, reply in disagreeing(quotes, claims, by_id, text):
+        claim.denials.append(reply)
     for claim, reply in _shown_wrong(quotes, claims, by_id, text):
         claim.denials.append(reply)
     for claim, reply in _reaffirmed(quotes, claims, by_id, text):
@@ -305,7 +312,7 @@ def _target(
                 return before
         # "The government's claim does not stand up," said the institute's director: not the institute's own finding,
         # nor an answer with no content word ("Absolutely"), which claims nothing an account could be
-        others = [c for c in claims if not _same_side(denier, c.claimant) and c.keys]
+        others = [c for c in claims if not same_side(denier, c.claimant) and c.keys]
         spelled_out = _spelled_out_keys(referring)
         if spelled_out:  # "rejected the notion that the party could walk away": a claim in those words
             others = [c for c in others if len(c.keys & spelled_out) >= MIN_SHARED_KEYS]
@@ -351,6 +358,9 @@ def _target(
     best = max((c for c in others if c not in agreed), key=score, default=None)
     if best is not None and score(best)[0] >= MIN_SHARED_KEYS:
         return best
+    disputed = _disputed_already(denial, [c for c in others if c not in agreed], denied)
+    if disputed is not None:
+        return disputed
     if ANAPHORIC_DENIAL.search(denial.content) and len(keys) <= ANAPHORIC_MAX_KEYS:
         return _anaphor_target(denial, others, text)
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
@@ -363,7 +373,7 @@ def _accusations_of(denier: Speaker, claims: list[DraftClaim]) -> list[DraftClai
     return [
         c
         for c in claims
-        if _other_side(denier, c.claimant) and (made_as_named([c], "allegation") or speaks_of(c.text, denier))
+        if other_side(denier, c.claimant) and (made_as_named([c], "allegation") or speaks_of(c.text, denier))
     ]
 
 
@@ -375,6 +385,17 @@ def _spelled_out_keys(referring: str) -> set[str]:
     return content_keys(rest[clause.end() :]) if clause else set()
 
 
+def _disputed_already(denial: Quote, claims: list[DraftClaim], denied: set[str]) -> DraftClaim | None:
+    """ '... non-citizens voted, a claim that county officials have rejected. "There were no non-citizen votes," said
+    the elections director': a denial in its speaker's own words (not reported in another's quote: 'Graham said
+    "when they hear a candidate say it's a hoax ..."') sharing a content word with a claim someone has already denied,
+    just before it, denies it too (the closest such claim)."""
+    if denial.nested_in:
+        return None
+    disputed = [c for c in claims if c.denials and (c.keys & denied) - NEGATION_KEYS]
+    return claim_just_before(denial, disputed)
+
+
 def _others_claims(
     denial: Quote, claims: list[DraftClaim], denier: Speaker, parent_speaker: dict[str, str | None]
 ) -> list[DraftClaim]:
@@ -383,7 +404,7 @@ def _others_claims(
     return [
         c
         for c in claims
-        if _other_side(denier, c.claimant)
+        if other_side(denier, c.claimant)
         and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
     ]
 
@@ -450,76 +471,21 @@ def _denied_keys(denial: Quote) -> set[str]:
     return keys or content_keys(denial.content)
 
 
-def _other_side(a: Speaker, b: Speaker) -> bool:
-    """Whether b is someone else than a and not on a's side (see _same_side)."""
-    return a.id != b.id and not _same_side(a, b)
-
-
-def _same_side(a: Speaker, b: Speaker) -> bool:
-    """ "Clinton spokesman Jesse Ferguson" and Hillary Clinton: one's role names the other, who it speaks for; "the
-    agency" and "USCIS, the agency that oversees the program": one is a description the other's name holds."""
-    return (
-        _role_names(a, b)
-        or _role_names(b, a)
-        or _role_owner(a, b)
-        or _role_owner(b, a)
-        or _described_in(a, b)
-        or _described_in(b, a)
-        or _owned_by(a, b)
-        or _owned_by(b, a)
-        or _short_name_of(a, b)
-        or _short_name_of(b, a)
-    )
-
-
-def _short_name_of(short: Speaker, body: Speaker) -> bool:
-    """ "Exxon" and "Exxon Mobil": a body named by the first words of the other's name (not people: "Bill" and
-    "Bill Clinton" may be two)."""
-    a, b = short.name.split(), body.name.split()
-    return "PERSON" not in (short.type, body.type) and 0 < len(a) < len(b) and b[: len(a)] == a
-
-
-def _owned_by(speaker: Speaker, other: Speaker) -> bool:
-    """ "Gowdy's office" and Trey Gowdy, "Exxon Mobil's" and Exxon Mobil: a speaker named as the other's."""
-    owner = POSSESSOR.match(speaker.name)
-    return owner is not None and names_speaker(owner.group(1), other)
-
-
-def _described_in(description: Speaker, other: Speaker) -> bool:
-    words = description.name.lower().split()
-    if description.type != "UNNAMED" or len(words) < 2 or words[0] not in {"the", "this", "that"}:
-        return False
-    phrase, name = " ".join(words), other.name.lower()
-    return phrase in name and re.search(rf"(?:^|\s){re.escape(phrase)}(?:\s|,|$)", name) is not None
-
-
-def _role_owner(speaker: Speaker, other: Speaker) -> bool:
-    """ "the institute's deputy director" and "the Institute for Fiscal Studies", "Labour's health spokesman" and
-    Labour: a role's owner (the word before 's) is a word of the other's name, a body's."""
-    if other.type == "PERSON":
-        return False
-    name_words = set(re.findall(r"\w+", other.name.lower()))
-    return any(owner.lower() in name_words for role in speaker.roles for owner in ROLE_OWNER.findall(role))
-
-
-ROLE_WORD = re.compile(r"[\w-]+")
-
-
-def _role_names(speaker: Speaker, other: Speaker) -> bool:
-    if other.type not in {"PERSON", "ORG"} or not other.name.split():
-        return False
-    surname = other.name.split()[-1]
-    return any(surname in role and surname in ROLE_WORD.findall(role) for role in speaker.roles)
-
-
-def _going_on(denial: Quote, last_target: dict[str, tuple[int, DraftClaim]]) -> DraftClaim | None:
+def _going_on(
+    denial: Quote, last_target: dict[str, tuple[int, DraftClaim]], claims: list[DraftClaim], text: str
+) -> DraftClaim | None:
     """'... he believed Ruiz had fabricated the story. "This was made up," Harlow said': a denial of "this" or
-    "that" right after the same speaker's denial disputes what that one disputed."""
+    "that", or of "these stories" that names no one ("has denied reports that ... 'These stories are made up'"), right
+    after the same speaker's denial disputes what that one disputed."""
     previous = last_target.get(denial.speaker_id or "")
-    if previous is None or not (ANAPHORIC_DENIAL.search(denial.content) or POINTING_BACK.search(denial.content)):
+    if previous is None or not 0 <= start_of(denial) - previous[0] <= GOING_ON_REACH:
         return None
-    end, claim = previous
-    return claim if 0 <= start_of(denial) - end <= GOING_ON_REACH else None
+    if ANAPHORIC_DENIAL.search(denial.content) or POINTING_BACK.search(denial.content):
+        return previous[1]
+    referring = referring_words(denial, text)
+    if referring is None or any(names_speaker(referring, c.claimant) for c in claims):
+        return None
+    return previous[1]
 
 
 def _anaphor_target(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:
@@ -544,7 +510,7 @@ def _account_called_false(
     """ "he believed Fields had fabricated the story": the account of a speaker the denial says lied, made up or
     fabricated what they said, whether or not the article quotes that account (then it is added as a claim)."""
     for match in FABRICATED.finditer(denial.content):
-        who = match.group("who")
+        who = match.group("who") or match.group("pronoun")
         if who.lower() in {"he", "she"}:
             called = _called_so(denial, claims, who.lower(), text)
             if called is not None:
@@ -564,16 +530,13 @@ def _account_called_false(
 
 def _called_so(denial: Quote, claims: list[DraftClaim], pronoun: str, text: str) -> DraftClaim | None:
     """ '"She just made it up," he said': the claim just before the denial by a person the article calls by that
-    pronoun (and by no pronoun of the other gender), not the denier."""
+    pronoun (and by no pronoun of the other gender), not the denier; else by a person it calls by no pronoun ("Ruth
+    Lane warned that ... I think she overstates the danger")."""
     pronouns = next(p for p in PRONOUNS_BY_GENDER if pronoun in p)
-    theirs = [
-        c
-        for c in claims
-        if c.claimant.type == "PERSON"
-        and c.claimant.id != denial.speaker_id
-        and _third_person_pronouns(c.claimant, text) == pronouns
-    ]
-    return claim_just_before(denial, theirs)
+    people = [c for c in claims if c.claimant.type == "PERSON" and c.claimant.id != denial.speaker_id]
+    called = [c for c in people if _third_person_pronouns(c.claimant, text) == pronouns]
+    uncalled = [c for c in people if _third_person_pronouns(c.claimant, text) == PRONOUNS_OF["PERSON"]]
+    return claim_just_before(denial, called) or claim_just_before(denial, uncalled)
 
 
 def _addressee_claim(
@@ -664,7 +627,7 @@ def _shown_wrong(
         if len(wrong) != 1 or shown_by is None or shown_by.speaker_id not in speakers:
             continue
         claimant, witness = wrong[0], speakers[shown_by.speaker_id or ""]
-        if not _other_side(witness, claimant):
+        if not other_side(witness, claimant):
             continue
         keys = content_keys(verdict.group("what"))
         theirs = [c for c in claims if c.claimant.id == claimant.id and c.keys & keys]
@@ -688,7 +651,7 @@ def _reaffirmed(
         if outer is None or q.polarity == "questions" or q.speaker_id not in speakers:
             continue
         replier = speakers.get(outer.speaker_id or "")
-        if replier is None or not _other_side(replier, speakers[q.speaker_id or ""]):
+        if replier is None or not other_side(replier, speakers[q.speaker_id or ""]):
             continue
         reply = " ".join(text[max(s, end_of(q)) : e] for s, e in outer.content_spans if e > end_of(q))
         found = reaffirming(q.content, reply)
@@ -720,7 +683,7 @@ def _evidence_against(
             (len(keys & claim.keys), claim)
             for claim in claims
             if len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
-            and _other_side(witness, claim.claimant)
+            and other_side(witness, claim.claimant)
             and any(NEGATED.search(c.content) and 0 <= start_of(q) - end_of(c) <= REFERENCE_REACH for c in claim.quotes)
         ]
         if denied:
@@ -767,7 +730,7 @@ def _contradicting_answers(
             for claim in claims
             if not claim.denials
             and len(keys & claim.keys) >= MIN_SHARED_KEYS
-            and _other_side(subject, claim.claimant)
+            and other_side(subject, claim.claimant)
             and any(
                 0 <= start_of(q) - end_of(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes
             )
@@ -795,7 +758,7 @@ def _acts_denied_by_those_named(
             if not any(0 <= start_of(q) - end_of(c) <= REPLY_REACH for c in claim.quotes) or q in claim.denials:
                 continue
             replier = speakers[q.speaker_id or ""]
-            if _other_side(replier, claim.claimant) and any(speaks_of(c.content, replier) for c in claim.quotes):
+            if other_side(replier, claim.claimant) and any(speaks_of(c.content, replier) for c in claim.quotes):
                 yield claim, q
 
 

@@ -22,6 +22,12 @@ CHARGES_FOUGHT = (
 CALLED_A_LIAR = (
     r"^\W*(?:him|her|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+[“\"‘]?(?:a|an)\s+(?:\w+\s+)?liar\b"
 )
+# "the same stories ..., and most of them are rubbish": what was reported or claimed, called worthless in its sentence
+STORIES_CALLED_WORTHLESS = (
+    r"\b(?:the|these|those|such)\s+(?:\w+\s+)?(?:stories|reports|rumou?rs|claims|articles|headlines)\b[^.!?]{0,40}?"
+    r"\b(?:they|them)\s+(?:are|were)\s+(?:all\s+|just\s+|simply\s+|complete\s+|total\s+)?"
+    r"(?:rubbish|garbage|drivel|tosh|nonsense|lies)\b"
+)
 DENIAL_CONTENT = re.compile(
     # "is not true", "that's simply not true", "it isn't accurate"
     r"\b(?:is|was|are|were|[’']s|[’']re)\s+(?:\w+ly\s+|just\s+)?(?:not|n[o’']t)\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
@@ -83,6 +89,12 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:(?:do|does|did)\s*(?:not|n[’']t)|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to)\s+(?:recogni[sz]e|acknowledge|accept)\s+"
     r"(?:that|the|this)\s+(?:reality|facts?|truth)\b|\bignor(?:e|es|ed|ing)\s+the\s+(?:reality|facts|truth)\b"
     r"|\bfl(?:y|ies|ew)\s+in\s+the\s+face\s+of\s+the\s+facts?\b|\bdivorced\s+from\s+reality\b"
+    # "the claims lacked evidence", "The allegations lack any evidence" (not "lacked the staff")
+    r"|\black(?:s|ed|ing)?\s+(?:any\s+)?(?:evidence|proof|basis)\b"
+    # "I read the same stories you do, and most of them are rubbish" (not "we were rubbish in the first half")
+    r"|" + STORIES_CALLED_WORTHLESS +
+    # a bare "No." or "No, ..." answering a question (not "No. 10 said", "No one asked")
+    r"|^\W*no(?:[.!]|,)\s+(?!\d)"
     # "We reject the suggestion that ...", "I categorically deny": the speaker's own denial, opening the words
     r"|^\W*(?:we|i)\s+(?:\w+ly\s+)?(?:reject|deny|dispute|refute)\b",
     re.IGNORECASE,
@@ -93,7 +105,7 @@ CLAIM_JUDGED_WORTHLESS = re.compile(
     r"^\W*(?:the|that|this|these|those|such|his|her|their)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|"
     r"accusations?|criticism|reports?|assertions?|story|stories|suggestions?|notion)\b(?:(?!\b(?:and|but|while)\b)[^.;:,]){0,40}?"
     r"\b(?:hypocri\w*|ridiculous|absurd|laughable|outrageous|preposterous|silly|garbage|meritless|without merit|"
-    r"politically motivated|desperate)\b",
+    r"politically motivated|(?:political\s+)?manipulation|smear\w*|desperate)\b",
     re.IGNORECASE,
 )
 # "What does Ruiz know about it": a question that waves away what someone says (not "what did they know", which asks,

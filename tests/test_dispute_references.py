@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sayso import Analysis, analyze
 
 
@@ -116,3 +118,150 @@ def test_the_philippine_side_names_the_philippine_armed_forces() -> None:
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, by) for _, claimant, by in disputes] == [("The Philippine armed forces", ["Mao Ling"])]
+
+
+def test_a_spokeswoman_saying_the_claims_lacked_evidence_and_an_embassy_calling_the_charges_manipulation() -> None:
+    text = (
+        "The European Commission on Friday accused Brazilian trawlers of fishing illegally in European waters and "
+        "summoned Brazil's ambassador.\n\n"
+        'Foreign ministry spokeswoman Ana Lima told reporters that Brazil "respects every maritime treaty" and that '
+        "the E.U. claims lacked evidence.\n\n"
+        'The Brazilian embassy in Brussels said in a statement that the charges were "political manipulation."'
+    )
+    disputes = disputes_of(analyze(text))
+    disputers = {d for _, claimant, ds in disputes if claimant == "The European Commission" for d in ds}
+    assert {"Ana Lima", "The Brazilian embassy in Brussels"} <= disputers
+
+
+def test_a_bare_no_to_a_question_disputes_the_claim_the_question_reports() -> None:
+    text = (
+        "The transport minister, Rhiannon Morgan, spoke to the Ledger about fares and the new rail timetable.\n\n"
+        "Q: Your predecessor, Tom Hale, said last year that bus fares would have to double by 2027. Do you agree?\n\n"
+        "MORGAN: No. We will not raise fares in this parliament. Tom was speaking for himself."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Tom Hale", ["Rhiannon Morgan"])]
+
+
+def test_the_figures_a_body_quotes_called_wrong_dispute_that_body() -> None:
+    text = (
+        "The Department for Education said it had provided \"record funding\" to schools this year.\n\n"
+        "But Dr Ann Hale, head of the Westfield schools trust, told the BBC that the money had gone on supply "
+        'teachers. "The figures the department quotes are simply wrong," she said.'
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [
+        ("The Department for Education", ["Ann Hale"])
+    ]
+
+
+def test_a_repair_figure_plucked_out_of_thin_air_disputes_the_one_who_gave_it() -> None:
+    text = (
+        "The council's finance chief, Cllr Ann Price, said the bridge needed £3m of work the council could not "
+        "afford.\n\n"
+        'Green group leader Cllr Sam Booth said the repair figure had been "plucked out of thin air".'
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ann Price", ["Sam Booth"])]
+
+
+def test_denied_reports_and_stories_called_made_up_dispute_the_blog_that_claimed_them_after() -> None:
+    text = (
+        "A spokesman for the actor Leo Grant has denied reports that Grant and his wife, the designer Mia Stone, have "
+        "split after ten years together.\n\n"
+        '"Leo and Mia are very happy," the spokesman told reporters. "These stories are completely made up."\n\n'
+        "The rumours started last week when gossip blog CelebBuzz claimed that Grant had moved out of the family "
+        "home."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [claimant for _, claimant, _ in disputes] == ["CelebBuzz"]
+
+
+def test_a_denial_sharing_a_word_with_a_claim_others_have_rejected_disputes_it_too() -> None:
+    text = (
+        "Sen. Dale Hart has said repeatedly that dead people voted in the 2022 primary, a claim that county "
+        "officials have rejected.\n\n"
+        '"We audited every ballot. There were no ballots cast by the dead," said Rosa Diaz, the elections director '
+        "of Lane County."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, sorted(disputers)) for _, claimant, disputers in disputes] == [
+        ("Dale Hart", ["Rosa Diaz", "county officials"])
+    ]
+
+
+def test_the_stories_a_manager_calls_rubbish_are_the_paper_s_report() -> None:
+    text = (
+        "Italian paper Gazzetta reported on Tuesday that Milan had agreed terms with the striker Leon Dube.\n\n"
+        '"Leon is under contract until 2029," a City spokesman said.\n\n'
+        'City manager Ray Booth was more blunt. "He\'s staying," Booth said after training. "I read the same stories '
+        'you do, and most of them are rubbish."'
+    )
+    disputes = disputes_of(analyze(text))
+    assert ("Gazzetta", ["Ray Booth"]) in [(claimant, disputers) for _, claimant, disputers in disputes]
+
+
+def test_a_columnist_who_thinks_she_overstates_the_danger_disputes_her() -> None:
+    text = (
+        "Opinion: The sugar tax is no disaster\n\nBy Tom Reed\n\n"
+        "The Bakers' Federation is more hostile still. Its chief economist, Ruth Lane, warned last month that a "
+        'sugar tax would "wipe out small bakers".\n\n'
+        "I think she overstates the danger."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ruth Lane", ["Tom Reed"])]
+
+
+def test_the_claimant_s_side_standing_by_the_estimate_disputes_the_one_who_called_it_made_up() -> None:
+    text = (
+        "The council's cabinet member for transport, Cllr Ann Price, said the bridge needed £3m of work the council "
+        "could not afford.\n\n"
+        'Green group leader Cllr Sam Booth said the repair figure had been "plucked out of thin air".\n\n'
+        'A council spokesperson said the £3m estimate came from the council\'s own engineers and had been "checked '
+        'twice".'
+    )
+    disputes = disputes_of(analyze(text))
+    pairs = [(claimant, disputers) for _, claimant, disputers in disputes]
+    assert ("Ann Price", ["Sam Booth"]) in pairs and ("Sam Booth", ["A council spokesperson"]) in pairs
+
+
+def test_words_reported_in_the_claimant_s_own_quote_do_not_join_the_dispute_of_the_claim() -> None:
+    text = (
+        "Sen. Lee Grant has acknowledged that the water crisis in the valley is real. Mayor Ann Cole has called the "
+        "water crisis a hoax.\n\n"
+        'Grant said: "Young voters believe the crisis is real, and when they hear a candidate call the crisis a hoax, '
+        'that is a problem."'
+    )
+    disputes = disputes_of(analyze(text))
+    assert all(set(disputers) <= {"Ann Cole"} for _, claimant, disputers in disputes if claimant == "Lee Grant")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        'The council leader, Tom Reed, disagreed, saying the bridge had "achieved nothing except higher tolls".',
+        'The council leader, Tom Reed, disagreed. "The bridge will cost us more than it brings in," he said.',
+    ],
+)
+def test_one_who_disagreed_saying_something_disputes_the_claim_just_before(reply: str) -> None:
+    text = 'The mayor, Ann Cole, said on Monday that the new bridge would "transform the town".\n\n' + reply
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ann Cole", ["Tom Reed"])]
+
+
+def test_one_who_did_not_disagree_disputes_nothing() -> None:
+    text = (
+        'The mayor, Ann Cole, said on Monday that the new bridge would "transform the town".\n\n'
+        'The council leader, Tom Reed, did not disagree, saying the bridge had "brought in new shops".'
+    )
+    assert disputes_of(analyze(text)) == []
+
+
+def test_a_statement_after_others_who_disagreed_disputes_nothing() -> None:
+    text = (
+        "The mayor, Ann Cole, said the new bridge would transform the town. Asked if the bridge was worth its cost, "
+        "52 percent of residents agreed and 40 percent disagreed.\n\n"
+        "The timing of the vote doesn't surprise pollster Tom Reed: "
+        '"Voters always warm to a project once it opens," he said.'
+    )
+    assert disputes_of(analyze(text)) == []

@@ -184,3 +184,33 @@ def test_rubbish_and_thin_air_deny(content: str) -> None:
 
 def test_rubbish_collections_are_no_denial() -> None:
     assert polarity("said", "Rubbish collections will move to every other week from April") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        'the government "firmly rejects all forms of fraud" and that the opposition\'s claims lacked evidence',
+        "The allegations lack any evidence",
+        'the charges were "political manipulation."',
+        "the accusations were aimed at smearing the mayor's name",
+        "I read the same reports you do, and most of them are rubbish",
+        "No. We will not close the harbour this year",
+        "No, that is not what the minister said to me",
+    ],
+)
+def test_lacking_evidence_manipulation_rubbish_stories_and_a_bare_no_deny(content: str) -> None:
+    assert polarity("said", content) == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "No. 10 said the prime minister would travel to Paris",
+        "No one has asked me about the harbour",
+        "We were rubbish in the first half, and they punished us",
+        "The police lacked the staff to patrol the harbour",
+        "Most of the players are rubbish at penalties, and they know it",
+    ],
+)
+def test_a_number_ten_nobody_and_a_rubbish_half_are_no_denials(content: str) -> None:
+    assert polarity("said", content) == "asserts"
