@@ -6,11 +6,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from sayso.claim_base import DraftClaim, claim_just_after, claim_just_before, start_of
-from sayso.model import Quote
+from sayso.claim_base import (
+    DraftClaim,
+    claim_just_after,
+    claim_just_before,
+    content_keys,
+    other_side,
+    speaks_of,
+    start_of,
+)
+from sayso.model import Quote, Speaker
 from sayso.polarity import CHARGES_FOUGHT as FIGHTING_CHARGES
 from sayso.polarity import STORIES_CALLED_WORTHLESS, denial_matches
 
+SPELLED_OUT = re.compile(r"^\s*that\s+")
+WRONGDOING = re.compile(
+    r"^(?:any|all|the)?\s*(?:wrong-?doing|impropriety|improprieties|misconduct|illegality|illegal\s+activity)\b",
+    re.IGNORECASE,
+)
 # where a clause of a denial ends: what the words before and after it say is not what it denies (a second reported
 # clause too: 'said China "opposes all attacks" and that the U.S. claims lacked evidence'; not the periods of "U.S.")
 CLAUSE_END = re.compile(
@@ -173,3 +186,20 @@ def denying_clauses(cue: str | None, content: str) -> list[tuple[int, int]] | No
 def clause_start(content: str, at: int) -> int:
     """Where the clause of the words that holds ``at`` begins (after the last CLAUSE_END before it)."""
     return max((m.end() for m in CLAUSE_END.finditer(content, 0, at)), default=0)
+
+
+def accusations_of(denier: Speaker, claims: list[DraftClaim]) -> list[DraftClaim]:
+    """What others alleged, charged or accused the denier of, or said of the denier by name."""
+    return [
+        c
+        for c in claims
+        if other_side(denier, c.claimant) and (made_as_named([c], "allegation") or speaks_of(c.text, denier))
+    ]
+
+
+def spelled_out_keys(referring: str) -> set[str]:
+    """The content words of the clause that spells out what a referring noun names ("the notion that ...")."""
+    noun = REFERENCE.match(referring)
+    rest = referring[noun.end() :] if noun else ""
+    clause = SPELLED_OUT.match(rest)
+    return content_keys(rest[clause.end() :]) if clause else set()

@@ -32,8 +32,9 @@ from sayso.claim_references import (
     CHARGES_FOUGHT,
     CLAUSE_END,
     POSSESSED_REFERENCE,
-    REFERENCE,
     REFERENCE_IN_CUE,
+    WRONGDOING,
+    accusations_of,
     charges_fought,
     clause_start,
     denying_clauses,
@@ -41,6 +42,7 @@ from sayso.claim_references import (
     reference_noun,
     referring_words,
     reports_denied,
+    spelled_out_keys,
 )
 from sayso.claim_replies import defending_replies, disagreeing
 from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
@@ -107,11 +109,6 @@ DIRECTIVE_CUE = re.compile(
 )
 DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
 THAT_CLAUSE = re.compile(r"\s+that\s+")
-SPELLED_OUT = re.compile(r"^\s*that\s+")
-WRONGDOING = re.compile(
-    r"^(?:any|all|the)?\s*(?:wrong-?doing|impropriety|improprieties|misconduct|illegality|illegal\s+activity)\b",
-    re.IGNORECASE,
-)
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 # 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
 ADDRESSING = re.compile(
@@ -292,7 +289,7 @@ def _target(
     if reported is not None:
         return reported
     if WRONGDOING.match(denial.content.strip()):  # "denies any wrongdoing": the accusation just before
-        return claim_just_before(denial, _accusations_of(denier, claims))
+        return claim_just_before(denial, accusations_of(denier, claims))
     referring = referring_words(denial, text)
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
@@ -313,7 +310,7 @@ def _target(
         # "The government's claim does not stand up," said the institute's director: not the institute's own finding,
         # nor an answer with no content word ("Absolutely"), which claims nothing an account could be
         others = [c for c in claims if not same_side(denier, c.claimant) and c.keys]
-        spelled_out = _spelled_out_keys(referring)
+        spelled_out = spelled_out_keys(referring)
         if spelled_out:  # "rejected the notion that the party could walk away": a claim in those words
             others = [c for c in others if len(c.keys & spelled_out) >= MIN_SHARED_KEYS]
         return claim_just_before(denial, others)
@@ -366,23 +363,6 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return None
-
-
-def _accusations_of(denier: Speaker, claims: list[DraftClaim]) -> list[DraftClaim]:
-    """What others alleged, charged or accused the denier of, or said of the denier by name."""
-    return [
-        c
-        for c in claims
-        if other_side(denier, c.claimant) and (made_as_named([c], "allegation") or speaks_of(c.text, denier))
-    ]
-
-
-def _spelled_out_keys(referring: str) -> set[str]:
-    """The content words of the clause that spells out what a referring noun names ("the notion that ...")."""
-    noun = REFERENCE.match(referring)
-    rest = referring[noun.end() :] if noun else ""
-    clause = SPELLED_OUT.match(rest)
-    return content_keys(rest[clause.end() :]) if clause else set()
 
 
 def _disputed_already(denial: Quote, claims: list[DraftClaim], denied: set[str]) -> DraftClaim | None:
