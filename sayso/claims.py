@@ -109,6 +109,7 @@ DIRECTIVE_CUE = re.compile(
 )
 DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
 THAT_CLAUSE = re.compile(r"\s+that\s+")
+SAID_OF = re.compile(r"\s*(?:of|about)\s+")
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 # 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
 ADDRESSING = re.compile(
@@ -288,6 +289,9 @@ def _target(
     reported = reports_denied(denial, claims, text) or charges_fought(denial, claims, text)
     if reported is not None:
         return reported
+    said_of = [c for c in claims if c.claimant.id != denial.speaker_id and _said_of(denial, c.claimant, text)]
+    if said_of:  # "Clinton said of Chaffetz's latest request: ...": what Chaffetz claimed, the closest before
+        return claim_just_before(denial, said_of, reach=len(text)) or said_of[0]
     if WRONGDOING.match(denial.content.strip()):  # "denies any wrongdoing": the accusation just before
         return claim_just_before(denial, accusations_of(denier, claims))
     referring = referring_words(denial, text)
@@ -753,6 +757,15 @@ def _answers(denial: Quote, speaker: Speaker) -> bool:
     """Whether the denial's cue says whom it answers: "responded to one of Harlow's messages by saying"."""
     cue = denial.cue or ""
     return ANSWERING_CUE.search(cue) is not None and (owns(cue, speaker) or names_speaker(cue, speaker))
+
+
+def _said_of(denial: Quote, speaker: Speaker, text: str) -> bool:
+    """Whether the words between the cue and what was said name whose words they are about: "said of Chaffetz's
+    latest request: ..."."""
+    if denial.cue_span is None or not denial.content_spans or denial.cue_span[1] > start_of(denial):
+        return False
+    between = text[denial.cue_span[1] : start_of(denial)]
+    return SAID_OF.match(between) is not None and (owns(between, speaker) or names_speaker(between, speaker))
 
 
 def _dispute(claim: DraftClaim) -> Dispute:

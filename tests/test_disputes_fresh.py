@@ -98,3 +98,15 @@ def test_denying_any_wrongdoing_disputes_the_allegation_against_the_denier() -> 
         "The bank denies wrongdoing."
     )
     assert disputes_of(analyze(charge)) == [("Prosecutors", ["The bank"])]
+
+
+def test_words_said_of_someones_request_dispute_that_ones_claim() -> None:
+    text = (
+        "The inquiry concluded that the mayor's aides had been careless, but that no charges were warranted.\n\n"
+        "Councillor Dan Pike on Tuesday asked for a new inquiry into whether the mayor had destroyed records.\n\n"
+        'The mayor said of Pike\'s latest request: "The inquiry resolved all of this. Its findings included '
+        'debunking his latest conspiracy theories."'
+    )
+    disputes = disputes_of(analyze(text))
+    assert any(claimant == "Dan Pike" for claimant, _ in disputes)
+    assert all(claimant != "The inquiry" for claimant, _ in disputes)
