@@ -41,6 +41,7 @@ from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.merge import arbitrate, join_split_quotes, split_at_own_cue
+from sayso.quotes.nominal import end_subject_claims
 from sayso.quotes.reported import CITING, claim_appositions, next_statement_at
 from sayso.quotes.sources import (
     drop_addressee_sources,
@@ -127,6 +128,7 @@ def attributions(
     widen_cues(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
+    end_subject_claims(frame, top)
     split_at_paragraphs(frame, top)
     apply_scheme(frame, top, scheme)
     if scheme == "polnear":

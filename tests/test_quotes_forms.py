@@ -1,0 +1,50 @@
+"""Forms of attribution news copy uses that the probe articles h1-h8 (bench/probes) showed wrong: a claim noun
+opening its sentence, quotes split by a long cue, quotes that run on past a quoted word, scare quotes. Short
+fictional excerpts, each in the style it tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import nlp
+from sayso.quotes.candidate import Candidate
+from sayso.quotes.frame import Frame
+from sayso.quotes.nominal import end_subject_claims
+
+
+def _tagged(text: str, spans: list[tuple[int, int]], cue: str, speaker: str) -> tuple[Frame, Candidate]:
+    """The parsed text and a tagger candidate: the words at spans, the first cue and speaker named."""
+    at, src = text.index(cue), text.index(speaker)
+    cand = Candidate("indirect", spans, (at, at + len(cue)), (src, src + len(speaker)), 0.9, "tagger")
+    return Frame.build(text, nlp.parse(text)), cand
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "noun", "owner"),
+    [
+        ("Harlow Foods' denial that any files had been lost was quick.", "any files had been lost", "denial",
+         "Harlow Foods'"),
+        ("Mr Dunn's assertion that the trust had met its targets at every quarter was also disputed by the auditor.",
+         "the trust had met its targets at every quarter", "assertion", "Mr Dunn's"),
+        ("The mayor's claim that the bridge was safe when the inspectors were sent in was ridiculed on Monday.",
+         "the bridge was safe when the inspectors were sent in", "claim", "The mayor's"),
+        ("Claims by the union that the man who ran the depot had lied were dismissed by the company.",
+         "the man who ran the depot had lied", "Claims", "the union"),
+    ],
+)  # fmt: skip
+def test_a_claim_noun_opening_its_sentence_ends_before_the_sentence_s_verb(
+    text: str, claim: str, noun: str, owner: str
+) -> None:
+    # as the tagger took them in the h1 and h2 probes: the claim running on to the end of the sentence
+    start = text.index(claim)
+    frame, cand = _tagged(text, [(start, len(text) - 1)], noun, owner)
+    end_subject_claims(frame, [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == [claim]
+
+
+def test_a_claim_noun_inside_a_sentence_keeps_its_words() -> None:
+    text = "She rejected the union's claim that the man who ran the depot lied about the fires."
+    start = text.index("the man")
+    frame, cand = _tagged(text, [(start, len(text) - 1)], "claim", "the union's")
+    end_subject_claims(frame, [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == ["the man who ran the depot lied about the fires"]
