@@ -10,6 +10,7 @@ from sayso import nlp
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.frame import Frame
 from sayso.quotes.nominal import end_subject_claims
+from sayso.quotes.sources import drop_possessive_marks
 
 
 def _tagged(text: str, spans: list[tuple[int, int]], cue: str, speaker: str) -> tuple[Frame, Candidate]:
@@ -48,3 +49,25 @@ def test_a_claim_noun_inside_a_sentence_keeps_its_words() -> None:
     frame, cand = _tagged(text, [(start, len(text) - 1)], "claim", "the union's")
     end_subject_claims(frame, [cand])
     assert [text[s:e] for s, e in cand.content_spans] == ["the man who ran the depot lied about the fires"]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "speaker"),
+    [
+        ("Lumora's denial that any units had overheated came within the hour.", "Lumora's", "Lumora"),
+        ("Lumora\u2019s denial that any units had overheated came within the hour.", "Lumora\u2019s", "Lumora"),
+        ("The inspectors' finding that the wall was sound was published.", "The inspectors'", "The inspectors"),
+    ],
+)
+def test_the_owner_of_a_claim_noun_speaks_without_the_possessive_mark(text: str, owner: str, speaker: str) -> None:
+    frame, cand = _tagged(text, [(text.index("that") + 5, len(text) - 1)], " ", owner)
+    cand.cue_span = (text.index(owner) + len(owner) + 1, text.index(" that"))
+    drop_possessive_marks(frame, [cand])
+    assert cand.source_span is not None and text[cand.source_span[0] : cand.source_span[1]] == speaker
+
+
+def test_a_name_ending_in_s_keeps_its_s() -> None:
+    text = "Siemens denied that any units had overheated."
+    frame, cand = _tagged(text, [(text.index("any"), len(text) - 1)], "denied", "Siemens")
+    drop_possessive_marks(frame, [cand])
+    assert cand.source_span == (0, len("Siemens"))

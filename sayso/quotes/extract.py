@@ -46,6 +46,7 @@ from sayso.quotes.reported import CITING, claim_appositions, next_statement_at
 from sayso.quotes.sources import (
     drop_addressee_sources,
     drop_asked_sources,
+    drop_possessive_marks,
     fill_sources,
     relative_sources,
     reopen_relative_sources,
@@ -135,6 +136,7 @@ def attributions(
         top = one_cue_each(top)
     else:
         top = [closing_mark_kept(frame, without_colon(frame, c)) for c in top if not _bare_object(frame, c)]
+        drop_possessive_marks(frame, top)
     rules.set_kinds(frame, top)
     found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
     if scheme == "sayso":
