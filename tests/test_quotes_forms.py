@@ -5,8 +5,9 @@ fictional excerpts, each in the style it tests."""
 from __future__ import annotations
 
 import pytest
+from statement_helpers import quote_with
 
-from sayso import nlp
+from sayso import analyze, nlp
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.frame import Frame
 from sayso.quotes.nominal import end_subject_claims
@@ -71,3 +72,21 @@ def test_a_name_ending_in_s_keeps_its_s() -> None:
     frame, cand = _tagged(text, [(text.index("any"), len(text) - 1)], "denied", "Siemens")
     drop_possessive_marks(frame, [cand])
     assert cand.source_span == (0, len("Siemens"))
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["he told the jury on the ninth day of the trial", "Ms Okoro said in a statement released late on Friday night"],
+)
+def test_a_quote_split_by_a_long_attribution_stays_one_statement(between: str) -> None:
+    text = f'"I have never seen that note before," {between}, "and I do not know who put it in my desk."'
+    quote = quote_with(analyze(text, id="t"), "never seen")
+    assert [text[s:e] for s, e in quote.content_spans] == [
+        "I have never seen that note before",
+        "and I do not know who put it in my desk",
+    ]
+
+
+def test_a_quote_after_a_clause_of_its_own_is_no_continuation() -> None:
+    text = '"Winning?" she said on the night of the count, as Lee went on about "the plan for the next four years".'
+    assert "the plan" not in quote_with(analyze(text, id="t"), "Winning").content
