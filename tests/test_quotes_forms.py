@@ -90,3 +90,10 @@ def test_a_quote_split_by_a_long_attribution_stays_one_statement(between: str) -
 def test_a_quote_after_a_clause_of_its_own_is_no_continuation() -> None:
     text = '"Winning?" she said on the night of the count, as Lee went on about "the plan for the next four years".'
     assert "the plan" not in quote_with(analyze(text, id="t"), "Winning").content
+
+
+def test_words_quoted_inside_a_quote_after_a_common_noun_s_cue_are_that_one_s() -> None:
+    text = '"My grandmother used to say, \'Fix the roof while the sun shines,\' and that is what we do," she says.'
+    inner = quote_with(analyze(text, id="t"), "Fix the roof")
+    assert inner.content == "Fix the roof while the sun shines" and inner.nested_in is not None
+    assert inner.source == "My grandmother" and inner.cue == "say"

@@ -376,7 +376,7 @@ def nested_single_quotes(frame: Frame, outer: Candidate) -> list[Candidate]:
         if not toks or not is_speech_verb(toks[-1].text):
             continue
         cue = toks[-1]
-        speaker = _nearest_third_person(toks[:-1])
+        speaker = _nearest_third_person(toks[:-1]) or _subject_noun_before(toks[:-1])
         content = trim_content(frame.text, quote.inner)
         if speaker is None or content is None:
             continue
@@ -394,3 +394,18 @@ def _nearest_third_person(toks: list[Token]) -> Span | None:
                 first = first.doc[first.i - 1]
             return (first.idx, tok.idx + len(tok))
     return None
+
+
+HABITUAL = {"used", "would", "always", "often", "once", "never", "to"}
+
+
+def _subject_noun_before(toks: list[Token]) -> Span | None:
+    """ '"My grandmother used to say, 'Fix the roof ...'"': the noun phrase right before the cue (but for "used to",
+    "would", an adverb), with its possessive or determiner, when no name or pronoun comes before."""
+    k = len(toks) - 1
+    while k >= 0 and (toks[k].pos_ in {"ADV", "AUX", "PART"} or toks[k].lower_ in HABITUAL):
+        k -= 1
+    if k < 1 or toks[k].pos_ != "NOUN" or toks[k - 1].tag_ not in {"PRP$", "DT"}:
+        return None
+    return toks[k - 1].idx, toks[k].idx + len(toks[k])
+
