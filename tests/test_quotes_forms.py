@@ -97,3 +97,21 @@ def test_words_quoted_inside_a_quote_after_a_common_noun_s_cue_are_that_one_s() 
     inner = quote_with(analyze(text, id="t"), "Fix the roof")
     assert inner.content == "Fix the roof while the sun shines" and inner.nested_in is not None
     assert inner.source == "My grandmother" and inner.cue == "say"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor Air unveils new jet, denies engine fault report\n\nHarbor Air showed off its first long-range jet.",
+        "Lumora unveils folding tablet, denies battery fault report\n\nLumora, the consumer electronics maker, "
+        "unveiled its first folding tablet on Wednesday.",
+    ],
+)
+def test_a_headline_s_second_verb_takes_an_object_not_a_speaker(text: str) -> None:
+    assert not [q for q in analyze(text, id="t").quotes if q.source and "fault report" in q.source]
+
+
+def test_an_inverted_cue_s_speaker_may_be_a_bare_plural() -> None:
+    quote = quote_with(analyze("Talks between the two sides collapsed late on Friday night, said police.", id="t"),
+                       "Talks")  # fmt: skip
+    assert quote.source == "police"
