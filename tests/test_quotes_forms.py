@@ -115,3 +115,10 @@ def test_an_inverted_cue_s_speaker_may_be_a_bare_plural() -> None:
     quote = quote_with(analyze("Talks between the two sides collapsed late on Friday night, said police.", id="t"),
                        "Talks")  # fmt: skip
     assert quote.source == "police"
+
+
+def test_according_to_a_source_with_a_relative_clause_reports_the_words_after_its_comma() -> None:
+    text = "According to two diplomats who attended the talks, the meeting on Monday became heated."
+    quote = quote_with(analyze(text, id="t"), "heated")
+    assert quote.content == "the meeting on Monday became heated"
+    assert quote.source == "two diplomats who attended the talks" and quote.cue == "According to"

@@ -448,6 +448,14 @@ def _source_to_comma(frame: Frame, src: Span, sent_end: int) -> Span:
     if comma < 0 or frame.quote_around(comma) is not None:
         return src
     between = frame.tokens_between(src[1], comma)
-    if len(between) > MAX_NP_TOKENS + 4 or any(t.tag_ in FINITE_TAGS for t in between):
+    phrase = frame.tokens_between(src[0], comma)
+    if len(between) > MAX_NP_TOKENS + 4 or any(t.tag_ in FINITE_TAGS for t in _before_relative(phrase)):
         return src
     return (src[0], comma) if between else src
+
+
+def _before_relative(toks: list[Token]) -> list[Token]:
+    """The tokens before a relative clause ("two diplomats who attended the talks"): the clause's verb describes
+    the source, it opens no clause of its own."""
+    at = next((k for k, t in enumerate(toks) if k > 0 and t.lower_ in {"who", "which"}), len(toks))
+    return toks[:at]
