@@ -9,6 +9,8 @@ Matching is lenient:
   `end`: the closing words run inside it too (a quote over several paragraphs or split by "she said" kept whole);
 - speaker: the quote's speaker is one that probes.py matched to the expected name (a null speaker: any);
   a quote whose content matches but whose speaker does not is "wrong speaker", not found;
+- start: one of the quote's pieces (but a leading "that" or "whether") opens with the expected opening words
+  (counted among the found ones);
 - cue: every expected cue word is among the words of the quote's cue (reported among the found ones);
 - one quote may serve several expected statements (two quotes the article runs together), but not two speakers:
   a quote that holds another's (the grandmother's words inside the mayor's quote) does not stand for it; among
@@ -46,23 +48,31 @@ class StatementScore:
     cues_asked: int = 0
     whole: int = 0
     whole_asked: int = 0
+    starts: int = 0
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: StatementScore) -> None:
         for name in ("found", "missed", "wrong_speaker", "extras", "not_taken", "cues", "cues_asked", "whole",
-                     "whole_asked"):  # fmt: skip
+                     "whole_asked", "starts"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def line(self) -> str:
         return (
             f"statements {self.found:3d} found {self.missed:3d} missed {self.wrong_speaker:2d} wrong speaker "
-            f"{self.extras:3d} extra ({self.not_taken} non-statements)  |  cue right {self.cues}/{self.cues_asked}, "
-            f"whole {self.whole}/{self.whole_asked}"
+            f"{self.extras:3d} extra ({self.not_taken} non-statements)  |  start right {self.starts}/{self.found}, "
+            f"cue right {self.cues}/{self.cues_asked}, whole {self.whole}/{self.whole_asked}"
         )
 
 
 def _content_match(row: dict[str, Any], quote: Quote) -> bool:
     return runs_inside(words(row["content"]), words(quote.content))
+
+
+def _opens_with(row: dict[str, Any], piece: str) -> bool:
+    want, got = words(row["content"]), words(piece)
+    if got[:1] in (["that"], ["whether"]) and want[:1] != got[:1]:
+        got = got[1:]
+    return got[: len(want)] == want
 
 
 def _speaker_match(row: dict[str, Any], quote: Quote, found: dict[str, list[str]]) -> bool:
@@ -99,6 +109,10 @@ def _score_row(row: dict[str, Any], quotes: list[Quote], found: dict[str, list[s
         score.notes.append(f"  wrong speaker   {label}: got {_show(pick)}")
         return
     score.found += 1
+    start_ok = any(_opens_with(row, piece) for piece in pick.content.split(" \u2026 "))
+    score.starts += start_ok
+    if not start_ok:
+        score.notes.append(f"  wrong start     {label}: got {_show(pick)}")
     if row["cue"] is not None:
         score.cues_asked += 1
         cue_ok = _cue_match(row, pick)
