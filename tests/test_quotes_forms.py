@@ -8,6 +8,7 @@ import pytest
 from statement_helpers import quote_with
 
 from sayso import analyze, nlp
+from sayso.quotes.boundaries import drop_addressees
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.frame import Frame
 from sayso.quotes.nominal import end_subject_claims
@@ -122,3 +123,13 @@ def test_according_to_a_source_with_a_relative_clause_reports_the_words_after_it
     quote = quote_with(analyze(text, id="t"), "heated")
     assert quote.content == "the meeting on Monday became heated"
     assert quote.source == "two diplomats who attended the talks" and quote.cue == "According to"
+
+
+def test_the_one_warned_is_no_piece_of_the_warning() -> None:
+    # as the tagger took it in the h3 probe: "him" and "that he faced ..." both reported words
+    text = 'Judge Ann Ward warned him that he faced "a substantial term of imprisonment".'
+    start = text.index("that he")
+    frame, cand = _tagged(text, [(text.index("him"), text.index("him") + 3), (start, len(text) - 1)], "warned",
+                          "Judge Ann Ward")  # fmt: skip
+    drop_addressees(frame, [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == [text[start : len(text) - 1]]

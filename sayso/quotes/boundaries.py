@@ -39,6 +39,22 @@ def drop_lead_fragments(frame: Frame, found: list[Candidate]) -> None:
         ]
 
 
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+
+
+def drop_addressees(frame: Frame, found: list[Candidate]) -> None:
+    """ "Judge Leckie warned him that he faced ...": the one spoken to, a pronoun right after the cue that the
+    tagger took as a first piece of the reported words, is none of them."""
+    for cand in found:
+        if cand.cue_span is None or len(cand.content_spans) < 2:
+            continue
+        (s, e), (s2, _) = cand.content_spans[:2]
+        if frame.text[s:e].lower() not in OBJECT_PRONOUNS or frame.text[cand.cue_span[1] : s].strip():
+            continue
+        if frame.text[s2 : s2 + 5].lower() == "that " and not frame.text[e:s2].strip():
+            cand.content_spans = cand.content_spans[1:]
+
+
 def _kept_apart(frame: Frame, end: int, stop: int) -> bool:
     if NEW_CLAUSE.search(frame.text, end, stop) is not None:
         return True

@@ -28,6 +28,7 @@ from sayso.quotes.boundaries import (
     apply_scheme,
     closing_mark_kept,
     complete_dangling_prepositions,
+    drop_addressees,
     drop_connectives,
     drop_lead_fragments,
     extend_to_sentence_end,
@@ -113,6 +114,7 @@ def attributions(
     top += claim_appositions(frame, top, polnear=scheme == "polnear")
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
+    drop_addressees(frame, top)
     add_parenthetical_leads(frame, top)
     add_what_leads(frame, top)
     fill_sources(frame, top)
