@@ -133,3 +133,19 @@ def test_the_one_warned_is_no_piece_of_the_warning() -> None:
                           "Judge Ann Ward")  # fmt: skip
     drop_addressees(frame, [cand])
     assert [text[s:e] for s, e in cand.content_spans] == [text[start : len(text) - 1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit's final communique, titled \"Shared Seas, Shared Future\", made no mention of quotas.",
+        "The army has sent 600 soldiers to the region under what the defence ministry calls \"Operation High Water\".",
+    ],
+)
+def test_a_name_given_in_quote_marks_is_no_statement(text: str) -> None:
+    assert analyze(text, id="t").quotes == []
+
+
+def test_words_someone_calls_a_thing_are_their_statement() -> None:
+    text = 'The minister called the plan "a disaster for the whole coast" on Monday.'
+    assert quote_with(analyze(text, id="t"), "a disaster").cue == "called"

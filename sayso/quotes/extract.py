@@ -137,7 +137,11 @@ def attributions(
     if scheme == "polnear":
         top = one_cue_each(top)
     else:
-        top = [closing_mark_kept(frame, without_colon(frame, c)) for c in top if not _bare_object(frame, c)]
+        top = [
+            closing_mark_kept(frame, without_colon(frame, c))
+            for c in top
+            if not _bare_object(frame, c) and not _a_name_given(frame, c)
+        ]
         drop_possessive_marks(frame, top)
     rules.set_kinds(frame, top)
     found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
@@ -263,6 +267,24 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
     if verbless and cand.kind == "indirect" and cue_words(frame.text, cand.cue_span)[-1:] in (["over"], ["on"]):
         return True  # "traded sharp attacks over crime and taxes": what they fought over, no one's words
     return len(cand.content_spans) == 1 and len(toks) <= 2 and verbless
+
+
+# 'its report, titled "Running Dry"', 'under what the ministry calls "Operation High Water"': a name given to a
+# report, an operation or a scheme in quote marks is no one's statement (sayso's scheme; PolNeAR's counts some)
+TITLING = words("titled entitled headlined named dubbed nicknamed billed")
+CALLING = words("call calls called calling")
+
+
+def _a_name_given(frame: Frame, cand: Candidate) -> bool:
+    cue = set(cue_words(frame.text, cand.cue_span))
+    named = [(s, e) for s, e in cand.content_spans if frame.text[s:e].lower() != "what"]
+    if len(named) != 1 or not is_quoted(frame, named[0]):
+        return False
+    if cue & TITLING:
+        return True
+    led_by_what = len(cand.content_spans) == 2 and frame.text[slice(*cand.content_spans[0])].lower() == "what"
+    name = frame.text[slice(*named[0])].split()
+    return bool(cue & CALLING) and led_by_what and all(w[:1].isupper() or not w[:1].isalpha() for w in name)
 
 
 # whom or what a report cites: "citing people familiar with the matter", "citing court documents"
