@@ -8,7 +8,7 @@ import pytest
 from statement_helpers import quote_with
 
 from sayso import analyze, nlp
-from sayso.quotes.boundaries import drop_addressees
+from sayso.quotes.boundaries import drop_addressees, widen_quoted_modifiers
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.frame import Frame
 from sayso.quotes.nominal import end_subject_claims
@@ -149,3 +149,27 @@ def test_a_name_given_in_quote_marks_is_no_statement(text: str) -> None:
 def test_words_someone_calls_a_thing_are_their_statement() -> None:
     text = 'The minister called the plan "a disaster for the whole coast" on Monday.'
     assert quote_with(analyze(text, id="t"), "a disaster").cue == "called"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Summit ends as Norland rejects 'blackmail' charge", "'blackmail' charge"),
+        ('The club dismissed the "fake news" stories on Friday.', '"fake news" stories'),
+    ],
+)
+def test_quoted_words_before_a_noun_are_part_of_what_the_cue_takes(text: str, content: str) -> None:
+    # as the tagger took the h8 headline: the quoted word alone
+    quoted = text.index(content) + 1
+    frame, cand = _tagged(text, [(quoted, text.index(content[0], quoted))], "rejects" if "rejects" in text
+                          else "dismissed", "Norland" if "Norland" in text else "The club")  # fmt: skip
+    widen_quoted_modifiers(frame, [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == [content] and cand.kind == "indirect"
+
+
+def test_words_said_before_a_time_phrase_are_no_modifier() -> None:
+    text = "Trump posted a message on Twitter reading \u201cThank you Georgia\u201d moments after polls closed."
+    quoted = text.index("Thank")
+    frame, cand = _tagged(text, [(quoted, quoted + len("Thank you Georgia"))], "reading", "Trump")
+    widen_quoted_modifiers(frame, [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == ["Thank you Georgia"]

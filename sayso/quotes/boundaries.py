@@ -39,6 +39,34 @@ def drop_lead_fragments(frame: Frame, found: list[Candidate]) -> None:
         ]
 
 
+MAX_MODIFIER_WORDS = 3
+
+
+def widen_quoted_modifiers(frame: Frame, found: list[Candidate]) -> None:
+    """ "Norland rejects 'blackmail' charge": a quoted word or two after the cue that premodify a noun are no
+    statement on their own; what the cue takes is the noun phrase ("'blackmail' charge")."""
+    text = frame.text
+    for cand in found:
+        if cand.cue_span is None or len(cand.content_spans) != 1 or cand.start < cand.cue_span[1]:
+            continue
+        s, e = cand.content_spans[0]
+        quote = frame.quote_around(s)
+        if quote is None or len(text[s:e].split()) > MAX_MODIFIER_WORDS or text[e : quote.close].strip(".,!?"):
+            continue
+        if not text[s].islower():
+            continue  # 'a message reading "Thank you Georgia" moments after': words said, not a modifier
+        if text[quote.close + 1 : quote.close + 2] != " ":
+            continue
+        nouns = []
+        for tok in frame.tokens_between(quote.close + 2, frame.sentence_end_after(quote.close)):
+            if tok.tag_ not in {"NN", "NNS"} or tok.ent_type_ in {"DATE", "TIME"}:
+                break
+            nouns.append(tok)
+        if nouns:
+            cand.content_spans[0] = (quote.open, nouns[-1].idx + len(nouns[-1]))
+            cand.kind = "indirect"
+
+
 OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
 
 

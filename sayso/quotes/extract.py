@@ -35,6 +35,7 @@ from sayso.quotes.boundaries import (
     one_cue_each,
     split_at_paragraphs,
     widen_cues,
+    widen_quoted_modifiers,
     without_colon,
 )
 from sayso.quotes.candidate import Candidate
@@ -132,6 +133,7 @@ def attributions(
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
     end_subject_claims(frame, top)
+    widen_quoted_modifiers(frame, top)
     split_at_paragraphs(frame, top)
     apply_scheme(frame, top, scheme)
     if scheme == "polnear":
