@@ -8,7 +8,7 @@ import pytest
 from statement_helpers import quote_with
 
 from sayso import analyze, nlp
-from sayso.quotes.boundaries import drop_addressees, widen_quoted_modifiers
+from sayso.quotes.boundaries import drop_addressees, gerunds_out_of_cues, widen_quoted_modifiers
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.frame import Frame
 from sayso.quotes.nominal import end_subject_claims
@@ -173,3 +173,12 @@ def test_words_said_before_a_time_phrase_are_no_modifier() -> None:
     frame, cand = _tagged(text, [(quoted, quoted + len("Thank you Georgia"))], "reading", "Trump")
     widen_quoted_modifiers(frame, [cand])
     assert [text[s:e] for s, e in cand.content_spans] == ["Thank you Georgia"]
+
+
+def test_a_gerund_the_tagger_took_into_the_cue_opens_what_was_denied() -> None:
+    # as the tagger took it in the h3 probe: cue "denied writing", content "the note"
+    text = "Hollins denied writing the note."
+    frame, cand = _tagged(text, [(text.index("the note"), len(text) - 1)], "denied writing", "Hollins")
+    gerunds_out_of_cues(frame, [cand])
+    assert cand.cue_span is not None and text[cand.cue_span[0] : cand.cue_span[1]] == "denied"
+    assert [text[s:e] for s, e in cand.content_spans] == ["writing the note"]

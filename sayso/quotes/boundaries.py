@@ -10,7 +10,7 @@ import re
 
 from sayso.model import Scheme
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import words
+from sayso.quotes.cues import is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.phrases import FINITE_TAGS, NP_POS
 from sayso.quotes.reported import that_is_demonstrative
@@ -208,6 +208,29 @@ def widen_cues(frame: Frame, found: list[Candidate]) -> None:
 
 
 WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
+
+
+ADMISSIONS = {"admit", "admits", "admitted", "admitting", "acknowledged", "acknowledges", "confessed", "confesses"}
+
+
+def _denies_or_admits(word: str) -> bool:
+    return is_denial_cue(word) or word.lower() in ADMISSIONS
+
+
+def gerunds_out_of_cues(frame: Frame, found: list[Candidate]) -> None:
+    """ "Hollins denied writing the note": the gerund after a denial or admission cue is the first word of what was
+    denied or admitted, not part of the cue ("denied writing" / "the note"); sayso's scheme (PolNeAR's cues often
+    hold the gerund: moving every gerund out cost 0.011 content exact F1 on dev)."""
+    text = frame.text
+    for cand in found:
+        if cand.cue_span is None or cand.kind == "direct" or text[cand.cue_span[1] : cand.start].strip():
+            continue
+        toks = [t for t in frame.tokens_between(*cand.cue_span) if not t.is_space]
+        if len(toks) < 2 or toks[-1].tag_ != "VBG" or not _denies_or_admits(toks[-2].text):
+            continue
+        s, e = cand.content_spans[0]
+        cand.cue_span = (cand.cue_span[0], toks[-2].idx + len(toks[-2]))
+        cand.content_spans[0] = (toks[-1].idx, e)
 
 
 def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:

@@ -32,6 +32,7 @@ from sayso.quotes.boundaries import (
     drop_connectives,
     drop_lead_fragments,
     extend_to_sentence_end,
+    gerunds_out_of_cues,
     one_cue_each,
     split_at_paragraphs,
     widen_cues,
@@ -130,6 +131,8 @@ def attributions(
     reopen_relative_sources(frame, top)
     drop_addressee_sources(frame, top)
     widen_cues(frame, top)
+    if scheme == "sayso":
+        gerunds_out_of_cues(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
     end_subject_claims(frame, top)
