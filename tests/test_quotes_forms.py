@@ -189,3 +189,16 @@ def test_a_demonstrative_that_before_a_bare_noun_stays() -> None:
     frame, cand = _tagged(text, [(text.index("that"), len(text) - 1)], "denied", "Vale")
     apply_scheme(frame, [cand], "sayso")
     assert [text[s:e] for s, e in cand.content_spans] == ["that account of her departure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ruth Adeyemi does not like the word "politician". She calls herself a nurse.',
+        "A former council treasurer was found guilty on Friday of stealing more than $400,000 from a pension fund, "
+        "after a jury rejected his claim that the payments had been approved.",
+    ],
+)
+def test_a_liking_or_a_verdict_is_no_statement(text: str) -> None:
+    analysis = analyze(text, id="t")
+    assert not [q for q in analysis.quotes if q.cue and ("like" in q.cue or "guilty" in q.cue)]

@@ -145,7 +145,7 @@ def attributions(
         top = [
             closing_mark_kept(frame, without_colon(frame, c))
             for c in top
-            if not _bare_object(frame, c) and not _a_name_given(frame, c)
+            if not _bare_object(frame, c) and not _a_name_given(frame, c) and not _liking_or_verdict(frame, c)
         ]
         drop_possessive_marks(frame, top)
     rules.set_kinds(frame, top)
@@ -290,6 +290,25 @@ def _a_name_given(frame: Frame, cand: Candidate) -> bool:
     led_by_what = len(cand.content_spans) == 2 and frame.text[slice(*cand.content_spans[0])].lower() == "what"
     name = frame.text[slice(*named[0])].split()
     return bool(cue & CALLING) and led_by_what and all(w[:1].isupper() or not w[:1].isalpha() for w in name)
+
+
+# "Adeyemi does not like the word "politician"", "A former treasurer was found guilty on Friday of stealing ...":
+# a liking for a thing, or a court's verdict, reports no one's words (sayso's scheme; PolNeAR counts "liked" 10
+# times in train)
+LIKING = words("like likes liked love loves loved hate hates hated dislike dislikes disliked enjoy enjoys enjoyed")
+VERDICT = re.compile(r"\bfound\s+(?:not\s+)?(?:guilty|liable)\b", re.IGNORECASE)
+
+
+def _liking_or_verdict(frame: Frame, cand: Candidate) -> bool:
+    if cand.cue_span is None or cand.kind == "direct":
+        return False
+    if VERDICT.search(frame.text, *cand.cue_span):
+        return True
+    cue = cue_words(frame.text, cand.cue_span)
+    if not cue or cue[-1] not in LIKING or cand.start < cand.cue_span[1]:
+        return False
+    toks = [t for s, e in cand.content_spans for t in frame.tokens_between(s, e)]
+    return not any(t.pos_ in {"VERB", "AUX"} for t in toks)
 
 
 # whom or what a report cites: "citing people familiar with the matter", "citing court documents"
