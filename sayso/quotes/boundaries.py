@@ -239,7 +239,7 @@ def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:
         if cand.kind == "direct":
             continue
         s, e = cand.content_spans[0]
-        if scheme == "sayso" and _complementizer_at(frame, s, e) and e - s > 5:
+        if scheme == "sayso" and _complementizer_at(frame, s) and e - s > 5:
             cand.content_spans[0] = (s + 5, e)
         elif scheme == "polnear" and frame.text[max(0, s - 5) : s].lower() == "that ":
             cand.content_spans[0] = (s - 5, e)
@@ -288,12 +288,9 @@ def one_cue_each(found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _complementizer_at(frame: Frame, start: int, end: int) -> bool:
-    """Whether reported words begin with a "that" that only introduces them (not "that is a lie", nor "that account"
-    with no verb after it: "Vale always denied that account")."""
+def _complementizer_at(frame: Frame, start: int) -> bool:
+    """Whether reported words begin with a "that" that only introduces them (not "that is a lie")."""
     if frame.text[start : start + 5].lower() != "that ":
-        return False
-    if not any(t.pos_ in {"VERB", "AUX"} for t in frame.tokens_between(start + 5, end)):
         return False
     return not that_is_demonstrative(frame.doc, frame.token_index_at(start))
 
