@@ -195,3 +195,14 @@ def test_a_gerund_the_tagger_took_into_the_cue_opens_what_was_denied() -> None:
 def test_a_liking_or_a_verdict_is_no_statement(text: str) -> None:
     analysis = analyze(text, id="t")
     assert not [q for q in analysis.quotes if q.cue and ("like" in q.cue or "guilty" in q.cue)]
+
+
+def test_the_subject_of_a_clause_opened_by_after_is_its_speaker() -> None:
+    text = (
+        "A summit ended on Tuesday without agreement, after Norland rejected claims by its neighbours that it had "
+        "threatened to close its ports to their fleets."
+    )
+    quotes = analyze(text, id="t").quotes
+    assert [q.source for q in quotes if q.cue and q.cue.startswith("rejected")] == ["Norland"]
+    claim = quote_with(analyze(text, id="t"), "it had threatened")
+    assert (claim.source, claim.cue, claim.nested_in is not None) == ("its neighbours", "claims", True)
