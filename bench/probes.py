@@ -19,6 +19,9 @@ Matching is lenient:
   claimant sayso left unknown matches nothing.
 - `optional` speakers and disputes are neither misses when absent nor extras when found.
 
+For the probes that bench/probes/statements.json lists, a second line scores the statements themselves (found,
+missed, with a wrong speaker, extra; cues; quotes kept whole): bench/probe_statements.py says how.
+
     .venv/bin/python bench/probes.py [-v] [PROBE ...]
 """
 
@@ -31,6 +34,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from probe_statements import StatementScore, score_statements
 
 from sayso import analyze
 from sayso.model import Analysis, Speaker
@@ -204,7 +209,9 @@ def score_disputes(rows: list[dict[str, Any]], analysis: Analysis, found: dict[s
         score.notes.append(f"  extra dispute   {names.get(d)} -> {names.get(c or '')}")
 
 
-def score_probe(name: str, spec: dict[str, Any]) -> Score:
+def score_probe(
+    name: str, spec: dict[str, Any], statements: dict[str, Any] | None
+) -> tuple[Score, StatementScore | None]:
     text = (PROBES / f"{name}.txt").read_text(encoding="utf-8")
     analysis = analyze(text, id=name)
     expected = [Expected.read(row) for row in spec["speakers"]]
@@ -212,7 +219,7 @@ def score_probe(name: str, spec: dict[str, Any]) -> Score:
     found = match_speakers(expected, analysis)
     score_speakers(expected, analysis, found, score)
     score_disputes(spec["disputes"], analysis, found, score)
-    return score
+    return score, score_statements(statements, analysis, found) if statements else None
 
 
 def main() -> None:
@@ -221,14 +228,22 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="list each miss, extra and wrong kind/role")
     args = parser.parse_args()
     spec = {k: v for k, v in json.loads((PROBES / "expected.json").read_text()).items() if not k.startswith("_")}
-    total = Score()
+    statements = json.loads((PROBES / "statements.json").read_text())
+    total, total_statements = Score(), StatementScore()
     for name in args.probes or sorted(spec, key=lambda n: (n[0], int(n[1:]))):
-        score = score_probe(name, spec[name])
+        score, stmts = score_probe(name, spec[name], statements.get(name))
         total.add(score)
         print(f"{name:4s} {score.line()}")
         if args.verbose and score.notes:
             print("\n".join(score.notes))
+        if stmts is not None:
+            total_statements.add(stmts)
+            print(f"     {stmts.line()}")
+            if args.verbose and stmts.notes:
+                print("\n".join(stmts.notes))
     print(f"all  {total.line()}")
+    if total_statements.found + total_statements.missed + total_statements.wrong_speaker:
+        print(f"     {total_statements.line()}")
     sys.stdout.flush()
 
 

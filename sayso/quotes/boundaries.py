@@ -10,7 +10,7 @@ import re
 
 from sayso.model import Scheme
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import words
+from sayso.quotes.cues import is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.phrases import FINITE_TAGS, NP_POS
 from sayso.quotes.reported import that_is_demonstrative
@@ -37,6 +37,50 @@ def drop_lead_fragments(frame: Frame, found: list[Candidate]) -> None:
             for s, e in cand.content_spans
             if not (e <= stop and frame.quote_around(s) is None and _kept_apart(frame, e, stop))
         ]
+
+
+MAX_MODIFIER_WORDS = 3
+
+
+def widen_quoted_modifiers(frame: Frame, found: list[Candidate]) -> None:
+    """ "Norland rejects 'blackmail' charge": a quoted word or two after the cue that premodify a noun are no
+    statement on their own; what the cue takes is the noun phrase ("'blackmail' charge")."""
+    text = frame.text
+    for cand in found:
+        if cand.cue_span is None or len(cand.content_spans) != 1 or cand.start < cand.cue_span[1]:
+            continue
+        s, e = cand.content_spans[0]
+        quote = frame.quote_around(s)
+        if quote is None or len(text[s:e].split()) > MAX_MODIFIER_WORDS or text[e : quote.close].strip(".,!?"):
+            continue
+        if not text[s].islower():
+            continue  # 'a message reading "Thank you Georgia" moments after': words said, not a modifier
+        if text[quote.close + 1 : quote.close + 2] != " ":
+            continue
+        nouns = []
+        for tok in frame.tokens_between(quote.close + 2, frame.sentence_end_after(quote.close)):
+            if tok.tag_ not in {"NN", "NNS"} or tok.ent_type_ in {"DATE", "TIME"}:
+                break
+            nouns.append(tok)
+        if nouns:
+            cand.content_spans[0] = (quote.open, nouns[-1].idx + len(nouns[-1]))
+            cand.kind = "indirect"
+
+
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+
+
+def drop_addressees(frame: Frame, found: list[Candidate]) -> None:
+    """ "Judge Leckie warned him that he faced ...": the one spoken to, a pronoun right after the cue that the
+    tagger took as a first piece of the reported words, is none of them."""
+    for cand in found:
+        if cand.cue_span is None or len(cand.content_spans) < 2:
+            continue
+        (s, e), (s2, _) = cand.content_spans[:2]
+        if frame.text[s:e].lower() not in OBJECT_PRONOUNS or frame.text[cand.cue_span[1] : s].strip():
+            continue
+        if frame.text[s2 : s2 + 5].lower() == "that " and not frame.text[e:s2].strip():
+            cand.content_spans = cand.content_spans[1:]
 
 
 def _kept_apart(frame: Frame, end: int, stop: int) -> bool:
@@ -164,6 +208,29 @@ def widen_cues(frame: Frame, found: list[Candidate]) -> None:
 
 
 WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
+
+
+ADMISSIONS = {"admit", "admits", "admitted", "admitting", "acknowledged", "acknowledges", "confessed", "confesses"}
+
+
+def _denies_or_admits(word: str) -> bool:
+    return is_denial_cue(word) or word.lower() in ADMISSIONS
+
+
+def gerunds_out_of_cues(frame: Frame, found: list[Candidate]) -> None:
+    """ "Hollins denied writing the note": the gerund after a denial or admission cue is the first word of what was
+    denied or admitted, not part of the cue ("denied writing" / "the note"); sayso's scheme (PolNeAR's cues often
+    hold the gerund: moving every gerund out cost 0.011 content exact F1 on dev)."""
+    text = frame.text
+    for cand in found:
+        if cand.cue_span is None or cand.kind == "direct" or text[cand.cue_span[1] : cand.start].strip():
+            continue
+        toks = [t for t in frame.tokens_between(*cand.cue_span) if not t.is_space]
+        if len(toks) < 2 or toks[-1].tag_ != "VBG" or not _denies_or_admits(toks[-2].text):
+            continue
+        s, e = cand.content_spans[0]
+        cand.cue_span = (cand.cue_span[0], toks[-2].idx + len(toks[-2]))
+        cand.content_spans[0] = (toks[-1].idx, e)
 
 
 def apply_scheme(frame: Frame, found: list[Candidate], scheme: Scheme) -> None:

@@ -28,12 +28,15 @@ from sayso.quotes.boundaries import (
     apply_scheme,
     closing_mark_kept,
     complete_dangling_prepositions,
+    drop_addressees,
     drop_connectives,
     drop_lead_fragments,
     extend_to_sentence_end,
+    gerunds_out_of_cues,
     one_cue_each,
     split_at_paragraphs,
     widen_cues,
+    widen_quoted_modifiers,
     without_colon,
 )
 from sayso.quotes.candidate import Candidate
@@ -41,10 +44,12 @@ from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.merge import arbitrate, join_split_quotes, split_at_own_cue
+from sayso.quotes.nominal import end_subject_claims
 from sayso.quotes.reported import CITING, claim_appositions, next_statement_at
 from sayso.quotes.sources import (
     drop_addressee_sources,
     drop_asked_sources,
+    drop_possessive_marks,
     fill_sources,
     relative_sources,
     reopen_relative_sources,
@@ -111,6 +116,7 @@ def attributions(
     top += claim_appositions(frame, top, polnear=scheme == "polnear")
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
+    drop_addressees(frame, top)
     add_parenthetical_leads(frame, top)
     add_what_leads(frame, top)
     fill_sources(frame, top)
@@ -125,14 +131,23 @@ def attributions(
     reopen_relative_sources(frame, top)
     drop_addressee_sources(frame, top)
     widen_cues(frame, top)
+    if scheme == "sayso":
+        gerunds_out_of_cues(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
+    end_subject_claims(frame, top)
+    widen_quoted_modifiers(frame, top)
     split_at_paragraphs(frame, top)
     apply_scheme(frame, top, scheme)
     if scheme == "polnear":
         top = one_cue_each(top)
     else:
-        top = [closing_mark_kept(frame, without_colon(frame, c)) for c in top if not _bare_object(frame, c)]
+        top = [
+            closing_mark_kept(frame, without_colon(frame, c))
+            for c in top
+            if not _bare_object(frame, c) and not _a_name_given(frame, c) and not _liking_or_verdict(frame, c)
+        ]
+        drop_possessive_marks(frame, top)
     rules.set_kinds(frame, top)
     found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
     if scheme == "sayso":
@@ -257,6 +272,43 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
     if verbless and cand.kind == "indirect" and cue_words(frame.text, cand.cue_span)[-1:] in (["over"], ["on"]):
         return True  # "traded sharp attacks over crime and taxes": what they fought over, no one's words
     return len(cand.content_spans) == 1 and len(toks) <= 2 and verbless
+
+
+# 'its report, titled "Running Dry"', 'under what the ministry calls "Operation High Water"': a name given to a
+# report, an operation or a scheme in quote marks is no one's statement (sayso's scheme; PolNeAR's counts some)
+TITLING = words("titled entitled headlined named dubbed nicknamed billed")
+CALLING = words("call calls called calling")
+
+
+def _a_name_given(frame: Frame, cand: Candidate) -> bool:
+    cue = set(cue_words(frame.text, cand.cue_span))
+    named = [(s, e) for s, e in cand.content_spans if frame.text[s:e].lower() != "what"]
+    if len(named) != 1 or not is_quoted(frame, named[0]):
+        return False
+    if cue & TITLING:
+        return True
+    led_by_what = len(cand.content_spans) == 2 and frame.text[slice(*cand.content_spans[0])].lower() == "what"
+    name = frame.text[slice(*named[0])].split()
+    return bool(cue & CALLING) and led_by_what and all(w[:1].isupper() or not w[:1].isalpha() for w in name)
+
+
+# "Adeyemi does not like the word "politician"", "A former treasurer was found guilty on Friday of stealing ...":
+# a liking for a thing, or a court's verdict, reports no one's words (sayso's scheme; PolNeAR counts "liked" 10
+# times in train)
+LIKING = words("like likes liked love loves loved hate hates hated dislike dislikes disliked enjoy enjoys enjoyed")
+VERDICT = re.compile(r"\bfound\s+(?:not\s+)?(?:guilty|liable)\b", re.IGNORECASE)
+
+
+def _liking_or_verdict(frame: Frame, cand: Candidate) -> bool:
+    if cand.cue_span is None or cand.kind == "direct":
+        return False
+    if VERDICT.search(frame.text, *cand.cue_span):
+        return True
+    cue = cue_words(frame.text, cand.cue_span)
+    if not cue or cue[-1] not in LIKING or cand.start < cand.cue_span[1]:
+        return False
+    toks = [t for s, e in cand.content_spans for t in frame.tokens_between(s, e)]
+    return not any(t.pos_ in {"VERB", "AUX"} for t in toks)
 
 
 # whom or what a report cites: "citing people familiar with the matter", "citing court documents"

@@ -197,6 +197,52 @@ def _nominal(noun: Token, source: Span, content: list[Span], outer: Candidate) -
     return Candidate("indirect", content, (noun.idx, noun.idx + len(noun)), source, 0.8, "nominal", parent=outer)
 
 
+# words that open a clause inside the reported one, whose own finite verb comes later ("when", "who", "and", ",")
+CLAUSE_OPENERS = {"SCONJ", "CCONJ"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def end_subject_claims(frame: Frame, found: list[Candidate]) -> None:
+    """ "Lumora's denial that any units had overheated was swift": a claim noun whose phrase opens its sentence is
+    the sentence's subject, so the claim ends before the sentence's own verb ("was swift", "was disputed by ...")."""
+    for cand in found:
+        if not _subject_claim(frame, cand):
+            continue
+        s, e = cand.content_spans[0]
+        cut = sentence_verb_at(frame, s, e)
+        if cut is not None and (shorter := trim_content(frame.text, (s, cut))) is not None:
+            cand.content_spans[0] = shorter
+
+
+def _subject_claim(frame: Frame, cand: Candidate) -> bool:
+    if cand.kind == "direct" or cand.cue_span is None or len(cand.content_spans) != 1:
+        return False
+    cue = frame.text[cand.cue_span[0] : cand.cue_span[1]]
+    if not is_cue_noun(cue) or cand.start < cand.cue_span[1]:
+        return False
+    opens = min(cand.cue_span[0], cand.source_span[0] if cand.source_span else cand.cue_span[0])
+    before = frame.text[frame.sentence_start_before(opens) : opens].strip()
+    return before.lower() in {"", "the", "a"}
+
+
+def sentence_verb_at(frame: Frame, start: int, end: int) -> int | None:
+    """Where a finite verb no clause of the reported words (between start and end) can take begins: each clause
+    (the reported one, and each that "when", "who", "and" or a comma opens) takes one finite verb; a finite verb
+    past them belongs to the sentence around. A leading "that" opens the reported clause itself."""
+    toks = [t for t in frame.tokens_between(start, end) if not t.is_space]
+    if toks and toks[0].lower_ == "that":
+        toks = toks[1:]
+    waiting = 1
+    for tok in toks:
+        if tok.tag_ in FINITE_TAGS:
+            if waiting == 0:
+                return tok.idx
+            waiting -= 1
+        elif tok.pos_ in CLAUSE_OPENERS or tok.tag_ in RELATIVE_TAGS or tok.text in {",", ";", "(", "-", "—"}:
+            waiting += 1
+    return None
+
+
 def _possessive_mark(tok: Token) -> bool:
     """ "the union's", and a plural's bare apostrophe: "the inspectors' assessment"."""
     if tok.lower_ in {"'s", "’s"}:

@@ -18,6 +18,8 @@ PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 TIME_ENTS = {"DATE", "TIME"}
 MAX_NP_TOKENS = 10
+# words spaCy tags as prepositions that open a clause ("..., after Norland rejected claims that ...")
+SUBORDINATORS = {"after", "before", "since", "until", "as", "because", "while", "although", "though", "once", "if"}
 
 
 def np_left(frame: Frame, j: int, floor: int) -> int | None:
@@ -74,7 +76,10 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
     start = np_left(frame, j, floor)
     if start is not None and start - 1 >= floor and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ != "of":
         # a prepositional phrase ("on Monday", "in a statement") stands between speaker and cue
-        start = np_left(frame, start - 2, floor) if start - 2 >= floor else None
+        before = np_left(frame, start - 2, floor) if start - 2 >= floor else None
+        if before is None and doc[start - 1].lower_ in SUBORDINATORS:
+            return (doc[start].idx, doc[end].idx + len(doc[end]))  # ", after Norland rejected": the clause's subject
+        start = before
         end = _last_np_token(frame, start) if start is not None else end
     if start is None:
         return None

@@ -16,6 +16,7 @@ from sayso.quotes.cues import is_cue_noun, is_speech_verb
 from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.marks import QuotedSpan
 from sayso.quotes.phrases import (
+    FINITE_TAGS,
     HEAD_POS,
     MAX_NP_TOKENS,
     TIME_ENTS,
@@ -319,6 +320,23 @@ def _cue_verb_after(frame: Frame, quote: QuotedSpan) -> bool:
     return any(is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"} for t in toks)
 
 
+def _split_by_attribution(frame: Frame, prev: Candidate, quote: QuotedSpan) -> bool:
+    """ '"I never saw it," he told the jury on the ninth day of the trial, "and I do not know ...': a quote broken
+    off at a comma and taken up again in lower case after a comma, with no clause of their own between (no finite
+    verb but the cue's, no conjunction), is one sentence split by its attribution, however long that is."""
+    text = frame.text
+    if not text[prev.end : prev.end + 2].lstrip("\"'”’").startswith(","):
+        return False
+    if not text[: quote.open].rstrip().endswith(",") or not text[quote.inner[0] : quote.inner[0] + 1].islower():
+        return False
+    cue = prev.cue_span[0] if prev.cue_span else -1
+    between = frame.tokens_between(prev.end, quote.open)
+    return not any(
+        (t.tag_ in FINITE_TAGS and t.idx != cue) or t.pos_ in {"CCONJ", "SCONJ"} or t.tag_ in {"WDT", "WP", "WRB"}
+        for t in between
+    )
+
+
 def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Candidate]) -> Candidate | None:
     """A quote with no cue of its own right after another speaker's quote goes on in that voice."""
     if not earlier or _cue_verb_after(frame, quote):
@@ -333,7 +351,7 @@ def _follow_on(frame: Frame, quote: QuotedSpan, content: Span, earlier: list[Can
         between = frame.tokens_between(attribution_end, quote.open)
         if any(is_speech_verb(t.text) and t.pos_ in {"VERB", "AUX"} for t in between):
             return None
-        if sum(t.is_alpha for t in between) > FOLLOW_ON_MAX_WORDS:
+        if sum(t.is_alpha for t in between) > FOLLOW_ON_MAX_WORDS and not _split_by_attribution(frame, prev, quote):
             return None  # '"Winning?" she said, but Kevin was asleep, and as Lee went on about "the plan"'
         tail_end = quote.open
     gap = frame.text[tail_end : quote.open]
@@ -358,7 +376,7 @@ def nested_single_quotes(frame: Frame, outer: Candidate) -> list[Candidate]:
         if not toks or not is_speech_verb(toks[-1].text):
             continue
         cue = toks[-1]
-        speaker = _nearest_third_person(toks[:-1])
+        speaker = _nearest_third_person(toks[:-1]) or _subject_noun_before(toks[:-1])
         content = trim_content(frame.text, quote.inner)
         if speaker is None or content is None:
             continue
@@ -376,3 +394,18 @@ def _nearest_third_person(toks: list[Token]) -> Span | None:
                 first = first.doc[first.i - 1]
             return (first.idx, tok.idx + len(tok))
     return None
+
+
+HABITUAL = {"used", "would", "always", "often", "once", "never", "to"}
+
+
+def _subject_noun_before(toks: list[Token]) -> Span | None:
+    """ '"My grandmother used to say, 'Fix the roof ...'"': the noun phrase right before the cue (but for "used to",
+    "would", an adverb), with its possessive or determiner, when no name or pronoun comes before."""
+    k = len(toks) - 1
+    while k >= 0 and (toks[k].pos_ in {"ADV", "AUX", "PART"} or toks[k].lower_ in HABITUAL):
+        k -= 1
+    if k < 1 or toks[k].pos_ != "NOUN" or toks[k - 1].tag_ not in {"PRP$", "DT"}:
+        return None
+    return toks[k - 1].idx, toks[k].idx + len(toks[k])
+

@@ -370,6 +370,8 @@ def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
     comma_char = source[0] if source else cue.idx
     if source is None:
         source = source_after(frame, cue.i, len(doc))
+        if source is not None and _bare_singular(frame.tokens_between(*source)):
+            return None  # "Lumora unveils tablet, denies battery fault report": the cue's object, no speaker
     if source is None:
         return None
     if CLAIM_APPOSITION.search(frame.text, sent_start, cue.idx):
@@ -385,6 +387,16 @@ def _trailing_at(frame: Frame, cue: Token) -> Candidate | None:
     if frame.text[content[0]] in '"“' and frame.text[content[1] - 1 : content[1] + 1].strip(",")[-1:] in '"”':
         return None  # a quote: the quote rules take it
     return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.75, "trailing")
+
+
+def _bare_singular(toks: list[Token]) -> bool:
+    """A singular common noun with no determiner and no name ("battery fault report"): after an inverted cue a
+    speaker has one ("said a spokesman", "said Lee") or is a plural or mass noun ("said police", "said officials");
+    a headline's object has none."""
+    words = [t for t in toks if not t.is_punct]
+    if not words or words[-1].tag_ != "NN":
+        return False
+    return all(t.pos_ in {"NOUN", "ADJ"} for t in words)
 
 
 def _has_object(tail: list[Token]) -> bool:
@@ -436,6 +448,14 @@ def _source_to_comma(frame: Frame, src: Span, sent_end: int) -> Span:
     if comma < 0 or frame.quote_around(comma) is not None:
         return src
     between = frame.tokens_between(src[1], comma)
-    if len(between) > MAX_NP_TOKENS + 4 or any(t.tag_ in FINITE_TAGS for t in between):
+    phrase = frame.tokens_between(src[0], comma)
+    if len(between) > MAX_NP_TOKENS + 4 or any(t.tag_ in FINITE_TAGS for t in _before_relative(phrase)):
         return src
     return (src[0], comma) if between else src
+
+
+def _before_relative(toks: list[Token]) -> list[Token]:
+    """The tokens before a relative clause ("two diplomats who attended the talks"): the clause's verb describes
+    the source, it opens no clause of its own."""
+    at = next((k for k, t in enumerate(toks) if k > 0 and t.lower_ in {"who", "which"}), len(toks))
+    return toks[:at]

@@ -242,3 +242,19 @@ def _appositive_phrase(toks: list[Token]) -> bool:
         or t.text in {"—", "–", "-", ":"}
         for t in toks
     )
+
+
+POSSESSIVE_END = re.compile(r"(?<=\w)(?:['\u2019]s|(?<=s)['\u2019])$")
+
+
+def drop_possessive_marks(frame: Frame, found: list[Candidate]) -> None:
+    """ "Lumora's denial that ...", "the inspectors' finding that ...": the owner of a claim noun is the speaker,
+    without the possessive mark (sayso's scheme; PolNeAR's sources keep it)."""
+    for cand in found:
+        if cand.source_span is None:
+            continue
+        start, end = cand.source_span
+        mark = POSSESSIVE_END.search(frame.text, start, end)
+        if mark is not None and mark.start() > start:
+            cand.source_span = (start, mark.start())
+
