@@ -82,9 +82,11 @@ SENTENCE_OR_CLAUSE = re.compile(r"[,;:]\s|[.!?…]+\s+|\s(?:but|while|although|t
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
 # A denial that opens by pointing back ("that is a distortion, ...", "that was never true") disputes
 # what was claimed right before it, whatever words follow ("This is a disgusting day" points nowhere); so does a bare
-# "No." answering what was just put to the speaker (not "No. 10 said", "No one")
+# "No." answering what was just put to the speaker (not "No. 10 said", "No one"), and one denying there was such a
+# thing ("No such words were spoken")
 POINTING_BACK = re.compile(
-    r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b|^\W*no(?:[.!]|,)\s+(?!\d)", re.IGNORECASE
+    r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b|^\W*no(?:[.!]|,)\s+(?!\d)|^\W*no\s+such\b",
+    re.IGNORECASE,
 )
 POINTING_REACH = 300  # characters back from the denial
 GOING_ON_REACH = 300  # characters from a denial to the same speaker's next denial of "this" or "that"

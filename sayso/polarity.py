@@ -39,6 +39,8 @@ DENIAL_CONTENT = re.compile(
     r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b"
     # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")
     r"|\binaccurate\b(?=\s*(?:[.,;:!?…”\"’)]|and\b|or\b|$))"
+    # "No such words were spoken", "No such memo ever reached him": what was said to be, said not to be
+    r"|^\W*no\s+such\s+\w+"
     # "its findings included debunking his conspiracy theories", "the debunked story of crowds cheering"
     r"|\bdebunk(?:s|ed|ing)?\b"
     # "the story was made up", "a made up story", "This was, in my opinion, made up." (not "women made up 40

@@ -110,3 +110,13 @@ def test_words_said_of_someones_request_dispute_that_ones_claim() -> None:
     disputes = disputes_of(analyze(text))
     assert any(claimant == "Dan Pike" for claimant, _ in disputes)
     assert all(claimant != "The inquiry" for claimant, _ in disputes)
+
+
+def test_no_such_words_were_spoken_disputes_the_claim_just_before() -> None:
+    text = (
+        'Tomas Berg told reporters that the delegation had threatened to close every harbour to Dalmark\'s boats.\n\n'
+        'A spokesman for the Norland foreign ministry said: "No such words were spoken by any member of our '
+        'delegation."'
+    )
+    ((claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Tomas Berg" and disputers[0].startswith("A spokesman")

@@ -14,6 +14,8 @@ from sayso.polarity import polarity
         "It's a distortion of what happened on the bridge that night",
         "I had no dealings with them. That is total propaganda",
         "Seriously, just stop lying",
+        "No such words were spoken by any member of our delegation",
+        "No such memo ever reached the prime minister's desk",
         "The inquiry answered all the questions. Its findings included debunking his latest conspiracy theories",
         "he kept repeating the debunked story of the crowds cheering on the bridge",
         "That account is simply not the case",
