@@ -200,7 +200,7 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
     ]
     words = _Words.of(doc, ents)
     known = {parts[-1] for e in people if (parts := name_words(e.text))} | _standing_alone(words)
-    for name in _untagged_full_names(words, known):
+    for name in _untagged_full_names(words, known) + _untagged_affiliated(words, ents):
         people.append(name)
         words.tagged[name.start : name.end] = [True] * len(name)
     surnames = {parts[-1] for e in people if len(parts := name_words(e.text)) >= 2}
@@ -256,6 +256,22 @@ def _untagged_full_names(words: _Words, surnames: set[str]) -> list[SpacySpan]:
         if sure and looks_like_person(name := words.doc[i:j]):
             found.append(name)
         i = max(j, i + 1)
+    return found
+
+
+def _untagged_affiliated(words: _Words, ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """ "Sofia Reyes of Hartwell Securities said": two or three capitalised proper nouns NER left untagged, opening
+    with a sure first name, right before "of" and an organisation NER tagged."""
+    orgs = {e.start for e in ents if e.label_ in ORG_LABELS}
+    found: list[SpacySpan] = []
+    for k, text in enumerate(words.texts):
+        if text != "of" or not ({k + 1, k + 2} & orgs) or (k + 2 in orgs and words.texts[k + 1].lower() != "the"):
+            continue
+        i = k
+        while i > 0 and k - i < 3 and words.untagged_name_word(i - 1):
+            i -= 1
+        if k - i >= 2 and is_first_name(words.texts[i]) and looks_like_person(name := words.doc[i:k]):
+            found.append(name)
     return found
 
 

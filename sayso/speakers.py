@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
-from sayso.speaker_entity import Entity, Resolution, normalise_name
+from sayso.speaker_entity import Entity, Resolution, by_initials, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description
 from sayso.speaker_names import (
     BODY_KINDS,
@@ -38,12 +38,19 @@ from sayso.speaker_names import (
     untagged_name,
 )
 from sayso.speaker_phrases import (
+    AFFILIATION_OF,
+    AGED,
     COLLECTIVE_NOUNS,
     FINDING_BY,
+    OF_NAME,
+    OF_TAIL,
     PERSON_NOUNS,
+    PROXY_OF,
     PUBLICATION_NOUNS,
     PUBLISHED_BY,
     REPORTS,
+    STATEMENT,
+    THE_STATEMENT,
     TITLE_WORDS_OF_PAPERS,
     another_holder,
     body_kind_then_name,
@@ -54,9 +61,11 @@ from sayso.speaker_phrases import (
     epithet,
     group_subject,
     head_before,
+    in_another_mention,
     in_own_words,
     issued_statement,
     line_start,
+    main_subject,
     member_of,
     mention_bounds,
     name_goes_on,
@@ -95,28 +104,10 @@ SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
-# "a spokesman for X", "a lawyer to X", "the wife of X", "the campaign of X": someone who speaks for X, not X
-PROXY_OF = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|counsel|"
-    r"staffers?|assistants?|deputy|allies|ally|friends?|wife|husband|son|daughter|brother|sister|mother|father|"
-    r"campaign|office|team|camp)"
-    r"\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$",
-    re.IGNORECASE,
-)
 # "The company said": an organisation named before, whatever it is called.
 GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
 OVERSEER_NOUNS = words("regulator watchdog")
-STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
-THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
-# "the 36-year-old", "the 47-year-old father of two": a person described by age.
-AGED = re.compile(r"\b\d{1,3}-year-old\b")
-# "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
-OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the
-# organisation's name may begin).
-AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")
-OF_TAIL = re.compile(r",\s*of\s", re.IGNORECASE)
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "A senior senator accused ..." and in the next paragraph "said Sen. Maria Delgado": the title's full word
@@ -206,7 +197,9 @@ class SpeakerResolver:
 
     def _organisation_for(self, name: str) -> Entity:
         """The organisation of that name, the one entity every mention of it shares."""
-        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
+        key = "ORG:" + normalise_name(name)
+        found = self.entities.get(key) or by_initials(name, self.entities.values())  # "The AIU"
+        return self.entities.setdefault(key, found or Entity(name, "ORG"))
 
     def _full_name_with_particle(self, words: list[str]) -> str | None:
         """ "Ten Hag told reporters" (a sentence's first word capitalised) after "manager Erik ten Hag": the one
@@ -334,7 +327,7 @@ class SpeakerResolver:
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]
-        persons = persons or self._known_surname(mention) or untagged_name(mention)
+        persons = persons or self._known_surname(mention) or untagged_name(mention) or self._people_in(mention)
         if not persons:
             return None
         # "Minyon Moore, a senior adviser to Mrs. Clinton": the first name heads the phrase, but not a
@@ -360,6 +353,11 @@ class SpeakerResolver:
             role = role or clean_role(trailing)
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _people_in(self, mention: SpacySpan) -> list[SpacySpan]:
+        """The full names found in the mention that NER left untagged ("Sofia Reyes of Hartwell Securities")."""
+        inside = (p for p in self.people if mention.start_char <= p.start_char and p.end_char <= mention.end_char)
+        return [p for p in inside if len(p) >= 2]
 
     def _named_after_its_kind(self, mention: SpacySpan) -> Resolution | None:
         """ "Disability charity Scope said", "Italian newspaper Corriere dello Sport reported": the organisation of
@@ -630,7 +628,7 @@ class SpeakerResolver:
             title = title_before(ent).start_char
             openings = [self.text[begins : ent.start_char]] + ([self.text[begins:title]] if title >= begins else [])
             person = self._person_for(ent.text, ent.start_char)
-            opens = any(SENTENCE_OPENS.search(opening) for opening in openings)
+            opens = any(SENTENCE_OPENS.search(opening) for opening in openings) or main_subject(ent)
             if opens and person is not self.last_speaker and fits(person):
                 return person
         return None
@@ -646,6 +644,7 @@ class SpeakerResolver:
         if roled:
             return max(roled, key=lambda e: max(e.mentions) if e.mentions else (-1, -1))
         orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
+        orgs = [o for o in orgs if not in_another_mention(o, known)]
         # "the agency": the Food Standards Agency (not a headline that NER ran into one name: "... Named By Police")
         called_so = [
             e for e in orgs if e.text.lower().split()[-1] == noun and not title_case_line(self.text, e.start_char)
@@ -660,8 +659,8 @@ class SpeakerResolver:
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
-        if mention[0].lower_ in {"a", "an"}:
-            # "A council spokesman said": someone not named before, whatever their role; maybe named just after
+        if mention[0].lower_ in {"a", "an", "another"}:
+            # "A council spokesman said", "Another minister said": someone not named before; maybe named just after
             return self._named_next(mention)
         own = ROLE_COMPLEMENT.sub("", mention.text)
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", own) if w.lower() not in DESCRIPTION_STOP]
@@ -746,7 +745,8 @@ class SpeakerResolver:
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
-        kind = "ORG" if kind == "UNNAMED" and place_for_a_body(mention) else kind
+        body = head.lower_ in NON_COMPANY_KINDS  # "police", "Brazil's environment ministry", "her federation"
+        kind = "ORG" if body or (kind == "UNNAMED" and place_for_a_body(mention)) else kind
         key = kind + ":" + normalise_name(name)
         entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)
         entity = entity or Entity(name, kind)

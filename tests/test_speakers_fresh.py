@@ -1,0 +1,90 @@
+"""Speaker resolution in styles met first on fresh probe articles (bench/probes g1-g8): earnings calls, doping
+cases, trials, briefings, product scares, art disputes, referee rows, wire round-ups. Short fictional excerpts."""
+
+from __future__ import annotations
+
+from statement_helpers import quote_with, speaker
+
+from sayso import analyze
+
+
+def test_another_official_is_no_one_quoted_before() -> None:
+    text = (
+        'Trade Minister Ana Ruiz said the deal was "a good one for farmers".\n\n'
+        'Another former minister, speaking on condition of anonymity, called the deal "a giveaway".'
+    )
+    q = quote_with(analyze(text, id="t"), "giveaway")
+    assert speaker(q) == "Another former minister"
+
+
+def test_a_name_ner_missed_before_of_an_organisation_is_a_person() -> None:
+    text = (
+        'Chief executive Helen Marsh said the quarter had been "the strongest in our history".\n\n'
+        "Other analysts were more measured. Sofia Reyes of Hartwell Securities said the quarter had been solid.\n\n"
+        '"The market just wants to see the usage numbers," she said.'
+    )
+    analysis = analyze(text, id="t")
+    solid = quote_with(analysis, "had been solid")
+    assert speaker(solid) == "Sofia Reyes" and solid.speaker is not None and solid.speaker.type == "PERSON"
+    assert speaker(quote_with(analysis, "usage numbers")) == "Sofia Reyes"
+
+
+def test_figures_released_by_an_organisation_are_its_word() -> None:
+    text = "Measles cases more than doubled last year, according to figures released by the World Health Organization."
+    assert speaker(quote_with(analyze(text, id="t"), "Measles cases")) == "World Health Organization"
+
+
+def test_an_organisation_s_initials_are_that_organisation() -> None:
+    text = (
+        "The Athletics Integrity Unit said on Tuesday that the sprinter had been provisionally suspended.\n\n"
+        'The AIU said a sample had returned an adverse finding. "The athlete may ask for the B sample," it said.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "adverse finding")) == speaker(quote_with(analysis, "suspended"))
+    assert len(analysis.speakers) == 1
+
+
+def test_the_statement_after_a_press_release_is_its_issuer() -> None:
+    text = (
+        "Acme Foods has denied that its snacks made children ill.\n\n"
+        "In a press release issued on Wednesday, Acme Foods said it had tested every batch.\n\n"
+        '"Claims that our snacks are unsafe are categorically false," the statement said.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "categorically false")) == "Acme Foods"
+
+
+def test_the_company_is_not_a_brand_named_in_its_description() -> None:
+    text = (
+        "Lullen, the maker of the popular DreamWatch baby monitor, has denied that its devices can overheat.\n\n"
+        "The company said it had tested more than 2,000 units."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "2,000 units")) == "Lullen"
+
+
+def test_a_body_described_by_its_kind_is_an_organisation() -> None:
+    text = (
+        "At least 14 people were killed when a bus left the road overnight, according to police.\n\n"
+        "Brazil's environment ministry has denied the report.\n\n"
+        "Her national federation said it would respect the process."
+    )
+    analysis = analyze(text, id="t")
+    for words in ("14 people", "the report", "respect the process"):
+        q = quote_with(analysis, words)
+        assert q.speaker is not None and q.speaker.type == "ORG", words
+
+
+def test_a_person_familiar_with_something_is_one_unnamed_person() -> None:
+    text = "The portrait is now worth millions, according to a person familiar with the museum's insurance deals."
+    q = quote_with(analyze(text, id="t"), "worth millions")
+    assert q.speaker is not None and q.speaker.type == "UNNAMED"
+
+
+def test_he_is_the_subject_named_after_an_opening_phrase() -> None:
+    text = (
+        'Rajiv Anand, an analyst at Calder Brothers, said the number "flatters the business".\n\n'
+        'Finance director Oliver Grant said trial accounts were excluded "by definition".\n\n'
+        "Later, in a note to clients, Anand stood by his questions. He wrote that the answer missed the point."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "missed the point")) == "Rajiv Anand"
