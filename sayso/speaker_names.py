@@ -33,7 +33,7 @@ POST_NOMINALS = {"KC", "QC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DB
 NON_COMPANY_KINDS = words("""
     trust charity agency council university department ministry committee association union office court police
     army senate congress parliament government institute foundation commission authority regulator federation
-    society church school college hospital service administration party campaign
+    society church school college hospital service administration party campaign museum gallery
 """)
 
 # Kinds of body ("council", "police", "trust"): a name may join places with "and" before one ("Avon and Somerset
@@ -104,12 +104,16 @@ def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[Sp
 
 
 WHICH_AFTER = re.compile(r",\s+(?:which|based\s+in|headquartered\s+in)\s")
+# "the newspaper Diario do Planalto", "the broadcaster WDS": a kind of body right before its name
+KIND_BEFORE = re.compile(r"\b[Tt]he\s+(?:newspaper|tabloid|magazine|broadcaster|website|company|firm)\s+$")
 
 
 def _as_a_body(ent: SpacySpan, text: str) -> SpacySpan:
-    """ "Volt Beverages, which makes ...", "Hanxin Steel, based in Shanghai,": what NER calls a person but a
-    relative "which" (or "based in") follows, an organisation."""
-    if ent.label_ == "PERSON" and WHICH_AFTER.match(text, ent.end_char):
+    """ "Volt Beverages, which makes ...", "Hanxin Steel, based in Shanghai,", "the newspaper Diario do Planalto":
+    what NER calls a person but a relative "which" (or "based in") follows or a kind of body comes before, an
+    organisation."""
+    kind_before = KIND_BEFORE.search(text, max(0, ent.start_char - 20), ent.start_char)
+    if ent.label_ == "PERSON" and (WHICH_AFTER.match(text, ent.end_char) or kind_before):
         return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
     return ent
 

@@ -189,16 +189,23 @@ def in_another_mention(ent: SpacySpan, orgs: list[Entity]) -> bool:
     )
 
 
+def called_so(text: str, ent: SpacySpan, noun: str, before: int) -> bool:
+    """ "the newspaper Diario do Planalto" for "the newspaper" at ``before``: a name right after that noun."""
+    start = ent.start_char
+    return ent.end_char <= before and re.search(rf"\b{noun}\s+$", text[max(0, start - 20) : start], re.I) is not None
+
+
 def main_subject(ent: SpacySpan) -> bool:
-    """ "Later, in a note to clients, Anand stood by his questions": a name after an opening phrase set off by a
-    comma, right before a verb (no parser: by the words' parts of speech)."""
+    """ "Later, in a note to clients, Anand stood by his questions", "Redmoor's manager, Luis Ortega, declined": a
+    name after an opening phrase set off by a comma, right before a verb or set off itself before one (no parser:
+    by the words' parts of speech)."""
     doc = ent.doc
-    start = ent.sent.start
+    verb = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text == "," else ent.end
     return (
-        ent.start - start >= 2
+        ent.start - ent.sent.start >= 2
         and doc[ent.start - 1].text == ","
-        and ent.end < len(doc)
-        and doc[ent.end].pos_ in {"VERB", "AUX"}
+        and verb < len(doc)
+        and doc[verb].pos_ in {"VERB", "AUX"}
     )
 
 

@@ -77,7 +77,7 @@ ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
 
 
 # Lowercase particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen", "Virgil van Dijk")
-NAME_PARTICLES = {"ten", "ter", "van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "la", "le"}
+NAME_PARTICLES = words("ten ter van von der den de da di do du dos das del la le")
 
 
 def premodifier_role(ent: SpacySpan) -> str | None:

@@ -25,6 +25,7 @@ from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
     ORG_LABELS,
+    POSSESSIVE_END,
     companies_named_like_people,
     gender_of,
     honorific_gender,
@@ -55,6 +56,7 @@ from sayso.speaker_phrases import (
     another_holder,
     body_kind_then_name,
     byline,
+    called_so,
     country_of_capital,
     described_body,
     description_heads,
@@ -537,7 +539,7 @@ class SpeakerResolver:
         words = mention.text.split()
         if first_line < mention.end_char or not self.text.startswith("\n\n", first_line) or len(words) > 3:
             return None
-        head = words[-1].lower()
+        head = POSSESSIVE_END.sub("", words[-1].lower())  # "Scholar challenges museum's claim"
         if head not in BODY_KINDS or words[0].lower() in DESCRIPTION_STOP:
             return None
         start = first_line + 2
@@ -646,16 +648,18 @@ class SpeakerResolver:
         orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
         orgs = [o for o in orgs if not in_another_mention(o, known)]
         # "the agency": the Food Standards Agency (not a headline that NER ran into one name: "... Named By Police")
-        called_so = [
-            e for e in orgs if e.text.lower().split()[-1] == noun and not title_case_line(self.text, e.start_char)
+        called_so = [  # (and "The Rijnhaven Museum's announcement": "the museum")
+            e
+            for e in orgs
+            if POSSESSIVE_END.sub("", e.text.lower().split()[-1]) == noun
+            and not title_case_line(self.text, e.start_char)
         ]
         if not called_so and noun in GENERIC_ORG_NOUNS:
             # "the company" is no "Citizens Advice Trust": a name that says it is another kind of body
             called_so = [e for e in orgs if e.text.lower().split()[-1] not in NON_COMPANY_KINDS]
         if not called_so:
             return None
-        name = called_so[-1].text
-        return self._organisation_for(name)
+        return self._organisation_for(POSSESSIVE_END.sub("", called_so[-1].text))
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
@@ -770,7 +774,12 @@ class SpeakerResolver:
             return None
         if words[1] in PUBLICATION_NOUNS:  # "The Sunday Courier reported ... The newspaper said"
             named = [e for e in self.spoken if e.type == "ORG" and e.name.split()[-1].lower() in TITLE_WORDS_OF_PAPERS]
-            return named[-1] if named else None
+            called = [e.text for e in self._doc_ents if e.label_ == "ORG" and called_so(self.text, e, words[1], at)]
+            if named or not called:
+                return named[-1] if named else None
+            paper = self._organisation_for(called[-1])  # "a report by the newspaper Diario do Planalto"
+            paper.add_role(words[1])
+            return paper
         if words[1] in GENERIC_ORG_NOUNS or any(words[1] in r.lower().split() for r in self._org_roles()):
             org = self._last_org(words[1], at)
             if org is not None:

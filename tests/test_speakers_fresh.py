@@ -88,3 +88,49 @@ def test_he_is_the_subject_named_after_an_opening_phrase() -> None:
         "Later, in a note to clients, Anand stood by his questions. He wrote that the answer missed the point."
     )
     assert speaker(quote_with(analyze(text, id="t"), "missed the point")) == "Rajiv Anand"
+
+
+def test_he_is_the_one_named_after_a_possessive_club_not_the_club() -> None:
+    text = (
+        "Castlebury manager Tomasz Nowak said the referee had bottled it.\n\n"
+        "Redmoor scored the penalty to win 2-1.\n\n"
+        "Redmoor’s manager, Luis Ortega, declined to comment on the penalty. “I only talk about my team,” he said."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "my team")) == "Luis Ortega"
+
+
+def test_the_lede_s_description_is_the_subject_not_a_name_in_an_opening_clause() -> None:
+    text = (
+        "Former finance chief tells fraud trial he warned board\n\n"
+        "A former finance chief of the collapsed builder Hollins Grange told a court on Monday that he had warned "
+        "the board about mounting losses.\n\n"
+        "Giving evidence at the trial of the company's former chairman, Victor Hale, who denies fraud, Peter "
+        "Lindqvist said he had raised the problem in February."
+    )
+    analysis = analyze(text, id="t")
+    lindqvist = next(s for s in analysis.speakers if s.name == "Peter Lindqvist")
+    assert any("finance chief" in r for r in lindqvist.roles)
+    assert all("finance chief" not in r for s in analysis.speakers if s.name == "Victor Hale" for r in s.roles)
+
+
+def test_the_museum_is_the_museum_named_with_a_possessive() -> None:
+    text = (
+        "Scholar challenges museum's claim that portrait is a lost van Roost\n\n"
+        "The Rijnhaven Museum's announcement that a small portrait is a lost work has been challenged.\n\n"
+        "The museum said last week that technical analysis had confirmed the attribution."
+    )
+    analysis = analyze(text, id="t")
+    said = quote_with(analysis, "technical analysis")
+    assert speaker(said) == "The Rijnhaven Museum" and said.speaker is not None and said.speaker.type == "ORG"
+    assert speaker(quote_with(analysis, "lost van Roost")) == "The Rijnhaven Museum"
+
+
+def test_the_newspaper_is_the_paper_named_after_that_word() -> None:
+    text = (
+        "Brazil's environment ministry has denied a report by the newspaper Diario do Planalto that alerts were "
+        "held back. The newspaper said it stood by its story."
+    )
+    analysis = analyze(text, id="t")
+    q = quote_with(analysis, "stood by its story")
+    assert speaker(q) == "Diario do Planalto" and q.speaker is not None and q.speaker.type == "ORG"
+    assert next(s for s in analysis.speakers if s.id == q.speaker_id).roles == ["newspaper"]
