@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
-from sayso.speaker_entity import Entity, Resolution, by_initials, normalise_name
+from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description
 from sayso.speaker_names import (
     BODY_KINDS,
@@ -29,15 +29,14 @@ from sayso.speaker_names import (
     companies_named_like_people,
     gender_of,
     honorific_gender,
-    is_company,
     joined_organisations,
     name_words,
     names_with_particles,
     people_mentions,
-    title_case_line,
     titles_agree,
     untagged_name,
 )
+from sayso.speaker_orgs import GENERIC_ORG_NOUNS, OrganisationLookup
 from sayso.speaker_phrases import (
     AFFILIATION_OF,
     AGED,
@@ -47,23 +46,18 @@ from sayso.speaker_phrases import (
     OF_TAIL,
     PERSON_NOUNS,
     PROXY_OF,
-    PUBLICATION_NOUNS,
     PUBLISHED_BY,
     REPORTS,
     STATEMENT,
     THE_STATEMENT,
-    TITLE_WORDS_OF_PAPERS,
     another_holder,
     body_kind_then_name,
     byline,
-    called_so,
     country_of_capital,
     described_body,
-    description_heads,
     epithet,
     group_subject,
     head_before,
-    in_another_mention,
     in_own_words,
     issued_statement,
     line_start,
@@ -106,10 +100,6 @@ SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
-# "The company said": an organisation named before, whatever it is called.
-GENERIC_ORG_NOUNS = words("company firm corporation group")
-# "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
-OVERSEER_NOUNS = words("regulator watchdog")
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "A senior senator accused ..." and in the next paragraph "said Sen. Maria Delgado": the title's full word
@@ -123,7 +113,7 @@ INTRODUCED_REACH = 400  # characters after the description's sentence within whi
 ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+" + ROLE_BEFORE_NAME)
 
 
-class SpeakerResolver:
+class SpeakerResolver(OrganisationLookup):
     """Resolves the source mentions of one article, in text order."""
 
     def __init__(self, text: str, doc: Doc) -> None:
@@ -196,12 +186,6 @@ class SpeakerResolver:
         if key not in self.entities:
             self.entities[key] = Entity(full, "PERSON")
         return self.entities[key]
-
-    def _organisation_for(self, name: str) -> Entity:
-        """The organisation of that name, the one entity every mention of it shares."""
-        key = "ORG:" + normalise_name(name)
-        found = self.entities.get(key) or by_initials(name, self.entities.values())  # "The AIU"
-        return self.entities.setdefault(key, found or Entity(name, "ORG"))
 
     def _full_name_with_particle(self, words: list[str]) -> str | None:
         """ "Ten Hag told reporters" (a sentence's first word capitalised) after "manager Erik ten Hag": the one
@@ -635,32 +619,6 @@ class SpeakerResolver:
                 return person
         return None
 
-    def _org_roles(self) -> list[str]:
-        return [r for e in self.entities.values() if e.type == "ORG" for r in e.roles]
-
-    def _last_org(self, noun: str, at: int) -> Entity | None:
-        """ "The company said", "the retailer said": the organisation named last before (or, for a role word,
-        the one of that role)."""
-        known = [e for e in self.entities.values() if e.type == "ORG"]
-        roled = [e for e in known if any(noun in r.lower().split() for r in e.roles)]
-        if roled:
-            return max(roled, key=lambda e: max(e.mentions) if e.mentions else (-1, -1))
-        orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
-        orgs = [o for o in orgs if not in_another_mention(o, known)]
-        # "the agency": the Food Standards Agency (not a headline that NER ran into one name: "... Named By Police")
-        called_so = [  # (and "The Rijnhaven Museum's announcement": "the museum")
-            e
-            for e in orgs
-            if POSSESSIVE_END.sub("", e.text.lower().split()[-1]) == noun
-            and not title_case_line(self.text, e.start_char)
-        ]
-        if not called_so and noun in GENERIC_ORG_NOUNS:
-            # "the company" is no "Citizens Advice Trust": a name that says it is another kind of body
-            called_so = [e for e in orgs if e.text.lower().split()[-1] not in NON_COMPANY_KINDS]
-        if not called_so:
-            return None
-        return self._organisation_for(POSSESSIVE_END.sub("", called_so[-1].text))
-
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
         if mention[0].lower_ in {"a", "an", "another"}:
@@ -756,49 +714,6 @@ class SpeakerResolver:
         entity = entity or Entity(name, kind)
         self.entities.setdefault(key, entity)
         return Resolution(entity, None)
-
-    def _tagged_below(self, name: str) -> Entity | None:
-        """ "Cloudline blames ..." over "Cloud provider Cloudline has blamed ...": a name NER left untagged here but
-        tags as an organisation elsewhere in the article is that organisation (not a name a person's is made of:
-        the small model tags "Trump" an organisation too)."""
-        tagged = any(e.label_ == "ORG" and e.text == name for e in self._doc_ents)
-        if not tagged or any(re.search(rf"\b{re.escape(name)}\b", p.text) for p in self.people):
-            return None
-        return self._organisation_for(name)
-
-    def _named_before(self, name: str, at: int) -> Entity | None:
-        """ "the ministry" after "The foreign ministry said": a definite description by the head noun of an
-        organisation or unnamed speaker quoted before is that speaker, the one quoted last."""
-        words = name.lower().split()
-        if len(words) != 2 or words[0] != "the":
-            return None
-        if words[1] in PUBLICATION_NOUNS:  # "The Sunday Courier reported ... The newspaper said"
-            named = [e for e in self.spoken if e.type == "ORG" and e.name.split()[-1].lower() in TITLE_WORDS_OF_PAPERS]
-            called = [e.text for e in self._doc_ents if e.label_ == "ORG" and called_so(self.text, e, words[1], at)]
-            if named or not called:
-                return named[-1] if named else None
-            paper = self._organisation_for(called[-1])  # "a report by the newspaper Diario do Planalto"
-            paper.add_role(words[1])
-            return paper
-        if words[1] in GENERIC_ORG_NOUNS or any(words[1] in r.lower().split() for r in self._org_roles()):
-            org = self._last_org(words[1], at)
-            if org is not None:
-                return org
-        fits = [
-            e
-            for e in self.entities.values()
-            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in description_heads(e.name)
-        ]
-        if fits:
-            return max(fits, key=lambda e: max(e.mentions))
-        org = self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
-        return org or (self._overseer_before() if words[1] in OVERSEER_NOUNS else None)
-
-    def _overseer_before(self) -> Entity | None:
-        """ "Ofcom said ... Brightwave rejected the findings. ... The watchdog said": "the regulator" or "the
-        watchdog" whose name does not say so is the organisation that spoke last that is no company."""
-        orgs = [e for e in self.spoken if e.type == "ORG" and not is_company(e.name, self.text)]
-        return orgs[-1] if orgs else None
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used), once: an entity may be
