@@ -700,6 +700,9 @@ class SpeakerResolver(OrganisationLookup):
         return fits[0] if len(fits) == 1 else None
 
     def _unnamed(self, mention: SpacySpan) -> Resolution:
+        # "Former colleagues of Graham Birch, Canada's ex-defence minister,": up to the name the apposition is of
+        cut = next((p for p in self._people_in(mention) if self.text.startswith(",", p.end_char)), None)
+        mention = (cut and self.doc.char_span(mention.start_char, cut.end_char)) or mention
         name = mention.text.strip()
         # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
         head = next((mention[k - 1] for k in range(1, len(mention)) if head_before(mention, k)), mention[-1])

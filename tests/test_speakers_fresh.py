@@ -134,3 +134,34 @@ def test_the_newspaper_is_the_paper_named_after_that_word() -> None:
     q = quote_with(analysis, "stood by its story")
     assert speaker(q) == "Diario do Planalto" and q.speaker is not None and q.speaker.type == "ORG"
     assert next(s for s in analysis.speakers if s.id == q.speaker_id).roles == ["newspaper"]
+
+
+def test_a_long_apposition_after_a_name_gives_its_role_up_to_the_preposition() -> None:
+    text = (
+        '"Both sides have done this dance many times," said Ioannis Pappas, a defence researcher at the '
+        "Athens-based Hellenic Policy Institute."
+    )
+    q = quote_with(analyze(text, id="t"), "this dance")
+    assert speaker(q) == "Ioannis Pappas" and q.speaker is not None and q.speaker.role == "defence researcher"
+
+
+def test_a_possessive_apposition_is_a_role_and_no_part_of_a_group_s_name() -> None:
+    text = (
+        "Former cabinet colleagues of Graham Birch, Canada's ex-defence minister, have denied claims in his memoir "
+        'that he was told to bury a report. In the book, Birch writes that he was told to "keep it in a drawer".'
+    )
+    analysis = analyze(text, id="t")
+    denied = quote_with(analysis, "bury a report")
+    assert speaker(denied) == "Former cabinet colleagues of Graham Birch"
+    birch = next(s for s in analysis.speakers if s.name == "Graham Birch")
+    assert birch.roles == ["Canada's ex-defence minister"]
+
+
+def test_an_office_set_off_before_a_name_after_of_is_its_role() -> None:
+    text = (
+        "Giving evidence at the trial of the company's former chairman, Victor Hale, who denies fraud, Peter "
+        "Lindqvist said he had warned the board.\n\nHale said that was a matter for the auditors."
+    )
+    analysis = analyze(text, id="t")
+    hale = next(s for s in analysis.speakers if s.name == "Victor Hale")
+    assert hale.roles == ["company's former chairman"]
