@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
@@ -146,6 +146,25 @@ NAMED_AFTER_A_PERSON = words("""
     organization organisation foundation administration campaign institute center centre library museum
     initiative trust fund school university college prize award doctrine era team family estate
 """)
+
+
+def names_with_first_names(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """The entities, where NER left a sure first name out of a person's name ("Anders" untagged, "Holm" PERSON):
+    one PERSON over both (not a title: "General", "Pastor")."""
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        k = ent.start - 1
+        first = ent.doc[k] if ent.label_ == "PERSON" and len(ent) == 1 and k >= 0 and k not in tagged else None
+        if first is not None and _a_left_out_first_name(first):
+            ent = SpacySpan(ent.doc, k, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+def _a_left_out_first_name(word: Token) -> bool:
+    title = word.lower_.rstrip(".") in ROLE_TITLES | TITLES
+    return word.pos_ == "PROPN" and word.text[:1].isupper() and not title and is_first_name(word.text)
 
 
 def names_with_particles(ents: Sequence[SpacySpan]) -> list[SpacySpan]:

@@ -31,6 +31,7 @@ from sayso.speaker_names import (
     honorific_gender,
     joined_organisations,
     name_words,
+    names_with_first_names,
     names_with_particles,
     people_mentions,
     titles_agree,
@@ -109,6 +110,9 @@ SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
+POSSESSIVE = re.compile(r"[’']s\b")
+HEADLINE_BODY = r"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b"
+NAME_THEN_KIND = r"((?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})),\s+the\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b"
 # "Its chief executive, Mark Hodgkinson,": an organisation's officer, named after the role
 ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+" + ROLE_BEFORE_NAME)
 
@@ -120,7 +124,8 @@ class SpeakerResolver(OrganisationLookup):
         self.text = text
         self.doc = doc
         self.entities: dict[str, Entity] = {}
-        ents = names_with_particles(joined_organisations(doc.ents))  # spaCy builds doc.ents anew at each call
+        # (spaCy builds doc.ents anew at each call)
+        ents = names_with_particles(names_with_first_names(joined_organisations(doc.ents)))
         self._doc_ents = companies_named_like_people(ents, text)
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
@@ -524,16 +529,17 @@ class SpeakerResolver(OrganisationLookup):
         if first_line < mention.end_char or not self.text.startswith("\n\n", first_line) or len(words) > 3:
             return None
         head = POSSESSIVE_END.sub("", words[-1].lower())  # "Scholar challenges museum's claim"
-        if head not in BODY_KINDS or words[0].lower() in DESCRIPTION_STOP:
+        if words[0].lower() in DESCRIPTION_STOP or not head.isalpha():
             return None
-        start = first_line + 2
+        start, kind = first_line + 2, head in BODY_KINDS
         end = self.text.find("\n\n", start)
-        body = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b", re.IGNORECASE)
-        named = body.search(self.text, start, end if end >= 0 else len(self.text))
-        span = named and self.doc.char_span(named.start(), named.end(), alignment_mode="expand")
+        # (or "Baby monitor maker denies" over "Lullen, the maker of the popular DreamWatch baby monitor, has")
+        body = HEADLINE_BODY if kind else NAME_THEN_KIND
+        named = re.compile(body.format(head=head), re.I).search(self.text, start, end if end >= 0 else len(self.text))
+        span = named and self.doc.char_span(named.start(), named.end(1 if not kind else 0), alignment_mode="expand")
         if not span:
             return None
-        return self._organisation(span) or self._unnamed(span)
+        return self._organisation(span) or (self._unnamed(span) if kind else None)
 
     def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
         """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
@@ -625,6 +631,9 @@ class SpeakerResolver(OrganisationLookup):
             # "A council spokesman said", "Another minister said": someone not named before; maybe named just after
             return self._named_next(mention)
         own = ROLE_COMPLEMENT.sub("", mention.text)
+        line = self.text.find("\n")
+        if mention.end_char < line and self.text.startswith("\n\n", line):  # a headline's "Sprinter's lawyer"
+            own = POSSESSIVE.split(own)[-1]  # (a lawyer named later)
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", own) if w.lower() not in DESCRIPTION_STOP]
         if not words:
             return None

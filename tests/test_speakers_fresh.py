@@ -165,3 +165,28 @@ def test_an_office_set_off_before_a_name_after_of_is_its_role() -> None:
     analysis = analyze(text, id="t")
     hale = next(s for s in analysis.speakers if s.name == "Victor Hale")
     assert hale.roles == ["company's former chairman"]
+
+
+def test_a_first_name_ner_left_out_of_a_person_s_name_is_part_of_it() -> None:
+    text = "Lullen’s chief executive, Anders Holm, said in an interview that the company took every report seriously."
+    q = quote_with(analyze(text, id="t"), "every report")
+    assert speaker(q) == "Anders Holm" and q.speaker is not None and q.speaker.role == "Lullen’s chief executive"
+
+
+def test_a_headline_s_possessive_description_is_the_one_with_that_role() -> None:
+    text = (
+        "Sprinter's lawyer blames contaminated supplement for positive test\n\n"
+        "The sprinter Dara Okafor has been provisionally suspended.\n\n"
+        'Her lawyer, Marcus Feld, said: "There is no truth in any suggestion that Dara cheated."'
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "contaminated supplement")) == "Marcus Feld"
+
+
+def test_a_headline_s_description_of_a_company_is_the_one_the_lede_describes_so() -> None:
+    text = (
+        "Baby monitor maker denies devices overheat\n\n"
+        "Lullen, the maker of the popular DreamWatch baby monitor, has denied that its devices can overheat."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "devices overheat")) == "Lullen"
+    assert [s.name for s in analysis.speakers] == ["Lullen"]
