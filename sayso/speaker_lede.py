@@ -66,7 +66,7 @@ def _canonical(head: str) -> str:
     return HEAD_WORDS.get(head, head)
 
 
-def _lede(text: str) -> tuple[int, int] | None:
+def lede_span(text: str) -> tuple[int, int] | None:
     """The first paragraph under the headline (a first line with no full stop, or in title case), or the first
     paragraph."""
     first = text.find("\n\n")
@@ -125,7 +125,7 @@ def lede_description(doc: Doc, people: Sequence[SpacySpan], ents: Sequence[Spacy
     not in the lede already (a person's roles are checked by the caller: `fits_roles`)."""
     text = doc.text
     people_at = {(p.start_char, p.end_char) for p in people}
-    lede = _lede(text)
+    lede = lede_span(text)
     if lede is None:
         return None
     start = lede[0]

@@ -17,6 +17,7 @@ from sayso.speaker_phrases import (
     description_heads,
     in_another_mention,
 )
+from sayso.speaker_roles import premodifier_role
 
 # "The company said": an organisation named before, whatever it is called.
 GENERIC_ORG_NOUNS = words("company firm corporation group")
@@ -57,7 +58,9 @@ class OrganisationLookup:
             named_so = [e for e in orgs if e.text.lower().split()[-1] not in NON_COMPANY_KINDS]
         if not named_so:
             return None
-        return self._organisation_for(POSSESSIVE_END.sub("", named_so[-1].text))
+        org = self._organisation_for(POSSESSIVE_END.sub("", named_so[-1].text))
+        org.add_role(premodifier_role(named_so[-1]))  # "Shares in the chipmaker Hanbit Semiconductor"
+        return org
 
     def _tagged_below(self, name: str) -> Entity | None:
         """ "Cloudline blames ..." over "Cloud provider Cloudline has blamed ...": a name NER left untagged here but

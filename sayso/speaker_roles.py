@@ -168,6 +168,15 @@ def is_relative_clause(words: str) -> bool:
     return first in {"who", "which", "that", "whose", "whom"}
 
 
+WHO_IS = re.compile(r",\s+who\s+(?:is|was)\s+(?:the|a|an|his|her|their|its)\s+([a-z][\w '’-]+?)\s*[,.;]")
+
+
+def relative_role(words: str) -> str | None:
+    """ ", who was his deputy at the time": the office the clause gives (up to "at", "in", "with", "from")."""
+    m = WHO_IS.match(words)
+    return clean_role(LONG_ROLE_CUT.split(m.group(1), maxsplit=1)[0]) if m else None
+
+
 PART_OF = re.compile(
     r"(?:one|some|many|most|all|each|none|another|two|three|four)\s+of\s+(?:them|us|those|these)\b", re.IGNORECASE
 )

@@ -20,7 +20,7 @@ from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_entity import Entity, Resolution, normalise_name
-from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description
+from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
     BODY_KINDS,
     NON_COMPANY_KINDS,
@@ -87,6 +87,7 @@ from sayso.speaker_roles import (
     premodifier_role,
     preposed_role,
     qualifies_role,
+    relative_role,
     role_heads,
     role_overlap,
     title_before,
@@ -342,6 +343,7 @@ class SpeakerResolver(OrganisationLookup):
         # (not ", of Springfield, Va.,": a home town is no role; ", of <an organisation>," is its affiliation)
         if trailing.startswith(",") and not is_relative_clause(trailing.strip(" ,")) and not OF_TAIL.match(trailing):
             role = role or clean_role(trailing)
+        role = role or relative_role(self.text[ent.end_char : ent.end_char + 80])  # ", who was his deputy then,"
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
 
@@ -629,7 +631,7 @@ class SpeakerResolver(OrganisationLookup):
         # its own head's words: "the families of the victims" are no victim
         if mention[0].lower_ in {"a", "an", "another"}:
             # "A council spokesman said", "Another minister said": someone not named before; maybe named just after
-            return self._named_next(mention)
+            return self._named_next(mention) or self._described_in_the_lede(mention)
         own = ROLE_COMPLEMENT.sub("", mention.text)
         line = self.text.find("\n")
         if mention.end_char < line and self.text.startswith("\n\n", line):  # a headline's "Sprinter's lawyer"
@@ -652,6 +654,16 @@ class SpeakerResolver(OrganisationLookup):
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _described_in_the_lede(self, mention: SpacySpan) -> Resolution | None:
+        """ "... after an analyst openly questioned its numbers" in the first paragraph: the one person of the
+        article whose role is all the description's words, though named only paragraphs later."""
+        lede = lede_span(self.text)
+        if mention[0].lower_ == "another" or lede is None or not lede[0] <= mention.start_char < lede[1]:
+            return None
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", mention.text) if w.lower() not in DESCRIPTION_STOP]
+        target = self._named_later(words) if words else None
+        return Resolution(target, None) if target is not None else None
 
     def _named_next(self, mention: SpacySpan) -> Resolution | None:
         """ "A senior senator accused ..." and in the next sentence or paragraph "said Sen. Maria Delgado": the first

@@ -190,3 +190,32 @@ def test_a_headline_s_description_of_a_company_is_the_one_the_lede_describes_so(
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "devices overheat")) == "Lullen"
     assert [s.name for s in analysis.speakers] == ["Lullen"]
+
+
+def test_an_analyst_in_the_lede_is_the_one_analyst_named_later() -> None:
+    text = (
+        "Norvane shares slide\n\n"
+        "Norvane Systems lost 9 per cent of its value on Thursday after an analyst openly questioned its subscriber "
+        "numbers during the company's earnings call.\n\n"
+        'Chief executive Helen Marsh opened the call by telling investors that the quarter had been "the strongest '
+        'in our history". She said paying subscribers had grown to 4.2 million.\n\n'
+        "The mood changed when Rajiv Anand, a software analyst at Calder Brothers, asked how many subscribers were "
+        "on free trials."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "subscriber numbers")) == "Rajiv Anand"
+
+
+def test_who_was_his_deputy_gives_a_role() -> None:
+    text = '"That is categorically false," said Laura Chen, who was his deputy at the time.'
+    q = quote_with(analyze(text, id="t"), "categorically false")
+    assert speaker(q) == "Laura Chen" and q.speaker is not None and q.speaker.role == "deputy"
+
+
+def test_the_company_named_after_its_kind_has_that_role() -> None:
+    text = (
+        "Shares in the chipmaker Hanbit Semiconductor jumped 8 per cent after the company said it had won a large "
+        "order from a US customer."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "large order")) == "Hanbit Semiconductor"
+    assert next(s for s in analysis.speakers if s.name == "Hanbit Semiconductor").roles == ["chipmaker"]
