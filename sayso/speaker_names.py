@@ -36,6 +36,9 @@ NON_COMPANY_KINDS = words("""
     society church school college hospital service administration party campaign museum gallery
 """)
 
+# Kinds of company: "his publisher", "the carmaker" are an organisation, whichever
+COMPANY_KINDS = words("company firm corporation publisher broadcaster carmaker automaker retailer airline bank")
+
 # Kinds of body ("council", "police", "trust"): a name may join places with "and" before one ("Avon and Somerset
 # Police"); a headline may call one by its kind alone ("Harbour council").
 BODY_KINDS = ORG_WORDS | NON_COMPANY_KINDS | words("constabulary trusts hospitals")

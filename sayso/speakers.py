@@ -23,6 +23,7 @@ from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
     BODY_KINDS,
+    COMPANY_KINDS,
     NON_COMPANY_KINDS,
     ORG_LABELS,
     POSSESSIVE_END,
@@ -731,7 +732,7 @@ class SpeakerResolver(OrganisationLookup):
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
-        body = head.lower_ in NON_COMPANY_KINDS  # "police", "Brazil's environment ministry", "her federation"
+        body = head.lower_ in NON_COMPANY_KINDS | COMPANY_KINDS  # "police", "the ministry", "his publisher"
         kind = "ORG" if body or (kind == "UNNAMED" and place_for_a_body(mention)) else kind
         key = kind + ":" + normalise_name(name)
         entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)

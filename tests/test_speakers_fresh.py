@@ -219,3 +219,9 @@ def test_the_company_named_after_its_kind_has_that_role() -> None:
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "large order")) == "Hanbit Semiconductor"
     assert next(s for s in analysis.speakers if s.name == "Hanbit Semiconductor").roles == ["chipmaker"]
+
+
+def test_a_publisher_is_an_organisation() -> None:
+    text = "Birch's publisher said the author stood by every word."
+    q = quote_with(analyze(text, id="t"), "every word")
+    assert q.speaker is not None and q.speaker.type == "ORG"
