@@ -195,6 +195,15 @@ def called_so(text: str, ent: SpacySpan, noun: str, before: int) -> bool:
     return ent.end_char <= before and re.search(rf"\b{noun}\s+$", text[max(0, start - 20) : start], re.I) is not None
 
 
+def own_body(text: str, name: str, start: int) -> str | None:
+    """ "Turkey dismisses ..." over "Turkey's foreign ministry on Thursday dismissed ...": the body of the headline's
+    organisation (or country) that opens the first paragraph, by its name there."""
+    kinds = "|".join(sorted(NON_COMPANY_KINDS))
+    body = re.compile(rf"(?:[Tt]he\s+)?{re.escape(name)}['’]s(?:\s+[a-z-]+){{0,3}}?\s+(?:{kinds})\b")
+    found = body.match(text, start)
+    return found.group(0) if found else None
+
+
 def main_subject(ent: SpacySpan) -> bool:
     """ "Later, in a note to clients, Anand stood by his questions", "Redmoor's manager, Luis Ortega, declined": a
     name after an opening phrase set off by a comma, right before a verb or set off itself before one (no parser:

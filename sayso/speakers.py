@@ -69,6 +69,7 @@ from sayso.speaker_phrases import (
     name_goes_on,
     nationality,
     object_of_preposition,
+    own_body,
     people_of,
     place_for_a_body,
     possessive,
@@ -450,6 +451,8 @@ class SpeakerResolver(OrganisationLookup):
             name = last.text if role and (before.endswith(",") or alone) else name
             role = role if name == last.text else None
         name = country_of_capital(name, self.text) or name
+        if mention.end_char < (line := self.text.find("\n")) and self.text.startswith("\n\n", line):
+            name = own_body(self.text, name, line + 2) or name  # "Turkey dismisses" over "Turkey's foreign ministry"
         entity = self._organisation_for(name)
         entity.add_role(role)
         return Resolution(entity, role)

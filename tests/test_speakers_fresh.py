@@ -225,3 +225,14 @@ def test_a_publisher_is_an_organisation() -> None:
     text = "Birch's publisher said the author stood by every word."
     q = quote_with(analyze(text, id="t"), "every word")
     assert q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_a_country_in_the_headline_is_its_body_that_speaks_in_the_lede() -> None:
+    text = (
+        'Turkey dismisses Greek accusation of airspace violations as "baseless"\n\n'
+        "Turkey's foreign ministry on Thursday dismissed Greek accusations that Turkish jets had violated Greek "
+        'airspace, calling the claims "baseless and provocative".'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "Greek accusation of")) == "Turkey's foreign ministry"
+    assert [s.name for s in analysis.speakers] == ["Turkey's foreign ministry"]
