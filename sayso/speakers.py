@@ -735,7 +735,9 @@ class SpeakerResolver(OrganisationLookup):
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
-        body = head.lower_ in NON_COMPANY_KINDS | COMPANY_KINDS  # "police", "the ministry", "his publisher"
+        # "police", "the ministry", "his publisher" (not "a company" in general)
+        general = mention[0].lower_ in {"a", "an"}
+        body = head.lower_ in NON_COMPANY_KINDS or (head.lower_ in COMPANY_KINDS and not general)
         kind = "ORG" if body or (kind == "UNNAMED" and place_for_a_body(mention)) else kind
         key = kind + ":" + normalise_name(name)
         entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)

@@ -236,3 +236,13 @@ def test_a_country_in_the_headline_is_its_body_that_speaks_in_the_lede() -> None
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "Greek accusation of")) == "Turkey's foreign ministry"
     assert [s.name for s in analysis.speakers] == ["Turkey's foreign ministry"]
+
+
+def test_a_company_in_general_is_no_organisation_that_spoke() -> None:
+    text = (
+        "The consumer group SafeHome urged parents to unplug the monitors.\n\n"
+        "“A company saying its own product is safe is not the same as an independent test,” said its director, "
+        "Priya Nair."
+    )
+    q = quote_with(analyze(text, id="t"), "A company saying")
+    assert speaker(q) == "Priya Nair" and q.speaker is not None and q.speaker.role == "SafeHome director"
