@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sayso.model import SpeakerType, content_id
@@ -42,3 +43,17 @@ class Resolution:
 
     entity: Entity
     role: str | None
+
+
+def initials_of(name: str, short: str) -> bool:
+    """Whether ``short`` ("The WHO", "AIU") is the initials of ``name``'s capitalised words ("the World Health
+    Organization")."""
+    letters = re.sub(r"^[Tt]he\s+", "", short.strip())
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and letters == initials
+
+
+def by_initials(short: str, entities: Iterable[Entity]) -> Entity | None:
+    """ "The AIU" after "the Athletics Integrity Unit": the one organisation those are the initials of."""
+    named = {e.id: e for e in entities if e.type == "ORG" and initials_of(e.name, short)}
+    return next(iter(named.values())) if len(named) == 1 else None

@@ -66,7 +66,7 @@ def _canonical(head: str) -> str:
     return HEAD_WORDS.get(head, head)
 
 
-def _lede(text: str) -> tuple[int, int] | None:
+def lede_span(text: str) -> tuple[int, int] | None:
     """The first paragraph under the headline (a first line with no full stop, or in title case), or the first
     paragraph."""
     first = text.find("\n\n")
@@ -101,19 +101,23 @@ def _head(description: SpacySpan) -> str:
 
 
 def _first_named(doc: Doc, names: Sequence[SpacySpan], start: int) -> SpacySpan | None:
-    """The first name in the paragraph's first sentence that is no object of a preposition nor a possessive."""
+    """The first name in the paragraph's first sentence that is no object of a preposition nor a possessive; the
+    first right before a finite verb where one is ("Giving evidence at the trial of the chairman, Victor Hale,
+    Peter Lindqvist said")."""
     sentence = doc.char_span(start, len(doc.text), alignment_mode="expand")
     if sentence is None:
         return None
     sent_end = sentence[0].sent.end_char
+    found = []
     for name in names:
         if name.start_char < start or name.start_char >= sent_end:
             continue
         before = doc[name.start - 1] if name.start > 0 else None
         if (before is not None and before.pos_ == "ADP") or doc.text.startswith(("'s", "’s"), name.end_char):
             continue
-        return name
-    return None
+        found.append(name)
+    subjects = [n for n in found if n.end < len(doc) and doc[n.end].tag_ in FINITE]
+    return next(iter(subjects or found), None)
 
 
 def lede_description(doc: Doc, people: Sequence[SpacySpan], ents: Sequence[SpacySpan]) -> LedeDescription | None:
@@ -121,7 +125,7 @@ def lede_description(doc: Doc, people: Sequence[SpacySpan], ents: Sequence[Spacy
     not in the lede already (a person's roles are checked by the caller: `fits_roles`)."""
     text = doc.text
     people_at = {(p.start_char, p.end_char) for p in people}
-    lede = _lede(text)
+    lede = lede_span(text)
     if lede is None:
         return None
     start = lede[0]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
@@ -33,8 +33,11 @@ POST_NOMINALS = {"KC", "QC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DB
 NON_COMPANY_KINDS = words("""
     trust charity agency council university department ministry committee association union office court police
     army senate congress parliament government institute foundation commission authority regulator federation
-    society church school college hospital service administration party campaign
+    society church school college hospital service administration party campaign museum gallery
 """)
+
+# Kinds of company: "his publisher", "the carmaker" are an organisation, whichever
+COMPANY_KINDS = words("company firm corporation publisher broadcaster carmaker automaker retailer airline bank")
 
 # Kinds of body ("council", "police", "trust"): a name may join places with "and" before one ("Avon and Somerset
 # Police"); a headline may call one by its kind alone ("Harbour council").
@@ -104,12 +107,16 @@ def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[Sp
 
 
 WHICH_AFTER = re.compile(r",\s+(?:which|based\s+in|headquartered\s+in)\s")
+# "the newspaper Diario do Planalto", "the broadcaster WDS": a kind of body right before its name
+KIND_BEFORE = re.compile(r"\b[Tt]he\s+(?:newspaper|tabloid|magazine|broadcaster|website|company|firm)\s+$")
 
 
 def _as_a_body(ent: SpacySpan, text: str) -> SpacySpan:
-    """ "Volt Beverages, which makes ...", "Hanxin Steel, based in Shanghai,": what NER calls a person but a
-    relative "which" (or "based in") follows, an organisation."""
-    if ent.label_ == "PERSON" and WHICH_AFTER.match(text, ent.end_char):
+    """ "Volt Beverages, which makes ...", "Hanxin Steel, based in Shanghai,", "the newspaper Diario do Planalto":
+    what NER calls a person but a relative "which" (or "based in") follows or a kind of body comes before, an
+    organisation."""
+    kind_before = KIND_BEFORE.search(text, max(0, ent.start_char - 20), ent.start_char)
+    if ent.label_ == "PERSON" and (WHICH_AFTER.match(text, ent.end_char) or kind_before):
         return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
     return ent
 
@@ -142,6 +149,25 @@ NAMED_AFTER_A_PERSON = words("""
     organization organisation foundation administration campaign institute center centre library museum
     initiative trust fund school university college prize award doctrine era team family estate
 """)
+
+
+def names_with_first_names(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """The entities, where NER left a sure first name out of a person's name ("Anders" untagged, "Holm" PERSON):
+    one PERSON over both (not a title: "General", "Pastor")."""
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        k = ent.start - 1
+        first = ent.doc[k] if ent.label_ == "PERSON" and len(ent) == 1 and k >= 0 and k not in tagged else None
+        if first is not None and _a_left_out_first_name(first):
+            ent = SpacySpan(ent.doc, k, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+def _a_left_out_first_name(word: Token) -> bool:
+    title = word.lower_.rstrip(".") in ROLE_TITLES | TITLES
+    return word.pos_ == "PROPN" and word.text[:1].isupper() and not title and is_first_name(word.text)
 
 
 def names_with_particles(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
@@ -200,7 +226,7 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
     ]
     words = _Words.of(doc, ents)
     known = {parts[-1] for e in people if (parts := name_words(e.text))} | _standing_alone(words)
-    for name in _untagged_full_names(words, known):
+    for name in _untagged_full_names(words, known) + _untagged_affiliated(words, ents):
         people.append(name)
         words.tagged[name.start : name.end] = [True] * len(name)
     surnames = {parts[-1] for e in people if len(parts := name_words(e.text)) >= 2}
@@ -256,6 +282,22 @@ def _untagged_full_names(words: _Words, surnames: set[str]) -> list[SpacySpan]:
         if sure and looks_like_person(name := words.doc[i:j]):
             found.append(name)
         i = max(j, i + 1)
+    return found
+
+
+def _untagged_affiliated(words: _Words, ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """ "Sofia Reyes of Hartwell Securities said": two or three capitalised proper nouns NER left untagged, opening
+    with a sure first name, right before "of" and an organisation NER tagged."""
+    orgs = {e.start for e in ents if e.label_ in ORG_LABELS}
+    found: list[SpacySpan] = []
+    for k, text in enumerate(words.texts):
+        if text != "of" or not ({k + 1, k + 2} & orgs) or (k + 2 in orgs and words.texts[k + 1].lower() != "the"):
+            continue
+        i = k
+        while i > 0 and k - i < 3 and words.untagged_name_word(i - 1):
+            i -= 1
+        if k - i >= 2 and is_first_name(words.texts[i]) and looks_like_person(name := words.doc[i:k]):
+            found.append(name)
     return found
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
 from sayso.quotes.frame import Span
+from sayso.speaker_entity import Entity, normalise_name
 from sayso.speaker_names import NON_COMPANY_KINDS, PUBLISHER_WORDS, is_first_name
 from sayso.speaker_roles import ORG_WORDS
 
@@ -40,10 +41,29 @@ ISSUED_STATEMENT = re.compile(
 
 # "(A) review of state police data by", "analysis by": a study whose finding is its author's
 FINDING_BY = re.compile(
-    r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:analysis|review|study|survey|poll|audit|investigation|report|inquiry|count|tally|results)s?\b"
+    r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:analysis|review|study|survey|poll|audit|investigation|report|inquiry|count|tally"
+    r"|results|figure|data|statistic)s?\b"
     r"[^,;]*\bby\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "a spokesman for X", "a lawyer to X", "the wife of X", "the campaign of X": someone who speaks for X, not X
+PROXY_OF = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|counsel|"
+    r"staffers?|assistants?|deputy|allies|ally|friends?|wife|husband|son|daughter|brother|sister|mother|father|"
+    r"campaign|office|team|camp)"
+    r"\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?(?:statement|(?:press|news)\s+release)\b", re.IGNORECASE)
+THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
+# "the 36-year-old", "the 47-year-old father of two": a person described by age.
+AGED = re.compile(r"\b\d{1,3}-year-old\b")
+# "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
+OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the
+# organisation's name may begin).
+AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")
+OF_TAIL = re.compile(r",\s*of\s", re.IGNORECASE)
 # "shadow health secretary", "former governor", "deputy mayor": not the one "the health secretary" means
 OTHER_HOLDER = words("shadow former ex deputy vice acting assistant")
 
@@ -152,8 +172,50 @@ def people_of(lead: str) -> bool:
 
 
 def head_before(mention: SpacySpan, k: int) -> bool:
-    """Whether the preposition at k follows the common noun heading the mention ("analysts at ...")."""
-    return mention[k].pos_ == "ADP" and mention[k - 1].pos_ == "NOUN"
+    """Whether the preposition at k follows the common noun heading the mention ("analysts at ...", "a person
+    familiar with ...", "sources close to ...")."""
+    if mention[k].pos_ != "ADP":
+        return False
+    before = mention[k - 1]
+    return before.pos_ == "NOUN" or (k >= 2 and before.pos_ in {"ADJ", "ADV"} and mention[k - 2].pos_ == "NOUN")
+
+
+def in_another_mention(ent: SpacySpan, orgs: list[Entity]) -> bool:
+    """ "DreamWatch" in "Lullen, the maker of the DreamWatch monitor, said": a name inside the mention of another
+    organisation (after its start), no name of its own."""
+    own = normalise_name(ent.text)
+    return any(
+        s < ent.start_char and ent.end_char <= e and normalise_name(o.name) != own for o in orgs for s, e in o.mentions
+    )
+
+
+def called_so(text: str, ent: SpacySpan, noun: str, before: int) -> bool:
+    """ "the newspaper Diario do Planalto" for "the newspaper" at ``before``: a name right after that noun."""
+    start = ent.start_char
+    return ent.end_char <= before and re.search(rf"\b{noun}\s+$", text[max(0, start - 20) : start], re.I) is not None
+
+
+def own_body(text: str, name: str, start: int) -> str | None:
+    """ "Turkey dismisses ..." over "Turkey's foreign ministry on Thursday dismissed ...": the body of the headline's
+    organisation (or country) that opens the first paragraph, by its name there."""
+    kinds = "|".join(sorted(NON_COMPANY_KINDS))
+    body = re.compile(rf"(?:[Tt]he\s+)?{re.escape(name)}['’]s(?:\s+[a-z-]+){{0,3}}?\s+(?:{kinds})\b")
+    found = body.match(text, start)
+    return found.group(0) if found else None
+
+
+def main_subject(ent: SpacySpan) -> bool:
+    """ "Later, in a note to clients, Anand stood by his questions", "Redmoor's manager, Luis Ortega, declined": a
+    name after an opening phrase set off by a comma, right before a verb or set off itself before one (no parser:
+    by the words' parts of speech)."""
+    doc = ent.doc
+    verb = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text == "," else ent.end
+    return (
+        ent.start - ent.sent.start >= 2
+        and doc[ent.start - 1].text == ","
+        and verb < len(doc)
+        and doc[verb].pos_ in {"VERB", "AUX"}
+    )
 
 
 def object_of_preposition(ent: SpacySpan) -> bool:

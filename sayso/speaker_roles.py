@@ -77,7 +77,7 @@ ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")
 
 
 # Lowercase particles inside a person's name ("Erik ten Hag", "Ursula von der Leyen", "Virgil van Dijk")
-NAME_PARTICLES = {"ten", "ter", "van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "la", "le"}
+NAME_PARTICLES = words("ten ter van von der den de da di do du dos das del la le")
 
 
 def premodifier_role(ent: SpacySpan) -> str | None:
@@ -109,17 +109,22 @@ def apposition_role(text: str, end: int, doc: Doc | None = None) -> str | None:
     """ "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman"; not a clause ("According to Lind,
     the findings could change ...": a finite verb in ``doc``)."""
     # (the role stops at a relative clause: "Mark Hale, a cardiologist at King's College London who was not ...")
+    # (or after a possessive name: "Graham Birch, Canada's ex-defence minister,")
     m = re.match(
-        r",\s+((?:the|a|an)\s+)?([A-Za-z][\w .'’-]{2,60}?)(?:,|;|\.(?:\s|$)|\s+(?:who|which|whose)\s)",
+        r",\s+((?:the|a|an)\s+|(?P<of>[A-Z][\w.]*['’]s\s+))?([A-Za-z][\w .'’-]{2,60}?)"
+        r"(?:,|;|\.(?:\s|$)|\s+(?:who|which|whose)\s)",
         text[end : end + 70],
     )
-    if not m or not m.group(1) or is_relative_clause(m.group(2)):
+    if not m or not m.group(1) or is_relative_clause(m.group(3)):
         return None
+    if m.group("of") and not re.search(r"\b[a-z]", m.group(3)):
+        return None  # "Lester Holt, ABC's Martha Raddatz, CNN's ...": a list of names
     if doc is not None:
-        words = doc.char_span(end + m.start(2), end + m.end(2), alignment_mode="expand")
+        words = doc.char_span(end + m.start(3), end + m.end(3), alignment_mode="expand")
         if words is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in words):
             return None
-    return clean_role(m.group(2))
+    role = clean_role(m.group(3))
+    return (m.group("of") or "") + role if role else None
 
 
 # a role of up to five words ending in a lower-case one, then the comma before the name
@@ -137,7 +142,10 @@ def preposed_role(text: str, ent: SpacySpan) -> str | None:
     if not text.startswith(",", ent.end_char):
         return None
     m = PREPOSED_ROLE.search(text, max(0, ent.start_char - 60), ent.start_char)
-    if m is None or AFTER_PREPOSITION.search(text, max(0, m.start() - 8), m.start() + 1):
+    if m is None:
+        return None
+    office = m.group(1).split()[-1].lower() in ROLE_TITLES  # "the trial of the company's chairman, Victor Hale"
+    if not office and AFTER_PREPOSITION.search(text, max(0, m.start() - 8), m.start() + 1):
         return None  # "the author of the book, Mitchell Zane": not "book"
     return clean_role(m.group(1))
 
@@ -160,6 +168,15 @@ def is_relative_clause(words: str) -> bool:
     return first in {"who", "which", "that", "whose", "whom"}
 
 
+WHO_IS = re.compile(r",\s+who\s+(?:is|was)\s+(?:the|a|an|his|her|their|its)\s+([a-z][\w '’-]+?)\s*[,.;]")
+
+
+def relative_role(words: str) -> str | None:
+    """ ", who was his deputy at the time": the office the clause gives (up to "at", "in", "with", "from")."""
+    m = WHO_IS.match(words)
+    return clean_role(LONG_ROLE_CUT.split(m.group(1), maxsplit=1)[0]) if m else None
+
+
 PART_OF = re.compile(
     r"(?:one|some|many|most|all|each|none|another|two|three|four)\s+of\s+(?:them|us|those|these)\b", re.IGNORECASE
 )
@@ -177,6 +194,9 @@ def _qualified_office(words: list[str]) -> bool:
     return title in OFFICE_TITLES and bool(before) and qualifiers
 
 
+LONG_ROLE_CUT = re.compile(r"\s+(?:at|in|with|from)\s+")
+
+
 def clean_role(role: str) -> str | None:
     words = re.sub(r"[,()]", " ", role).split()
     while words and words[0].lower() in DESCRIPTION_STOP:
@@ -190,4 +210,7 @@ def clean_role(role: str) -> str | None:
     cleaned = " ".join(words).strip()
     if PART_OF.match(cleaned):
         return None  # "One of them, Angela Price,": which of a group, no role
+    if len(cleaned) > 60:  # "a defence researcher at the Athens-based Hellenic Policy Institute": what is before "at"
+        cleaned = LONG_ROLE_CUT.split(cleaned, maxsplit=1)[0]
+        cleaned = "" if re.search(r"\b(?:who|which|that|whose)\b", cleaned) else cleaned  # no clause
     return cleaned if cleaned and len(cleaned) <= 60 else None

@@ -20,49 +20,57 @@ from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_entity import Entity, Resolution, normalise_name
-from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description
+from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
     BODY_KINDS,
+    COMPANY_KINDS,
     NON_COMPANY_KINDS,
     ORG_LABELS,
+    POSSESSIVE_END,
     companies_named_like_people,
     gender_of,
     honorific_gender,
-    is_company,
     joined_organisations,
     name_words,
+    names_with_first_names,
     names_with_particles,
     people_mentions,
-    title_case_line,
     title_gender,
     titles_agree,
     untagged_name,
 )
+from sayso.speaker_orgs import GENERIC_ORG_NOUNS, OrganisationLookup
 from sayso.speaker_phrases import (
+    AFFILIATION_OF,
+    AGED,
     COLLECTIVE_NOUNS,
     FINDING_BY,
+    OF_NAME,
+    OF_TAIL,
     PERSON_NOUNS,
-    PUBLICATION_NOUNS,
+    PROXY_OF,
     PUBLISHED_BY,
     REPORTS,
-    TITLE_WORDS_OF_PAPERS,
+    STATEMENT,
+    THE_STATEMENT,
     another_holder,
     body_kind_then_name,
     byline,
     country_of_capital,
     described_body,
-    description_heads,
     epithet,
     group_subject,
     head_before,
     in_own_words,
     issued_statement,
     line_start,
+    main_subject,
     member_of,
     mention_bounds,
     name_goes_on,
     nationality,
     object_of_preposition,
+    own_body,
     people_of,
     place_for_a_body,
     possessive,
@@ -82,6 +90,7 @@ from sayso.speaker_roles import (
     premodifier_role,
     preposed_role,
     qualifies_role,
+    relative_role,
     role_heads,
     role_overlap,
     title_before,
@@ -96,28 +105,6 @@ SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
-# "a spokesman for X", "a lawyer to X", "the wife of X", "the campaign of X": someone who speaks for X, not X
-PROXY_OF = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|representatives?|counsel|"
-    r"staffers?|assistants?|deputy|allies|ally|friends?|wife|husband|son|daughter|brother|sister|mother|father|"
-    r"campaign|office|team|camp)"
-    r"\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$",
-    re.IGNORECASE,
-)
-# "The company said": an organisation named before, whatever it is called.
-GENERIC_ORG_NOUNS = words("company firm corporation group")
-# "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
-OVERSEER_NOUNS = words("regulator watchdog")
-STATEMENT = re.compile(r"\bin\s+an?\s+(?:written\s+)?statement\b", re.IGNORECASE)
-THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
-# "the 36-year-old", "the 47-year-old father of two": a person described by age.
-AGED = re.compile(r"\b\d{1,3}-year-old\b")
-# "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
-OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the
-# organisation's name may begin).
-AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")
-OF_TAIL = re.compile(r",\s*of\s", re.IGNORECASE)
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "A senior senator accused ..." and in the next paragraph "said Sen. Maria Delgado": the title's full word
@@ -127,18 +114,22 @@ SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
+POSSESSIVE = re.compile(r"[’']s\b")
+HEADLINE_BODY = r"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b"
+NAME_THEN_KIND = r"((?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})),\s+the\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b"
 # "Its chief executive, Mark Hodgkinson,": an organisation's officer, named after the role
 ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+" + ROLE_BEFORE_NAME)
 
 
-class SpeakerResolver:
+class SpeakerResolver(OrganisationLookup):
     """Resolves the source mentions of one article, in text order."""
 
     def __init__(self, text: str, doc: Doc) -> None:
         self.text = text
         self.doc = doc
         self.entities: dict[str, Entity] = {}
-        ents = names_with_particles(joined_organisations(doc.ents))  # spaCy builds doc.ents anew at each call
+        # (spaCy builds doc.ents anew at each call)
+        ents = names_with_particles(names_with_first_names(joined_organisations(doc.ents)))
         self._doc_ents = companies_named_like_people(ents, text)
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
@@ -206,10 +197,6 @@ class SpeakerResolver:
         if key not in self.entities:
             self.entities[key] = Entity(full, "PERSON")
         return self.entities[key]
-
-    def _organisation_for(self, name: str) -> Entity:
-        """The organisation of that name, the one entity every mention of it shares."""
-        return self.entities.setdefault("ORG:" + normalise_name(name), Entity(name, "ORG"))
 
     def _full_name_with_particle(self, words: list[str]) -> str | None:
         """ "Ten Hag told reporters" (a sentence's first word capitalised) after "manager Erik ten Hag": the one
@@ -338,7 +325,7 @@ class SpeakerResolver:
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]
-        persons = persons or self._known_surname(mention) or untagged_name(mention)
+        persons = persons or self._known_surname(mention) or untagged_name(mention) or self._people_in(mention)
         if not persons:
             return None
         # "Minyon Moore, a senior adviser to Mrs. Clinton": the first name heads the phrase, but not a
@@ -362,8 +349,14 @@ class SpeakerResolver:
         # (not ", of Springfield, Va.,": a home town is no role; ", of <an organisation>," is its affiliation)
         if trailing.startswith(",") and not is_relative_clause(trailing.strip(" ,")) and not OF_TAIL.match(trailing):
             role = role or clean_role(trailing)
+        role = role or relative_role(self.text[ent.end_char : ent.end_char + 80])  # ", who was his deputy then,"
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _people_in(self, mention: SpacySpan) -> list[SpacySpan]:
+        """The full names found in the mention that NER left untagged ("Sofia Reyes of Hartwell Securities")."""
+        inside = (p for p in self.people if mention.start_char <= p.start_char and p.end_char <= mention.end_char)
+        return [p for p in inside if len(p) >= 2]
 
     def _named_after_its_kind(self, mention: SpacySpan) -> Resolution | None:
         """ "Disability charity Scope said", "Italian newspaper Corriere dello Sport reported": the organisation of
@@ -462,6 +455,8 @@ class SpeakerResolver:
             name = last.text if role and (before.endswith(",") or alone) else name
             role = role if name == last.text else None
         name = country_of_capital(name, self.text) or name
+        if mention.end_char < (line := self.text.find("\n")) and self.text.startswith("\n\n", line):
+            name = own_body(self.text, name, line + 2) or name  # "Turkey dismisses" over "Turkey's foreign ministry"
         entity = self._organisation_for(name)
         entity.add_role(role)
         return Resolution(entity, role)
@@ -543,17 +538,18 @@ class SpeakerResolver:
         words = mention.text.split()
         if first_line < mention.end_char or not self.text.startswith("\n\n", first_line) or len(words) > 3:
             return None
-        head = words[-1].lower()
-        if head not in BODY_KINDS or words[0].lower() in DESCRIPTION_STOP:
+        head = POSSESSIVE_END.sub("", words[-1].lower())  # "Scholar challenges museum's claim"
+        if words[0].lower() in DESCRIPTION_STOP or not head.isalpha():
             return None
-        start = first_line + 2
+        start, kind = first_line + 2, head in BODY_KINDS
         end = self.text.find("\n\n", start)
-        body = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b", re.IGNORECASE)
-        named = body.search(self.text, start, end if end >= 0 else len(self.text))
-        span = named and self.doc.char_span(named.start(), named.end(), alignment_mode="expand")
+        # (or "Baby monitor maker denies" over "Lullen, the maker of the popular DreamWatch baby monitor, has")
+        body = HEADLINE_BODY if kind else NAME_THEN_KIND
+        named = re.compile(body.format(head=head), re.I).search(self.text, start, end if end >= 0 else len(self.text))
+        span = named and self.doc.char_span(named.start(), named.end(1 if not kind else 0), alignment_mode="expand")
         if not span:
             return None
-        return self._organisation(span) or self._unnamed(span)
+        return self._organisation(span) or (self._unnamed(span) if kind else None)
 
     def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
         """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
@@ -636,40 +632,20 @@ class SpeakerResolver:
             title = title_before(ent).start_char
             openings = [self.text[begins : ent.start_char]] + ([self.text[begins:title]] if title >= begins else [])
             person = self._person_for(ent.text, ent.start_char)
-            opens = any(SENTENCE_OPENS.search(opening) for opening in openings)
+            opens = any(SENTENCE_OPENS.search(opening) for opening in openings) or main_subject(ent)
             if opens and person is not self.last_speaker and fits(person):
                 return person
         return None
 
-    def _org_roles(self) -> list[str]:
-        return [r for e in self.entities.values() if e.type == "ORG" for r in e.roles]
-
-    def _last_org(self, noun: str, at: int) -> Entity | None:
-        """ "The company said", "the retailer said": the organisation named last before (or, for a role word,
-        the one of that role)."""
-        known = [e for e in self.entities.values() if e.type == "ORG"]
-        roled = [e for e in known if any(noun in r.lower().split() for r in e.roles)]
-        if roled:
-            return max(roled, key=lambda e: max(e.mentions) if e.mentions else (-1, -1))
-        orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
-        # "the agency": the Food Standards Agency (not a headline that NER ran into one name: "... Named By Police")
-        called_so = [
-            e for e in orgs if e.text.lower().split()[-1] == noun and not title_case_line(self.text, e.start_char)
-        ]
-        if not called_so and noun in GENERIC_ORG_NOUNS:
-            # "the company" is no "Citizens Advice Trust": a name that says it is another kind of body
-            called_so = [e for e in orgs if e.text.lower().split()[-1] not in NON_COMPANY_KINDS]
-        if not called_so:
-            return None
-        name = called_so[-1].text
-        return self._organisation_for(name)
-
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
-        if mention[0].lower_ in {"a", "an"}:
-            # "A council spokesman said": someone not named before, whatever their role; maybe named just after
-            return self._named_next(mention)
+        if mention[0].lower_ in {"a", "an", "another"}:
+            # "A council spokesman said", "Another minister said": someone not named before; maybe named just after
+            return self._named_next(mention) or self._described_in_the_lede(mention)
         own = ROLE_COMPLEMENT.sub("", mention.text)
+        line = self.text.find("\n")
+        if mention.end_char < line and self.text.startswith("\n\n", line):  # a headline's "Sprinter's lawyer"
+            own = POSSESSIVE.split(own)[-1]  # (a lawyer named later)
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", own) if w.lower() not in DESCRIPTION_STOP]
         if not words:
             return None
@@ -688,6 +664,16 @@ class SpeakerResolver:
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _described_in_the_lede(self, mention: SpacySpan) -> Resolution | None:
+        """ "... after an analyst openly questioned its numbers" in the first paragraph: the one person of the
+        article whose role is all the description's words, though named only paragraphs later."""
+        lede = lede_span(self.text)
+        if mention[0].lower_ == "another" or lede is None or not lede[0] <= mention.start_char < lede[1]:
+            return None
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", mention.text) if w.lower() not in DESCRIPTION_STOP]
+        target = self._named_later(words) if words else None
+        return Resolution(target, None) if target is not None else None
 
     def _named_next(self, mention: SpacySpan) -> Resolution | None:
         """ "A senior senator accused ..." and in the next sentence or paragraph "said Sen. Maria Delgado": the first
@@ -745,6 +731,9 @@ class SpeakerResolver:
         return fits[0] if len(fits) == 1 else None
 
     def _unnamed(self, mention: SpacySpan) -> Resolution:
+        # "Former colleagues of Graham Birch, Canada's ex-defence minister,": up to the name the apposition is of
+        cut = next((p for p in self._people_in(mention) if self.text.startswith(",", p.end_char)), None)
+        mention = (cut and self.doc.char_span(mention.start_char, cut.end_char)) or mention
         name = mention.text.strip()
         # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
         head = next((mention[k - 1] for k in range(1, len(mention)) if head_before(mention, k)), mention[-1])
@@ -752,50 +741,15 @@ class SpeakerResolver:
         kind: SpeakerType = (
             "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
         )
-        kind = "ORG" if kind == "UNNAMED" and place_for_a_body(mention) else kind
+        # "police", "the ministry", "his publisher" (not "a company" in general)
+        general = mention[0].lower_ in {"a", "an"}
+        body = head.lower_ in NON_COMPANY_KINDS or (head.lower_ in COMPANY_KINDS and not general)
+        kind = "ORG" if body or (kind == "UNNAMED" and place_for_a_body(mention)) else kind
         key = kind + ":" + normalise_name(name)
         entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)
         entity = entity or Entity(name, kind)
         self.entities.setdefault(key, entity)
         return Resolution(entity, None)
-
-    def _tagged_below(self, name: str) -> Entity | None:
-        """ "Cloudline blames ..." over "Cloud provider Cloudline has blamed ...": a name NER left untagged here but
-        tags as an organisation elsewhere in the article is that organisation (not a name a person's is made of:
-        the small model tags "Trump" an organisation too)."""
-        tagged = any(e.label_ == "ORG" and e.text == name for e in self._doc_ents)
-        if not tagged or any(re.search(rf"\b{re.escape(name)}\b", p.text) for p in self.people):
-            return None
-        return self._organisation_for(name)
-
-    def _named_before(self, name: str, at: int) -> Entity | None:
-        """ "the ministry" after "The foreign ministry said": a definite description by the head noun of an
-        organisation or unnamed speaker quoted before is that speaker, the one quoted last."""
-        words = name.lower().split()
-        if len(words) != 2 or words[0] != "the":
-            return None
-        if words[1] in PUBLICATION_NOUNS:  # "The Sunday Courier reported ... The newspaper said"
-            named = [e for e in self.spoken if e.type == "ORG" and e.name.split()[-1].lower() in TITLE_WORDS_OF_PAPERS]
-            return named[-1] if named else None
-        if words[1] in GENERIC_ORG_NOUNS or any(words[1] in r.lower().split() for r in self._org_roles()):
-            org = self._last_org(words[1], at)
-            if org is not None:
-                return org
-        fits = [
-            e
-            for e in self.entities.values()
-            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in description_heads(e.name)
-        ]
-        if fits:
-            return max(fits, key=lambda e: max(e.mentions))
-        org = self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
-        return org or (self._overseer_before() if words[1] in OVERSEER_NOUNS else None)
-
-    def _overseer_before(self) -> Entity | None:
-        """ "Ofcom said ... Brightwave rejected the findings. ... The watchdog said": "the regulator" or "the
-        watchdog" whose name does not say so is the organisation that spoke last that is no company."""
-        orgs = [e for e in self.spoken if e.type == "ORG" and not is_company(e.name, self.text)]
-        return orgs[-1] if orgs else None
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used), once: an entity may be

@@ -1,0 +1,112 @@
+"""Organisations a speaker mention names only by a description: "the company", "the ministry", "the newspaper",
+"the watchdog", "The AIU" are an organisation named before (the methods `SpeakerResolver` shares)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+
+from sayso.quotes.cues import words
+from sayso.speaker_entity import Entity, by_initials, normalise_name
+from sayso.speaker_names import NON_COMPANY_KINDS, POSSESSIVE_END, is_company, title_case_line
+from sayso.speaker_phrases import (
+    PUBLICATION_NOUNS,
+    TITLE_WORDS_OF_PAPERS,
+    called_so,
+    description_heads,
+    in_another_mention,
+)
+from sayso.speaker_roles import premodifier_role
+
+# "The company said": an organisation named before, whatever it is called.
+GENERIC_ORG_NOUNS = words("company firm corporation group")
+# "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
+OVERSEER_NOUNS = words("regulator watchdog")
+
+
+class OrganisationLookup:
+    """What the resolver knows of the article that finding an organisation needs."""
+
+    text: str
+    entities: dict[str, Entity]
+    spoken: list[Entity]
+    people: list[SpacySpan]
+    _doc_ents: list[SpacySpan]
+
+    def _org_roles(self) -> list[str]:
+        return [r for e in self.entities.values() if e.type == "ORG" for r in e.roles]
+
+    def _last_org(self, noun: str, at: int) -> Entity | None:
+        """ "The company said", "the retailer said": the organisation named last before (or, for a role word,
+        the one of that role)."""
+        known = [e for e in self.entities.values() if e.type == "ORG"]
+        roled = [e for e in known if any(noun in r.lower().split() for r in e.roles)]
+        if roled:
+            return max(roled, key=lambda e: max(e.mentions) if e.mentions else (-1, -1))
+        orgs = [e for e in self._doc_ents if e.label_ == "ORG" and e.end_char <= at and e.text[:1].isupper()]
+        orgs = [o for o in orgs if not in_another_mention(o, known)]
+        # "the agency": the Food Standards Agency (not a headline that NER ran into one name: "... Named By Police")
+        named_so = [  # (and "The Rijnhaven Museum's announcement": "the museum")
+            e
+            for e in orgs
+            if POSSESSIVE_END.sub("", e.text.lower().split()[-1]) == noun
+            and not title_case_line(self.text, e.start_char)
+        ]
+        if not named_so and noun in GENERIC_ORG_NOUNS:
+            # "the company" is no "Citizens Advice Trust": a name that says it is another kind of body
+            named_so = [e for e in orgs if e.text.lower().split()[-1] not in NON_COMPANY_KINDS]
+        if not named_so:
+            return None
+        org = self._organisation_for(POSSESSIVE_END.sub("", named_so[-1].text))
+        org.add_role(premodifier_role(named_so[-1]))  # "Shares in the chipmaker Hanbit Semiconductor"
+        return org
+
+    def _tagged_below(self, name: str) -> Entity | None:
+        """ "Cloudline blames ..." over "Cloud provider Cloudline has blamed ...": a name NER left untagged here but
+        tags as an organisation elsewhere in the article is that organisation (not a name a person's is made of:
+        the small model tags "Trump" an organisation too)."""
+        tagged = any(e.label_ == "ORG" and e.text == name for e in self._doc_ents)
+        if not tagged or any(re.search(rf"\b{re.escape(name)}\b", p.text) for p in self.people):
+            return None
+        return self._organisation_for(name)
+
+    def _named_before(self, name: str, at: int) -> Entity | None:
+        """ "the ministry" after "The foreign ministry said": a definite description by the head noun of an
+        organisation or unnamed speaker quoted before is that speaker, the one quoted last."""
+        words = name.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        if words[1] in PUBLICATION_NOUNS:  # "The Sunday Courier reported ... The newspaper said"
+            named = [e for e in self.spoken if e.type == "ORG" and e.name.split()[-1].lower() in TITLE_WORDS_OF_PAPERS]
+            called = [e.text for e in self._doc_ents if e.label_ == "ORG" and called_so(self.text, e, words[1], at)]
+            if named or not called:
+                return named[-1] if named else None
+            paper = self._organisation_for(called[-1])  # "a report by the newspaper Diario do Planalto"
+            paper.add_role(words[1])
+            return paper
+        if words[1] in GENERIC_ORG_NOUNS or any(words[1] in r.lower().split() for r in self._org_roles()):
+            org = self._last_org(words[1], at)
+            if org is not None:
+                return org
+        fits = [
+            e
+            for e in self.entities.values()
+            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in description_heads(e.name)
+        ]
+        if fits:
+            return max(fits, key=lambda e: max(e.mentions))
+        org = self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
+        return org or (self._overseer_before() if words[1] in OVERSEER_NOUNS else None)
+
+    def _overseer_before(self) -> Entity | None:
+        """ "Ofcom said ... Brightwave rejected the findings. ... The watchdog said": "the regulator" or "the
+        watchdog" whose name does not say so is the organisation that spoke last that is no company."""
+        orgs = [e for e in self.spoken if e.type == "ORG" and not is_company(e.name, self.text)]
+        return orgs[-1] if orgs else None
+
+    def _organisation_for(self, name: str) -> Entity:
+        """The organisation of that name, the one entity every mention of it shares."""
+        key = "ORG:" + normalise_name(name)
+        found = self.entities.get(key) or by_initials(name, self.entities.values())  # "The AIU"
+        return self.entities.setdefault(key, found or Entity(name, "ORG"))

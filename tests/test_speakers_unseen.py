@@ -1,0 +1,34 @@
+"""Speakers found wrong on articles no rule had been written against (bench/disputes_gold_fresh.json): each a short
+excerpt in the style of the failure."""
+
+from __future__ import annotations
+
+from sayso import analyze
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    quote = next(q for q in analyze(text).quotes if words in q.content)
+    return quote.speaker.name if quote.speaker else None
+
+
+def test_a_person_named_in_what_the_last_speaker_said_is_not_who_he_is_next() -> None:
+    text = (
+        "Later on Sunday, Senator Tom Reed questioned Mr. Hale's honesty. He called him a ''serial liar'' for "
+        "repeating the story."
+    )
+    assert speaker_of(text, "serial liar") == "Tom Reed"
+    text = (
+        "In his reply, Mr. Ruiz said he had been surprised that Mr. Hale had made ''serious allegations.''\n\n"
+        "He went on to rebut the points in the letter, writing that the inquiry had been fair."
+    )
+    assert speaker_of(text, "the inquiry had been fair") == "Ruiz"
+
+
+def test_a_first_name_that_only_leans_female_is_a_man_the_article_calls_mr() -> None:
+    text = (
+        "Later on Sunday, Senator Bernie Sanders said the plan was a giveaway to the banks.\n\n"
+        "He called the tax cut ''a scandal'' for working families.\n\n"
+        "''We will fight it,'' Mr. Sanders said."
+    )
+    assert speaker_of(text, "a scandal") == "Bernie Sanders"
+    assert speaker_of(text, "We will fight it") == "Bernie Sanders"
