@@ -39,6 +39,12 @@ DENIAL_CONTENT = re.compile(
     r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b"
     # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")
     r"|\binaccurate\b(?=\s*(?:[.,;:!?…”\"’)]|and\b|or\b|$))"
+    # "That is not what happened", "I don't think 31 per cent growth is what actually happened"
+    r"|\bnot\s+what\s+(?:actually\s+|really\s+)?happened\b"
+    r"|\bdo(?:n[’']t|\s+not)\s+think\b[^.!?]{0,60}\bis\s+what\s+(?:actually\s+|really\s+)?happened\b"
+    # "These allegations do not reflect the facts", "based on a misreading of our disclosures"
+    r"|\b(?:do|does|did)(?:\s+not|n[’']t)\s+reflect\s+(?:the\s+)?(?:facts|reality|truth)\b"
+    r"|\b(?:a|their|his|her|its|your)\s+(?:\w+\s+)?misreading\s+of\b"
     # "No such words were spoken", "No such memo ever reached him": what was said to be, said not to be
     r"|^\W*no\s+such\s+\w+"
     # "its findings included debunking his conspiracy theories", "the debunked story of crowds cheering"
