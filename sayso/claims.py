@@ -112,6 +112,9 @@ DIRECTIVE_CUE = re.compile(
 DENIED_GUILT = re.compile(r"\b(?:innocent|not\s+guilty)\b", re.IGNORECASE)
 THAT_CLAUSE = re.compile(r"\s+that\s+")
 SAID_OF = re.compile(r"\s*(?:of|about)\s+")
+# "has denied a report | by the newspaper Diario do Planalto that ...": whose report
+REPORT_CUE = re.compile(r"\b(?:reports?|story|stories|articles?|claims?|allegations?|accounts?)$", re.IGNORECASE)
+REPORT_BY = re.compile(r"\s*(?:by|in|from)\s+")
 ANSWERING_CUE = re.compile(r"\b(?:respond|responded|responding|replied|replying|answered|retorted|hit back)\b", re.I)
 # 'McCaskill scolded him: "... the products you called miracles"': a denial put to someone, who made the claim
 ADDRESSING = re.compile(
@@ -763,11 +766,12 @@ def _answers(denial: Quote, speaker: Speaker) -> bool:
 
 def _said_of(denial: Quote, speaker: Speaker, text: str) -> bool:
     """Whether the words between the cue and what was said name whose words they are about: "said of Chaffetz's
-    latest request: ..."."""
+    latest request: ...", "denied a report by the newspaper Diario do Planalto that ..."."""
     if denial.cue_span is None or not denial.content_spans or denial.cue_span[1] > start_of(denial):
         return False
     between = text[denial.cue_span[1] : start_of(denial)]
-    return SAID_OF.match(between) is not None and (owns(between, speaker) or names_speaker(between, speaker))
+    about = SAID_OF.match(between) or (REPORT_CUE.search(denial.cue or "") and REPORT_BY.match(between))
+    return about is not None and (owns(between, speaker) or names_speaker(between, speaker))
 
 
 def _dispute(claim: DraftClaim) -> Dispute:

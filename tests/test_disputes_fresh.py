@@ -120,3 +120,32 @@ def test_no_such_words_were_spoken_disputes_the_claim_just_before() -> None:
     )
     ((claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "Tomas Berg" and disputers[0].startswith("A spokesman")
+
+
+def test_denying_a_report_by_a_newspaper_disputes_that_newspaper() -> None:
+    text = (
+        "LONDON - The former minister Graham Birch writes that he was told to keep the report in a drawer.\n\n"
+        "BRASILIA - Brazil's environment ministry has denied a report by the newspaper Diario do Planalto that logging "
+        'alerts were held back before the summit. "There is no truth in the report," the ministry said. The '
+        "newspaper said it stood by its story."
+    )
+    disputes = disputes_of(analyze(text))
+    assert any(claimant == "Diario do Planalto" for claimant, _ in disputes)
+    assert all(claimant != "Graham Birch" for claimant, _ in disputes)
+
+
+def test_the_words_between_a_report_cue_and_its_content_say_whose_report_it_is() -> None:
+    from sayso.claims import _said_of
+    from sayso.model import Quote, Speaker
+
+    text = "The ministry has denied a report by the newspaper Diario do Planalto that alerts were held back."
+    cue_end = text.index(" by the")
+    start = text.index("alerts")
+    denial = Quote(
+        id="q1", kind="indirect", content=text[start:-1], content_spans=[(start, len(text) - 1)],
+        cue="has denied a report", cue_span=(text.index("has"), cue_end), source="The ministry",
+        source_span=(0, 12), speaker_id="s1", polarity="denies", confidence=0.9,
+    )
+    paper = Speaker(id="s2", name="Diario do Planalto", type="ORG")
+    assert _said_of(denial, paper, text)
+    assert not _said_of(denial.model_copy(update={"cue": "has denied"}), paper, text)
