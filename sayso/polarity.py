@@ -76,7 +76,11 @@ DENIAL_CONTENT = re.compile(
     r"(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"
     r"|\b(?:is|are|was|were|[’']re|[’']s)\s+[“\"‘]?"
     r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
-    r"(?:wrong|mistaken|misleading)\b(?!\s+(?:to|for|with)\b)"
+    r"(?:wrong|mistaken|misleading|incorrect)\b(?!\s+(?:to|for|with)\b)"
+    # "it is wrong to imply that bombing is enough" (not "it would be wrong to cut taxes")
+    r"|\b(?:wrong|mistaken|misleading)\s+to\s+(?:imply|suggest|say|claim|assert|think|believe)\b"
+    # "I fundamentally disagree", "We strongly disagree with those claims"
+    r"|^\W*(?:I|we)\s+(?:\w+ly\s+)?disagree\b"
     r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
     # "It's fantasy", "pure fiction" (not "the novel is fiction", "a fantasy football league")
     r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:(?:a|pure|complete|total|utter|just)\s+)?fantasy\b"
