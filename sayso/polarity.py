@@ -159,6 +159,9 @@ def _denying_words(content: str) -> list[re.Match[str]]:
     ]
 
 
+FIRST_SENTENCE = re.compile(r"[^.!?…]*[.!…](?=\s)")  # one that ends otherwise than with a question mark
+
+
 def polarity(cue: str | None, content: str) -> Polarity:
     """asserts / denies / questions, read from the cue first and the words second."""
     cue_words = (cue or "").lower()
@@ -169,7 +172,9 @@ def polarity(cue: str | None, content: str) -> Polarity:
     if DISMISSIVE_QUESTION.search(content):
         return "denies"
     if content.rstrip(" \"'”’").endswith("?") and not REPORTED_QUESTION.search(content):
-        return "questions"
+        # "That is a false equivalency! How many ...?": a denial first, a rhetorical question after it
+        first = FIRST_SENTENCE.match(content)
+        return "denies" if first and _denying_words(first.group(0)) else "questions"
     if _denying_words(content) or CLAIM_JUDGED_WORTHLESS.search(content):
         return "denies"
     return "asserts"

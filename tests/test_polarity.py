@@ -14,6 +14,7 @@ from sayso.polarity import polarity
         "It's a distortion of what happened on the bridge that night",
         "I had no dealings with them. That is total propaganda",
         "Seriously, just stop lying",
+        "That is a false equivalency! How many attacks have there been, and how many by the other side?",
         "his use of the term to describe the territory was incorrect",
         "So it is correct to imply the root is overseas. But it is wrong to imply that bombing alone is sufficient",
         "I fundamentally disagree. The bottom line is that more bombing has no bearing on him",
