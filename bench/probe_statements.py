@@ -22,10 +22,16 @@ Matching is lenient:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sayso.model import Analysis, Quote
+
+
+def add_counts(total: Any, other: Any) -> None:
+    """Adds each whole-number field of one score dataclass to another's."""
+    for name in (f.name for f in fields(total) if f.type in ("int", int)):
+        setattr(total, name, getattr(total, name) + getattr(other, name))
 
 
 def words(text: str) -> list[str]:
@@ -52,9 +58,7 @@ class StatementScore:
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: StatementScore) -> None:
-        for name in ("found", "missed", "wrong_speaker", "extras", "not_taken", "cues", "cues_asked", "whole",
-                     "whole_asked", "starts"):  # fmt: skip
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        add_counts(self, other)
 
     def line(self) -> str:
         return (

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from probe_statements import StatementScore, score_statements
+from probe_statements import StatementScore, add_counts, score_statements
 
 from sayso import analyze
 from sayso.model import Analysis, Speaker
@@ -117,9 +117,7 @@ class Score:
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("hits", "misses", "extras", "kinds", "roles", "roles_asked", "dispute_hits",
-                     "dispute_misses", "dispute_extras"):  # fmt: skip
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        add_counts(self, other)
 
     def line(self) -> str:
         return (
