@@ -32,3 +32,15 @@ def test_a_first_name_that_only_leans_female_is_a_man_the_article_calls_mr() -> 
     )
     assert speaker_of(text, "a scandal") == "Bernie Sanders"
     assert speaker_of(text, "We will fight it") == "Bernie Sanders"
+
+
+def test_a_quote_attributed_before_according_to_is_its_speakers() -> None:
+    text = (
+        "The senator's office rejected the lawsuit.\n\n"
+        '"The committee understands that a lawsuit has been filed," spokesman Jamal Ware said in a statement '
+        'according to The Blaze. "We disagree strongly with those claims, which are meritless."\n\n'
+        "Hewitt challenged Trump about this line of attack.\n\n"
+        '"But he\'s not sympathetic to them. He hates them," Hewitt said, according to a transcript of the show.'
+    )
+    assert speaker_of(text, "He hates them") == "Hewitt"
+    assert speaker_of(text, "a lawsuit has been filed") == "Jamal Ware"

@@ -428,6 +428,8 @@ def according_to(frame: Frame) -> list[Candidate]:
         if src is None:
             continue
         sent_start, sent_end = frame.sentence_start_before(tok.idx), frame.sentence_end_after(tok.idx)
+        if _quote_attributed_before(frame, sent_start, tok.idx):
+            continue  # '"He hates them," Hewitt said, according to a transcript': Hewitt's words (the quote rules)
         if text[sent_start : tok.idx].strip(" ,"):
             content = trim_content(text, (sent_start, tok.idx))
         else:
@@ -438,6 +440,13 @@ def according_to(frame: Frame) -> list[Candidate]:
         cue = (tok.idx, tok.nbor(1).idx + 2)
         out.append(Candidate("indirect", [content], cue, src, 0.8, "according"))
     return out
+
+
+def _quote_attributed_before(frame: Frame, start: int, at: int) -> bool:
+    """Whether a quote closes between ``start`` and ``at`` and a speech verb follows it before ``at`` ('"...,"
+    spokesman Jamal Ware said in a statement according to The Blaze')."""
+    closed = [q.close for q in frame.outer_quotes if start - 3 <= q.close < at]  # (the sentence may open after it)
+    return bool(closed) and any(is_speech_verb(t.text) for t in frame.tokens_between(max(closed), at))
 
 
 def _source_to_comma(frame: Frame, src: Span, sent_end: int) -> Span:
