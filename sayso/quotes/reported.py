@@ -442,11 +442,15 @@ def according_to(frame: Frame) -> list[Candidate]:
     return out
 
 
+ATTRIBUTION_TOKENS = 10  # at most this many words between a quote's close and "according to": its own attribution
+
+
 def _quote_attributed_before(frame: Frame, start: int, at: int) -> bool:
     """Whether a quote closes between ``start`` and ``at`` and a speech verb follows it before ``at`` ('"...,"
     spokesman Jamal Ware said in a statement according to The Blaze')."""
-    closed = [q.close for q in frame.outer_quotes if start - 3 <= q.close < at]  # (the sentence may open after it)
-    return bool(closed) and any(is_speech_verb(t.text) for t in frame.tokens_between(max(closed), at))
+    closed = [q.close for q in frame.outer_quotes if start <= q.open and q.close < at]
+    between = frame.tokens_between(max(closed), at) if closed else []
+    return len(between) <= ATTRIBUTION_TOKENS and any(is_speech_verb(t.text) for t in between)
 
 
 def _source_to_comma(frame: Frame, src: Span, sent_end: int) -> Span:
