@@ -44,3 +44,12 @@ def test_a_quote_attributed_before_according_to_is_its_speakers() -> None:
     )
     assert speaker_of(text, "He hates them") == "Hewitt"
     assert speaker_of(text, "a lawsuit has been filed") == "Jamal Ware"
+
+
+def test_a_quote_the_tagger_runs_on_into_its_attribution_before_according_to_is_its_speakers() -> None:
+    text = (
+        '"But he\'s not sympathetic to them. He hates them," Hewitt said, according to a transcript of the show.\n\n'
+        '"The committee understands that a lawsuit has been filed," spokesman Jamal Ware said in a statement '
+        "according to The Blaze."
+    )
+    assert speaker_of(text, "a lawsuit has been filed") == "Jamal Ware"

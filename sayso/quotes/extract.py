@@ -53,6 +53,7 @@ from sayso.quotes.sources import (
     fill_sources,
     relative_sources,
     reopen_relative_sources,
+    speakers_before_according,
     tidy_sources,
     widen_sources,
 )
@@ -126,6 +127,8 @@ def attributions(
     tidy_sources(frame, top)
     widen_sources(frame, top)
     widen_according_sources(frame, top)
+    if scheme == "sayso":
+        speakers_before_according(frame, top)
     drop_asked_sources(frame, top)
     relative_sources(frame, top)
     reopen_relative_sources(frame, top)

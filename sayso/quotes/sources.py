@@ -11,8 +11,8 @@ import re
 from spacy.tokens import Token
 
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import words
-from sayso.quotes.frame import Frame
+from sayso.quotes.cues import is_speech_verb, words
+from sayso.quotes.frame import Frame, trim_content
 from sayso.quotes.phrases import (
     FINITE_TAGS,
     NP_POS,
@@ -197,6 +197,34 @@ PATIENT_PASSIVE = re.compile(
     r"|(?:also\s+)?known|titled)(?:\s+(?:as|to|for|of|on|about))?",
     re.IGNORECASE,
 )
+
+
+# "said | in a statement according to | The Blaze", "said, | according to | a transcript": the quote's own cue
+# (maybe with a phrase after it), then the one who reports it
+SPEECH_VERB_OPENING = re.compile(r"(\w+)")
+ACCORDING_AFTER_CUE = re.compile(
+    r"(?P<own>(?:\s+(?:in|on|at|to|during|after)\s[^,.;]{0,40}?)?)\s*,?\s*according\s+to\s+$", re.IGNORECASE
+)
+
+
+def speakers_before_according(frame: Frame, found: list[Candidate]) -> None:
+    """ '"He hates them," Hewitt said, according to a transcript': the one before the speech verb says the quote's
+    words (they end at its close); the source after "according to" only reports them."""
+    text = frame.text
+    for cand in found:
+        if cand.cue_span is None or cand.source_span is None or cand.source_span[0] < cand.cue_span[0]:
+            continue
+        verb = SPEECH_VERB_OPENING.match(text, cand.cue_span[0], cand.source_span[0])
+        after = ACCORDING_AFTER_CUE.fullmatch(text, verb.end(), cand.source_span[0]) if verb else None
+        closes = [q.close for q in frame.outer_quotes if cand.start <= q.close < cand.cue_span[0]]
+        if verb is None or after is None or not closes or not is_speech_verb(verb.group(1)):
+            continue
+        speaker = source_before(frame, frame.token_index_at(cand.cue_span[0]), frame.token_index_at(max(closes) + 1))
+        if speaker is not None:
+            cand.source_span = speaker
+            cand.cue_span = (cand.cue_span[0], after.end("own"))
+            kept = [trim_content(text, (s, min(e, max(closes)))) for s, e in cand.content_spans if s < max(closes)]
+            cand.content_spans = [span for span in kept if span is not None] or cand.content_spans
 
 
 def drop_asked_sources(frame: Frame, found: list[Candidate]) -> None:
