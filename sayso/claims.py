@@ -204,7 +204,12 @@ def _answered_later(denial: Quote, target: DraftClaim, text: str) -> bool:
 
 
 def _speaks_of_in_cue(denial: Quote, claimant: Speaker) -> bool:
-    return denial.cue is not None and (names_speaker(denial.cue, claimant) or owns(denial.cue, claimant))
+    return denial.cue is not None and _named_or_owner(denial.cue, claimant)
+
+
+def _named_or_owner(words: str, speaker: Speaker) -> bool:
+    """Whether the words name the speaker or call something theirs ("Harlow's messages")."""
+    return names_speaker(words, speaker) or owns(words, speaker)
 
 
 def _counter_claim(
@@ -294,7 +299,8 @@ def _target(
     reported = reports_denied(denial, claims, text) or charges_fought(denial, claims, text)
     if reported is not None:
         return reported
-    said_of = [c for c in claims if c.claimant.id != denial.speaker_id and _said_of(denial, c.claimant, text)]
+    whose = _whose_words_between(denial, text)
+    said_of = [c for c in claims if whose and c.claimant.id != denial.speaker_id and _named_or_owner(whose, c.claimant)]
     if said_of:  # "Clinton said of Chaffetz's latest request: ...": what Chaffetz claimed, the closest before
         return claim_just_before(denial, said_of, reach=len(text)) or said_of[0]
     if WRONGDOING.match(denial.content.strip()):  # "denies any wrongdoing": the accusation just before
@@ -761,17 +767,17 @@ def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:
 def _answers(denial: Quote, speaker: Speaker) -> bool:
     """Whether the denial's cue says whom it answers: "responded to one of Harlow's messages by saying"."""
     cue = denial.cue or ""
-    return ANSWERING_CUE.search(cue) is not None and (owns(cue, speaker) or names_speaker(cue, speaker))
+    return ANSWERING_CUE.search(cue) is not None and _named_or_owner(cue, speaker)
 
 
-def _said_of(denial: Quote, speaker: Speaker, text: str) -> bool:
-    """Whether the words between the cue and what was said name whose words they are about: "said of Chaffetz's
-    latest request: ...", "denied a report by the newspaper Diario do Planalto that ..."."""
+def _whose_words_between(denial: Quote, text: str) -> str | None:
+    """The words between the cue and what was said, where they say whose words the denial is about ("said of
+    Chaffetz's latest request: ...", "denied a report by the newspaper Diario do Planalto that ...")."""
     if denial.cue_span is None or not denial.content_spans or denial.cue_span[1] > start_of(denial):
-        return False
+        return None
     between = text[denial.cue_span[1] : start_of(denial)]
     about = SAID_OF.match(between) or (REPORT_CUE.search(denial.cue or "") and REPORT_BY.match(between))
-    return about is not None and (owns(between, speaker) or names_speaker(between, speaker))
+    return between if about else None
 
 
 def _dispute(claim: DraftClaim) -> Dispute:

@@ -435,16 +435,18 @@ def gender_of(name: str, context: str, titled: str | None = None) -> str | None:
     return titled or {"mostly_female": "female", "mostly_male": "male"}.get(guess)
 
 
+def _titles_of(text: str, surname: str) -> list[str]:
+    """Each "Mr." / "Mrs." / "Ms." / "Miss" the article puts before the surname."""
+    return re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", text)
+
+
 def title_gender(text: str, surname: str) -> str | None:
     """The gender every "Mr./Mrs./Ms. <surname>" of the article gives, where they agree."""
-    titled = re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", text)
-    return honorific_gender(" ".join(titled)) if titled else None
+    return honorific_gender(" ".join(_titles_of(text, surname)))
 
 
 def titles_agree(text: str, surname: str, full: str) -> bool:
     """Whether every "Mr./Mrs./Ms. <surname>" in the article fits the full name's gender."""
-    gender = gender_of(full, "", title_gender(text, surname))
-    if gender is None:
-        return True
-    titled = re.findall(rf"\b(Mrs?|Ms|Miss)\.?\s+{re.escape(surname)}\b", text)
-    return all(honorific_gender(t) in (None, gender) for t in titled)
+    titled = _titles_of(text, surname)
+    gender = gender_of(full, "", honorific_gender(" ".join(titled)))
+    return gender is None or all(honorific_gender(t) in (None, gender) for t in titled)

@@ -138,6 +138,7 @@ class SpeakerResolver(OrganisationLookup):
         self.issuer: Entity | None = None  # who last spoke "in a statement"
         self.last_quoted: Entity | None = None  # the speaker of the statement resolved last, of any type
         self.spoken: list[Entity] = []
+        self._title_genders: dict[str, str | None] = {}  # by surname: the gender the article's "Mr./Ms. X" give
         self._collect_people()
         self._lede = self._lede_named()
 
@@ -152,9 +153,16 @@ class SpeakerResolver(OrganisationLookup):
             entity.add_role(role)
             entity.add_role(leader_role(self.text, ent.start_char))
             entity.add_role(self._affiliation(ent))
-            before = self.text[max(0, ent.start_char - 5) : ent.start_char]
-            titled = title_gender(self.text, name_words(ent.text)[-1]) if name_words(ent.text) else None
-            entity.gender = entity.gender or gender_of(ent.text, before + " " + (role or ""), titled)
+            if entity.gender is None:
+                before = self.text[max(0, ent.start_char - 5) : ent.start_char]
+                words = name_words(ent.text)
+                titled = self._title_gender(words[-1]) if words else None
+                entity.gender = gender_of(ent.text, before + " " + (role or ""), titled)
+
+    def _title_gender(self, surname: str) -> str | None:
+        if surname not in self._title_genders:
+            self._title_genders[surname] = title_gender(self.text, surname)
+        return self._title_genders[surname]
 
     def _lede_named(self) -> tuple[LedeDescription, Entity] | None:
         """The lede's description ("The industry regulator has accused ..."), the one the next paragraph opens with
@@ -216,7 +224,7 @@ class SpeakerResolver(OrganisationLookup):
         fits = [
             (start, parts)
             for start, parts in self._full_names.get(word, [])
-            if not gender or gender_of(" ".join(parts), "", title_gender(self.text, parts[-1])) in (None, gender)
+            if not gender or gender_of(" ".join(parts), "", self._title_gender(parts[-1])) in (None, gender)
         ]
         earlier = [(start, parts) for start, parts in fits if start < at]
         if earlier:

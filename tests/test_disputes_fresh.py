@@ -135,7 +135,7 @@ def test_denying_a_report_by_a_newspaper_disputes_that_newspaper() -> None:
 
 
 def test_the_words_between_a_report_cue_and_its_content_say_whose_report_it_is() -> None:
-    from sayso.claims import _said_of
+    from sayso.claims import _named_or_owner, _whose_words_between
     from sayso.model import Quote, Speaker
 
     text = "The ministry has denied a report by the newspaper Diario do Planalto that alerts were held back."
@@ -147,5 +147,6 @@ def test_the_words_between_a_report_cue_and_its_content_say_whose_report_it_is()
         source_span=(0, 12), speaker_id="s1", polarity="denies", confidence=0.9,
     )
     paper = Speaker(id="s2", name="Diario do Planalto", type="ORG")
-    assert _said_of(denial, paper, text)
-    assert not _said_of(denial.model_copy(update={"cue": "has denied"}), paper, text)
+    about = _whose_words_between(denial, text)
+    assert about is not None and _named_or_owner(about, paper)
+    assert _whose_words_between(denial.model_copy(update={"cue": "has denied"}), text) is None

@@ -219,11 +219,12 @@ def speakers_before_according(frame: Frame, found: list[Candidate]) -> None:
         closes = [q.close for q in frame.outer_quotes if cand.start <= q.close < cand.cue_span[0]]
         if verb is None or after is None or not closes or not is_speech_verb(verb.group(1)):
             continue
-        speaker = source_before(frame, frame.token_index_at(cand.cue_span[0]), frame.token_index_at(max(closes) + 1))
+        close = max(closes)
+        speaker = source_before(frame, frame.token_index_at(cand.cue_span[0]), frame.token_index_at(close + 1))
         if speaker is not None:
             cand.source_span = speaker
             cand.cue_span = (cand.cue_span[0], after.end("own"))
-            kept = [trim_content(text, (s, min(e, max(closes)))) for s, e in cand.content_spans if s < max(closes)]
+            kept = [trim_content(text, (s, min(e, close))) for s, e in cand.content_spans if s < close]
             cand.content_spans = [span for span in kept if span is not None] or cand.content_spans
 
 
