@@ -47,7 +47,7 @@ from sayso.claim_references import (
 from sayso.claim_replies import defending_replies, disagreeing
 from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker
-from sayso.quotes.cues import WRONG_FOR, is_cue_noun, words
+from sayso.quotes.cues import WRONG_FOR, is_owned_claim_noun, words
 
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
 PRONOUNS_BY_GENDER = (("he", "him"), ("she", "her"))
@@ -248,7 +248,7 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
 def _accusation_denied(quote: Quote, denials: set[str]) -> bool:
     """ "disputing accusations by Exxon that the articles were misleading": an accusation a denial names as its
     object is a claim, though its own words call something false."""
-    return quote.nested_in in denials and is_cue_noun(quote.cue or "")
+    return quote.nested_in in denials and is_owned_claim_noun(quote.cue or "")
 
 
 def _called_wrong(quote: Quote, text: str) -> bool:
@@ -292,7 +292,9 @@ def _target(
     nested = [
         c
         for c in claims
-        if any(q.nested_in == denial.id and (is_cue_noun(q.cue or "") or _called_wrong(q, text)) for q in c.quotes)
+        if any(
+            q.nested_in == denial.id and (is_owned_claim_noun(q.cue or "") or _called_wrong(q, text)) for q in c.quotes
+        )
     ]
     if nested:
         return nested[0]
@@ -807,7 +809,9 @@ def normalise(quote: Quote, claimant: Speaker, speakers: Iterable[Speaker], text
                 if mention in words and len(mention.split()) > 1:
                     words = words.replace(mention, other.name)
     own = PRONOUNS_OF["DIRECT"] if quote.kind == "direct" else _third_person_pronouns(claimant, text)
-    if claimant.type == "PERSON":
+    # "denied attacks from Ames that he was not a farmer": "he" is the one who denies, not the claimant
+    nominal = quote.nested_in is not None and is_owned_claim_noun(quote.cue or "")
+    if claimant.type == "PERSON" and not nominal:
         words = re.sub(rf"\b({'|'.join(own)})\b", claimant.name, words, flags=re.IGNORECASE)
     return words.strip(" ,.;:")
 

@@ -150,3 +150,11 @@ def test_the_words_between_a_report_cue_and_its_content_say_whose_report_it_is()
     about = _whose_words_between(denial, text)
     assert about is not None and _named_or_owner(about, paper)
     assert _whose_words_between(denial.model_copy(update={"cue": "has denied"}), text) is None
+
+
+def test_rejecting_attacks_from_a_rival_that_he_was_not_something_disputes_that_rival() -> None:
+    text = (
+        "At a rally in Columbia, Mr. Harlan rejected attacks from Governor Ames and other rivals that he was not a "
+        "real farmer, saying he had worked his family's land for 30 years."
+    )
+    assert ("Ames", ["Harlan"]) in disputes_of(analyze(text))

@@ -42,6 +42,10 @@ CUE_NOUNS = words("""
     finding findings consensus recollection recollections
 """)
 
+# Nouns that name a claim only with its owner and its words after them ("attacks from Bush that he was not a
+# conservative"): not cues of their own ("the attacks on Paris").
+OWNED_CLAIM_NOUNS = words("attack attacks criticism criticisms complaint complaints insinuation insinuations")
+
 # Cues that deny what they introduce: the polarity stage reads these.
 DENIAL_LEMMAS = words(
     "deny reject dismiss refute dispute contest rebut debunk repudiate scoff pooh-pooh bristle contradict"
@@ -102,6 +106,11 @@ def is_speech_verb(word: str) -> bool:
 
 def is_cue_noun(word: str) -> bool:
     return word.lower() in CUE_NOUNS
+
+
+def is_owned_claim_noun(word: str) -> bool:
+    """A cue noun, or a noun that names a claim when its owner and "that" follow ("attacks from X that Y")."""
+    return word.lower() in CUE_NOUNS or word.lower() in OWNED_CLAIM_NOUNS
 
 
 def is_denial_cue(words: str) -> bool:

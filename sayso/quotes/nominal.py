@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Token
 
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import WRONG_FOR, is_cue_noun
+from sayso.quotes.cues import WRONG_FOR, is_cue_noun, is_owned_claim_noun
 from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.phrases import FINITE_TAGS, MAX_NP_TOKENS, np_left, source_after
 
@@ -22,10 +22,15 @@ def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
     """ "claims by X that Y", "X's denial that Y" inside another statement's content."""
     out: list[Candidate] = []
     for tok in frame.tokens_between(outer.start, outer.end):
-        if not is_cue_noun(tok.text):
+        if not is_owned_claim_noun(tok.text):
+            continue
+        found = _noun_by_that(frame, tok, outer)
+        if not is_cue_noun(tok.text):  # "attacks", "criticism": only with their owner and "that" after them
+            if found is not None:
+                out.append(found)
             continue
         found = (
-            _noun_by_that(frame, tok, outer)
+            found
             or _possessive_that(frame, tok, outer)
             or _possessive_about(frame, tok, outer)
             or _premodified_that(frame, tok, outer)
@@ -47,12 +52,24 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
         return None
     src = source_after(frame, noun.i + 1, that_at)
     before_that = doc[that_at - 1]
-    if src is None or src[1] != before_that.idx + len(before_that):  # the phrase must run up to "that"
-        return None
+    if src is None or not (src[1] == before_that.idx + len(before_that) or _coordinated_up_to(frame, src, that_at)):
+        return None  # the phrase must run up to "that" ("attacks from Bush and other candidates that": Bush)
     content = trim_content(frame.text, (doc[that_at + 1].idx, outer.end))
     if content is None:
         return None
     return _nominal(noun, src, [content], outer)
+
+
+def _coordinated_up_to(frame: Frame, src: Span, that_at: int) -> bool:
+    """Whether the words from the source phrase to "that" are "and" or "or" and another noun phrase ("Bush and
+    other candidates")."""
+    doc = frame.doc
+    rest = [t for t in doc[that_at - MAX_NP_TOKENS - 1 : that_at] if t.idx >= src[1]]
+    return (
+        len(rest) >= 2
+        and rest[0].lower_ in {"and", "or"}
+        and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} for t in rest[1:])
+    )
 
 
 def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
