@@ -298,6 +298,9 @@ def _target(
     ]
     if nested:
         return nested[0]
+    same_words = _denied_in_apposition(denial, claims)
+    if same_words is not None:
+        return same_words
     reported = reports_denied(denial, claims, text) or charges_fought(denial, claims, text)
     if reported is not None:
         return reported
@@ -380,6 +383,20 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return None
+
+
+def _denied_in_apposition(denial: Quote, claims: list[DraftClaim]) -> DraftClaim | None:
+    """ "Lee said the funds were never misused, a point auditors have disputed": the claim whose words are the very
+    words the denial denies (though they deny something themselves)."""
+    return next(
+        (
+            c
+            for c in claims
+            if c.claimant.id != denial.speaker_id
+            and any(q.content_spans == denial.content_spans and q.id != denial.id for q in c.quotes)
+        ),
+        None,
+    )
 
 
 def _disputed_already(denial: Quote, claims: list[DraftClaim], denied: set[str]) -> DraftClaim | None:

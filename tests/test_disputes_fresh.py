@@ -158,3 +158,13 @@ def test_rejecting_attacks_from_a_rival_that_he_was_not_something_disputes_that_
         "real farmer, saying he had worked his family's land for 30 years."
     )
     assert ("Ames", ["Harlan"]) in disputes_of(analyze(text))
+
+
+def test_a_point_that_others_have_disputed_after_a_dash_disputes_the_claim_before_it() -> None:
+    text = "Senator Lee has said that the funds were never misused - a point that state auditors have disputed."
+    assert disputes_of(analyze(text)) == [("Lee", ["state auditors"])]
+
+
+def test_a_view_someone_rejects_in_apposition_disputes_the_claim_before_it() -> None:
+    text = "The mayor said the bridge was safe, a view the engineers' union strongly rejects."
+    assert disputes_of(analyze(text)) == [("The mayor", ["the engineers' union"])]

@@ -275,10 +275,13 @@ def _subject_then(frame: Frame, k: int, is_verb: Callable[[Token], bool]) -> boo
     return after < len(doc) and is_verb(doc[after])
 
 
-# ", a claim Kyiv denied", ", a charge that the ministry rejects": the writer's apposition naming the words
-# before it a claim; what follows the noun (and "that" or "which") is who disputes or backs it.
+# ", a claim Kyiv denied", ", a charge that the ministry rejects", " - a point that auditors have disputed": the
+# writer's apposition naming the words before it a claim; what follows the noun (and "that" or "which") is who
+# disputes or backs it.
 CLAIM_APPOSITION = re.compile(
-    r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|assertion|accusation|contention)\s+(?:(?:that|which)\s+)?(?=\w)"
+    r"(?:,|\s[-–—]+)\s+(?:a|an|the)\s+(?:claim|charge|allegation|assertion|accusation|contention|point|view|notion|"
+    r"idea|characteri[sz]ation|account|version|assessment|conclusion|finding|estimate|figure)\s+"
+    r"(?:(?:that|which)\s+)?(?=\w)"
 )
 
 
