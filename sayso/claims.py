@@ -47,7 +47,7 @@ from sayso.claim_references import (
 from sayso.claim_replies import defending_replies, disagreeing
 from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker
-from sayso.quotes.cues import WRONG_FOR, is_owned_claim_noun, words
+from sayso.quotes.cues import WRONG_FOR, is_denial_cue, is_owned_claim_noun, words
 
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
 PRONOUNS_BY_GENDER = (("he", "him"), ("she", "her"))
@@ -67,6 +67,7 @@ POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words(
     "it which who whom you they we them he she i this that these those several some many others"
 )
+NOUN_CUE_LEAD = words("a an the his her its their was is were are")  # before a claim noun as a statement's cue
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
     r"lawsuits?|demands?|amendments?|bills?|nominations?|changes?|permission|access|entry|efforts?|attempts?|calls)"
@@ -246,9 +247,13 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
 
 
 def _accusation_denied(quote: Quote, denials: set[str]) -> bool:
-    """ "disputing accusations by Exxon that the articles were misleading": an accusation a denial names as its
-    object is a claim, though its own words call something false."""
-    return quote.nested_in in denials and is_owned_claim_noun(quote.cue or "")
+    """ "disputing accusations by Exxon that the articles were misleading", "a report by Politico that he
+    "fabricated" the story": an accusation a denial names as its object, or one the writer names a claim, is a claim,
+    though its own words call something false."""
+    cue = (quote.cue or "").lower().split()  # "a report", "was a report", "accusations" (not "said in a statement")
+    bare_noun = bool(cue) and all(w in NOUN_CUE_LEAD for w in cue[:-1])
+    named_a_claim = bare_noun and is_owned_claim_noun(cue[-1]) and not is_denial_cue(cue[-1])
+    return named_a_claim and (quote.nested_in in denials or quote.nested_in is None)
 
 
 def _called_wrong(quote: Quote, text: str) -> bool:

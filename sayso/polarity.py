@@ -34,7 +34,7 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:is|was|are|were)n[’']t\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
     # "the figures are simply not the reality on the ground" (not "not the reality we hoped for")
     r"|\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:not|n[o’']t)\s+(?:the\s+)?reality(?=\s*(?:on\s+the\s+ground|[.,;:!?…”\"’]|$))"
-    r"|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:lie|lies|fabrication|"
+    r"|\b(?:a|an|the)\s+[“\"‘]?(?:[\w-]+\s+)?(?:lie|lies|fabrication|"
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
     r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b"
     # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")

@@ -168,3 +168,12 @@ def test_a_point_that_others_have_disputed_after_a_dash_disputes_the_claim_befor
 def test_a_view_someone_rejects_in_apposition_disputes_the_claim_before_it() -> None:
     text = "The mayor said the bridge was safe, a view the engineers' union strongly rejects."
     assert disputes_of(analyze(text)) == [("The mayor", ["the engineers' union"])]
+
+
+def test_calling_a_report_that_says_someone_fabricated_a_story_a_lie_disputes_the_report() -> None:
+    text = (
+        "Mayor Dunn has faced questions about his past. On Friday, it was a report by Politico that he "
+        "\"fabricated\" the story of an offer to attend the academy. "
+        "Dunn called that report Friday a \"boldfaced lie.\""
+    )
+    assert ("Politico", ["Dunn"]) in disputes_of(analyze(text))

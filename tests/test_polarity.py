@@ -176,6 +176,8 @@ def test_a_negated_denial_cue_does_not_deny(cue: str) -> None:
         "That is a flat-out lie. Mark voted for every veterans' budget",
         "We reject the suggestion that we are flooding the European market",
         "I categorically deny that I ever met him",
+        'the report a "boldfaced lie."',
+        "an “artful smear” of her record",
     ],
 )
 def test_a_hyphenated_lie_and_the_speaker_s_own_rejection_deny(content: str) -> None:
