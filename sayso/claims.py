@@ -74,6 +74,12 @@ REQUEST_NOUNS = re.compile(
     r"(?:\s+(?:being\s+|was\s+|were\s+)?(?:sought|requested|proposed|asked for))?$",
     re.IGNORECASE,
 )
+DENYING_CUE = re.compile(r"\bden(?:y|ies|ied|ying|ial)\b", re.IGNORECASE)
+POLICY_NOUNS = re.compile(
+    r"\b(?:plans?|measures?|legislation|deals?|agreements?|compromises?|budgets?|resolutions?|policy|policies|"
+    r"settlements?|treaty|treaties|nominees?|nominations?)$",
+    re.IGNORECASE,
+)
 NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
 NEGATED = re.compile(r"\b(?:never|no|not|nor|neither|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
@@ -265,9 +271,15 @@ def _called_wrong(quote: Quote, text: str) -> bool:
 
 def _rejects_a_request(denial: Quote) -> bool:
     """ "rejected a media request to unseal the files", "denied the change being sought": turning down a request,
-    motion, bill or change disputes no claim."""
+    motion, bill or change disputes no claim; nor does rejecting a plan or a deal (denying one may: "denied any
+    deal with the lender")."""
     head = NOUN_PHRASE_END.split(denial.content.strip(), maxsplit=1)[0]
-    return REQUEST_NOUNS.search(head) is not None
+    if REQUEST_NOUNS.search(head) is not None:
+        return True
+    words = head.lower().split()
+    a_noun_phrase = 1 < len(words) <= 5 and words[0] in POSSESSIVE_PRONOUNS | {"the", "a", "an", "this", "that", "any"}
+    denied = DENYING_CUE.search(denial.cue or "") is not None
+    return a_noun_phrase and not denied and POLICY_NOUNS.search(head) is not None
 
 
 def _identifiable(speaker: Speaker) -> bool:

@@ -177,3 +177,16 @@ def test_calling_a_report_that_says_someone_fabricated_a_story_a_lie_disputes_th
         "Dunn called that report Friday a \"boldfaced lie.\""
     )
     assert ("Politico", ["Dunn"]) in disputes_of(analyze(text))
+
+
+def test_rejecting_a_plan_disputes_no_claim_but_denying_a_deal_does() -> None:
+    text = (
+        "Democrats insist the political tide is turning their way on the budget.\n\n"
+        "Senator Joe Marin rejected the Democratic plan, saying it went too far."
+    )
+    assert disputes_of(analyze(text)) == []
+    text = (
+        "Senator Joe Marin said the mayor had struck a secret deal with the lender.\n\n"
+        "The mayor denied any deal with the lender."
+    )
+    assert disputes_of(analyze(text)) == [("Joe Marin", ["The mayor"])]
