@@ -128,6 +128,13 @@ ADDRESSING = re.compile(
     r"\b(?:scolded|told|pressed|chided|rebuked|lectured|confronted|challenged|warned|grilled|admonished|berated|"
     r"upbraided|reminded|corrected)\s+(?P<who>him|her|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s*[:,]?\s*[“\"]?\s*$"
 )
+# "tweeting back at him", "responded to Holt": whom a speaker answered, in the sentence before their words
+REPLIED_TO = re.compile(
+    r"\b(?:(?:tweet|tweeted|tweeting|wrote|writing|fired|firing|shot|hit|hitting|lashed|lashing)\s+back|"
+    r"(?:responded|responding|replied|replying)\s+(?:directly\s+)?to|corrected|correcting)\s+(?:at\s+)?"
+    r"(?P<who>him|her|(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\b",
+    re.IGNORECASE,
+)
 # "Trump, for instance, was wrong in his claim about Ford canceling its plant. Ford itself said the deal was on.": the
 # writer's verdict on someone's claim, and the statement of another that shows it
 VERDICT = re.compile(
@@ -579,7 +586,7 @@ def _addressee_claim(
     if not denial.content_spans or not ADDRESSED.search(denial.content):
         return None
     start = start_of(denial)
-    cue = ADDRESSING.search(text[max(0, start - ADDRESSING_REACH) : start])
+    cue = ADDRESSING.search(text[max(0, start - ADDRESSING_REACH) : start]) or _replied_to_before(denial, text)
     if cue is None:
         return None
     at = max(0, start - ADDRESSING_REACH) + cue.start("who")
@@ -596,6 +603,17 @@ def _addressee_claim(
     keys = content_keys(denial.content)
     best = max(theirs, key=lambda c: len(c.keys & keys))
     return best if best.keys & keys else claim_just_before(denial, theirs) or theirs[-1]
+
+
+def _replied_to_before(denial: Quote, text: str) -> re.Match[str] | None:
+    """ 'Ibarra corrected the senator by tweeting back at him ... "Your facts are wrong," Ibarra wrote': whom the
+    sentence before the denial says its speaker answered ("tweeting back at him", "replied to Holt"), when the
+    denial's cue follows its words (the last such phrase within reach)."""
+    if denial.cue_span is None or denial.cue_span[0] < start_of(denial):
+        return None
+    start = start_of(denial)
+    window = text[max(0, start - ADDRESSING_REACH) : start]
+    return next(reversed(list(REPLIED_TO.finditer(window))), None)
 
 
 def _a_person(speaker: Speaker) -> bool:

@@ -190,3 +190,13 @@ def test_rejecting_a_plan_disputes_no_claim_but_denying_a_deal_does() -> None:
         "The mayor denied any deal with the lender."
     )
     assert disputes_of(analyze(text)) == [("Joe Marin", ["The mayor"])]
+
+
+def test_your_facts_are_wrong_after_tweeting_back_at_him_disputes_his_claim() -> None:
+    text = (
+        "On the same day, Senator Vance Holt continued to portray migrant workers as violent criminals. Journalist "
+        "Rosa Ibarra corrected the senator by tweeting back at him with a study showing \"migrants are less likely to "
+        "be criminals than the native-born.\"\n\n"
+        "\"Your facts are wrong,\" Ibarra wrote. \"Migrants are less likely to be criminals than native born.\""
+    )
+    assert disputes_of(analyze(text)) == [("Vance Holt", ["Rosa Ibarra"])]
