@@ -200,3 +200,11 @@ def test_your_facts_are_wrong_after_tweeting_back_at_him_disputes_his_claim() ->
         "\"Your facts are wrong,\" Ibarra wrote. \"Migrants are less likely to be criminals than native born.\""
     )
     assert disputes_of(analyze(text)) == [("Vance Holt", ["Rosa Ibarra"])]
+
+
+def test_pushing_back_on_those_charges_disputes_the_charge_before() -> None:
+    text = (
+        'Governor Ames has argued that the agency runs a "rigged" permit process. Agency chief Ray Colt has '
+        "aggressively pushed back on those charges."
+    )
+    assert disputes_of(analyze(text)) == [("Ames", ["Ray Colt"])]

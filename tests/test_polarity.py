@@ -228,3 +228,8 @@ def test_lacking_evidence_manipulation_rubbish_stories_and_a_bare_no_deny(conten
 )
 def test_a_number_ten_nobody_and_a_rubbish_half_are_no_denials(content: str) -> None:
     assert polarity("said", content) == "asserts"
+
+
+@pytest.mark.parametrize("cue", ["has aggressively pushed back on", "fought back against"])
+def test_pushing_back_on_the_charges_denies_them(cue: str) -> None:
+    assert polarity(cue, "those charges") == "denies"

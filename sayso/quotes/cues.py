@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # "Hart is "absolutely wrong" for saying ...", "mistaken in claiming": what calls a speaker wrong for what they said
@@ -51,6 +52,8 @@ DENIAL_LEMMAS = words(
     "deny reject dismiss refute dispute contest rebut debunk repudiate scoff pooh-pooh bristle contradict"
 )
 DENIAL_NOUNS = words("denial denials")
+# "has aggressively pushed back on those charges", "fought back against the claims": phrasal cues that deny
+PUSHED_BACK = re.compile(r"\b(?:push|pushed|pushes|pushing|fought|fights|fighting)\s+back\s+(?:on|against)\b", re.I)
 
 # Verbs whose object is a noun phrase unless "that" follows ("rejected the plan", "denied that ...").
 THAT_ONLY_LEMMAS = words("""
@@ -114,4 +117,4 @@ def is_owned_claim_noun(word: str) -> bool:
 
 
 def is_denial_cue(words: str) -> bool:
-    return any(w in denial_forms() for w in words.lower().split())
+    return any(w in denial_forms() for w in words.lower().split()) or PUSHED_BACK.search(words) is not None
