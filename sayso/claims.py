@@ -47,6 +47,7 @@ from sayso.claim_references import (
 from sayso.claim_replies import defending_replies, disagreeing
 from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Claim, Dispute, Quote, Speaker
+from sayso.polarity import denial_matches
 from sayso.quotes.cues import WRONG_FOR, is_denial_cue, is_owned_claim_noun, words
 
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
@@ -386,6 +387,10 @@ def _target(
     if not names_claimants:
         denied -= content_keys(" ".join(re.findall(r"\b[A-Z][\w’'-]+", denial.content)))
 
+    # "there were no public campaigns ... This was President Obama quietly deciding": words that only say something
+    # was not there deny no claim of the one they name
+    names_claimants = names_claimants and not _only_says_there_was_none(denial)
+
     def score(c: DraftClaim) -> tuple[int, bool, bool]:
         named_in = names_claimants and names_speaker(denial.content, c.claimant)
         named = NAMED_BONUS if c.claimant.id == told or named_in else 0
@@ -492,6 +497,12 @@ def _told(denial: Quote, parent_speaker: dict[str, str | None], text: str) -> st
     first_clause = CLAUSE_END.split(denial.content, maxsplit=1)[0]
     said_to_me = TO_ME.match(text, denial.cue_span[1], start_of(denial)) is not None
     return parent_speaker.get(denial.nested_in) if said_to_me and REPORTED_FIRST_PERSON.search(first_clause) else None
+
+
+def _only_says_there_was_none(denial: Quote) -> bool:
+    """Whether all the phrases that deny in the words are "there was no ..." (none when the cue denies)."""
+    matches = denial_matches(denial.cue, denial.content)
+    return bool(matches) and all(m.group(0).lower().startswith("there") for m in matches or [])
 
 
 def _denied_keys(denial: Quote) -> set[str]:

@@ -208,3 +208,13 @@ def test_pushing_back_on_those_charges_disputes_the_charge_before() -> None:
         "aggressively pushed back on those charges."
     )
     assert disputes_of(analyze(text)) == [("Ames", ["Ray Colt"])]
+
+
+def test_saying_there_was_no_campaign_and_naming_someone_disputes_nothing_they_claimed() -> None:
+    text = (
+        "Governor Ellen Marsh said the pardons were a fair exchange for the two pilots held abroad.\n\n"
+        '"In the case of the two pilots, there were no protests, no vigils, no letters to the statehouse ... This '
+        'was Governor Marsh and her aides quietly deciding to use the leverage they had," said Paul Wendt, a former '
+        "negotiator."
+    )
+    assert disputes_of(analyze(text)) == []
