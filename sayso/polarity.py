@@ -62,8 +62,9 @@ DENIAL_CONTENT = re.compile(
     # "is absolutely innocent of this charge", "will enter a plea of not guilty"
     r"|\binnocent\s+of\s+(?:the|this|these|those|all|any|such)\s+(?:\w+\s+)?(?:charges?|allegations?|accusations?|crimes?)\b"
     r"|\b(?:plead|pleads|pleaded|pled|pleading|plea\s+of)\s+not\s+guilty\b"
-    # "the states were exaggerating the agency's reach", "she overstates the danger" (not "I'm not exaggerating")
-    r"|(?<!\bnot\s)(?<!n[’']t\s)\b(?:exaggerat|overstat)(?:es|ed|ing)\b"
+    # "the states were exaggerating the agency's reach", "she overstates the danger", "the articles misrepresented the
+    # documents" (not "I'm not exaggerating")
+    r"|(?<!\bnot\s)(?<!n[’']t\s)\b(?:exaggerat|overstat|misrepresent|mischaracteri[sz])(?:s|es|ed|ing)\b"
     # "There is no question of anyone having been misled" (not "no question that ...": certainty)
     r"|\bno\s+question\s+of\s+(?:\w+\s+){1,3}?having\b"
     # "This is pure speculation" (not "prices rose on pure speculation")

@@ -218,3 +218,11 @@ def test_saying_there_was_no_campaign_and_naming_someone_disputes_nothing_they_c
         "negotiator."
     )
     assert disputes_of(analyze(text)) == []
+
+
+def test_something_he_denied_after_a_dash_disputes_the_words_before() -> None:
+    text = (
+        "Three aides told me they believed Mr. Vance was angling for a cabinet post -- something he denied to me as "
+        "laughable in an interview on Friday."
+    )
+    assert disputes_of(analyze(text)) == [("Three aides", ["Vance"])]

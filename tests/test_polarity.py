@@ -233,3 +233,7 @@ def test_a_number_ten_nobody_and_a_rubbish_half_are_no_denials(content: str) -> 
 @pytest.mark.parametrize("cue", ["has aggressively pushed back on", "fought back against"])
 def test_pushing_back_on_the_charges_denies_them(cue: str) -> None:
     assert polarity(cue, "those charges") == "denies"
+
+
+def test_saying_the_articles_misrepresented_the_documents_denies() -> None:
+    assert polarity("said", "the company felt the articles still misrepresented the source documents") == "denies"

@@ -275,12 +275,13 @@ def _subject_then(frame: Frame, k: int, is_verb: Callable[[Token], bool]) -> boo
     return after < len(doc) and is_verb(doc[after])
 
 
-# ", a claim Kyiv denied", ", a charge that the ministry rejects", " - a point that auditors have disputed": the
+# ", a claim Kyiv denied", ", a charge that the ministry rejects", " - a point that auditors have disputed",
+# " -- something he denied": the
 # writer's apposition naming the words before it a claim; what follows the noun (and "that" or "which") is who
 # disputes or backs it.
 CLAIM_APPOSITION = re.compile(
-    r"(?:,|\s[-–—]+)\s+(?:a|an|the)\s+(?:claim|charge|allegation|assertion|accusation|contention|point|view|notion|"
-    r"idea|characteri[sz]ation|account|version|assessment|conclusion|finding|estimate|figure)\s+"
+    r"(?:,|\s[-–—]+)\s+(?:(?:a|an|the)\s+(?:claim|charge|allegation|assertion|accusation|contention|point|view|"
+    r"notion|idea|characteri[sz]ation|account|version|assessment|conclusion|finding|estimate|figure)|something)\s+"
     r"(?:(?:that|which)\s+)?(?=\w)"
 )
 
@@ -304,6 +305,8 @@ def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) ->
         source = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1]))
         cue = (toks[k].idx, toks[verb].idx + len(toks[verb]))
         claimed = next((c for c in found if m.start() - 2 <= c.end <= m.start() and c.cue_span), None)
+        if polnear and "something" in m.group(0):
+            continue  # (PolNeAR's scheme takes "something" for no statement's words)
         if polnear:
             relative = re.search(r"\b(?:that|which)\s+$", text[m.start() : m.end()])
             noun = (m.start() + 1, m.end()) if relative is None else (m.start() + relative.start(), m.end())
