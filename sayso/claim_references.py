@@ -88,6 +88,12 @@ CUE_PHRASE_AFTER_VERB = re.compile(r"\s+(?:in|on|at|to|by|with|for|of|a|an|the|i
 CUE_IN_WORDS = 5  # "its investigation had found that ...": a verb this far into the words is how they were made
 
 
+# "We disagree strongly with", "I categorically reject": the speaker's own denial before what it denies
+OWN_DENIAL = re.compile(
+    r"^(?:I|we)\s+(?:\w+ly\s+)?(?:disagree\s+(?:\w+ly\s+)?with|reject|deny|dispute|refute)\s+", re.IGNORECASE
+)
+
+
 def referring_words(denial: Quote, text: str) -> str | None:
     """The words of a denial that open with a reference to something said ("the claims", "these stories"): all of
     them (with the determiner its cue left out: "disputed that account"), a denying clause of a later sentence
@@ -100,9 +106,14 @@ def referring_words(denial: Quote, text: str) -> str | None:
     if REFERENCE.match(referring):
         return referring
     for start, end in denying_clauses(denial.cue, content) or []:
-        clause = content[start:end].strip(" \"'“”‘’…")
+        clause = content[start:end].split("…")[-1].strip(" \"'“”‘’")  # (the last part of quote's words joined)
         if REFERENCE.match(clause):
             return clause
+        # "We disagree strongly with those claims": what the speaker's own denial names, when it does not spell it out
+        # (not "We reject the suggestion that we are flooding the market": its words say what)
+        own = OWN_DENIAL.match(clause)
+        if own and REFERENCE.match(clause[own.end() :]) and not spelled_out_keys(clause[own.end() :]):
+            return clause[own.end() :]
     called = STORIES_CALLED_WORTHLESS_IN.search(content)  # ('I read the same stories you do, and ... are rubbish')
     return content[called.start() :] if called else None
 

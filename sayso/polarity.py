@@ -80,8 +80,9 @@ DENIAL_CONTENT = re.compile(
     r"(?:wrong|mistaken|misleading|incorrect)\b(?!\s+(?:to|for|with)\b)"
     # "it is wrong to imply that bombing is enough" (not "it would be wrong to cut taxes")
     r"|\b(?:wrong|mistaken|misleading)\s+to\s+(?:imply|suggest|say|claim|assert|think|believe)\b"
-    # "I fundamentally disagree", "We strongly disagree with those claims"
-    r"|^\W*(?:I|we)\s+(?:\w+ly\s+)?disagree\b"
+    # "I fundamentally disagree", "We strongly disagree with those claims" (opening the words or one of their
+    # sentences)
+    r"|(?:^|[.!?…]\s+)\W*(?:I|we)\s+(?:\w+ly\s+)?disagree\b"
     r"|\bdistorted\s+(?:portrayal|picture|account|view|version|image|record)\b"
     # "It's fantasy", "pure fiction" (not "the novel is fiction", "a fantasy football league")
     r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:(?:a|pure|complete|total|utter|just)\s+)?fantasy\b"
@@ -110,7 +111,8 @@ DENIAL_CONTENT = re.compile(
     r"|" + STORIES_CALLED_WORTHLESS +
     # a bare "No." or "No, ..." answering a question (not "No. 10 said", "No one asked")
     r"|^\W*no(?:[.!]|,)\s+(?!\d)"
-    # "We reject the suggestion that ...", "I categorically deny": the speaker's own denial, opening the words
+    # "We reject the suggestion that ...", "I categorically deny": the speaker's own denial, opening the words (not a
+    # later sentence: "... I reject any proposal to intern anyone")
     r"|^\W*(?:we|i)\s+(?:\w+ly\s+)?(?:reject|deny|dispute|refute)\b",
     re.IGNORECASE,
 )

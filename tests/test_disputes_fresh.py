@@ -226,3 +226,12 @@ def test_something_he_denied_after_a_dash_disputes_the_words_before() -> None:
         "laughable in an interview on Friday."
     )
     assert disputes_of(analyze(text)) == [("Three aides", ["Vance"])]
+
+
+def test_we_disagree_with_those_claims_in_a_later_sentence_disputes_the_claims_named() -> None:
+    text = (
+        "Nina Holt alleges that the committee fired her for her reserve duties.\n\n"
+        '"The committee understands that a lawsuit has been filed by Nina Holt," spokesman Jamal Reed said in a '
+        'statement. "We disagree strongly with those claims, which are meritless."'
+    )
+    assert disputes_of(analyze(text)) == [("Nina Holt", ["Jamal Reed"])]

@@ -237,3 +237,8 @@ def test_pushing_back_on_the_charges_denies_them(cue: str) -> None:
 
 def test_saying_the_articles_misrepresented_the_documents_denies() -> None:
     assert polarity("said", "the company felt the articles still misrepresented the source documents") == "denies"
+
+
+def test_we_disagree_opening_a_later_sentence_denies() -> None:
+    content = "The committee understands a lawsuit has been filed … We disagree strongly with those claims"
+    assert polarity("said", content) == "denies"
