@@ -76,6 +76,7 @@ from sayso.speaker_phrases import (
     possessive,
     premodifier,
     relative_antecedent,
+    some_of_a_kind,
 )
 from sayso.speaker_roles import (
     DESCRIPTION_STOP,
@@ -85,6 +86,7 @@ from sayso.speaker_roles import (
     ROLE_TITLES,
     apposition_role,
     clean_role,
+    head_fits,
     is_relative_clause,
     leader_role,
     premodifier_role,
@@ -662,7 +664,7 @@ class SpeakerResolver(OrganisationLookup):
         elif AGED.search(mention.text) and mention[0].lower_ == "the":
             # "The 36-year-old said": whoever the article is about at that point, as a pronoun would be
             target = self._recent_person(mention.start_char, gender_of("", mention.text))
-        elif words[-1] in BODY_KINDS:
+        elif words[-1] in BODY_KINDS or some_of_a_kind(mention):
             return None  # "police said": the body, never one of its officers ("Sarah Quinn of Eastfield Police")
         else:
             target = self._best_role_match(words, mention.start_char) or self._named_later(words)
@@ -721,6 +723,8 @@ class SpeakerResolver(OrganisationLookup):
             if qualifies_role(words[-1], entity.roles):
                 continue  # "Smith's campaign" is not "Smith campaign spokeswoman" Jo Reed
             roles = [r for r in entity.roles if not another_holder(r, words)]
+            if not head_fits(words[-1], roles):
+                continue  # "Colorado Republican leaders" are not "the only Republican candidate"
             score = role_overlap(words, roles)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)
