@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
+from sayso.speaker_campaign import campaign_description, campaign_role, described_candidate
 from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
@@ -269,6 +270,7 @@ class SpeakerResolver(OrganisationLookup):
             or self._name_in_capitals(mention)
             or self._named_after_its_kind(mention)
             or self._named_person(mention)
+            or self._campaign_description(mention, cand)
             or self._organisation(mention)
             or self._pronoun(mention)
             or self._description(mention)
@@ -362,6 +364,21 @@ class SpeakerResolver(OrganisationLookup):
         role = role or relative_role(self.text[ent.end_char : ent.end_char + 80])  # ", who was his deputy then,"
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _campaign_description(self, mention: SpacySpan, cand: Candidate) -> Resolution | None:
+        """ "The GOP front-runner complained": the candidate the article was just about (speaker_campaign), else no one:
+        the description as an unnamed speaker (not a person whose role shares a word with it)."""
+        description = campaign_description(mention.text)
+        if description is None:
+            return None
+        own = list(cand.content_spans)
+        target = described_candidate(mention, self.people, self._person_for, own, description)
+        if target is None:
+            return self._unnamed(mention)
+        role = campaign_role(mention.text)
+        if description.candidate:  # (a party's nominee is no other party's; "the billionaire" tells no party)
+            target.add_role(role)
+        return Resolution(target, role)
 
     def _people_in(self, mention: SpacySpan) -> list[SpacySpan]:
         """The full names found in the mention that NER left untagged ("Sofia Reyes of Hartwell Securities")."""

@@ -67,6 +67,27 @@ FRONT_RUNNER = (
 )
 
 
+def test_a_campaign_description_is_the_candidate_the_article_was_just_about() -> None:
+    assert speaker_of(FRONT_RUNNER, "had been \"fixed\"") == "Dale Hooper"
+
+
+def test_a_campaign_description_of_one_party_is_never_a_candidate_of_the_other() -> None:
+    text = (
+        "Republican nominee Dale Hooper spoke in Ohio on Monday, while Mary Lane's campaign bus toured Iowa.\n\n"
+        "Lane said the race was close. Hooper said it was over.\n\n"
+        "The Democratic nominee told voters in Des Moines that the economy was improving."
+    )
+    assert speaker_of(text, "the economy was improving") == "Mary Lane"
+
+
+def test_a_campaign_description_that_fits_no_one_named_stays_unresolved() -> None:
+    text = (
+        "Helen Cho, a professor of politics at Ridgeway College, has studied conventions for decades.\n\n"
+        "The Republican nominee said on Friday that the convention would be a celebration."
+    )
+    assert speaker_of(text, "would be a celebration") == "The Republican nominee"
+
+
 def test_party_leaders_who_deny_a_charge_are_a_group_not_the_candidate_of_their_party() -> None:
     assert speaker_of(FRONT_RUNNER, "the rules had not changed") == "Nevada Republican leaders"
 
