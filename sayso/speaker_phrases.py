@@ -93,6 +93,12 @@ def epithet(mention: SpacySpan) -> bool:
     return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].lower_ in EPITHETS
 
 
+def some_of_a_kind(mention: SpacySpan) -> bool:
+    """ "More GOP candidates", "Republican voters": a plural without "the", some people of a kind, never the one
+    person of the article whose role has that word ("the committee chairmen" may be the two named so)."""
+    return mention[-1].tag_ in {"NNS", "NNPS"} and mention[0].lower_ != "the"
+
+
 def nationality(mention: SpacySpan) -> bool:
     """ "the Spaniard", "the Briton": "the" and one singular nationality noun."""
     return len(mention) == 2 and mention[0].lower_ == "the" and mention[1].ent_type_ == "NORP" and mention[1].tag_ in {

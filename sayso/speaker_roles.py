@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.quotes.cues import words
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen", "cllr"}
+TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "prof": "professor"}
 OFFICE_TITLES = {"sen", "rep", "gov", "gen"}  # titles that name an office ("Mr" names no one's office)
 ROLE_SYNONYMS = {
     "leader": {"president", "minister", "premier", "chancellor", "king", "queen", "leader", "head"},
@@ -71,6 +72,15 @@ def role_overlap(words: list[str], roles: list[str]) -> float:
         elif role_words & ROLE_SYNONYMS.get(w, set()):
             score += 0.8
     return score / len(words)
+
+
+def head_fits(head: str, roles: list[str]) -> bool:
+    """Whether a description's head word is a word of the roles, or a synonym of one ("leader" for "President"):
+    "Colorado Republican leaders" share a word with "the only Republican candidate", but are no candidate."""
+    role_words = {w.lower().rstrip(".") for r in roles for w in ROLE_COMPLEMENT.sub("", r).split()}
+    role_words |= {TITLE_WORDS[w] for w in role_words & TITLE_WORDS.keys()}  # "the Florida senator": "Florida Sen."
+    heads = {head, re.sub(r"men$", "man", head), head.removesuffix("s")}  # "the committee chairmen": "Chairman"
+    return bool(heads & role_words) or bool(role_words & ROLE_SYNONYMS.get(head, set()))
 
 
 ROLE_WORDS = re.compile(r"^[A-Za-z][\w.'’-]*$")

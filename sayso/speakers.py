@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
+from sayso.speaker_campaign import campaign_description, campaign_role, described_candidate
 from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
@@ -76,6 +77,7 @@ from sayso.speaker_phrases import (
     possessive,
     premodifier,
     relative_antecedent,
+    some_of_a_kind,
 )
 from sayso.speaker_roles import (
     DESCRIPTION_STOP,
@@ -85,6 +87,7 @@ from sayso.speaker_roles import (
     ROLE_TITLES,
     apposition_role,
     clean_role,
+    head_fits,
     is_relative_clause,
     leader_role,
     premodifier_role,
@@ -267,6 +270,7 @@ class SpeakerResolver(OrganisationLookup):
             or self._name_in_capitals(mention)
             or self._named_after_its_kind(mention)
             or self._named_person(mention)
+            or self._campaign_description(mention, cand)
             or self._organisation(mention)
             or self._pronoun(mention)
             or self._description(mention)
@@ -360,6 +364,21 @@ class SpeakerResolver(OrganisationLookup):
         role = role or relative_role(self.text[ent.end_char : ent.end_char + 80])  # ", who was his deputy then,"
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _campaign_description(self, mention: SpacySpan, cand: Candidate) -> Resolution | None:
+        """ "The GOP front-runner complained": the candidate the article was just about (speaker_campaign), else no one:
+        the description as an unnamed speaker (not a person whose role shares a word with it)."""
+        description = campaign_description(mention.text)
+        if description is None:
+            return None
+        own = list(cand.content_spans)
+        target = described_candidate(mention, self.people, self._person_for, own, description)
+        if target is None:
+            return self._unnamed(mention)
+        role = campaign_role(mention.text)
+        if description.candidate:  # (a party's nominee is no other party's; "the billionaire" tells no party)
+            target.add_role(role)
+        return Resolution(target, role)
 
     def _people_in(self, mention: SpacySpan) -> list[SpacySpan]:
         """The full names found in the mention that NER left untagged ("Sofia Reyes of Hartwell Securities")."""
@@ -662,7 +681,7 @@ class SpeakerResolver(OrganisationLookup):
         elif AGED.search(mention.text) and mention[0].lower_ == "the":
             # "The 36-year-old said": whoever the article is about at that point, as a pronoun would be
             target = self._recent_person(mention.start_char, gender_of("", mention.text))
-        elif words[-1] in BODY_KINDS:
+        elif words[-1] in BODY_KINDS or some_of_a_kind(mention):
             return None  # "police said": the body, never one of its officers ("Sarah Quinn of Eastfield Police")
         else:
             target = self._best_role_match(words, mention.start_char) or self._named_later(words)
@@ -721,6 +740,8 @@ class SpeakerResolver(OrganisationLookup):
             if qualifies_role(words[-1], entity.roles):
                 continue  # "Smith's campaign" is not "Smith campaign spokeswoman" Jo Reed
             roles = [r for r in entity.roles if not another_holder(r, words)]
+            if not head_fits(words[-1], roles):
+                continue  # "Colorado Republican leaders" are not "the only Republican candidate"
             score = role_overlap(words, roles)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)

@@ -53,3 +53,49 @@ def test_a_quote_the_tagger_runs_on_into_its_attribution_before_according_to_is_
         "according to The Blaze."
     )
     assert speaker_of(text, "a lawsuit has been filed") == "Jamal Ware"
+
+
+FRONT_RUNNER = (
+    "Sen. Ana Ruiz (R-Ore.) swept the state convention on Saturday. Ruiz, the only Republican candidate to visit the "
+    "state, told delegates that their votes could decide the summer.\n\n"
+    "The results came after Dale Hooper had spent the week attacking Nevada for its caucus rules, while activists "
+    "there handed Ruiz eight more seats.\n\n"
+    'The GOP front-runner complained that the process had been "fixed" against him, a charge that Nevada Republican '
+    "leaders strongly denied, noting that the rules had not changed since 2008.\n\n"
+    "\"They stole it from the voters,\" Hooper told supporters in Reno. Hooper's campaign had been slow to organise "
+    "there.\n"
+)
+
+
+def test_a_campaign_description_is_the_candidate_the_article_was_just_about() -> None:
+    assert speaker_of(FRONT_RUNNER, "had been \"fixed\"") == "Dale Hooper"
+
+
+def test_a_campaign_description_of_one_party_is_never_a_candidate_of_the_other() -> None:
+    text = (
+        "Republican nominee Dale Hooper spoke in Ohio on Monday, while Mary Lane's campaign bus toured Iowa.\n\n"
+        "Lane said the race was close. Hooper said it was over.\n\n"
+        "The Democratic nominee told voters in Des Moines that the economy was improving."
+    )
+    assert speaker_of(text, "the economy was improving") == "Mary Lane"
+
+
+def test_a_campaign_description_that_fits_no_one_named_stays_unresolved() -> None:
+    text = (
+        "Helen Cho, a professor of politics at Ridgeway College, has studied conventions for decades.\n\n"
+        "The Republican nominee said on Friday that the convention would be a celebration."
+    )
+    assert speaker_of(text, "would be a celebration") == "The Republican nominee"
+
+
+def test_party_leaders_who_deny_a_charge_are_a_group_not_the_candidate_of_their_party() -> None:
+    assert speaker_of(FRONT_RUNNER, "the rules had not changed") == "Nevada Republican leaders"
+
+
+def test_a_description_by_an_office_is_who_holds_it_under_its_abbreviated_title() -> None:
+    text = (
+        "Florida Sen. Maria Delgado ended her campaign on Tuesday night.\n\n"
+        "The Florida senator told supporters that she would keep fighting for the state.\n\n"
+        "\"We will be back,\" she said."
+    )
+    assert speaker_of(text, "keep fighting") == "Maria Delgado"
