@@ -235,3 +235,12 @@ def test_we_disagree_with_those_claims_in_a_later_sentence_disputes_the_claims_n
         'statement. "We disagree strongly with those claims, which are meritless."'
     )
     assert disputes_of(analyze(text)) == [("Nina Holt", ["Jamal Reed"])]
+
+
+def test_a_company_set_off_by_a_relative_clause_denying_the_report_disputes_the_reporter() -> None:
+    text = (
+        "Then came relief: The Daily Ledger reported that Corvex -- best known for its cheap phones -- missed its "
+        "sales targets last year. Corvex, which does not publish its accounts, denied the report, saying this year "
+        "will meet expectations."
+    )
+    assert disputes_of(analyze(text)) == [("The Daily Ledger", ["Corvex"])]

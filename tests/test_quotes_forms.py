@@ -206,3 +206,14 @@ def test_the_subject_of_a_clause_opened_by_after_is_its_speaker() -> None:
     assert [q.source for q in quotes if q.cue and q.cue.startswith("rejected")] == ["Norland"]
     claim = quote_with(analyze(text, id="t"), "it had threatened")
     assert (claim.source, claim.cue, claim.nested_in is not None) == ("its neighbours", "claims", True)
+
+
+def test_the_object_of_a_denial_verb_the_tagger_linked_to_a_later_cue_is_a_denial_of_its_own() -> None:
+    from sayso.quotes.merge import denied_objects_apart
+
+    text = "Corvex denied the report, saying this year will meet expectations."
+    frame, cand = _tagged(text, [(14, 24), (33, 65)], "saying", "Corvex")
+    (denied,) = denied_objects_apart(frame, [cand])
+    assert text[denied.cue_span[0] : denied.cue_span[1]] == "denied"
+    assert [text[s:e] for s, e in denied.content_spans] == ["the report"]
+    assert [text[s:e] for s, e in cand.content_spans] == ["this year will meet expectations"]

@@ -43,7 +43,7 @@ from sayso.quotes.candidate import Candidate
 from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
-from sayso.quotes.merge import arbitrate, join_split_quotes, split_at_own_cue
+from sayso.quotes.merge import arbitrate, denied_objects_apart, join_split_quotes, split_at_own_cue
 from sayso.quotes.nominal import end_subject_claims
 from sayso.quotes.reported import CITING, claim_appositions, next_statement_at
 from sayso.quotes.sources import (
@@ -111,6 +111,7 @@ def attributions(
     ruled = rules.top_level(frame)
     raw = tag(text) if tagger_output is None else tagger_output
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme)) and not (scheme == "sayso" and _cites(frame, c))]
+    tagged += denied_objects_apart(frame, tagged) if scheme == "sayso" else []
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     if scheme == "sayso":
         top = cut_before_own_statements(frame, top, ruled)

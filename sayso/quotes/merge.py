@@ -9,7 +9,7 @@ import re
 
 from sayso.model import QuoteKind
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import is_cue_noun, is_speech_verb
+from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb
 from sayso.quotes.frame import Frame, Span
 from sayso.quotes.phrases import FINITE_TAGS
 from sayso.quotes.spans import is_quoted, overlaps
@@ -120,6 +120,30 @@ def split_at_own_cue(frame: Frame, found: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(kind, rest, cue, cand.source_span, cand.confidence, "tagger"))
                 break
             before = e
+    return out
+
+
+def denied_objects_apart(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """ "BuzzFeed, which does not disclose its finances, denied the report, saying this year will meet expectations":
+    words right after a denial verb the tagger did not tag, which it linked to another cue ("saying", "does not
+    disclose"), are that verb's denial (sayso's scheme). Where they were linked to a later cue with more words after
+    it, they become a statement of their own, with the same speaker (returned); else their cue is the verb."""
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.origin != "tagger" or cand.cue_span is None:
+            continue
+        start, end = cand.content_spans[0]
+        before = frame.tokens_between(frame.sentence_start_before(start), start)
+        if not before or not is_denial_cue(before[-1].text) or before[-1].pos_ != "VERB":
+            continue
+        verb = (before[-1].idx, before[-1].idx + len(before[-1]))
+        if cand.cue_span[0] <= verb[0] < cand.cue_span[1]:
+            continue  # the verb is the cue, or in it
+        if end <= cand.cue_span[0] and len(cand.content_spans) > 1:
+            cand.content_spans = cand.content_spans[1:]
+            out.append(Candidate("indirect", [(start, end)], verb, cand.source_span, cand.confidence, "tagger"))
+        elif cand.cue_span[1] <= start:
+            cand.cue_span = verb
     return out
 
 

@@ -151,13 +151,26 @@ def _apposition_source(frame: Frame, comma: int, floor: int) -> Span | None:
         return (doc[name].idx, doc[comma - 1].idx + len(doc[comma - 1])) if name is not None else None
     appos = np_left(frame, comma - 1, floor)
     if appos is None or appos - 1 < floor or doc[appos - 1].text != ",":
-        appos = _participle_phrase(frame, comma, floor)
+        appos = _participle_phrase(frame, comma, floor) or _relative_clause(frame, comma, floor)
     if appos is None:
         return None
     name = np_left(frame, appos - 2, floor)
     if name is None:
         return None
     return (doc[name].idx, doc[comma - 1].idx + len(doc[comma - 1]))
+
+
+def _relative_clause(frame: Frame, comma: int, floor: int) -> int | None:
+    """ "BuzzFeed, which does not disclose its finances, denied": where a relative clause set off by commas after a
+    name begins."""
+    doc = frame.doc
+    for k in range(comma - 1, max(floor, comma - 12) - 1, -1):
+        if doc[k].text == ",":
+            opens = k + 1 < comma and doc[k + 1].lower_ in {"which", "who"}
+            return k + 1 if opens and k - 1 >= floor and doc[k - 1].pos_ == "PROPN" else None
+        if doc[k].is_sent_start:
+            return None
+    return None
 
 
 def _participle_phrase(frame: Frame, comma: int, floor: int) -> int | None:

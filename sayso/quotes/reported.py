@@ -67,7 +67,11 @@ def _reported_at(frame: Frame, cue: Token, earlier: list[Candidate], lo: int, hi
     if start_tok.tag_ == "VBG":
         end = _gerund_end(frame, start_tok, end)
     content = trim_content(frame.text, (start_tok.idx, end))
-    if content is None or len(frame.text[content[0] : content[1]].split()) < 3:
+    if content is None:
+        return None
+    said = frame.text[content[0] : content[1]].split()
+    # (two words only where a denial names what it denies: "BuzzFeed denied the report, saying ...")
+    if len(said) < 3 and not (len(said) == 2 and is_denial_cue(cue.text) and is_cue_noun(said[-1].strip(",."))):
         return None
     return Candidate("indirect", [content], (cue.idx, cue.idx + len(cue)), source, 0.8, "reported")
 
