@@ -76,6 +76,12 @@ REQUEST_NOUNS = re.compile(
     re.IGNORECASE,
 )
 DENYING_CUE = re.compile(r"\bden(?:y|ies|ied|ying|ial)\b", re.IGNORECASE)
+# "criticism from Giles, Millis and Harold Doley", "the allegations by two former aides": whose words a denial names
+CRITICISM_FROM = re.compile(
+    r"^(?:(?:the|these|those|their|his|her|its)\s+)?(?:\w+\s+)?(?:criticisms?|claims?|allegations?|accusations?|"
+    r"charges?|attacks?|complaints?)\s+(?:from|by)\s+",
+    re.IGNORECASE,
+)
 POLICY_NOUNS = re.compile(
     r"\b(?:plans?|measures?|legislation|deals?|agreements?|compromises?|budgets?|resolutions?|policy|policies|"
     r"settlements?|treaty|treaties|nominees?|nominations?)$",
@@ -96,6 +102,7 @@ POINTING_BACK = re.compile(
     r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b|^\W*no(?:[.!]|,)\s+(?!\d)|^\W*no\s+such\b",
     re.IGNORECASE,
 )
+SENTENCE_END = re.compile(r"[.!?](?=\s)")
 POINTING_REACH = 300  # characters back from the denial
 GOING_ON_REACH = 300  # characters from a denial to the same speaker's next denial of "this" or "that"
 # A cue that offers proof ("a study proved that ...", "documents show"): against a claim that it never happened
@@ -178,6 +185,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         if target is not None and not same_side(denier, target.claimant):
             target.denials.append(denial)
             last_target[denial.speaker_id or ""] = (end_of(denial), target)
+            for also in _named_beside(denial, target, claims, denier, text):
+                also.denials.append(denial)
     for denial, reply in list(defending_replies(quotes, claims, by_id)):  # the denial becomes its speaker's claim
         denier = by_id[denial.speaker_id or ""]
         words = normalise(denial, denier, by_id.values(), text)
@@ -201,6 +210,37 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     ]
     disputes = [_dispute(c) for c in claims if c.denials]
     return out_claims, disputes
+
+
+def _named_beside(
+    denial: Quote, target: DraftClaim, claims: list[DraftClaim], denier: Speaker, text: str
+) -> list[DraftClaim]:
+    """ "dismissed criticism from Giles, Millis and Harold Doley": the claims (the closest before the denial) of the
+    others its reference names beside the one whose claim it disputes."""
+    critics = CRITICISM_FROM.match(denial.content.strip())
+    if critics is None:
+        return []
+    head = THAT_CLAUSE.split(denial.content.strip()[critics.end() :], maxsplit=1)[0]
+    named = {
+        c.claimant.id
+        for c in claims
+        if c.claimant.id not in {target.claimant.id, denier.id}
+        and not same_side(denier, c.claimant)
+        and names_speaker(head, c.claimant)
+    }
+    if not names_speaker(head, target.claimant):
+        return []
+    found = (_before_or_within(denial, [c for c in claims if c.claimant.id == who], text) for who in named)
+    return [c for c in found if c is not None and denial not in c.denials]
+
+
+def _before_or_within(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:
+    """The claim in the denial's own sentence ("criticism from Doley, a banker who has suggested ..."), else the
+    closest before."""
+    end = SENTENCE_END.search(text, end_of(denial))
+    near = end.start() if end else len(text)
+    within = [c for c in claims if any(start_of(denial) <= start_of(q) <= near for q in c.quotes)]
+    return within[0] if within else claim_just_before(denial, claims)
 
 
 def _answered_later(denial: Quote, target: DraftClaim, text: str) -> bool:

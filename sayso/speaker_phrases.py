@@ -119,7 +119,7 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
     doc = mention.doc
     comma = mention.start - 1
     if comma < 1 or doc[comma].text != ",":
-        return None
+        return _restrictive_antecedent(mention)
     start = comma
     while start > 0:
         prev = doc[start - 1]
@@ -132,6 +132,26 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
     while start < comma and doc[start].lower_ == "of":
         start += 1
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _restrictive_antecedent(mention: SpacySpan) -> SpacySpan | None:
+    """ "Harold Doley, a banker and former Treasury official who has suggested": the name whose apposition the
+    relative clause follows, else the noun phrase right before the pronoun ("the crews who said")."""
+    doc = mention.doc
+    end = start = mention.start
+    while start > 0 and (doc[start - 1].pos_ in ANTECEDENT_POS or doc[start - 1].lower_ == "and"):
+        start -= 1
+    while start < end and doc[start].lower_ == "and":
+        start += 1
+    if start == end or doc[end - 1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    name_end = start - 1  # the comma before an apposition
+    if name_end >= 1 and doc[name_end].text == "," and doc[name_end - 1].pos_ == "PROPN":
+        name_start = name_end - 1
+        while name_start > 0 and doc[name_start - 1].pos_ == "PROPN":
+            name_start -= 1
+        return doc[name_start:name_end]
+    return doc[start:end]
 
 
 def member_of(lead: str) -> bool:

@@ -244,3 +244,13 @@ def test_a_company_set_off_by_a_relative_clause_denying_the_report_disputes_the_
         "will meet expectations."
     )
     assert disputes_of(analyze(text)) == [("The Daily Ledger", ["Corvex"])]
+
+
+def test_dismissing_criticism_from_several_people_disputes_each_ones_claim() -> None:
+    text = (
+        "Former adviser Bill Mills said the campaign staff had been kept from the candidate for weeks.\n\n"
+        "Reached by phone, Bennett dismissed criticism from Giles, Mills and Harold Doley, a banker and former "
+        "Treasury official who has suggested the aides have been making an unseemly amount of money off the campaign."
+    )
+    disputes = disputes_of(analyze(text))
+    assert ("Bill Mills", ["Bennett"]) in disputes and ("Harold Doley", ["Bennett"]) in disputes

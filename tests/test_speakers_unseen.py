@@ -99,3 +99,14 @@ def test_a_description_by_an_office_is_who_holds_it_under_its_abbreviated_title(
         "\"We will be back,\" she said."
     )
     assert speaker_of(text, "keep fighting") == "Maria Delgado"
+
+
+def test_a_cue_right_after_who_is_said_by_the_one_who_stands_for() -> None:
+    text = (
+        "Reached by phone, Bennett dismissed criticism from Harold Doley, a banker and former Treasury official who "
+        "has suggested the aides have been making an unseemly amount of money off the campaign."
+    )
+    analysis = analyze(text)
+    names = {s.id: s.name for s in analysis.speakers}
+    (suggested,) = [q for q in analysis.quotes if q.cue == "has suggested"]
+    assert names[suggested.speaker_id or ""] == "Harold Doley"

@@ -145,6 +145,21 @@ def relative_sources(frame: Frame, found: list[Candidate]) -> None:
             cand.source_span = (frame.doc[start].idx, frame.doc[mark - 1].idx + len(frame.doc[mark - 1]))
 
 
+def relative_pronoun_sources(frame: Frame, found: list[Candidate]) -> None:
+    """ "He dismissed criticism from Harold Doley, a former official who has suggested the aides were overpaid": a
+    cue right after "who" (past auxiliaries and adverbs) is said by the one "who" stands for, not by a speaker named
+    earlier in the sentence (the speakers stage reads the pronoun's antecedent)."""
+    doc = frame.doc
+    for cand in found:
+        if cand.cue_span is None or cand.source_span is None or cand.source_span[1] > cand.cue_span[0]:
+            continue
+        k = frame.token_index_at(cand.cue_span[0]) - 1
+        while k >= 0 and doc[k].pos_ in {"AUX", "ADV", "PART"}:
+            k -= 1
+        if k >= 0 and doc[k].lower_ == "who" and doc[k].idx >= cand.source_span[1]:
+            cand.source_span = (doc[k].idx, doc[k].idx + len(doc[k]))
+
+
 def reopen_relative_sources(frame: Frame, found: list[Candidate]) -> None:
     """ "A senior official, who spoke on condition of anonymity because he was not authorized to discuss the
     matter, said": a source cut inside a relative clause set off by commas ("he was not authorized ...") starts
