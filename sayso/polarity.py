@@ -78,6 +78,8 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:is|are|was|were|[’']re|[’']s)\s+[“\"‘]?"
     r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
     r"(?:wrong|mistaken|misleading|incorrect)\b(?!\s+(?:to|for|with)\b)"
+    # "London has proved him wrong", "the results proved the pollsters wrong"
+    r"|\bprov(?:e|es|ed|en|ing)\s+(?:him|her|them|it|that|this|(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+wrong\b"
     # "it is wrong to imply that bombing is enough" (not "it would be wrong to cut taxes")
     r"|\b(?:wrong|mistaken|misleading)\s+to\s+(?:imply|suggest|say|claim|assert|think|believe)\b"
     # "I fundamentally disagree", "We strongly disagree with those claims" (opening the words or one of their

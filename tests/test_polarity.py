@@ -242,3 +242,9 @@ def test_saying_the_articles_misrepresented_the_documents_denies() -> None:
 def test_we_disagree_opening_a_later_sentence_denies() -> None:
     content = "The committee understands a lawsuit has been filed … We disagree strongly with those claims"
     assert polarity("said", content) == "denies"
+
+
+@pytest.mark.parametrize("content", ["Donald Trump thinks they are incompatible -- London has proved him wrong",
+                                     "the results proved the pollsters wrong"])
+def test_proving_someone_wrong_denies(content: str) -> None:
+    assert polarity("said", content) == "denies"
