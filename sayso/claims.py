@@ -102,6 +102,7 @@ POINTING_BACK = re.compile(
     r"^\W*that\s+(?:is|was|[’']s|has|had|never|simply|just|would|will)\b|^\W*no(?:[.!]|,)\s+(?!\d)|^\W*no\s+such\b",
     re.IGNORECASE,
 )
+POINTING_BACK_IN_DENIAL = re.compile(r"\b(?:him|her|them|that|this|it)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?](?=\s)")
 POINTING_REACH = 300  # characters back from the denial
 GOING_ON_REACH = 300  # characters from a denial to the same speaker's next denial of "this" or "that"
@@ -413,6 +414,9 @@ def _target(
     if owned:  # "the governor's reasons", "Lane's account": what that speaker claimed, the closest before
         return claim_just_before(denial, owned) or owned[0]
     others = _others_claims(denial, claims, denier, parent_speaker)
+    reported = next((c for c in others if _reported_then_denied(denial, c)), None)
+    if reported is not None:  # "When Twitter says, 'We can't do this,' I don't believe that"
+        return reported
     if POINTING_BACK.search(denial.content):
         before = claim_just_before(denial, others, reach=POINTING_REACH)
         if before is not None:
@@ -483,13 +487,30 @@ def _others_claims(
     denial: Quote, claims: list[DraftClaim], denier: Speaker, parent_speaker: dict[str, str | None]
 ) -> list[DraftClaim]:
     """The claims a denial may dispute: not the words of the denier or their side, nor words the denier reports
-    ("Putin noted that ..." in Peskov's quote)."""
+    ("Putin noted that ..." in Peskov's quote), unless the denial's words deny them after reporting them ("When
+    Twitter says, 'We can't do this,' I don't believe that")."""
     return [
         c
         for c in claims
         if other_side(denier, c.claimant)
-        and not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
+        and (
+            not (c.quotes and all(parent_speaker.get(q.nested_in or "") == denial.speaker_id for q in c.quotes))
+            or _reported_then_denied(denial, c)
+        )
     ]
+
+
+def _reported_then_denied(denial: Quote, claim: DraftClaim) -> bool:
+    """Whether the denial's words report the claim and, after it, deny with a phrase that points back ("proved him
+    wrong", "I don't believe that")."""
+    reported = [denial.content.find(q.content) for q in claim.quotes if q.nested_in == denial.id]
+    ends = [at + len(q.content) for at, q in zip(reported, claim.quotes, strict=False) if at >= 0]
+    if not ends:
+        return False
+    return any(
+        m.start() >= min(ends) and POINTING_BACK_IN_DENIAL.search(m.group(0))
+        for m in denial_matches(denial.cue, denial.content) or []
+    )
 
 
 def _pointed_back_to(

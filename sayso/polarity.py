@@ -78,6 +78,8 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:is|are|was|were|[’']re|[’']s)\s+[“\"‘]?"
     r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
     r"(?:wrong|mistaken|misleading|incorrect)\b(?!\s+(?:to|for|with)\b)"
+    # "When Twitter says, 'We can't do this,' I don't believe that" (not "I don't believe that we should ...")
+    r"|\b(?:I|we)\s+(?:just\s+|simply\s+)?do(?:n[’']t|\s+not)\s+believe\s+(?:that|it|them|him|her)(?=\s*(?:[.,;!?…”\"’]|$))"
     # "London has proved him wrong", "the results proved the pollsters wrong"
     r"|\bprov(?:e|es|ed|en|ing)\s+(?:him|her|them|it|that|this|(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+wrong\b"
     # "it is wrong to imply that bombing is enough" (not "it would be wrong to cut taxes")

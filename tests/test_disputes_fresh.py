@@ -254,3 +254,20 @@ def test_dismissing_criticism_from_several_people_disputes_each_ones_claim() -> 
     )
     disputes = disputes_of(analyze(text))
     assert ("Bill Mills", ["Bennett"]) in disputes and ("Harold Doley", ["Bennett"]) in disputes
+
+
+def test_i_dont_believe_that_after_reporting_someones_words_disputes_them() -> None:
+    text = (
+        "\"When Halvik says, 'We can't filter these posts,' I don't believe that,\" said Ana Ruiz, a computer "
+        "scientist at Tulane University."
+    )
+    ((claimant, disputers),) = disputes_of(analyze(text))
+    assert claimant == "Halvik" and disputers[0].startswith("Ana Ruiz")
+
+
+def test_words_a_denier_reports_after_the_denial_are_not_what_it_denies() -> None:
+    text = (
+        '"This is a lie, there were no threats. Speaking about security, President Putin noted that any missile '
+        'would reach Moscow in minutes," spokesman Dmitry Peskov said.'
+    )
+    assert all(claimant != "Putin" for claimant, _ in disputes_of(analyze(text)))

@@ -248,3 +248,8 @@ def test_we_disagree_opening_a_later_sentence_denies() -> None:
                                      "the results proved the pollsters wrong"])
 def test_proving_someone_wrong_denies(content: str) -> None:
     assert polarity("said", content) == "denies"
+
+
+def test_i_dont_believe_that_denies_but_believing_that_something_should_happen_does_not() -> None:
+    assert polarity("said", "When Halvik says, 'We can't filter these posts,' I don't believe that") == "denies"
+    assert polarity("said", "I don't believe that we should raise taxes this year") == "asserts"
