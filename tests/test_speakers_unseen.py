@@ -99,3 +99,21 @@ def test_a_description_by_an_office_is_who_holds_it_under_its_abbreviated_title(
         "\"We will be back,\" she said."
     )
     assert speaker_of(text, "keep fighting") == "Maria Delgado"
+
+
+def test_a_body_described_in_the_lede_is_no_organisation_named_after_a_preposition_next() -> None:
+    text = (
+        'The union has argued that the board runs a "rigged" vote that gives insiders undue power. Chairman Ray Colt '
+        "has aggressively pushed back on those charges.\n\n"
+        "A report by the Ledger said Mayor Dunn had invented his war record."
+    )
+    assert speaker_of(text, "rigged") == "The union"
+
+
+def test_a_body_described_in_the_lede_is_no_organisation_of_another_kind_named_next() -> None:
+    text = (
+        "The union has warned that the new rota will leave wards short of nurses.\n\n"
+        "The Electoral Commission said on Monday that the ballot had been run fairly."
+    )
+    assert speaker_of(text, "short of nurses") == "The union"
+
