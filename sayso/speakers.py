@@ -74,7 +74,7 @@ from sayso.speaker_phrases import (
     own_body,
     people_of,
     place_for_a_body,
-    possessive,
+    possessive_within,
     premodifier,
     relative_antecedent,
     some_of_a_kind,
@@ -345,7 +345,7 @@ class SpeakerResolver(OrganisationLookup):
         heads = [
             e
             for e in persons
-            if not possessive(self.text, e)
+            if not possessive_within(self.text, e, mention.end_char, self._named_elsewhere)
             and not premodifier(e, mention)
             and not PROXY_OF.search(self.text, mention.start_char, e.start_char)
             and not OF_NAME.search(self.text, mention.start_char, e.start_char)
@@ -364,6 +364,11 @@ class SpeakerResolver(OrganisationLookup):
         role = role or relative_role(self.text[ent.end_char : ent.end_char + 80])  # ", who was his deputy then,"
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _named_elsewhere(self, name: SpacySpan) -> bool:
+        """Whether the person a name is, is named elsewhere in the article too ("Bradley Podliska" for "Podliska")."""
+        person = self._person_for(name.text, name.start_char)
+        return any(span != (name.start_char, name.end_char) for span in person.mentions)
 
     def _campaign_description(self, mention: SpacySpan, cand: Candidate) -> Resolution | None:
         """ "The GOP front-runner complained": the candidate the article was just about (speaker_campaign), else no one:

@@ -117,3 +117,12 @@ def test_a_body_described_in_the_lede_is_no_organisation_of_another_kind_named_n
     )
     assert speaker_of(text, "short of nurses") == "The union"
 
+
+def test_a_surname_whose_possessive_names_a_claim_is_the_person_named_in_full_before() -> None:
+    text = (
+        "The complaint filed by a former aide named Carla Menzies lists a series of grievances. But Menzies's most "
+        'serious claim is that the panel was "a political weapon" aimed at one senator.\n\n'
+        "Menzies also says she was dismissed for taking leave."
+    )
+    assert speaker_of(text, "political weapon") == "Carla Menzies"
+
