@@ -126,3 +126,23 @@ def test_a_surname_whose_possessive_names_a_claim_is_the_person_named_in_full_be
     )
     assert speaker_of(text, "political weapon") == "Carla Menzies"
 
+
+def test_a_document_is_its_author_where_the_article_says_whose_it_is() -> None:
+    text = (
+        "A lawsuit filed by a former aide named Carla Menzies accuses Senator Hal Ortiz of firing her unfairly.\n\n"
+        'Along with other charges, the suit claims that Ortiz told reporters she had "leaked secrets."'
+    )
+    assert speaker_of(text, "Ortiz told") == "Carla Menzies"
+    text = (
+        "Last week Halvorsen Oil sent a detailed, four-page letter to the college's president.\n\n"
+        "The letter also accuses the reporters of ignoring the company's data."
+    )
+    assert speaker_of(text, "ignoring the company") == "Halvorsen Oil"
+
+
+def test_a_document_whose_author_the_article_does_not_name_stays_a_speaker_of_its_own() -> None:
+    text = (
+        "A complaint was filed in federal court on Monday.\n\n"
+        'The complaint alleges that the mayor "looked the other way" for years.'
+    )
+    assert speaker_of(text, "looked the other way") == "The complaint"
