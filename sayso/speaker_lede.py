@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
-from sayso.speaker_names import BODY_KINDS, ORG_LABELS, title_case_line
+from sayso.speaker_names import BODY_KINDS, NON_COMPANY_KINDS, ORG_LABELS, title_case_line
 from sayso.speaker_phrases import another_holder
 from sayso.speaker_roles import DESCRIPTION_STOP, ROLE_COMPLEMENT, ROLE_TITLES, clean_role
 
@@ -34,6 +34,9 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 DESCRIPTION_WORDS = {"ADJ", "NOUN", "PROPN", "NUM", "DET", "PART"}
 # a headline's word for the head of a description: "PM" for "prime minister", "watchdog" for "regulator"
 HEAD_WORDS = {"pm": "minister", "watchdog": "regulator"}
+# the kinds a body's name may end with that tell one body from another: "The union" is no "Electoral Commission"
+# (not a function some kind of body has: "the regulator" may be a "... Authority", "the government" a "... Office")
+NAMED_KINDS = NON_COMPANY_KINDS - words("regulator government authority administration service office")
 DATELINE = re.compile(r"[A-Z][A-Z .,'’()]+\s+[-—–]+\s+")
 
 
@@ -112,7 +115,10 @@ def _first_named(doc: Doc, names: Sequence[SpacySpan], start: int) -> SpacySpan 
     for name in names:
         if name.start_char < start or name.start_char >= sent_end:
             continue
-        before = doc[name.start - 1] if name.start > 0 else None
+        k = name.start - 1
+        while k > 0 and doc[k].pos_ == "DET":  # "A report by the Ledger said": the object of "by"
+            k -= 1
+        before = doc[k] if k >= 0 else None
         if (before is not None and before.pos_ == "ADP") or doc.text.startswith(("'s", "’s"), name.end_char):
             continue
         found.append(name)
@@ -143,10 +149,19 @@ def lede_description(doc: Doc, people: Sequence[SpacySpan], ents: Sequence[Spacy
     named = _first_named(doc, names, lede[1] + 2)
     if named is None or ((named.start_char, named.end_char) in people_at) != person:
         return None
+    if not person and _another_kind(named.text, head):
+        return None
     if any(n.text == named.text or n.text.endswith(" " + named.text) for n in names if n.end_char <= lede[1]):
         return None  # named in the lede (or the headline) already: not the one it describes
     role = clean_role(description.text)
     return LedeDescription(description, named, role, person, 0 if lede[0] == 0 else lede[0] - 2) if role else None
+
+
+def _another_kind(name: str, head: str) -> bool:
+    """Whether a body's name says it is another kind of body than the description's head ("The union" and "the
+    Electoral Commission")."""
+    kind = name.split()[-1].lower()
+    return head in NAMED_KINDS and kind in NAMED_KINDS and kind != head
 
 
 def fits_roles(description: LedeDescription, roles: list[str]) -> bool:

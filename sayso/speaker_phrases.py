@@ -5,6 +5,7 @@ issued, possessive and premodifying names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Token
@@ -263,6 +264,15 @@ def issued_statement(text: str, before: int) -> Span | None:
 def possessive(text: str, ent: SpacySpan) -> bool:
     """ "Clinton's spokesman Brian Fallon": the name before 's is not the speaker."""
     return re.match(r"[’']s\b", text[ent.end_char : ent.end_char + 3]) is not None
+
+
+def possessive_within(text: str, ent: SpacySpan, end: int, named_elsewhere: Callable[[SpacySpan], bool]) -> bool:
+    """ "Clinton's spokesman Brian Fallon": a name before 's that more of the mention (up to ``end``) follows is not
+    the speaker; a mention that ends at the name is, when the article names that person elsewhere too ("Podliska" as
+    the source of "Podliska's claim is that ...", after "Bradley Podliska")."""
+    if not possessive(text, ent):
+        return False
+    return re.sub(r"^[’']s\b", "", text[ent.end_char : end]).strip() != "" or not named_elsewhere(ent)
 
 
 def premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:

@@ -20,6 +20,7 @@ from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_campaign import campaign_description, campaign_role, described_candidate
+from sayso.speaker_documents import document_author
 from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
@@ -74,7 +75,7 @@ from sayso.speaker_phrases import (
     own_body,
     people_of,
     place_for_a_body,
-    possessive,
+    possessive_within,
     premodifier,
     relative_antecedent,
     some_of_a_kind,
@@ -309,6 +310,8 @@ class SpeakerResolver(OrganisationLookup):
         """ "The statement said" after "In a statement, Northgate Water said": the statement's issuer; "it
         read" or "the statement said" right after "The mayor's office issued a statement.": the issuer named
         there (a person or organisation, else the words that name it)."""
+        if by := document_author(mention, lambda name: self._named_person(name) or self._organisation(name)):
+            return by  # "the suit reads" after "Podliska's lawsuit"
         said = mention.text.strip()
         the_statement = THE_STATEMENT.fullmatch(said) is not None
         if the_statement or said.lower() == "it":
@@ -345,7 +348,7 @@ class SpeakerResolver(OrganisationLookup):
         heads = [
             e
             for e in persons
-            if not possessive(self.text, e)
+            if not possessive_within(self.text, e, mention.end_char, self._named_elsewhere)
             and not premodifier(e, mention)
             and not PROXY_OF.search(self.text, mention.start_char, e.start_char)
             and not OF_NAME.search(self.text, mention.start_char, e.start_char)
@@ -364,6 +367,11 @@ class SpeakerResolver(OrganisationLookup):
         role = role or relative_role(self.text[ent.end_char : ent.end_char + 80])  # ", who was his deputy then,"
         entity.add_role(role)
         return Resolution(entity, role or (entity.roles[0] if entity.roles else None))
+
+    def _named_elsewhere(self, name: SpacySpan) -> bool:
+        """Whether the person a name is, is named elsewhere in the article too ("Bradley Podliska" for "Podliska")."""
+        person = self._person_for(name.text, name.start_char)
+        return any(span != (name.start_char, name.end_char) for span in person.mentions)
 
     def _campaign_description(self, mention: SpacySpan, cand: Candidate) -> Resolution | None:
         """ "The GOP front-runner complained": the candidate the article was just about (speaker_campaign), else no one:

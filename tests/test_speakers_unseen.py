@@ -110,3 +110,50 @@ def test_a_cue_right_after_who_is_said_by_the_one_who_stands_for() -> None:
     names = {s.id: s.name for s in analysis.speakers}
     (suggested,) = [q for q in analysis.quotes if q.cue == "has suggested"]
     assert names[suggested.speaker_id or ""] == "Harold Doley"
+
+
+def test_a_body_described_in_the_lede_is_no_organisation_named_after_a_preposition_next() -> None:
+    text = (
+        'The union has argued that the board runs a "rigged" vote that gives insiders undue power. Chairman Ray Colt '
+        "has aggressively pushed back on those charges.\n\n"
+        "A report by the Ledger said Mayor Dunn had invented his war record."
+    )
+    assert speaker_of(text, "rigged") == "The union"
+
+
+def test_a_body_described_in_the_lede_is_no_organisation_of_another_kind_named_next() -> None:
+    text = (
+        "The union has warned that the new rota will leave wards short of nurses.\n\n"
+        "The Electoral Commission said on Monday that the ballot had been run fairly."
+    )
+    assert speaker_of(text, "short of nurses") == "The union"
+
+
+def test_a_surname_whose_possessive_names_a_claim_is_the_person_named_in_full_before() -> None:
+    text = (
+        "The complaint filed by a former aide named Carla Menzies lists a series of grievances. But Menzies's most "
+        'serious claim is that the panel was "a political weapon" aimed at one senator.\n\n'
+        "Menzies also says she was dismissed for taking leave."
+    )
+    assert speaker_of(text, "political weapon") == "Carla Menzies"
+
+
+def test_a_document_is_its_author_where_the_article_says_whose_it_is() -> None:
+    text = (
+        "A lawsuit filed by a former aide named Carla Menzies accuses Senator Hal Ortiz of firing her unfairly.\n\n"
+        'Along with other charges, the suit claims that Ortiz told reporters she had "leaked secrets."'
+    )
+    assert speaker_of(text, "Ortiz told") == "Carla Menzies"
+    text = (
+        "Last week Halvorsen Oil sent a detailed, four-page letter to the college's president.\n\n"
+        "The letter also accuses the reporters of ignoring the company's data."
+    )
+    assert speaker_of(text, "ignoring the company") == "Halvorsen Oil"
+
+
+def test_a_document_whose_author_the_article_does_not_name_stays_a_speaker_of_its_own() -> None:
+    text = (
+        "A complaint was filed in federal court on Monday.\n\n"
+        'The complaint alleges that the mayor "looked the other way" for years.'
+    )
+    assert speaker_of(text, "looked the other way") == "The complaint"

@@ -1,0 +1,52 @@
+"""A document as a speaker ("the suit claims", "the letter reads") is its author where the article says whose it is
+before: "Menzies's lawsuit", "a lawsuit filed by a former aide named Carla Menzies", "Halvorsen Oil sent a letter",
+"Halvorsen Oil argued in its letter"; else it stays a speaker of its own (and so where several are named)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Span as SpacySpan
+
+from sayso.quotes.cues import words
+from sayso.speaker_entity import Resolution
+
+# the words one document goes by ("the suit" is "the lawsuit")
+DOCUMENT_WORDS = {"suit": "suit lawsuit", "lawsuit": "suit lawsuit", "complaint": "complaint", "letter": "letter"}
+DOCUMENT_WORDS |= {"memo": "memo memorandum", "memorandum": "memo memorandum"}
+THE_DOCUMENT = re.compile(r"(?:[Tt]he\s+)?(" + "|".join(DOCUMENT_WORDS) + ")")
+NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+# a name that opens a clause, no preposition's object ("Three former employees of Varnex Systems have filed a suit")
+SUBJECT = r"(?<![A-Za-z])" + "".join(rf"(?<!\b{word}\s)" for word in words("of by at to in on for from with"))
+FEW = r"(?:[\w,-]+\s+){0,4}?"  # "a detailed, six-page"
+# "by a former aide named Carla Menzies", "by Carla Menzies": a name, maybe after a short description of whom
+BY_NAME = rf"by\s+(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:named\s+|called\s+)?)?(?P<by>{NAME})"
+
+
+def _authorship(nouns: str) -> list[re.Pattern[str]]:
+    noun = "(?:" + "|".join(nouns.split()) + ")"
+    return [
+        re.compile(rf"(?P<by>{NAME})['’]s?\s+{FEW}{noun}\b"),  # "Menzies's lawsuit"
+        re.compile(rf"\b{noun}s?\s+(?:[\w-]+\s+){{0,2}}?(?:filed|brought|sent|signed|issued)\s+{BY_NAME}"),
+        re.compile(rf"{SUBJECT}(?P<by>{NAME})\s+(?:[a-z]\w*\s+){{0,2}}?(?:filed|sent|wrote|issued|brought)\s+(?:a|an)\s+{FEW}{noun}\b"),
+        re.compile(rf"{SUBJECT}(?P<by>{NAME})\s+(?:[a-z]\w*\s+){{0,2}}?in\s+(?:its|his|her|their)\s+{FEW}{noun}\b"),
+    ]
+
+
+def document_author(mention: SpacySpan, resolve: Callable[[SpacySpan], Resolution | None]) -> Resolution | None:
+    """ "the suit reads": the one person or organisation named as its author before the mention, if only one is."""
+    the = THE_DOCUMENT.fullmatch(mention.text.strip())
+    if the is None:
+        return None
+    doc, text = mention.doc, mention.doc.text
+    found = []
+    for pattern in _authorship(DOCUMENT_WORDS[the.group(1).lower()]):
+        for named in pattern.finditer(text, 0, mention.start_char):
+            span = doc.char_span(named.start("by"), named.end("by"), alignment_mode="expand")
+            author = resolve(span) if span is not None else None
+            if author is not None and author.entity.type in {"PERSON", "ORG"}:
+                found.append(author.entity)
+    if not found or any(entity is not found[0] for entity in found):
+        return None
+    return Resolution(found[0], the.group(1).lower())
