@@ -32,6 +32,9 @@ SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'�
 # Harry Kane"), not the one whose words are denied
 OBJECT_OF = re.compile(r"\b(?:for|to|with|against|on|about|at)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
 REFERENCE_REACH = 1200  # characters back from the denial
+MIN_SHARED_KEYS = 2
+NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
+NEGATED = re.compile(r"\b(?:never|no|not|nor|neither|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 ANAPHORIC_AFTER = 160  # characters after the denial
 ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
 

@@ -1,13 +1,30 @@
 """Statements that answer a claim or a denial without a denial word of their own: the claimant's side standing by
-what was denied ("the £1.2m estimate came from the council's own surveyors"), and one who "disagreed, saying ..."."""
+what was denied ("the £1.2m estimate came from the council's own surveyors"), one who "disagreed, saying ...", the
+writer's verdict that someone was wrong and the statement that shows it, evidence against a claim, and replies in
+opposite words ("It was destined to fail" / "Patriot Coal was highly successful")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from sayso.claim_base import DraftClaim, claim_just_before, end_of, names_speaker, other_side, same_side, start_of
-from sayso.claim_references import REFERENCE_NOUNS
+from sayso.claim_base import (
+    MIN_SHARED_KEYS,
+    NEGATED,
+    NEGATION_KEYS,
+    REFERENCE_REACH,
+    DraftClaim,
+    claim_just_before,
+    content_keys,
+    end_of,
+    names_speaker,
+    other_side,
+    same_side,
+    speaks_of,
+    start_of,
+)
+from sayso.claim_references import REFERENCE_NOUNS, clause_start
+from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
 from sayso.model import Quote, Speaker
 
 REPLY_REACH = 400  # characters after a denial within which the first statement of another may answer it
@@ -24,6 +41,20 @@ DISAGREED_REACH = 60  # characters before a statement in which it is said that i
 DISAGREEING_REACH = 300  # characters back from such a statement to the claim it disagrees with
 SENTENCE_END = re.compile(r"[.!?…]\s+|\n")
 
+
+EVIDENCE = re.compile(
+    r"\b(?:prove[sd]?|proven|show(?:s|ed|n)?|demonstrate[sd]?|establish(?:es|ed)?|document(?:s|ed))\b", re.IGNORECASE
+)
+EVIDENCE_SHARED_KEYS = 3
+CONTRADICTING_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
+# "Trump, for instance, was wrong in his claim about Ford canceling its plant. Ford itself said the deal was on.": the
+# writer's verdict on someone's claim, and the statement of another that shows it
+VERDICT = re.compile(
+    r"\b(?P<who>[A-Z][\w'’.-]+)(?:,[^,.]{1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:wrong|mistaken|incorrect)\s+(?:in\s+(?:his|her|their|its)\s+(?:claims?|assertions?|statements?)|about|when\s+"
+    r"(?:he|she|they|it)\s+(?:said|claimed))\b\s*(?:about\s+|that\s+)?(?P<what>[^.!?]*)"
+)
+VERDICT_REACH = 200  # characters from the verdict to the statement that shows it
 
 def defending_replies(
     quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
@@ -87,3 +118,166 @@ def _said_to_disagree(quote: Quote, speaker: Speaker, text: str) -> bool:
     subject = text[sentence_start : disagreed.start()]
     named_at = [s for s, e in speaker.mentions if sentence_start <= s and e <= disagreed.start()]
     return bool(named_at) or names_speaker(subject, speaker)
+
+
+def shown_wrong(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> Iterator[tuple[DraftClaim, Quote]]:
+    """The writer's verdict that someone was wrong in a claim, outside any quote, and the statement of another
+    speaker right after it ("Ford itself said the deal was on"): that speaker disputes the claim (the claimant's claim
+    sharing words with the verdict, else the verdict's words as the claim)."""
+    spans = [span for q in quotes for span in q.content_spans]
+    for verdict in VERDICT.finditer(text):
+        if any(s <= verdict.start() < e for s, e in spans):
+            continue
+        wrong = [sp for sp in speakers.values() if names_speaker(verdict.group("who"), sp)]
+        after = [
+            q
+            for q in quotes
+            if q.content_spans and 0 <= start_of(q) - verdict.end() <= VERDICT_REACH and not q.nested_in
+        ]
+        shown_by = min(after, key=start_of, default=None)
+        if len(wrong) != 1 or shown_by is None or shown_by.speaker_id not in speakers:
+            continue
+        claimant, witness = wrong[0], speakers[shown_by.speaker_id or ""]
+        if not other_side(witness, claimant):
+            continue
+        keys = content_keys(verdict.group("what"))
+        theirs = [c for c in claims if c.claimant.id == claimant.id and c.keys & keys]
+        if theirs:
+            yield max(theirs, key=lambda c: len(c.keys & keys)), shown_by
+        elif verdict.group("what").strip():
+            claim = DraftClaim(claimant, verdict.group("what").strip(" ,;:"), keys=keys)
+            claims.append(claim)
+            yield claim, shown_by
+
+
+def reaffirmed(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
+) -> Iterator[tuple[DraftClaim, Quote]]:
+    """ '"Moore told me that the photos aren't real," Adams said. "Well, they are real."': what someone else says is
+    not so, reported in a speaker's quote, which goes on to say it is, is disputed by that speaker (the clause that
+    denies becomes the other's claim, when it is no claim yet)."""
+    by_id = {q.id: q for q in quotes}
+    for q in quotes:
+        outer = by_id.get(q.nested_in or "")
+        if outer is None or q.polarity == "questions" or q.speaker_id not in speakers:
+            continue
+        replier = speakers.get(outer.speaker_id or "")
+        if replier is None or not other_side(replier, speakers[q.speaker_id or ""]):
+            continue
+        reply = " ".join(text[max(s, end_of(q)) : e] for s, e in outer.content_spans if e > end_of(q))
+        found = reaffirming(q.content, reply)
+        if found is None:
+            continue
+        claim = next((c for c in claims if q in c.quotes), None)
+        if claim is None:
+            start = clause_start(q.content, found[0].start())
+            words = q.content[start : found[0].end()].strip().removeprefix("that ")
+            claim = DraftClaim(speakers[q.speaker_id or ""], words, [q], content_keys(words))
+            claims.append(claim)
+        yield claim, outer
+
+
+def evidence_against(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
+    """ '"It had never provided the names and addresses ..." ... a study by Seltzer proved that the Census gave the
+    Secret Service the names and addresses ...': a statement whose cue offers proof ("proved", "showed", "documents
+    show") that what someone else's claim says never happened did happen disputes that claim, without a denial word
+    (the negated claim before it, within reach, sharing the most words, at least EVIDENCE_SHARED_KEYS)."""
+    for q in quotes:
+        if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in or not EVIDENCE.search(q.cue or ""):
+            continue
+        if NEGATED.search(q.content):
+            continue  # proof that something did not happen agrees with a claim that it never did
+        witness, keys = speakers[q.speaker_id or ""], content_keys(q.content) - NEGATION_KEYS
+        denied = [
+            (len(keys & claim.keys), claim)
+            for claim in claims
+            if len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
+            and other_side(witness, claim.claimant)
+            and any(NEGATED.search(c.content) and 0 <= start_of(q) - end_of(c) <= REFERENCE_REACH for c in claim.quotes)
+        ]
+        if denied:
+            yield max(denied, key=lambda pair: pair[0])[1], q
+
+
+def contradicting_replies(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
+    """A claim about someone that they contradict in opposite words elsewhere in the article."""
+    replies = [
+        (q, start_of(q), speakers[q.speaker_id or ""], content_keys(q.content))
+        for q in quotes
+        if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in
+    ]
+    for claim in claims:
+        if claim.denials:
+            continue
+        ends = [end_of(c) for c in claim.quotes]
+        for q, start, subject, keys in replies:
+            # the cheap tests first (all of them are pure)
+            near = any(0 <= start - end <= CONTRADICTING_REACH for end in ends)
+            if not (near or keys & claim.keys) or subject.id == claim.claimant.id:
+                continue
+            if not any(names_speaker(c.content, subject) for c in claim.quotes):
+                continue
+            if any(opposed(c.content, q.content) for c in claim.quotes):
+                yield claim, q
+                break
+
+
+def contradicting_answers(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
+    """ '"It was destined to fail," said Barrett. In a statement, Peabody said: "Patriot Coal was highly successful"':
+    a statement right after someone else's claim on the same subject (content words shared) in opposite words answers
+    it, though neither names the other (the claim sharing most words with it, when several before it are opposed)."""
+    for q in quotes:
+        if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in:
+            continue
+        subject, keys = speakers[q.speaker_id or ""], content_keys(q.content)
+        answered = [
+            (len(keys & claim.keys), claim)
+            for claim in claims
+            if not claim.denials
+            and len(keys & claim.keys) >= MIN_SHARED_KEYS
+            and other_side(subject, claim.claimant)
+            and any(
+                0 <= start_of(q) - end_of(c) <= CONTRADICTING_REACH and _same_subject(c, q, claim.keys)
+                for c in claim.quotes
+            )
+        ]
+        if answered:
+            yield max(answered, key=lambda pair: pair[0])[1], q
+
+
+def acts_denied_by_those_named(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
+    """ "The claims say Park accepted free holidays from Stonegate Homes" ... "Stonegate said it had not offered the
+    mayor any holidays": someone a claim names who says, right after it, that an act in its words was not done
+    disputes it (an act sharing a content word with the claim; not a claim that itself says something was not)."""
+    replies = [q for q in quotes if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in]
+    acts = [[content_keys(act) for act in negated_acts(q.content)] for q in replies]  # each reply's acts' words
+    for claim in claims:
+        if any(NEGATED.search(c.content) for c in claim.quotes):
+            continue
+        wanted = claim.keys - NEGATION_KEYS
+        for q, act_keys in zip(replies, acts, strict=True):
+            # the cheap tests first (all of them are pure)
+            if not any(keys & wanted for keys in act_keys):
+                continue
+            if not any(0 <= start_of(q) - end_of(c) <= CONTRADICTING_REACH for c in claim.quotes) or q in claim.denials:
+                continue
+            replier = speakers[q.speaker_id or ""]
+            if other_side(replier, claim.claimant) and any(speaks_of(c.content, replier) for c in claim.quotes):
+                yield claim, q
+
+
+def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:
+    """Whether the reply holds a phrase opposed to the claim's, and the words before it in the reply (its subject:
+    "Patriot Coal was highly successful") are the claim's words, not the one who replies ("he was against it")."""
+    phrase = opposing(claim.content, reply.content)
+    return phrase is not None and bool(content_keys(reply.content[: phrase.start()]) & claim_keys)

@@ -10,9 +10,12 @@ were no threats" -> "threatened him with a missile").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from sayso.claim_base import (
+    MIN_SHARED_KEYS,
+    NEGATED,
+    NEGATION_KEYS,
     REFERENCE_REACH,
     DraftClaim,
     claim_just_after,
@@ -36,7 +39,6 @@ from sayso.claim_references import (
     WRONGDOING,
     accusations_of,
     charges_fought,
-    clause_start,
     denying_clauses,
     made_as_named,
     reference_noun,
@@ -44,8 +46,16 @@ from sayso.claim_references import (
     reports_denied,
     spelled_out_keys,
 )
-from sayso.claim_replies import defending_replies, disagreeing
-from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
+from sayso.claim_replies import (
+    acts_denied_by_those_named,
+    contradicting_answers,
+    contradicting_replies,
+    defending_replies,
+    disagreeing,
+    evidence_against,
+    reaffirmed,
+    shown_wrong,
+)
 from sayso.model import Claim, Dispute, Quote, Speaker
 from sayso.polarity import denial_matches
 from sayso.quotes.cues import WRONG_FOR, is_denial_cue, is_owned_claim_noun, words
@@ -59,11 +69,9 @@ CLAIM_CUTS = re.compile(
     r"|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
     r"(?<!\bGen)(?<!\bNo)[.!?…](?=\s)"
 )
-MIN_SHARED_KEYS = 2
 NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is not true")
 SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
-NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
 POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words(
     "it which who whom you they we them he she i this that these those several some many others"
@@ -88,7 +96,6 @@ POLICY_NOUNS = re.compile(
     re.IGNORECASE,
 )
 NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
-NEGATED = re.compile(r"\b(?:never|no|not|nor|neither|nobody|nothing)\b|n[’']t\b", re.IGNORECASE)
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|that|this)(?:[’']s|\s+(?:is|was))\s", re.IGNORECASE)
@@ -107,11 +114,6 @@ SENTENCE_END = re.compile(r"[.!?](?=\s)")
 POINTING_REACH = 300  # characters back from the denial
 GOING_ON_REACH = 300  # characters from a denial to the same speaker's next denial of "this" or "that"
 # A cue that offers proof ("a study proved that ...", "documents show"): against a claim that it never happened
-EVIDENCE = re.compile(
-    r"\b(?:prove[sd]?|proven|show(?:s|ed|n)?|demonstrate[sd]?|establish(?:es|ed)?|document(?:s|ed))\b", re.IGNORECASE
-)
-EVIDENCE_SHARED_KEYS = 3
-REPLY_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
 # "Fields had fabricated the story", "Lane lied about it", "She made the story up", "she overstates the danger" (a
 # name, or "he" or "she" opening a sentence or the words)
 FABRICATED = re.compile(
@@ -144,14 +146,6 @@ REPLIED_TO = re.compile(
     r"(?P<who>him|her|(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\b",
     re.IGNORECASE,
 )
-# "Trump, for instance, was wrong in his claim about Ford canceling its plant. Ford itself said the deal was on.": the
-# writer's verdict on someone's claim, and the statement of another that shows it
-VERDICT = re.compile(
-    r"\b(?P<who>[A-Z][\w'’.-]+)(?:,[^,.]{1,40},)?\s+(?:was|is|were|are|had\s+been|has\s+been)\s+(?:\w+\s+)?"
-    r"(?:wrong|mistaken|incorrect)\s+(?:in\s+(?:his|her|their|its)\s+(?:claims?|assertions?|statements?)|about|when\s+"
-    r"(?:he|she|they|it)\s+(?:said|claimed))\b\s*(?:about\s+|that\s+)?(?P<what>[^.!?]*)"
-)
-VERDICT_REACH = 200  # characters from the verdict to the statement that shows it
 CALLED_WRONG = re.compile(WRONG_FOR + "$", re.IGNORECASE)
 REPORTED_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 TO_ME = re.compile(r"\s+me\s+(?:that\s+)?$")
@@ -194,17 +188,17 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         claims.append(DraftClaim(denier, words, [denial], content_keys(denial.content), [reply]))
     for claim, reply in disagreeing(quotes, claims, by_id, text):
         claim.denials.append(reply)
-    for claim, reply in _shown_wrong(quotes, claims, by_id, text):
+    for claim, reply in shown_wrong(quotes, claims, by_id, text):
         claim.denials.append(reply)
-    for claim, reply in _reaffirmed(quotes, claims, by_id, text):
+    for claim, reply in reaffirmed(quotes, claims, by_id, text):
         claim.denials.append(reply)
-    for claim, reply in _evidence_against(quotes, claims, by_id):
+    for claim, reply in evidence_against(quotes, claims, by_id):
         claim.denials.append(reply)
-    for claim, reply in _contradicting_replies(quotes, claims, by_id):
+    for claim, reply in contradicting_replies(quotes, claims, by_id):
         claim.denials.append(reply)
-    for claim, reply in _contradicting_answers(quotes, claims, by_id):
+    for claim, reply in contradicting_answers(quotes, claims, by_id):
         claim.denials.append(reply)
-    for claim, reply in _acts_denied_by_those_named(quotes, claims, by_id):
+    for claim, reply in acts_denied_by_those_named(quotes, claims, by_id):
         claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
@@ -726,168 +720,6 @@ def _question_answered(
     claim = DraftClaim(asker, normalise(last, asker, speakers.values(), text), [last], content_keys(last.content))
     claims.append(claim)
     return claim
-
-
-def _shown_wrong(
-    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
-) -> Iterator[tuple[DraftClaim, Quote]]:
-    """The writer's verdict that someone was wrong in a claim, outside any quote, and the statement of another
-    speaker right after it ("Ford itself said the deal was on"): that speaker disputes the claim (the claimant's claim
-    sharing words with the verdict, else the verdict's words as the claim)."""
-    spans = [span for q in quotes for span in q.content_spans]
-    for verdict in VERDICT.finditer(text):
-        if any(s <= verdict.start() < e for s, e in spans):
-            continue
-        wrong = [sp for sp in speakers.values() if names_speaker(verdict.group("who"), sp)]
-        after = [
-            q
-            for q in quotes
-            if q.content_spans and 0 <= start_of(q) - verdict.end() <= VERDICT_REACH and not q.nested_in
-        ]
-        shown_by = min(after, key=start_of, default=None)
-        if len(wrong) != 1 or shown_by is None or shown_by.speaker_id not in speakers:
-            continue
-        claimant, witness = wrong[0], speakers[shown_by.speaker_id or ""]
-        if not other_side(witness, claimant):
-            continue
-        keys = content_keys(verdict.group("what"))
-        theirs = [c for c in claims if c.claimant.id == claimant.id and c.keys & keys]
-        if theirs:
-            yield max(theirs, key=lambda c: len(c.keys & keys)), shown_by
-        elif verdict.group("what").strip():
-            claim = DraftClaim(claimant, verdict.group("what").strip(" ,;:"), keys=keys)
-            claims.append(claim)
-            yield claim, shown_by
-
-
-def _reaffirmed(
-    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker], text: str
-) -> Iterator[tuple[DraftClaim, Quote]]:
-    """ '"Moore told me that the photos aren't real," Adams said. "Well, they are real."': what someone else says is
-    not so, reported in a speaker's quote, which goes on to say it is, is disputed by that speaker (the clause that
-    denies becomes the other's claim, when it is no claim yet)."""
-    by_id = {q.id: q for q in quotes}
-    for q in quotes:
-        outer = by_id.get(q.nested_in or "")
-        if outer is None or q.polarity == "questions" or q.speaker_id not in speakers:
-            continue
-        replier = speakers.get(outer.speaker_id or "")
-        if replier is None or not other_side(replier, speakers[q.speaker_id or ""]):
-            continue
-        reply = " ".join(text[max(s, end_of(q)) : e] for s, e in outer.content_spans if e > end_of(q))
-        found = reaffirming(q.content, reply)
-        if found is None:
-            continue
-        claim = next((c for c in claims if q in c.quotes), None)
-        if claim is None:
-            start = clause_start(q.content, found[0].start())
-            words = q.content[start : found[0].end()].strip().removeprefix("that ")
-            claim = DraftClaim(speakers[q.speaker_id or ""], words, [q], content_keys(words))
-            claims.append(claim)
-        yield claim, outer
-
-
-def _evidence_against(
-    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
-) -> Iterator[tuple[DraftClaim, Quote]]:
-    """ '"It had never provided the names and addresses ..." ... a study by Seltzer proved that the Census gave the
-    Secret Service the names and addresses ...': a statement whose cue offers proof ("proved", "showed", "documents
-    show") that what someone else's claim says never happened did happen disputes that claim, without a denial word
-    (the negated claim before it, within reach, sharing the most words, at least EVIDENCE_SHARED_KEYS)."""
-    for q in quotes:
-        if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in or not EVIDENCE.search(q.cue or ""):
-            continue
-        if NEGATED.search(q.content):
-            continue  # proof that something did not happen agrees with a claim that it never did
-        witness, keys = speakers[q.speaker_id or ""], content_keys(q.content) - NEGATION_KEYS
-        denied = [
-            (len(keys & claim.keys), claim)
-            for claim in claims
-            if len(keys & claim.keys) >= EVIDENCE_SHARED_KEYS
-            and other_side(witness, claim.claimant)
-            and any(NEGATED.search(c.content) and 0 <= start_of(q) - end_of(c) <= REFERENCE_REACH for c in claim.quotes)
-        ]
-        if denied:
-            yield max(denied, key=lambda pair: pair[0])[1], q
-
-
-def _contradicting_replies(
-    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
-) -> Iterator[tuple[DraftClaim, Quote]]:
-    """A claim about someone that they contradict in opposite words elsewhere in the article."""
-    replies = [
-        (q, start_of(q), speakers[q.speaker_id or ""], content_keys(q.content))
-        for q in quotes
-        if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in
-    ]
-    for claim in claims:
-        if claim.denials:
-            continue
-        ends = [end_of(c) for c in claim.quotes]
-        for q, start, subject, keys in replies:
-            # the cheap tests first (all of them are pure)
-            near = any(0 <= start - end <= REPLY_REACH for end in ends)
-            if not (near or keys & claim.keys) or subject.id == claim.claimant.id:
-                continue
-            if not any(names_speaker(c.content, subject) for c in claim.quotes):
-                continue
-            if any(opposed(c.content, q.content) for c in claim.quotes):
-                yield claim, q
-                break
-
-
-def _contradicting_answers(
-    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
-) -> Iterator[tuple[DraftClaim, Quote]]:
-    """ '"It was destined to fail," said Barrett. In a statement, Peabody said: "Patriot Coal was highly successful"':
-    a statement right after someone else's claim on the same subject (content words shared) in opposite words answers
-    it, though neither names the other (the claim sharing most words with it, when several before it are opposed)."""
-    for q in quotes:
-        if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in:
-            continue
-        subject, keys = speakers[q.speaker_id or ""], content_keys(q.content)
-        answered = [
-            (len(keys & claim.keys), claim)
-            for claim in claims
-            if not claim.denials
-            and len(keys & claim.keys) >= MIN_SHARED_KEYS
-            and other_side(subject, claim.claimant)
-            and any(
-                0 <= start_of(q) - end_of(c) <= REPLY_REACH and _same_subject(c, q, claim.keys) for c in claim.quotes
-            )
-        ]
-        if answered:
-            yield max(answered, key=lambda pair: pair[0])[1], q
-
-
-def _acts_denied_by_those_named(
-    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
-) -> Iterator[tuple[DraftClaim, Quote]]:
-    """ "The claims say Park accepted free holidays from Stonegate Homes" ... "Stonegate said it had not offered the
-    mayor any holidays": someone a claim names who says, right after it, that an act in its words was not done
-    disputes it (an act sharing a content word with the claim; not a claim that itself says something was not)."""
-    replies = [q for q in quotes if q.speaker_id in speakers and q.polarity == "asserts" and not q.nested_in]
-    acts = [[content_keys(act) for act in negated_acts(q.content)] for q in replies]  # each reply's acts' words
-    for claim in claims:
-        if any(NEGATED.search(c.content) for c in claim.quotes):
-            continue
-        wanted = claim.keys - NEGATION_KEYS
-        for q, act_keys in zip(replies, acts, strict=True):
-            # the cheap tests first (all of them are pure)
-            if not any(keys & wanted for keys in act_keys):
-                continue
-            if not any(0 <= start_of(q) - end_of(c) <= REPLY_REACH for c in claim.quotes) or q in claim.denials:
-                continue
-            replier = speakers[q.speaker_id or ""]
-            if other_side(replier, claim.claimant) and any(speaks_of(c.content, replier) for c in claim.quotes):
-                yield claim, q
-
-
-def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:
-    """Whether the reply holds a phrase opposed to the claim's, and the words before it in the reply (its subject:
-    "Patriot Coal was highly successful") are the claim's words, not the one who replies ("he was against it")."""
-    phrase = opposing(claim.content, reply.content)
-    return phrase is not None and bool(content_keys(reply.content[: phrase.start()]) & claim_keys)
 
 
 def _answers(denial: Quote, speaker: Speaker) -> bool:
