@@ -11,6 +11,14 @@ definition on articles no rule was written against (its "about" says how they we
 out of precision. A predicted pair matches a gold pair of the same article when both names match (the last
 word of a name, or all the words of the shorter one, among the other's words).
 Recall: gold pairs found; precision: predicted pairs that are in the gold.
+
+The sets and how far each can be trusted (a set whose failures were read is no longer a test):
+  disputes_gold.json           30 articles, the rules were written against it
+  disputes_gold_fresh.json     24 unseen articles past the first 200 (sorted), developed against since
+  disputes_gold_holdout*.json  held-out sets, each scored once blind and then read; holdout3 and holdout4 were
+                               annotated by helpers who never ran sayso, from a seeded shuffle
+                               (random.Random(13)) of the train articles past the first 200 with denial words
+                               (positions 0-53 and 54-96); a new blind set continues from position 97.
 """
 
 from __future__ import annotations
