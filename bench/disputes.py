@@ -18,7 +18,8 @@ The sets and how far each can be trusted (a set whose failures were read is no l
   disputes_gold_holdout*.json  held-out sets, each scored once blind and then read; holdout3 and holdout4 were
                                annotated by helpers who never ran sayso, from a seeded shuffle
                                (random.Random(13)) of the train articles past the first 200 with denial words
-                               (positions 0-53 and 54-96); a new blind set continues from position 97.
+                               (positions 0-53 and 54-96); holdout5 (positions 97-201) was never scored:
+                               score it once before changing anything; a new blind set starts at 202.
 """
 
 from __future__ import annotations
