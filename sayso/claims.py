@@ -497,8 +497,8 @@ def _others_claims(
 def _reported_then_denied(denial: Quote, claim: DraftClaim) -> bool:
     """Whether the denial's words report the claim and, after it, deny with a phrase that points back ("proved him
     wrong", "I don't believe that")."""
-    reported = [denial.content.find(q.content) for q in claim.quotes if q.nested_in == denial.id]
-    ends = [at + len(q.content) for at, q in zip(reported, claim.quotes, strict=False) if at >= 0]
+    nested = [q for q in claim.quotes if q.nested_in == denial.id]
+    ends = [at + len(q.content) for q in nested if (at := denial.content.find(q.content)) >= 0]
     if not ends:
         return False
     return any(
@@ -652,7 +652,8 @@ def _addressee_claim(
     if not denial.content_spans or not ADDRESSED.search(denial.content):
         return None
     start = start_of(denial)
-    cue = ADDRESSING.search(text[max(0, start - ADDRESSING_REACH) : start]) or _replied_to_before(denial, text)
+    window = text[max(0, start - ADDRESSING_REACH) : start]
+    cue = ADDRESSING.search(window) or _replied_to_before(denial, window)
     if cue is None:
         return None
     at = max(0, start - ADDRESSING_REACH) + cue.start("who")
@@ -671,14 +672,12 @@ def _addressee_claim(
     return best if best.keys & keys else claim_just_before(denial, theirs) or theirs[-1]
 
 
-def _replied_to_before(denial: Quote, text: str) -> re.Match[str] | None:
+def _replied_to_before(denial: Quote, window: str) -> re.Match[str] | None:
     """ 'Ibarra corrected the senator by tweeting back at him ... "Your facts are wrong," Ibarra wrote': whom the
-    sentence before the denial says its speaker answered ("tweeting back at him", "replied to Holt"), when the
-    denial's cue follows its words (the last such phrase within reach)."""
+    words before the denial (``window``) say its speaker answered ("tweeting back at him", "replied to Holt"), when
+    the denial's cue follows its words (the last such phrase)."""
     if denial.cue_span is None or denial.cue_span[0] < start_of(denial):
         return None
-    start = start_of(denial)
-    window = text[max(0, start - ADDRESSING_REACH) : start]
     return next(reversed(list(REPLIED_TO.finditer(window))), None)
 
 

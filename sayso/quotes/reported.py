@@ -280,9 +280,8 @@ def _subject_then(frame: Frame, k: int, is_verb: Callable[[Token], bool]) -> boo
 
 
 # ", a claim Kyiv denied", ", a charge that the ministry rejects", " - a point that auditors have disputed",
-# " -- something he denied": the
-# writer's apposition naming the words before it a claim; what follows the noun (and "that" or "which") is who
-# disputes or backs it.
+# " -- something he denied": the writer's apposition naming the words before it a claim; what follows the noun (and
+# "that" or "which") is who disputes or backs it.
 CLAIM_APPOSITION = re.compile(
     r"(?:,|\s[-–—]+)\s+(?:(?:a|an|the)\s+(?:claim|charge|allegation|assertion|accusation|contention|point|view|"
     r"notion|idea|characteri[sz]ation|account|version|assessment|conclusion|finding|estimate|figure)|something)\s+"
