@@ -17,7 +17,7 @@ from sayso.claim_base import (
 )
 from sayso.model import Quote, Speaker
 from sayso.polarity import CHARGES_FOUGHT as FIGHTING_CHARGES
-from sayso.polarity import STORIES_CALLED_WORTHLESS, denial_matches
+from sayso.polarity import CONTRARY_LEAD, STORIES_CALLED_WORTHLESS, denial_matches, sentence_lead
 
 SPELLED_OUT = re.compile(r"^\s*that\s+")
 WRONGDOING = re.compile(
@@ -214,3 +214,15 @@ def spelled_out_keys(referring: str) -> set[str]:
     rest = referring[noun.end() :] if noun else ""
     clause = SPELLED_OUT.match(rest)
     return content_keys(rest[clause.end() :]) if clause else set()
+
+
+def contrary_to(denial: Quote, text: str) -> str | None:
+    """The words before a statement's speaker or in its words that say whose claims it contradicts ("Contrary to
+    Lazar's claims, " in "Contrary to Lazar's claims, authorities say he never obtained access"), or None."""
+    spans = [*denial.content_spans, *(s for s in (denial.cue_span, denial.source_span) if s is not None)]
+    if not spans:
+        return None
+    found = CONTRARY_LEAD.search(sentence_lead(text, min(start for start, _ in spans))) or CONTRARY_LEAD.search(
+        denial.content
+    )
+    return found.group(0) if found else None

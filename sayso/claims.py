@@ -39,6 +39,7 @@ from sayso.claim_references import (
     WRONGDOING,
     accusations_of,
     charges_fought,
+    contrary_to,
     denying_clauses,
     made_as_named,
     reference_noun,
@@ -364,10 +365,13 @@ def _target(
     reported = reports_denied(denial, claims, text) or charges_fought(denial, claims, text)
     if reported is not None:
         return reported
-    whose = _whose_words_between(denial, text)
+    contrary = contrary_to(denial, text)
+    whose = _whose_words_between(denial, text) or contrary
     said_of = [c for c in claims if whose and c.claimant.id != denial.speaker_id and _named_or_owner(whose, c.claimant)]
     if said_of:  # "Clinton said of Chaffetz's latest request: ...": what Chaffetz claimed, the closest before
         return claim_just_before(denial, said_of, reach=len(text)) or said_of[0]
+    if contrary:  # "contrary to the claims of some candidates": claims of no one identifiable
+        return None
     if WRONGDOING.match(denial.content.strip()):  # "denies any wrongdoing": the accusation just before
         return claim_just_before(denial, accusations_of(denier, claims))
     referring = referring_words(denial, text)

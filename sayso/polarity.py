@@ -13,6 +13,19 @@ NOT_A_DENIAL_AFTER_THERE_IS_NO = (
     r"(?:doubt|question|excuses?|shortage|end|limit|substitute|need|plans?|place\s+like|one\s+(?:who|that|more|better)|"
     r"(?:great|greater|better|bigger|more|other)\b)"
 )
+# "never wanted", "never been", "never stopped fighting": what "never" says was not felt, seen or kept up, no act
+NEVER_NOT_AN_ACT = (
+    r"(?:wanted|been|seen|expected|imagined|thought|felt|forgotten|forgetting|stopped|ceased|wavered|dreamed|dreamt|"
+    r"hesitated|tired|liked|loved|cared|believed|doubted|wanting|stopping|ending|failed|missed|lost|backed|looked|"
+    r"needed|asked|understood|considered|planned|intended|realized|realised|heard|learned|learnt|crossed|worked)\b"
+)
+# "Contrary to Lazar's claims, authorities say ...", "that, contrary to Santilli's arguments in court, he saw ...":
+# words said against what someone claimed
+CONTRARY_TO_CLAIMS = (
+    r"\bcontrary\s+to\s+(?:[\w.’'-]+\s+){0,3}?(?:claims?|assertions?|arguments?|statements?|accounts?|insistence|"
+    r"contentions?|allegations?|reports?)\b|\bcontrary\s+to\s+what\s+(?:[\w.’'-]+\s+){1,4}?(?:said|says|claimed|claims|"
+    r"argued|told)\b"
+)
 # "would fight the charges", "vowed to contest the allegations"
 CHARGES_FOUGHT = (
     r"\b(?:fight|fighting|contest|contesting)\s+(?:the|these|those|all\s+(?:the\s+)?)\s*(?:\w+\s+)?"
@@ -35,7 +48,7 @@ DENIAL_CONTENT = re.compile(
     # "the figures are simply not the reality on the ground" (not "not the reality we hoped for")
     r"|\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:not|n[o’']t)\s+(?:the\s+)?reality(?=\s*(?:on\s+the\s+ground|[.,;:!?…”\"’]|$))"
     r"|\b(?:a|an|the)\s+[“\"‘]?(?:[\w-]+\s+)?(?:lie|lies|fabrication|"
-    r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof)\b|\b(?:false|untrue|baseless|groundless|"
+    r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof|substance)\b|\b(?:false|untrue|baseless|groundless|"
     r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b"
     # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")
     r"|\binaccurate\b(?=\s*(?:[.,;:!?…”\"’)]|and\b|or\b|$))"
@@ -53,7 +66,19 @@ DENIAL_CONTENT = re.compile(
     # percent", "made up their minds")
     r"|\b(?:is|was|are|were|been|be|totally|completely|entirely|all|just|simply)\s+made\s+up\b"
     r"|\bmade\s+up\s+(?:story|stories|claims?|quotes?|numbers?|figures?|charges?|allegations?|nonsense)\b|\bmade\s+up\s*(?:[.!?…,;”\"’]|$)"
-    r"|\bnever\s+(?:happened|said|threatened)\b"
+    r"|\bnever\s+(?:happened|occurred|said|threatened)\b"
+    # "he never obtained access", "his client was never encouraging violence", "she never would have instructed an
+    # aide": an act a pronoun's person is said never to have done (not what was felt, seen or kept up: "never
+    # wanted", "never stopped fighting"; nor a named one's record: "Obama has never respected the right ...")
+    r"|\b(?:I|we|he|she|they|(?:my|our|his|her|their)\s+client)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?"
+    r"never\s+(?:(?:would|could)\s+have\s+)?(?!" + NEVER_NOT_AN_ACT + r")[a-z]{3,}(?:ed|ing)\b"
+    # '"none of the professors at the live events" were handpicked', "says nothing of the kind", "no one believes
+    # that ..."
+    r"|\bnone\s+of\s+(?:the|these|those|his|her|their|our|its|them)\b[^.;:!?]{0,60}?\b(?:were|was|has|have|had)\s+"
+    r"(?:ever\s+|been\s+)?[a-z]+ed\b"
+    r"|\b(?:says?|said|saying|shows?|showed|is|was)\s+nothing\s+of\s+the\s+(?:kind|sort)\b"
+    r"|\bno\s+one\s+(?:really\s+|seriously\s+)?believes\b"
+    r"|" + CONTRARY_TO_CLAIMS +
     # "she just made it up", "he made the whole story up"
     r"|\bmade\s+(?:it|that|this|them|(?:the|this|that)\s+(?:whole\s+)?(?:thing|story|stories|claims?|quotes?))\s+up\b"
     # "That didn't happen", "none of that happened" (not "make sure it didn't happen again")
@@ -76,7 +101,7 @@ DENIAL_CONTENT = re.compile(
     r"|\bthere\s+(?:never\s+(?:was|were|has\s+been)|(?:was|were|has\s+been)\s+never)\s+(?:a|an|any)\b"
     r"(?!\s+" + NOT_A_DENIAL_AFTER_THERE_IS_NO + ")"
     r"|\b(?:is|are|was|were|[’']re|[’']s)\s+[“\"‘]?"
-    r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out),?\s+){0,2}"
+    r"(?:(?:\d+\s+percent|\w+ly|flat|dead|plain|flat-out|flat out|quite|just|so|very|all),?\s+){0,2}"
     r"(?:wrong|mistaken|misleading|incorrect)\b(?!\s+(?:to|for|with)\b)"
     # "When Twitter says, 'We can't do this,' I don't believe that" (not "I don't believe that we should ...")
     r"|\b(?:I|we)\s+(?:just\s+|simply\s+)?do(?:n[’']t|\s+not)\s+believe\s+(?:that|it|them|him|her)(?=\s*(?:[.,;!?…”\"’]|$))"
@@ -166,13 +191,15 @@ def _denying_words(content: str) -> list[re.Match[str]]:
     ]
 
 
-FIRST_SENTENCE = re.compile(r"[^.!?…]*[.!…](?=\s)")  # one that ends otherwise than with a question mark
+STATED_SENTENCE = re.compile(r"[^.!?…]*[.!…](?=\s)")  # one that ends otherwise than with a question mark
+CONTRARY_LEAD = re.compile(CONTRARY_TO_CLAIMS, re.IGNORECASE)
 
 
-def polarity(cue: str | None, content: str) -> Polarity:
-    """asserts / denies / questions, read from the cue first and the words second."""
+def polarity(cue: str | None, content: str, lead: str = "") -> Polarity:
+    """asserts / denies / questions, read from the cue first and the words second; lead: the words of the sentence
+    before the statement's speaker and cue ("Contrary to Lazar's claims, authorities say ...")."""
     cue_words = (cue or "").lower()
-    if _cue_denies(cue):
+    if _cue_denies(cue) or CONTRARY_LEAD.search(lead):
         return "denies"
     if cue_words in QUESTION_CUES:
         return "questions"
@@ -180,11 +207,24 @@ def polarity(cue: str | None, content: str) -> Polarity:
         return "denies"
     if content.rstrip(" \"'”’").endswith("?") and not REPORTED_QUESTION.search(content):
         # "That is a false equivalency! How many ...?": a denial first, a rhetorical question after it
-        first = FIRST_SENTENCE.match(content)
-        return "denies" if first and _denying_words(first.group(0)) else "questions"
+        # "I think that's quite wrong. I would answer him: isn't your country ...?": a denial in a sentence of its own
+        told = any(_denying_words(m.group(0)) for m in STATED_SENTENCE.finditer(content))
+        return "denies" if told else "questions"
     if _denying_words(content) or CLAIM_JUDGED_WORTHLESS.search(content):
         return "denies"
     return "asserts"
+
+
+LEAD_REACH = 200  # characters back from a statement's first word to the start of its sentence, at most
+SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+|\n")
+
+
+def sentence_lead(text: str, first: int) -> str:
+    """The words of a sentence before the offset `first` ("Contrary to Lazar's claims, " before "authorities say
+    he never obtained access")."""
+    window = text[max(0, first - LEAD_REACH) : first]
+    breaks = list(SENTENCE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
 
 
 def _cue_denies(cue: str | None) -> bool:

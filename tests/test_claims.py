@@ -817,3 +817,20 @@ def test_a_denial_by_its_cue_disputes_the_claim_reported_after_it() -> None:
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert claimant == "Jo Hart" and disputers == ["The city auditor"]
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Contrary to Hale's claims, fire investigators say he was in Leeds that night.",
+        "Fire investigators say that, contrary to Hale's account, he was in Leeds that night.",
+    ],
+)
+def test_words_said_contrary_to_someones_claims_dispute_them(denial: str) -> None:
+    text = (
+        "Tom Hale told reporters he had been inside the depot when the fire began. "
+        f"The depot's owner, Mara Quinn, said the alarms had worked. {denial}"
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "inside the depot" in claim and claimant == "Tom Hale"
+    assert [name.lower() for name in disputers] == ["fire investigators"]

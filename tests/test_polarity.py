@@ -253,3 +253,43 @@ def test_proving_someone_wrong_denies(content: str) -> None:
 def test_i_dont_believe_that_denies_but_believing_that_something_should_happen_does_not() -> None:
     assert polarity("said", "When Halvik says, 'We can't filter these posts,' I don't believe that") == "denies"
     assert polarity("said", "I don't believe that we should raise taxes this year") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "he never obtained access to the council's email server",
+        "We have never expressed interest in buying the ferry, and have no plans to",
+        "his client was never encouraging people toward violence",
+        "she never would have instructed an aide to send the files",
+        '"none of the inspectors at the plant" were handpicked by the owner',
+        "As you can see, the text of the law they cite says nothing of the kind",
+        'the allegations had "no substance."',
+        "I think that's quite wrong. I would answer him: isn't your own port the busiest?",
+        "Try as they might, no one believes that the mayor is anything but a moderate",
+        "that, contrary to the operator's arguments in court, he saw the ferry leave late",
+    ],
+)
+def test_an_act_said_never_done_and_a_claim_said_to_have_nothing_in_it_deny(content: str) -> None:
+    assert polarity("said", content) == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "I have never seen anything like it at the harbour",
+        "We never stopped fighting for the harbour",
+        "He has never been more popular in the city",
+        "I will never forget that night",
+        "She never expected to win the seat",
+        "Is that not quite wrong? Ask anyone in the port.",
+    ],
+)
+def test_never_for_what_was_felt_or_seen_and_a_question_do_not_deny(content: str) -> None:
+    assert polarity("said", content) == "asserts" or polarity("said", content) == "questions"
+
+
+def test_words_said_contrary_to_someones_claims_deny() -> None:
+    lead = "Contrary to the operator's claims, "
+    assert polarity("say", "the ferry carried 200 passengers that night", lead=lead) == "denies"
+    assert polarity("say", "the ferry carried 200 passengers that night", lead="On Friday, ") == "asserts"

@@ -272,7 +272,13 @@ def test_what_right_before_the_speaker_is_the_first_fragment(word: str, kept: bo
 
 @pytest.mark.parametrize(
     ("lead", "widened"),
-    [("A lawyer for the harbour board", True), ("Last month", False), ("Councillor Ruiz", False)],
+    [
+        ("A lawyer for the harbour board", True),
+        ("Last month", False),
+        ("Councillor Ruiz", False),
+        ("Contrary to the ferry operator's claims", False),  # what the speaker contradicts, not who speaks
+        ("Unlike the mayor's office", False),
+    ],
 )
 def test_a_noun_phrase_set_off_before_the_speakers_name_is_part_of_the_source(lead: str, widened: bool) -> None:
     from sayso.quotes.sources import widen_sources

@@ -269,7 +269,11 @@ def drop_asked_sources(frame: Frame, found: list[Candidate]) -> None:
 
 # "Outside court, the charity's chief executive said": a place or time phrase, whatever the tagger reads its
 # first word as, is no apposition of the speaker.
-PREPOSITION_WORDS = words("outside inside after before during near behind beyond within since until despite")
+# words that open a phrase of place, time or contrast ("Contrary to Lazar's claims, authorities say"), not a speaker
+PREPOSITION_WORDS = words(
+    "outside inside after before during near behind beyond within since until despite"
+    " contrary unlike besides apart aside"
+)
 
 
 def _appositive_phrase(toks: list[Token]) -> bool:
