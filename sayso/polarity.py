@@ -51,7 +51,10 @@ DENIAL_CONTENT = re.compile(
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof|substance)\b|\b(?:false|untrue|baseless|groundless|"
     r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b"
     # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")
-    r"|\binaccurate\b(?=\s*(?:[.,;:!?…”\"’)]|and\b|or\b|$))"
+    r"|\binaccurate\b(?=\s*(?:[.,;:!?…”\"’)]|and\b|or\b|$)|\s+(?:claims?|assertions?|statements?|suggestions?)\s+that\b)"
+    # "none found any evidence whatsoever of wrongdoing", "did not find any evidence that the money was misspent"
+    r"|\b(?:none|nobody|no\s+one|not|n[’']t|never)\s+(?:\w+\s+){0,2}?(?:find|found|seen|shown|produced)\s+(?:any\s+)?"
+    r"(?:evidence|proof)\b"
     # "That is not what happened", "I don't think 31 per cent growth is what actually happened"
     r"|\bnot\s+what\s+(?:actually\s+|really\s+)?happened\b"
     r"|\bdo(?:n[’']t|\s+not)\s+think\b[^.!?]{0,60}\bis\s+what\s+(?:actually\s+|really\s+)?happened\b"

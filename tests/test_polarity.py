@@ -268,6 +268,9 @@ def test_i_dont_believe_that_denies_but_believing_that_something_should_happen_d
         "I think that's quite wrong. I would answer him: isn't your own port the busiest?",
         "Try as they might, no one believes that the mayor is anything but a moderate",
         "that, contrary to the operator's arguments in court, he saw the ferry leave late",
+        "there have been four inquiries into the fire and none found any evidence whatsoever of wrongdoing",
+        "the auditors did not find any evidence that the money was misspent",
+        "The mayor's absurd and factually inaccurate claim that the ferry makes a profit has angered the port",
     ],
 )
 def test_an_act_said_never_done_and_a_claim_said_to_have_nothing_in_it_deny(content: str) -> None:
