@@ -77,6 +77,7 @@ POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words(
     "it which who whom you they we them he she i this that these those several some many others"
 )
+NO_ONE = {"no one", "no-one", "nobody", "none", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
 NOUN_CUE_LEAD = words("a an the his her its their was is were are")  # before a claim noun as a statement's cue
 REQUEST_NOUNS = re.compile(
     r"\b(?:requests?|motions?|bids?|appeals?|petitions?|proposals?|offers?|pleas?|applications?|invitations?|"
@@ -328,10 +329,11 @@ def _rejects_a_request(denial: Quote) -> bool:
 
 def _identifiable(speaker: Speaker) -> bool:
     """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom"), nor a thing
-    of someone unresolved ("her campaign": whose?)."""
+    of someone unresolved ("her campaign": whose?), nor "no one" or "everyone"."""
     words = speaker.name.lower().split()
     return bool(words) and not (
-        speaker.type == "UNNAMED" and (words[-1] in UNRESOLVED_PRONOUNS or words[0] in POSSESSIVE_PRONOUNS)
+        speaker.type == "UNNAMED"
+        and (words[-1] in UNRESOLVED_PRONOUNS or words[0] in POSSESSIVE_PRONOUNS or " ".join(words) in NO_ONE)
     )
 
 

@@ -124,6 +124,8 @@ def test_a_speaker_left_as_a_bare_pronoun_is_no_party_to_a_dispute() -> None:
     assert link([claim, denial], [lind, it], text)[1] == []
     whose = Speaker(id="s2", name="her campaign", type="UNNAMED")  # a thing of someone unresolved
     assert link([claim, denial], [lind, whose], text)[1] == []
+    nobody = Speaker(id="s2", name="no one", type="UNNAMED")  # "no one believes ...": nobody speaks
+    assert link([claim, denial], [lind, nobody], text)[1] == []
     named = Speaker(id="s2", name="The mayor's office", type="ORG")
     assert len(link([claim, denial], [lind, named], text)[1]) == 1
 
