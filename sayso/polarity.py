@@ -123,6 +123,11 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:complete|total|utter|absolute|pure)\s+(?:rubbish|garbage|drivel|tosh)\b"
     r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:just\s+|simply\s+)?(?:rubbish|garbage|drivel|tosh)\b"
     r"|\b(?:plucked|pulled|made\s+up)\s+out\s+of\s+thin\s+air\b"
+    # "this fiction that there's widespread discrimination", "a bunch of malarkey", "a phony attack", "the Sanders
+    # campaign lying about me" (not "a work of fiction", "a phony system", "low-lying farmland")
+    r"|\b(?:this|the|that|a)\s+fiction\s+that\b|\b(?:malarkey|hogwash|baloney|poppycock|claptrap)\b"
+    r"|\bphony\s+(?:attacks?|charges?|claims?|allegations?|story|stories|scandals?|issues?)\b"
+    r"|(?<!-)\blying\s+about\b"
     # "has never taken a dime from anyone", "would fight the charges", called 'Benning "a convicted liar"'
     # (not "Trump is a liar" in words that say what others say)
     r"|\bnever\s+(?:taken|took|accepted|received)\s+(?:a|one)\s+(?:single\s+)?(?:dime|penny|cent|bribe)\b"

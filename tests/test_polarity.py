@@ -271,6 +271,10 @@ def test_i_dont_believe_that_denies_but_believing_that_something_should_happen_d
         "there have been four inquiries into the fire and none found any evidence whatsoever of wrongdoing",
         "the auditors did not find any evidence that the money was misspent",
         "The mayor's absurd and factually inaccurate claim that the ferry makes a profit has angered the port",
+        "He keeps putting out this fiction that the harbour is losing money",
+        "To repeat myself, it's a bunch of malarkey. The council knows it",
+        "the council is mounting a phony attack on the ferry's record",
+        "I am so sick of the Ruiz campaign lying about my record",
     ],
 )
 def test_an_act_said_never_done_and_a_claim_said_to_have_nothing_in_it_deny(content: str) -> None:
@@ -286,6 +290,9 @@ def test_an_act_said_never_done_and_a_claim_said_to_have_nothing_in_it_deny(cont
         "I will never forget that night",
         "She never expected to win the seat",
         "Is that not quite wrong? Ask anyone in the port.",
+        "The novel is a work of fiction that sold well",
+        "Shifting monsoon patterns could affect a billion people who depend on low-lying farmland",
+        "It's a phony system, and everybody knows it",
     ],
 )
 def test_never_for_what_was_felt_or_seen_and_a_question_do_not_deny(content: str) -> None:
