@@ -1,16 +1,18 @@
 """A document as a speaker ("the suit claims", "the letter reads") is its author where the article says whose it is
 before: "Menzies's lawsuit", "a lawsuit filed by a former aide named Carla Menzies", "Halvorsen Oil sent a letter",
-"Halvorsen Oil argued in its letter"; else it stays a speaker of its own (and so where several are named)."""
+"Halvorsen Oil argued in its letter"; else it stays a speaker of its own (and so where several are named). "The report"
+or "the new study" is the document of that kind the article spoke of before ("according to a report from the
+inspector general"), the latest one where there are several."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
-from sayso.speaker_entity import Resolution
+from sayso.speaker_entity import Entity, Resolution
 
 # the words one document goes by ("the suit" is "the lawsuit")
 DOCUMENT_WORDS = {"suit": "suit lawsuit", "lawsuit": "suit lawsuit", "complaint": "complaint", "letter": "letter"}
@@ -50,3 +52,27 @@ def document_author(mention: SpacySpan, resolve: Callable[[SpacySpan], Resolutio
     if not found or any(entity is not found[0] for entity in found):
         return None
     return Resolution(found[0], the.group(1).lower())
+
+
+# "the report", "The new report", "this study": a document of a kind named before, by its kind alone
+THE_KIND_AGAIN = re.compile(
+    r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:new|latest|recent|same|full|final|draft|original|initial|\d{4})\s+)?"
+    r"(report|study|survey|poll|audit|review|analysis)"
+)
+
+
+def earlier_document(mention: SpacySpan, entities: Iterable[Entity]) -> Resolution | None:
+    """ "The report says" after "according to a report from the inspector general": the speaker whose name is a
+    document of that kind, mentioned before (the latest such mention), if any."""
+    the = THE_KIND_AGAIN.fullmatch(mention.text.strip())
+    if the is None:
+        return None
+    kind = re.compile(rf"\b{the.group(1)}\b", re.IGNORECASE)
+    before = [
+        (max(start for start, _ in e.mentions if start < mention.start_char), e)
+        for e in entities
+        if e.type != "PERSON" and kind.search(e.name) and any(start < mention.start_char for start, _ in e.mentions)
+    ]
+    if not before:
+        return None
+    return Resolution(max(before, key=lambda pair: pair[0])[1], None)

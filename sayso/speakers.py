@@ -20,7 +20,7 @@ from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_campaign import campaign_description, campaign_role, described_candidate
-from sayso.speaker_documents import document_author
+from sayso.speaker_documents import document_author, earlier_document
 from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
@@ -310,8 +310,9 @@ class SpeakerResolver(OrganisationLookup):
         """ "The statement said" after "In a statement, Northgate Water said": the statement's issuer; "it
         read" or "the statement said" right after "The mayor's office issued a statement.": the issuer named
         there (a person or organisation, else the words that name it)."""
-        if by := document_author(mention, lambda name: self._named_person(name) or self._organisation(name)):
-            return by  # "the suit reads" after "Podliska's lawsuit"
+        by = document_author(mention, lambda name: self._named_person(name) or self._organisation(name))
+        if by := by or earlier_document(mention, list(self.entities.values())):
+            return by  # "the suit reads" after "Podliska's lawsuit", "the report" after "a report from the IG"
         said = mention.text.strip()
         the_statement = THE_STATEMENT.fullmatch(said) is not None
         if the_statement or said.lower() == "it":

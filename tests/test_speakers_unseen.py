@@ -157,3 +157,25 @@ def test_a_document_whose_author_the_article_does_not_name_stays_a_speaker_of_it
         'The complaint alleges that the mayor "looked the other way" for years.'
     )
     assert speaker_of(text, "looked the other way") == "The complaint"
+
+
+def test_the_report_is_the_report_the_article_spoke_of_before() -> None:
+    text = (
+        "The port authority gave an inaccurate answer to a watchdog group in 2013, according to a report from the "
+        "authority's inspector general to be released Thursday.\n\n"
+        "The report says the answer came even though the director knew about the account. The new report also "
+        "found that staff had not searched the office for emails."
+    )
+    first = speaker_of(text, "gave an inaccurate answer")
+    assert first is not None and first.startswith("a report from")
+    assert speaker_of(text, "the answer came") == first
+    assert speaker_of(text, "had not searched") == first
+
+
+def test_two_reports_the_article_tells_apart_stay_apart() -> None:
+    text = (
+        "A police report released Monday says the driver was speeding. A separate report by the insurer says the "
+        "brakes failed.\n\n"
+        "The insurer's report also found that the car had not been serviced."
+    )
+    assert speaker_of(text, "driver was speeding") != speaker_of(text, "brakes failed")
