@@ -1,16 +1,25 @@
-"""The articles a blind disputes gold is drawn from, in the order to read them: PolNeAR train articles past the first
-200 (sorted by name), not in the golds made before the blind sets, under 12,000 characters, with a denial word,
-shuffled with random.Random(13). bench/disputes_gold_holdout3.json took positions 0-53, holdout4 54-96 and holdout5
-97-201, holdout6 202-264: that was the last candidate. A further blind set needs another pool (e.g. longer articles,
-or the first 200 articles not in any gold), drawn the same way; its annotator must not run sayso on it before the
-set is scored once.
+"""The articles a blind disputes gold is drawn from, in the order to read them.
 
-    python bench/blind_candidates.py [--data ../shared/data/polnear] [--start 0] [--count 40]
+--pool polnear (default): PolNeAR train articles past the first 200 (sorted by name), not in the golds made before
+the blind sets, under 12,000 characters, with a denial word, shuffled with random.Random(13).
+bench/disputes_gold_holdout3.json took positions 0-53, holdout4 54-96, holdout5 97-201, holdout6 202-264: that was
+the last candidate of this pool.
+--pool fnc1: FNC-1 train article bodies (../shared/data/stance/fnc1/train_bodies.csv) of the official training ids
+(not the hold-out ids the stance eval scores), 1,000 to 8,000 characters, with a denial word, shuffled with
+random.Random(14): news of another kind (2014-15 viral stories, rumours and hoaxes) that no rule was written against.
+A gold names such an article "fnc1/train_bodies/<Body ID>" (bench/disputes.py reads it from the CSV).
+
+An annotator must not run sayso on a set before it is scored once. --show FILE prints the text sayso analyzes (the
+one cue offsets count in).
+
+    python bench/blind_candidates.py [--pool polnear|fnc1] [--data ../shared/data] [--start 0] [--count 40]
+    python bench/blind_candidates.py --show fnc1/train_bodies/1234
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 import re
@@ -27,10 +36,39 @@ DENIAL_WORDS = re.compile(
 )
 MAX_CHARS = 12_000
 FIRST = 200  # the articles before this position (sorted) were read while rules were written
+FNC1_CHARS = (1_000, 8_000)
+FNC1_PREFIX = "fnc1/train_bodies/"
+csv.field_size_limit(sys.maxsize)
+
+
+def fnc1_bodies(data: Path) -> dict[str, str]:
+    """Body ID -> article body of FNC-1's train bodies (data: the folder holding polnear/ and stance/)."""
+    with (data / "stance" / "fnc1" / "train_bodies.csv").open(encoding="utf-8", newline="") as fh:
+        return {row["Body ID"]: row["articleBody"] for row in csv.DictReader(fh)}
+
+
+def article_text(data: Path, file: str) -> str:
+    """The text of a gold's article: "fnc1/train_bodies/ID" from the FNC-1 CSV, else a PolNeAR path."""
+    if file.startswith(FNC1_PREFIX):
+        return fnc1_bodies(data)[file.removeprefix(FNC1_PREFIX)]
+    return (data / "polnear" / file).read_text(encoding="utf-8")
+
+
+def fnc1_candidates(data: Path) -> list[tuple[str, int, int]]:
+    """(gold file name, denial words, characters) of every FNC-1 candidate, in the seeded order."""
+    training = set((data / "stance" / "fnc1" / "training_ids.txt").read_text().split())
+    out = []
+    for body_id, text in sorted(fnc1_bodies(data).items(), key=lambda item: int(item[0])):
+        hits = len(DENIAL_WORDS.findall(text))
+        if body_id in training and hits and FNC1_CHARS[0] <= len(text) <= FNC1_CHARS[1]:
+            out.append((FNC1_PREFIX + body_id, hits, len(text)))
+    random.Random(14).shuffle(out)
+    return out
 
 
 def candidates(data: Path) -> list[tuple[str, int, int]]:
-    """(file name, denial words, characters) of every candidate, in the seeded order."""
+    """(file name, denial words, characters) of every PolNeAR candidate (data: the PolNeAR folder), in the seeded
+    order."""
     used = {
         Path(article["file"]).name
         for gold in EARLIER_GOLDS
@@ -48,13 +86,19 @@ def candidates(data: Path) -> list[tuple[str, int, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=BENCH.parent.parent / "shared" / "data" / "polnear")
+    parser.add_argument("--data", type=Path, default=BENCH.parent.parent / "shared" / "data")
+    parser.add_argument("--pool", choices=("polnear", "fnc1"), default="polnear")
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--count", type=int, default=40)
+    parser.add_argument("--show", metavar="FILE", help="print the text of one article of a gold")
     args = parser.parse_args()
-    if not (args.data / "train" / "text").is_dir():
-        sys.exit(f"{args.data}: no PolNeAR train texts there (see ../shared/data/README)")
-    for position, (name, hits, chars) in enumerate(candidates(args.data)):
+    if not (args.data / "polnear").is_dir() and not (args.data / "stance").is_dir():
+        sys.exit(f"{args.data}: no PolNeAR or stance data there (see ../shared/data/README)")
+    if args.show:
+        print(article_text(args.data, args.show), end="")
+        return
+    pool = fnc1_candidates(args.data) if args.pool == "fnc1" else candidates(args.data / "polnear")
+    for position, (name, hits, chars) in enumerate(pool):
         if args.start <= position < args.start + args.count:
             print(position, name, hits, chars)
 

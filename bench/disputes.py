@@ -10,7 +10,8 @@ definition on articles no rule was written against (its "about" says how they we
 "optional" (a borderline dispute) counts neither way: not in recall, and a predicted pair matching it is left
 out of precision. A predicted pair matches a gold pair of the same article when both names match (the last
 word of a name, or all the words of the shorter one, among the other's words).
-Recall: gold pairs found; precision: predicted pairs that are in the gold.
+Recall: gold pairs found; precision: predicted pairs that are in the gold. A gold's "file" is a path under
+../shared/data/polnear, or "fnc1/train_bodies/<Body ID>" for an FNC-1 article body (bench/blind_candidates.py).
 
 The sets and how far each can be trusted (a set whose failures were read is no longer a test):
   disputes_gold.json           30 articles, the rules were written against it
@@ -31,8 +32,10 @@ import re
 import sys
 from pathlib import Path
 
+from blind_candidates import article_text
+
 from sayso.config import settings
-from sayso.ingest import read_path
+from sayso.model import Article
 from sayso.pipeline import analyze_article
 
 GOLD = Path(__file__).with_name("disputes_gold.json")
@@ -55,8 +58,9 @@ def _matches(gold: tuple[str, str], predicted: tuple[str, str]) -> bool:
     return same_party(gold[0], predicted[0]) and same_party(gold[1], predicted[1])
 
 
-def predicted_pairs(path: Path) -> list[tuple[str, str]]:
-    analysis = analyze_article(read_path(path))
+def predicted_pairs(data: Path, file: str) -> list[tuple[str, str]]:
+    """(disputer, claimant) names of every dispute sayso finds in one gold article (data: ../shared/data)."""
+    analysis = analyze_article(Article(id=Path(file).stem, text=article_text(data, file)))
     names = {s.id: s.name for s in analysis.speakers}
     pairs = []
     for dispute in analysis.disputes:
@@ -70,15 +74,15 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("-v", "--verbose", action="store_true", help="Print each article's pairs.")
     args = parser.parse_args()
-    base = settings().polnear_dir
-    if not base.is_dir():
-        sys.exit(f"bench/disputes.py: {base} is absent (../shared/data)")
+    data = settings().shared_dir / "data"
+    if not data.is_dir():
+        sys.exit(f"bench/disputes.py: {data} is absent (../shared/data)")
     gold_articles = json.loads(args.gold.read_text(encoding="utf-8"))["articles"]
     found = gold_total = correct = predicted_total = 0
     for article in gold_articles:
         gold = [(d["disputer"], d["claimant"]) for d in article["disputes"] if not d.get("optional")]
         optional = [(d["disputer"], d["claimant"]) for d in article["disputes"] if d.get("optional")]
-        pred = predicted_pairs(base / article["file"])
+        pred = predicted_pairs(data, article["file"])
         hits = [g for g in gold if any(_matches(g, p) for p in pred)]
         right = [p for p in pred if any(_matches(g, p) for g in gold)]
         pred = [p for p in pred if p in right or not any(_matches(o, p) for o in optional)]
