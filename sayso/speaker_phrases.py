@@ -60,7 +60,8 @@ THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
 # "the 36-year-old", "the 47-year-old father of two": a person described by age.
 AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
-OF_NAME = re.compile(r"\w\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "one of the former auditors for Dan Harlow", "a rival to Ann Ruiz": a name that is a preposition's object
+OF_NAME = re.compile(r"\w\s+(?:of|for|to|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the
 # organisation's name may begin).
 AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")

@@ -179,3 +179,15 @@ def test_two_reports_the_article_tells_apart_stay_apart() -> None:
         "The insurer's report also found that the car had not been serviced."
     )
     assert speaker_of(text, "driver was speeding") != speaker_of(text, "brakes failed")
+
+
+def test_a_description_of_someone_for_a_named_person_is_not_that_person() -> None:
+    text = (
+        'Even as the mayor claimed on Tuesday that "the harbour deal saved millions," one of the former auditors for '
+        "Dan Harlow said the two deals were quite different."
+    )
+    assert speaker_of(text, "quite different") != "Dan Harlow"
+    text = "A former auditor for Dan Harlow said the two deals were quite different."
+    assert speaker_of(text, "quite different") != "Dan Harlow"
+    text = "Former auditor Dan Harlow said the two deals were quite different."
+    assert speaker_of(text, "quite different") == "Dan Harlow"
