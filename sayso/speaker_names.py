@@ -366,15 +366,38 @@ def title_case_line(text: str, at: int) -> bool:
 
 
 def untagged_name(mention: SpacySpan) -> list[SpacySpan]:
-    """ "Mayor Rita Gomez said" where NER tagged nothing: the trailing proper nouns, if they read as a name."""
+    """ "Mayor Rita Gomez said" where NER tagged nothing: the trailing proper nouns, if they read as a name (those
+    before an apposition: "Ana Ruiz, a computer scientist at Tulane,")."""
+    comma = next((t.i for t in mention if t.text == ","), None)
+    apposed = comma is not None and comma + 1 < mention.end and mention.doc[comma + 1].lower_ in {"a", "an", "the"}
+    found = _trailing_name(mention.doc[mention.start : comma]) if apposed and comma is not None else []
+    return found or _trailing_name(mention)
+
+
+def _trailing_name(mention: SpacySpan) -> list[SpacySpan]:
     end = len(mention)
     while end > 0 and not mention[end - 1].text[:1].isalpha():
         end -= 1
     start = end
-    while start > 0 and mention[start - 1].pos_ == "PROPN" and mention[start - 1].text[:1].isupper():
+    while start > 0 and (_name_word(mention[start - 1]) or _joins_a_name(mention, start - 1)):
         start -= 1
     name = mention[start:end]
     return [name] if len(name) >= 2 and looks_like_person(name) else []
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _joins_a_name(mention: SpacySpan, k: int) -> bool:
+    """ "Jean-Marc": a hyphen with no space around it between two words of a name."""
+    return (
+        mention[k].text == "-"
+        and k > 0
+        and not mention[k - 1].whitespace_
+        and not mention[k].whitespace_
+        and _name_word(mention[k - 1])
+    )
 
 
 # the last words of newspapers' and research firms' names: "Charlotte Observer", "Edison Research" are no people
@@ -394,12 +417,12 @@ def looks_like_person(ent: SpacySpan) -> bool:
     if words[0].lower().rstrip(".") in ROLE_TITLES | TITLES:
         return True
     names = name_words(ent.text)
-    return len(names) >= 2 and str(_gender_detector().get_gender(names[0])) in {
-        "male",
-        "female",
-        "mostly_male",
-        "mostly_female",
-    }
+    return len(names) >= 2 and (_first_name(names[0]) or all(map(_first_name, names[0].split("-"))))
+
+
+def _first_name(word: str) -> bool:
+    """Whether a word is a first name (a double one by each of its parts: "Jean-Marc", not "Urban-Brookings")."""
+    return str(_gender_detector().get_gender(word)) in {"male", "female", "mostly_male", "mostly_female"}
 
 
 @lru_cache(maxsize=1)

@@ -11,18 +11,60 @@ from sayso.quotes.cues import words
 from sayso.speaker_entity import Entity, by_initials, normalise_name
 from sayso.speaker_names import NON_COMPANY_KINDS, POSSESSIVE_END, is_company, title_case_line
 from sayso.speaker_phrases import (
+    APPOSITION,
     PUBLICATION_NOUNS,
     TITLE_WORDS_OF_PAPERS,
     called_so,
     description_heads,
     in_another_mention,
+    name_goes_on,
 )
-from sayso.speaker_roles import premodifier_role
+from sayso.speaker_roles import clean_role, premodifier_role
 
 # "The company said": an organisation named before, whatever it is called.
 GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
 OVERSEER_NOUNS = words("regulator watchdog")
+
+
+LISTED_NOT_APPOSED = re.compile(r",\s+(?:the|a|an)\s")  # "Apple, Google and Microsoft", not "Ofwat, the regulator"
+LOCATED = re.compile(r",\s+(?:based|headquartered)\b")  # "Hanxin Steel, based in Shanghai,"
+ENDS_IN_PREPOSITION = re.compile(r"\b(?:of|for|at|in|from|with|to|by)$", re.IGNORECASE)
+
+
+def org_name_and_role(text: str, mention: SpacySpan, orgs: list[SpacySpan]) -> tuple[str, str | None]:
+    """The name of the organisation a mention names (orgs: the organisations NER tags in it), and the role its
+    other words give it: "Ofwat, the water regulator," is Ofwat, the water regulator; "El Diario de las Américas, a
+    Florida-based publication," is El Diario de las Américas (NER tagged only "El Diario de"); "British retailer
+    Harwell & Pike" is Harwell & Pike, a British retailer."""
+    name, role = mention.text.strip(), None
+    first, last = orgs[0], orgs[-1]
+    apposed = APPOSITION.fullmatch(name)
+    if apposed and first.start_char - mention.start_char < apposed.end("head"):
+        role = clean_role(apposed.group("what"))
+        return (apposed.group("head") if role else name), role
+    after = text[first.end_char : mention.end_char]
+    listed = len(orgs) > 1 and not LISTED_NOT_APPOSED.match(after)
+    located = LOCATED.match(after)
+    if first.start_char == mention.start_char and after.startswith(",") and not listed and not located:
+        role = clean_role(after)
+        name = first.text if role else name
+    before = text[mention.start_char : last.start_char].rstrip()
+    if located:
+        name = first.text
+    elif role is None and name_goes_on(mention, last):
+        role, name = None, mention.text.strip()  # "The Liberal Democrats" (NER: "Democrats"), no role "Liberal"
+    elif role is None and not text[last.end_char : mention.end_char].strip(" ,") and _role_before(before):
+        # "Acme's largest customer, Volta Motors,", "British retailer Harwell & Pike": a name and a role
+        role = clean_role(before[:-1] if before.endswith(",") else before)
+        alone = all(o.label_ == "NORP" for o in orgs[:-1])
+        name = last.text if role and (before.endswith(",") or alone) else name
+        role = role if name == last.text else None
+    return name, role
+
+
+def _role_before(before: str) -> bool:
+    return bool(before) and not ENDS_IN_PREPOSITION.search(before)
 
 
 class OrganisationLookup:

@@ -41,7 +41,7 @@ from sayso.speaker_names import (
     titles_agree,
     untagged_name,
 )
-from sayso.speaker_orgs import GENERIC_ORG_NOUNS, OrganisationLookup
+from sayso.speaker_orgs import GENERIC_ORG_NOUNS, OrganisationLookup, org_name_and_role
 from sayso.speaker_phrases import (
     AFFILIATION_OF,
     AGED,
@@ -69,7 +69,6 @@ from sayso.speaker_phrases import (
     main_subject,
     member_of,
     mention_bounds,
-    name_goes_on,
     nationality,
     object_of_preposition,
     own_body,
@@ -461,7 +460,6 @@ class SpeakerResolver(OrganisationLookup):
             # Associated Press": what the organisation's study finds, it does
             name = re.sub(r"^[Tt]he\s+", "", by.text)
             return Resolution(self._organisation_for(name), None)
-        name = mention.text.strip()
         head = mention[-1]
         if head.ent_type_ not in ORG_LABELS and head.pos_ == "NOUN":
             # "the Kremlin spokesman": an unnamed person of that organisation
@@ -469,27 +467,7 @@ class SpeakerResolver(OrganisationLookup):
         lead = self.text[mention.start_char : orgs[0].start_char]
         if PROXY_OF.search(lead) or member_of(lead):
             return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
-        first, last = orgs[0], orgs[-1]
-        role = None
-        after = self.text[first.end_char : mention.end_char]
-        listed = len(orgs) > 1 and not re.match(r",\s+(?:the|a|an)\s", after)  # "Apple, Google and Microsoft"
-        located = re.match(r",\s+(?:based|headquartered)\b", after)  # "Hanxin Steel, based in Shanghai,"
-        if first.start_char == mention.start_char and after.startswith(",") and not listed and not located:
-            # "Ofwat, the water regulator,": the name, and its apposition as a role
-            role = clean_role(after)
-            name = first.text if role else name
-        before = self.text[mention.start_char : last.start_char].rstrip()
-        ends_of = re.search(r"\b(?:of|for|at|in|from|with|to|by)$", before, re.IGNORECASE)
-        if located:
-            name = first.text
-        elif role is None and name_goes_on(mention, last):
-            role, name = None, mention.text.strip()  # "The Liberal Democrats" (NER: "Democrats"), no role "Liberal"
-        elif role is None and not self.text[last.end_char : mention.end_char].strip(" ,") and before and not ends_of:
-            # "British retailer Harwell & Pike", "Acme's largest customer, Volta Motors,": the name, and a role
-            role = clean_role(before[:-1] if before.endswith(",") else before)
-            alone = all(o.label_ == "NORP" for o in orgs[:-1])  # "British retailer Harwell & Pike"
-            name = last.text if role and (before.endswith(",") or alone) else name
-            role = role if name == last.text else None
+        name, role = org_name_and_role(self.text, mention, orgs)
         name = country_of_capital(name, self.text) or name
         if mention.end_char < (line := self.text.find("\n")) and self.text.startswith("\n\n", line):
             name = own_body(self.text, name, line + 2) or name  # "Turkey dismisses" over "Turkey's foreign ministry"

@@ -191,3 +191,16 @@ def test_a_description_of_someone_for_a_named_person_is_not_that_person() -> Non
     assert speaker_of(text, "quite different") != "Dan Harlow"
     text = "Former auditor Dan Harlow said the two deals were quite different."
     assert speaker_of(text, "quite different") == "Dan Harlow"
+
+
+def test_a_name_set_off_by_its_apposition_is_the_name_without_it() -> None:
+    said = "the model of the harbour tides was wrong"
+    text = f"Ana Ruiz, a computer scientist at Tulane, said {said}."
+    assert speaker_of(text, said) == "Ana Ruiz"
+    text = f"The study was flawed, said Ana Ruiz, a computer scientist at Tulane. She said {said}."
+    assert speaker_of(text, "study was flawed") == "Ana Ruiz"
+    text = (
+        "El Diario de las Américas, a Florida-based publication read mostly by Cuban exiles, reported that the "
+        "government had called a press conference."
+    )
+    assert speaker_of(text, "press conference") == "El Diario de las Américas"
