@@ -11,6 +11,7 @@ from sayso.claim_base import (
     claim_just_after,
     claim_just_before,
     content_keys,
+    end_of,
     other_side,
     speaks_of,
     start_of,
@@ -226,3 +227,25 @@ def contrary_to(denial: Quote, text: str) -> str | None:
         denial.content
     )
     return found.group(0) if found else None
+
+
+# "X said A, although Y denied B", "X said A, but Y denied B": the words between a claim and a denial in one sentence
+PRONOUN = re.compile(r"\W*(?:he|she|they|it|i|we)\W*", re.IGNORECASE)
+SET_AGAINST = re.compile(r"^[^.!?\n]*\b(?:although|though|but|while|whereas|however|yet)\b[^.!?\n]*$", re.IGNORECASE)
+
+
+def contrasted_in_its_sentence(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:
+    """ "IS launched the attack from Turkey, a Kurdish official said, although Turkey denied that the fighters had
+    used its territory": the claim whose words end in the denial's sentence, set against it by "although" or "but"
+    before the denial's cue (the nearest one)."""
+    if denial.cue_span is None or denial.source_span is None or PRONOUN.fullmatch(denial.source or ""):
+        return None
+    cue, source = denial.cue_span[0], denial.source_span[0]
+    # the denier named after the claim (not "Clinton said A, but denied B" nor "..., but she denied B": one speaker)
+    set_against = [
+        (end_of(q), claim)
+        for claim in claims
+        for q in claim.quotes
+        if end_of(q) <= source < cue and SET_AGAINST.fullmatch(text[end_of(q) : cue])
+    ]
+    return max(set_against, key=lambda pair: pair[0])[1] if set_against else None

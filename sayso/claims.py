@@ -40,6 +40,7 @@ from sayso.claim_references import (
     accusations_of,
     charges_fought,
     contrary_to,
+    contrasted_in_its_sentence,
     denying_clauses,
     made_as_named,
     reference_noun,
@@ -455,7 +456,7 @@ def _target(
         return _anaphor_target(denial, others, text)
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
-    return None
+    return contrasted_in_its_sentence(denial, [c for c in others if c not in agreed], text)
 
 
 def _denied_in_apposition(denial: Quote, claims: list[DraftClaim]) -> DraftClaim | None:

@@ -125,7 +125,10 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:plucked|pulled|made\s+up)\s+out\s+of\s+thin\s+air\b"
     # "this fiction that there's widespread discrimination", "a bunch of malarkey", "a phony attack", "the Sanders
     # campaign lying about me" (not "a work of fiction", "a phony system", "low-lying farmland")
-    r"|\b(?:this|the|that|a)\s+fiction\s+that\b|\b(?:malarkey|hogwash|baloney|poppycock|claptrap)\b"
+    r"|\b(?:this|the|that|a)\s+fiction\s+that\b|\b(?:malarkey|hogwash|baloney|poppycock|claptrap|bullshit|horseshit)\b"
+    # "It's fake, dude", "It's implausible", "the story didn't wash", "a source told the congressman otherwise"
+    r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:all\s+|just\s+|\w+ly\s+)?(?:fake|implausible|not\s+plausible)\b"
+    r"|\b(?:do|does|did)(?:\s+not|n[’']t)\s+wash\b|\b(?:told|tells|tell)\s+(?:\w+\s+){1,3}?otherwise\b"
     r"|\bphony\s+(?:attacks?|charges?|claims?|allegations?|story|stories|scandals?|issues?)\b"
     r"|(?<!-)\blying\s+about\b"
     # "has never taken a dime from anyone", "would fight the charges", called 'Benning "a convicted liar"'
@@ -156,10 +159,11 @@ DENIAL_CONTENT = re.compile(
 # "that claim smacked of hypocrisy", "the allegations are ridiculous": words that open on a claim and judge it
 # worthless deny it (the judgement must follow its subject: "the ridiculous claims kept coming" judges nothing)
 CLAIM_JUDGED_WORTHLESS = re.compile(
-    r"^\W*(?:the|that|this|these|those|such|his|her|their)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|"
+    r"^\W*(?:the|that|this|these|those|such|his|her|their|[A-Z][\w.-]*[’']s)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|"
     r"accusations?|criticism|reports?|assertions?|story|stories|suggestions?|notion)\b(?:(?!\b(?:and|but|while)\b)[^.;:,]){0,40}?"
     r"\b(?:hypocri\w*|ridiculous|absurd|laughable|outrageous|preposterous|silly|garbage|meritless|without merit|"
-    r"politically motivated|(?:political\s+)?manipulation|smear\w*|desperate)\b",
+    r"politically motivated|(?:political\s+)?manipulation|smear\w*|desperate|implausible|"
+    r"(?:does|did)(?:\s+not|n[’']t)\s+make\s+(?:much\s+|any\s+)?sense)\b",
     re.IGNORECASE,
 )
 # "What does Ruiz know about it": a question that waves away what someone says (not "what did they know", which asks,

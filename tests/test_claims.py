@@ -836,3 +836,25 @@ def test_words_said_contrary_to_someones_claims_dispute_them(denial: str) -> Non
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "inside the depot" in claim and claimant == "Tom Hale"
     assert [name.lower() for name in disputers] == ["fire investigators"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire started in the depot's kitchen, the union's safety officer Tom Hale said, although the owner, "
+        "Mara Quinn, denied that anyone had cooked there that night.",
+        "Tom Hale said the fire started in the depot's kitchen, but Mara Quinn, the owner, denied that anyone had "
+        "cooked there that night.",
+    ],
+)
+def test_a_denial_set_against_a_claim_in_its_own_sentence_disputes_it(text: str) -> None:
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "kitchen" in claim and claimant == "Tom Hale" and disputers == ["Mara Quinn"]
+
+
+def test_a_denial_after_a_claim_in_another_sentence_needs_more_than_a_but() -> None:
+    text = (
+        "Tom Hale said the fire started in the depot's kitchen. The inquiry continues, but Mara Quinn, the owner, "
+        "denied that anyone had been paid to keep quiet."
+    )
+    assert disputes_of(analyze(text)) == []

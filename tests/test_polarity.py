@@ -275,6 +275,13 @@ def test_i_dont_believe_that_denies_but_believing_that_something_should_happen_d
         "To repeat myself, it's a bunch of malarkey. The council knows it",
         "the council is mounting a phony attack on the ferry's record",
         "I am so sick of the Ruiz campaign lying about my record",
+        "the story was complete bullshit",
+        "It's fake, dude. You can go ahead and confirm it",
+        "Hale's claim doesn't make much sense",
+        "It's implausible given the way the courts work",
+        "the story didn't wash with what we know about spider behaviour",
+        "talk of the special panel was \"false info\"",
+        "A high level source within the Border Patrol told the congressman otherwise",
     ],
 )
 def test_an_act_said_never_done_and_a_claim_said_to_have_nothing_in_it_deny(content: str) -> None:
@@ -293,6 +300,8 @@ def test_an_act_said_never_done_and_a_claim_said_to_have_nothing_in_it_deny(cont
         "The novel is a work of fiction that sold well",
         "Shifting monsoon patterns could affect a billion people who depend on low-lying farmland",
         "It's a phony system, and everybody knows it",
+        "It doesn't make sense to build the bridge before the road",
+        "Otherwise the council would have to close the pool",
     ],
 )
 def test_never_for_what_was_felt_or_seen_and_a_question_do_not_deny(content: str) -> None:
