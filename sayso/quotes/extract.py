@@ -116,7 +116,8 @@ def attributions(
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     if scheme == "sayso":
         top = cut_before_own_statements(frame, top, ruled)
-    top += claim_appositions(frame, top, polnear=scheme == "polnear")
+    appositions = claim_appositions(frame, top, polnear=scheme == "polnear")
+    top = [c for c in top if not any(_noun_read_as_a_statement(c, a) for a in appositions)] + appositions
     top += split_at_own_cue(frame, top) if scheme == "polnear" else []
     drop_lead_fragments(frame, top)
     drop_addressees(frame, top)
@@ -348,3 +349,16 @@ def _denied_object(frame: Frame, cand: Candidate) -> bool:
     cue = cand.cue_span
     return cue is not None and cue[1] <= cand.start and is_denial_cue(frame.text[cue[0] : cue[1]])
 
+
+NOUN_TO_DENIER = 8  # characters from a claim noun to the deniers after it ("a claim that the army ...")
+
+
+def _noun_read_as_a_statement(cand: Candidate, apposition: Candidate) -> bool:
+    """ "..., a claim (that) the army and the border police deny": "claim" read as the cue of a statement whose
+    words are the deniers and their verb, where the apposition is the deniers' statement."""
+    if cand.cue_span is None or apposition.source_span is None or not cand.content_spans:
+        return False
+    start, end = apposition.source_span[0], max(apposition.source_span[1], (apposition.cue_span or (0, 0))[1])
+    noun_end = cand.cue_span[1]
+    before = 0 <= start - noun_end <= NOUN_TO_DENIER
+    return before and all(noun_end <= s and e <= end for s, e in cand.content_spans)

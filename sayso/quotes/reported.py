@@ -303,7 +303,7 @@ def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) ->
         k = verb
         while k > 0 and toks[k - 1].pos_ in {"AUX", "ADV"}:
             k -= 1
-        if k == 0 or not all(t.pos_ in NP_POS or _possessive(t) for t in toks[:k]):
+        if k == 0 or not all(t.pos_ in NP_POS or _possessive(t) or _joins(toks, i) for i, t in enumerate(toks[:k])):
             continue
         source = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1]))
         cue = (toks[k].idx, toks[verb].idx + len(toks[verb]))
@@ -335,6 +335,11 @@ def _main_verb(toks: list[Token]) -> int | None:
 
 def _possessive(tok: Token) -> bool:
     return tok.lower_ in {"'s", "’s"}
+
+
+def _joins(toks: list[Token], i: int) -> bool:
+    """ "the army and the border police": "and" or "or" between two words of noun phrases."""
+    return toks[i].pos_ == "CCONJ" and 0 < i < len(toks) - 1 and toks[i + 1].pos_ in NP_POS
 
 
 # --- "..., the union said." ---------------------------------------------------------------------
