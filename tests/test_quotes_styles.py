@@ -323,6 +323,15 @@ def test_a_claim_denied_in_an_apposition_is_denied_by_the_one_named_after_the_cl
     assert len({q.id for q in analysis.quotes}) == len(analysis.quotes)
 
 
+@pytest.mark.parametrize("apposition", ["a claim that was immediately disputed by", "a claim disputed by"])
+def test_a_claim_denied_in_a_passive_apposition_is_denied_by_the_one_after_by(apposition: str) -> None:
+    text = f"The ministry said its troops had taken the village overnight, {apposition} the border police."
+    analysis = analyze(text, id="t")
+    denied = next(q for q in analysis.quotes if q.cue and "disputed" in q.cue)
+    assert denied.source == "the border police" and denied.polarity == "denies"
+    assert denied.content == "its troops had taken the village overnight"
+
+
 def test_a_headline_charge_with_a_relative_clause_is_no_statement() -> None:
     text = "Driver charged after crash that killed cyclist\n\nA 41-year-old man was arrested at the scene, police said."
     analysis = analyze(text, id="t")

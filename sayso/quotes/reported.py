@@ -297,17 +297,13 @@ def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) ->
     text = frame.text
     for m in CLAIM_APPOSITION.finditer(text):
         toks = frame.tokens_between(m.end(), frame.sentence_end_after(m.start()))
-        verb = _main_verb(toks)
-        if not verb or not (is_speech_verb(toks[verb].text) or is_denial_cue(toks[verb].text)):
+        denier = _denier_and_cue(toks)
+        if denier is None:
             continue
-        k = verb
-        while k > 0 and toks[k - 1].pos_ in {"AUX", "ADV"}:
-            k -= 1
-        if k == 0 or not all(t.pos_ in NP_POS or _possessive(t) or _joins(toks, i) for i, t in enumerate(toks[:k])):
-            continue
-        source = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1]))
-        cue = (toks[k].idx, toks[verb].idx + len(toks[verb]))
-        claimed = next((c for c in found if m.start() - 2 <= c.end <= m.start() and c.cue_span), None)
+        source, cue = denier
+        claimed = next((c for c in found if c.cue_span and _ends_at(c, m.start())), None)
+        if claimed is not None and not polnear:  # (its words end at the apposition: not "... overnight … a claim")
+            claimed.content_spans = [(a, b) for a, b in claimed.content_spans if b <= m.start()]
         if polnear and "something" in m.group(0):
             continue  # (PolNeAR's scheme takes "something" for no statement's words)
         if polnear:
@@ -322,6 +318,35 @@ def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) ->
         if content:
             out.append(Candidate("indirect", content, cue, source, 0.8, "claim-apposition"))
     return out
+
+
+def _denier_and_cue(toks: list[Token]) -> tuple[Span, Span] | None:
+    """The source and cue of the words after a claim noun: "the army (has long) denied" (active), "(was) disputed
+    by the border police" (passive), or None when they are no statement."""
+    verb = _main_verb(toks)
+    if verb is None or not (is_speech_verb(toks[verb].text) or is_denial_cue(toks[verb].text)):
+        return None
+    k = verb
+    while k > 0 and toks[k - 1].pos_ in {"AUX", "ADV"}:
+        k -= 1
+    cue = (toks[k].idx, toks[verb].idx + len(toks[verb]))
+    if k == 0 and toks[verb].tag_ == "VBN" and verb + 2 < len(toks) and toks[verb + 1].lower_ == "by":
+        np = verb + 2
+        while np < len(toks) and _in_noun_phrase(toks, np):
+            np += 1
+        return ((toks[verb + 2].idx, toks[np - 1].idx + len(toks[np - 1])), cue) if np > verb + 2 else None
+    if k == 0 or not all(_in_noun_phrase(toks, i) for i in range(k)):
+        return None
+    return (toks[0].idx, toks[k - 1].idx + len(toks[k - 1])), cue
+
+
+def _ends_at(cand: Candidate, at: int) -> bool:
+    """Whether one of the statement's spans of words ends right before `at` (a comma or dash after it)."""
+    return any(at - 2 <= end <= at for _, end in cand.content_spans)
+
+
+def _in_noun_phrase(toks: list[Token], i: int) -> bool:
+    return toks[i].pos_ in NP_POS or _possessive(toks[i]) or _joins(toks, i)
 
 
 def _main_verb(toks: list[Token]) -> int | None:
