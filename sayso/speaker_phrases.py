@@ -266,8 +266,10 @@ def issued_statement(text: str, before: int) -> Span | None:
 
 
 def possessive(text: str, ent: SpacySpan) -> bool:
-    """ "Clinton's spokesman Brian Fallon": the name before 's is not the speaker."""
-    return re.match(r"[’']s\b", text[ent.end_char : ent.end_char + 3]) is not None
+    """ "Clinton's spokesman Brian Fallon", "Woods' agent": the name before 's (or ' after an s) is not the speaker."""
+    after = text[ent.end_char : ent.end_char + 3]
+    plural_mark = ent.text.endswith("s") and re.match(r"[’'](?!\w)", after) is not None
+    return re.match(r"[’']s\b", after) is not None or plural_mark
 
 
 def possessive_within(text: str, ent: SpacySpan, end: int, named_elsewhere: Callable[[SpacySpan], bool]) -> bool:

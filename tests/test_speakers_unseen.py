@@ -204,3 +204,8 @@ def test_a_name_set_off_by_its_apposition_is_the_name_without_it() -> None:
         "government had called a press conference."
     )
     assert speaker_of(text, "press conference") == "El Diario de las Américas"
+
+
+def test_a_name_before_a_plural_possessive_mark_is_not_who_speaks() -> None:
+    text = "Tiger Woods was not there. The PGA Tour and Woods' agent denied the claim that he was suspended."
+    assert speaker_of(text, "he was suspended") != "Tiger Woods"
