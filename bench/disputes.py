@@ -21,7 +21,10 @@ The sets and how far each can be trusted (a set whose failures were read is no l
                                (random.Random(13)) of the train articles past the first 200 with denial words
                                (positions 0-53, 54-96, 97-201 and 202-264: holdout3 to holdout6); holdout5
                                was first scored by session 14 (0.308 / 0.571) and read; holdout6 was scored at
-                               that session's start (0.294 / 0.600) and is judged at its end only.
+                               that session's start (0.294 / 0.600) and end (0.353 / 0.583) only: its failures
+                               are unread. holdout7 is FNC-1 article bodies (blind_candidates.py --pool fnc1,
+                               positions 0-99), scored blind by session 14 (0.333 / 0.378) and then read; a new
+                               blind set starts at position 100 of that pool.
 """
 
 from __future__ import annotations
