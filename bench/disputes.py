@@ -23,8 +23,9 @@ The sets and how far each can be trusted (a set whose failures were read is no l
                                was first scored by session 14 (0.308 / 0.571) and read; holdout6 was scored at
                                that session's start (0.294 / 0.600) and end (0.353 / 0.583) only: its failures
                                are unread. holdout7 is FNC-1 article bodies (blind_candidates.py --pool fnc1,
-                               positions 0-99), scored blind by session 14 (0.333 / 0.378) and then read; a new
-                               blind set starts at position 100 of that pool.
+                               positions 0-99), scored blind by session 14 (0.333 / 0.378) and then read;
+                               holdout8 (FNC-1 positions 100-199) was never scored: score it once before changing
+                               anything. A new blind set starts at position 200 of that pool.
 """
 
 from __future__ import annotations
