@@ -18,7 +18,7 @@ from sayso.claim_base import (
 )
 from sayso.model import Quote, Speaker
 from sayso.polarity import CHARGES_FOUGHT as FIGHTING_CHARGES
-from sayso.polarity import CONTRARY_LEAD, STORIES_CALLED_WORTHLESS, denial_matches, sentence_lead
+from sayso.polarity import CONTRARY_LEAD, STORIES_CALLED_WORTHLESS, denial_matches, statement_lead
 
 SPELLED_OUT = re.compile(r"^\s*that\s+")
 WRONGDOING = re.compile(
@@ -220,12 +220,8 @@ def spelled_out_keys(referring: str) -> set[str]:
 def contrary_to(denial: Quote, text: str) -> str | None:
     """The words before a statement's speaker or in its words that say whose claims it contradicts ("Contrary to
     Lazar's claims, " in "Contrary to Lazar's claims, authorities say he never obtained access"), or None."""
-    spans = [*denial.content_spans, *(s for s in (denial.cue_span, denial.source_span) if s is not None)]
-    if not spans:
-        return None
-    found = CONTRARY_LEAD.search(sentence_lead(text, min(start for start, _ in spans))) or CONTRARY_LEAD.search(
-        denial.content
-    )
+    lead = statement_lead(text, denial.content_spans, denial.cue_span, denial.source_span)
+    found = CONTRARY_LEAD.search(lead) or CONTRARY_LEAD.search(denial.content)
     return found.group(0) if found else None
 
 

@@ -18,7 +18,7 @@ from sayso.claims import link as link_claims
 from sayso.config import settings
 from sayso.ingest import read_text
 from sayso.model import Analysis, Article, Quote, Scheme, SpeakerRef, content_id
-from sayso.polarity import polarity, sentence_lead
+from sayso.polarity import polarity, statement_lead
 from sayso.quotes import extract
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.tagger import TaggedAttribution
@@ -138,12 +138,6 @@ def _quote_id(article_id: str, cand: Candidate, taken: set[str]) -> str:
     return qid
 
 
-def _lead(text: str, cand: Candidate) -> str:
-    """The words of the statement's sentence before its first span (content, cue or source)."""
-    spans = [*cand.content_spans, *(s for s in (cand.cue_span, cand.source_span) if s is not None)]
-    return sentence_lead(text, min(start for start, _ in spans)) if spans else ""
-
-
 def _quote(text: str, cand: Candidate, res: Resolution | None, ids: dict[int, str], quote_id: str) -> Quote:
     content = " … ".join(text[s:e] for s, e in cand.content_spans)
     cue = text[cand.cue_span[0] : cand.cue_span[1]] if cand.cue_span else None
@@ -162,7 +156,7 @@ def _quote(text: str, cand: Candidate, res: Resolution | None, ids: dict[int, st
         source_span=cand.source_span,
         speaker_id=speaker.id if speaker else None,
         speaker=speaker,
-        polarity=polarity(cue, content, _lead(text, cand)),
+        polarity=polarity(cue, content, statement_lead(text, cand.content_spans, cand.cue_span, cand.source_span)),
         nested_in=ids.get(id(cand.parent)) if cand.parent is not None else None,
         confidence=round(cand.confidence, 3),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sayso.model import Polarity
+from sayso.model import Polarity, Span
 from sayso.quotes.cues import is_denial_cue
 
 # "there is no doubt", "there are no excuses", "there is no greater man": praise, certainty or blame, not a denial;
@@ -229,6 +229,12 @@ def polarity(cue: str | None, content: str, lead: str = "") -> Polarity:
 
 LEAD_REACH = 200  # characters back from a statement's first word to the start of its sentence, at most
 SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+|\n")
+
+
+def statement_lead(text: str, content_spans: list[Span], *spans: Span | None) -> str:
+    """The words of a statement's sentence before its first span (of its words, cue or source)."""
+    starts = [start for start, _ in content_spans] + [span[0] for span in spans if span is not None]
+    return sentence_lead(text, min(starts)) if starts else ""
 
 
 def sentence_lead(text: str, first: int) -> str:

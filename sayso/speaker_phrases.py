@@ -265,20 +265,23 @@ def issued_statement(text: str, before: int) -> Span | None:
     return (name.start(1), name.end(1)) if len(re.findall(r"[.!?]", between)) <= 1 else None
 
 
+# "Clinton's", "Woods'": the mark of a possessive right after a name ('s, or ' alone after an s)
+POSSESSIVE_MARK = re.compile(r"[’']s\b|(?<=s)[’'](?!\w)")
+
+
 def possessive(text: str, ent: SpacySpan) -> bool:
-    """ "Clinton's spokesman Brian Fallon", "Woods' agent": the name before 's (or ' after an s) is not the speaker."""
-    after = text[ent.end_char : ent.end_char + 3]
-    plural_mark = ent.text.endswith("s") and re.match(r"[’'](?!\w)", after) is not None
-    return re.match(r"[’']s\b", after) is not None or plural_mark
+    """ "Clinton's spokesman Brian Fallon", "Woods' agent": the name before the possessive mark is not the speaker."""
+    return POSSESSIVE_MARK.match(text, ent.end_char) is not None
 
 
 def possessive_within(text: str, ent: SpacySpan, end: int, named_elsewhere: Callable[[SpacySpan], bool]) -> bool:
     """ "Clinton's spokesman Brian Fallon": a name before 's that more of the mention (up to ``end``) follows is not
     the speaker; a mention that ends at the name is, when the article names that person elsewhere too ("Podliska" as
     the source of "Podliska's claim is that ...", after "Bradley Podliska")."""
-    if not possessive(text, ent):
+    mark = POSSESSIVE_MARK.match(text, ent.end_char)
+    if mark is None:
         return False
-    return re.sub(r"^[’']s\b", "", text[ent.end_char : end]).strip() != "" or not named_elsewhere(ent)
+    return text[mark.end() : end].strip() != "" or not named_elsewhere(ent)
 
 
 def premodifier(ent: SpacySpan, mention: SpacySpan) -> bool:

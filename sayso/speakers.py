@@ -310,7 +310,7 @@ class SpeakerResolver(OrganisationLookup):
         read" or "the statement said" right after "The mayor's office issued a statement.": the issuer named
         there (a person or organisation, else the words that name it)."""
         by = document_author(mention, lambda name: self._named_person(name) or self._organisation(name))
-        if by := by or earlier_document(mention, list(self.entities.values())):
+        if by := by or earlier_document(mention, self.entities.values()):
             return by  # "the suit reads" after "Podliska's lawsuit", "the report" after "a report from the IG"
         said = mention.text.strip()
         the_statement = THE_STATEMENT.fullmatch(said) is not None

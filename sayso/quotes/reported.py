@@ -292,7 +292,8 @@ CLAIM_APPOSITION = re.compile(
 def claim_appositions(frame: Frame, found: list[Candidate], *, polnear: bool) -> list[Candidate]:
     """ "The ministry said its troops took the village, a claim (that) the army denied": the apposition reports
     the army's denial of the words before it: those of the statement ending at its comma, else the clause
-    before it (PolNeAR's scheme: "that", or the claim noun phrase, is the content)."""
+    before it (PolNeAR's scheme: "that", or the claim noun phrase, is the content). In sayso's scheme the statement
+    whose words end at the apposition loses any words after it ("... overnight … a claim": the tagger's)."""
     out: list[Candidate] = []
     text = frame.text
     for m in CLAIM_APPOSITION.finditer(text):
