@@ -7,7 +7,8 @@ the last candidate of this pool.
 --pool fnc1: FNC-1 train article bodies (../shared/data/stance/fnc1/train_bodies.csv) of the official training ids
 (not the hold-out ids the stance eval scores), 1,000 to 8,000 characters, with a denial word, shuffled with
 random.Random(14): news of another kind (2014-15 viral stories, rumours and hoaxes) that no rule was written against
-before bench/disputes_gold_holdout7.json (positions 0-99) and holdout8 (100-199); the next set starts at 200.
+before bench/disputes_gold_holdout7.json (positions 0-99); holdout8 took 100-199, holdout9 200-299 and holdout10
+300-353, the last candidate of this pool.
 A gold names such an article "fnc1/train_bodies/<Body ID>" (bench/disputes.py reads it from the CSV).
 
 An annotator must not run sayso on a set before it is scored once. --show FILE prints the text sayso analyzes (the
