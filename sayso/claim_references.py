@@ -36,7 +36,7 @@ CLAUSE_END = re.compile(
 REFERENCE_NOUNS = (
     r"(?:claims?|charges?|allegations?|accusations?|criticism|criticisms|reports?|assertions?|story|stories|"
     r"suggestions?|notion|characteri[sz]ation|findings?|conclusions?|accounts?|version|statements|testimony|"
-    r"figures?|estimates?)\b"
+    r"figures?|estimates?|rumou?rs?|hoax(?:es)?)\b"
 )
 # "denied reports that ...", "rejected allegations that ...": a bare plural noun of what was said, no one named
 BARE_REPORTS = re.compile(r"^(?:media\s+|press\s+|news\s+)?(?P<noun>reports|allegations|claims)\s+that\b", re.I)
@@ -58,6 +58,9 @@ NOUN_VERB_STEMS = {
     "finding": ("found", "find"),
     "conclusion": ("conclu",),
     "testimony": ("testif",),
+    "rumor": ("claim", "report", "rumo"),  # "dismissed the rumor" and "a site called X claiming that ..."
+    "rumour": ("claim", "report", "rumo"),
+    "hoax": ("claim", "report", "post"),
 }
 # ... and, where no claim was made so, the verbs that make what a report or a story says all the same: "denied reports
 # that the couple split" and "The rumours began when a gossip site claimed that ..."
@@ -69,6 +72,16 @@ REFERRING = (
     r"(?:[\w.-]+(?:[’']s?)?\s+)?"
 )
 REFERENCE = re.compile(REFERRING + REFERENCE_NOUNS, re.IGNORECASE)
+# ... and the nouns of what someone said that a denying sentence may name as its subject or as what "no truth" is
+# "to": "These claims are absolutely, completely false", "There is no truth whatsoever to these claims" (not "no
+# evidence the report had ever arrived": a report as a thing)
+SAID_WITHIN = re.compile(
+    r"(?:^[\s\"'“‘]*|\bto\s+)(?:the|these|those|such)\s+"
+    r"(?:claims?|allegations?|accusations?|charges|reports?|rumou?rs?|stor(?:y|ies))\b",
+    re.IGNORECASE,
+)
+# where a sentence of a denial's words begins: after the end of the one before
+SENTENCE_BEFORE = re.compile(r"[.!?…]\s+")
 # ... of these, the ones that accuse: what they refer to is a claim about the denier
 ACCUSATION = re.compile(
     REFERRING + r"(?:charges?|allegations?|accusations?|criticisms?|attacks?|characteri[sz]ation)\b", re.IGNORECASE
@@ -110,6 +123,9 @@ def referring_words(denial: Quote, text: str) -> str | None:
         clause = content[start:end].split("…")[-1].strip(" \"'“”‘’")  # (the last part of quote's words joined)
         if REFERENCE.match(clause):
             return clause
+        named = _said_in_its_sentence(content, start, end)
+        if named is not None:
+            return named
         # "We disagree strongly with those claims": what the speaker's own denial names, when it does not spell it out
         # (not "We reject the suggestion that we are flooding the market": its words say what)
         own = OWN_DENIAL.match(clause)
@@ -117,6 +133,14 @@ def referring_words(denial: Quote, text: str) -> str | None:
             return clause[own.end() :]
     called = STORIES_CALLED_WORTHLESS_IN.search(content)  # ('I read the same stories you do, and ... are rubbish')
     return content[called.start() :] if called else None
+
+
+def _said_in_its_sentence(content: str, start: int, end: int) -> str | None:
+    """ "There is no truth whatsoever to these claims": the words from what the sentence of a denying clause (from
+    ``start`` to ``end`` of the content) names as something said, up to the clause's end."""
+    opening = max((m.end() for m in SENTENCE_BEFORE.finditer(content, 0, start)), default=0)
+    named = SAID_WITHIN.search(content[opening:end])
+    return content[opening + named.start() : end].lstrip(" \"'“‘").removeprefix("to ") if named else None
 
 
 def reports_denied(denial: Quote, claims: list[DraftClaim], text: str) -> DraftClaim | None:

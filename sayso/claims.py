@@ -36,6 +36,7 @@ from sayso.claim_references import (
     CLAUSE_END,
     POSSESSED_REFERENCE,
     REFERENCE_IN_CUE,
+    REPORTED_AFTER_REACH,
     WRONGDOING,
     accusations_of,
     charges_fought,
@@ -400,7 +401,13 @@ def _target(
         spelled_out = spelled_out_keys(referring)
         if spelled_out:  # "rejected the notion that the party could walk away": a claim in those words
             others = [c for c in others if len(c.keys & spelled_out) >= MIN_SHARED_KEYS]
-        return claim_just_before(denial, others)
+        before = claim_just_before(denial, others)
+        if before is not None or not made_so:
+            return before
+        # "Comcast dismisses the rumor ... It began Saturday with a site called DeepDotWeb claiming that ...": where
+        # nothing was claimed before, what was claimed as the noun says just after
+        told_after = claim_just_after(denial, made_so, text, reach=REPORTED_AFTER_REACH)
+        return told_after[0] if told_after is not None else None
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"

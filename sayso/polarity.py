@@ -245,6 +245,15 @@ def sentence_lead(text: str, first: int) -> str:
     return window[breaks[-1].end() :] if breaks else window
 
 
+# a cue that calls what it introduces false: "a claim DHS said was false", "said is untrue"
+FALSE_VERDICT_CUE = re.compile(
+    r"\b(?:is|was|were|are|been)\s+(?:\w+ly\s+)?(?:false|untrue|wrong|inaccurate|incorrect|baseless|unfounded|"
+    r"misleading|bogus|fake|fabricated|nonsense|ridiculous|absurd)$",
+    re.IGNORECASE,
+)
+
+
 def _cue_denies(cue: str | None) -> bool:
     cue_words = (cue or "").lower()
-    return bool(cue) and is_denial_cue(cue_words) and not NEGATED_CUE.search(cue_words)
+    denies = is_denial_cue(cue_words) or FALSE_VERDICT_CUE.search(cue_words) is not None
+    return bool(cue) and denies and not NEGATED_CUE.search(cue_words)

@@ -22,7 +22,9 @@ PERSON_NOUNS = words("""
     spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
     victim mother father wife husband son daughter brother sister man woman neighbour neighbor resident lawyer
     prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
-    economist researcher scientist professor student friend relative colleague insider member
+    economist researcher scientist professor student friend relative colleague insider member fighter soldier
+    militant commander activist expert agent rebel guard protester pilot player coach survivor suspect detective
+    engineer farmer owner founder
 """)
 
 # Singular nouns of a group that news calls "they": "The family said ...; they added".

@@ -858,3 +858,12 @@ def test_a_denial_after_a_claim_in_another_sentence_needs_more_than_a_but() -> N
         "denied that anyone had been paid to keep quiet."
     )
     assert disputes_of(analyze(text)) == []
+
+
+def test_a_claim_someone_said_was_false_is_disputed_by_them() -> None:
+    text = (
+        "Rep. Dana Hill said Tuesday that ten militants were caught crossing the border, a claim the Border Agency "
+        "said was false. Rep. Joe Marr has said that four men were arrested along the river."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "ten militants" in claim and claimant == "Dana Hill" and disputers == ["the Border Agency"]

@@ -265,3 +265,29 @@ def test_a_statement_after_others_who_disagreed_disputes_nothing() -> None:
         '"Voters always warm to a project once it opens," he said.'
     )
     assert disputes_of(analyze(text)) == []
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        '"There is no truth whatsoever to these claims," said Ruth Pell, a spokeswoman for the league.',
+        '"Over the past year he has played twice. These claims are absolutely, totally false," said Ruth Pell, a '
+        "spokeswoman for the league.",
+    ],
+)
+def test_claims_named_inside_a_denying_sentence_are_the_ones_just_made(denial: str) -> None:
+    text = (
+        "Retired rider Dan Korr said on a radio show last week that the champion was serving a secret ban for doping."
+        f"\n\n{denial}"
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "secret ban" in claim and claimant == "Dan Korr" and disputers == ["Ruth Pell"]
+
+
+def test_a_rumour_dismissed_in_the_lede_is_the_claim_told_just_after() -> None:
+    text = (
+        "The rail operator dismissed the rumour as nonsense on Monday.\n\n"
+        "It began on Saturday with a blog called TrackWatch claiming that the operator would close the night line."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "night line" in claim and claimant == "TrackWatch" and disputers == ["The rail operator"]

@@ -535,3 +535,13 @@ def test_a_headline_quote_before_a_colon_is_the_subject_s(marks: tuple[str, str]
     text = f"{marks[0]}We will not be bullied{marks[1]}: PM defies rebels over welfare cuts\n\nThe vote is on Monday."
     q = quote_with(analyze(text, id="t"), "We will not be bullied")
     assert (q.content, q.source, q.kind) == ("We will not be bullied", "PM", "direct")
+
+
+@pytest.mark.parametrize("verdict", ["was false", "is untrue", "was simply wrong"])
+def test_a_claim_someone_said_was_false_is_their_denial_of_the_words_before(verdict: str) -> None:
+    """ "..., a claim DHS said was false": DHS denies the words before (one statement, not DHS asserting them)."""
+    text = f"The ministry said its troops had taken the village overnight, a claim the army said {verdict}."
+    analysis = analyze(text, id="t")
+    denied = [q for q in analysis.quotes if q.source == "the army"]
+    assert [q.polarity for q in denied] == ["denies"]
+    assert denied[0].content == "its troops had taken the village overnight"

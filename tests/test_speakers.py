@@ -343,3 +343,13 @@ def test_one_of_a_group_is_no_role() -> None:
 def test_most_of_them_are_the_group_named_before() -> None:
     text = "Economists polled by the agency had expected the decision. Most of them forecast a cut in May."
     assert speakers_of(text) == [("Economists", None)]
+
+
+@pytest.mark.parametrize("described", ["A rebel fighter", "A former soldier", "An opposition activist"])
+def test_he_after_an_unnamed_person_who_denied_is_that_person_not_a_man_named_before(described: str) -> None:
+    text = (
+        "President Anton Hale has vowed to crush the uprising in the north.\n\n"
+        f"{described} denied that the rebels' commander had been captured. \"I have checked with our leaders and it "
+        'is false news,\" he said from inside the country.'
+    )
+    assert [(name or "").lower() for name, _ in speakers_of(text)][-2:] == [described.lower()] * 2

@@ -353,11 +353,17 @@ def _denied_object(frame: Frame, cand: Candidate) -> bool:
 NOUN_TO_DENIER = 8  # characters from a claim noun to the deniers after it ("a claim that the army ...")
 
 
+def _within(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
 def _noun_read_as_a_statement(cand: Candidate, apposition: Candidate) -> bool:
     """ "..., a claim (that) the army and the border police deny": "claim" read as the cue of a statement whose
     words are the deniers and their verb, where the apposition is the deniers' statement."""
     if cand.cue_span is None or apposition.source_span is None or not cand.content_spans:
         return False
+    if cand is not apposition and apposition.cue_span and _within(cand.cue_span, apposition.cue_span):
+        return True  # (", a claim DHS said was false": "said" read as the cue of "a claim ... was false")
     start, end = apposition.source_span[0], max(apposition.source_span[1], (apposition.cue_span or (0, 0))[1])
     noun_end = cand.cue_span[1]
     before = 0 <= start - noun_end <= NOUN_TO_DENIER

@@ -282,6 +282,7 @@ def _subject_then(frame: Frame, k: int, is_verb: Callable[[Token], bool]) -> boo
 # ", a claim Kyiv denied", ", a charge that the ministry rejects", " - a point that auditors have disputed",
 # " -- something he denied": the writer's apposition naming the words before it a claim; what follows the noun (and
 # "that" or "which") is who disputes or backs it.
+FORMS_OF_BE = {"is", "was", "were", "are", "be", "been"}  # (the parse here has no lemmas)
 CLAIM_APPOSITION = re.compile(
     r"(?:,|\s[-–—]+)\s+(?:(?:a|an|the)\s+(?:claim|charge|allegation|assertion|accusation|contention|point|view|"
     r"notion|idea|characteri[sz]ation|account|version|assessment|conclusion|finding|estimate|figure)|something)\s+"
@@ -330,7 +331,7 @@ def _denier_and_cue(toks: list[Token]) -> tuple[Span, Span] | None:
     k = verb
     while k > 0 and toks[k - 1].pos_ in {"AUX", "ADV"}:
         k -= 1
-    cue = (toks[k].idx, toks[verb].idx + len(toks[verb]))
+    cue = (toks[k].idx, _verdict_end(toks, verb))
     if k == 0 and toks[verb].tag_ == "VBN" and verb + 2 < len(toks) and toks[verb + 1].lower_ == "by":
         np = verb + 2
         while np < len(toks) and _in_noun_phrase(toks, np):
@@ -339,6 +340,19 @@ def _denier_and_cue(toks: list[Token]) -> tuple[Span, Span] | None:
     if k == 0 or not all(_in_noun_phrase(toks, i) for i in range(k)):
         return None
     return (toks[0].idx, toks[k - 1].idx + len(toks[k - 1])), cue
+
+
+def _verdict_end(toks: list[Token], verb: int) -> int:
+    """Where the cue ends: after its verb, or after the verdict that follows a verb of saying ("a claim DHS said was
+    false", "said is untrue": the verdict is how the denier called the claim)."""
+    k = verb + 1
+    if k < len(toks) and toks[k].lower_ in FORMS_OF_BE and is_speech_verb(toks[verb].text):
+        k += 1
+        while k < len(toks) and toks[k].pos_ in {"ADV", "PART"}:
+            k += 1
+        if k < len(toks) and toks[k].pos_ == "ADJ":
+            return toks[k].idx + len(toks[k])
+    return toks[verb].idx + len(toks[verb])
 
 
 def _ends_at(cand: Candidate, at: int) -> bool:
