@@ -43,6 +43,7 @@ from sayso.claim_references import (
     contrary_to,
     contrasted_in_its_sentence,
     denying_clauses,
+    made_as,
     made_as_named,
     reference_noun,
     referring_words,
@@ -154,6 +155,7 @@ CALLED_WRONG = re.compile(WRONG_FOR + "$", re.IGNORECASE)
 REPORTED_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 TO_ME = re.compile(r"\s+me\s+(?:that\s+)?$")
 ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+LEDE_REACH = 600  # characters from the start: a news article's lede, which sums up what its body then tells
 ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
 
 
@@ -390,6 +392,12 @@ def _target(
         made_so = made_as_named(claims, noun)
         if made_so and (made := claim_just_before(denial, made_so)) is not None:
             return made
+        # "Comcast dismisses the rumor ... It began Saturday with a site called DeepDotWeb claiming that ...": in the
+        # lede, what was claimed just after by the very verb of the noun (the body tells what the lede sums up)
+        by_its_verb = [c for c in made_so if made_as(c, noun)] if start_of(denial) < LEDE_REACH else []
+        told_after = claim_just_after(denial, by_its_verb, text, reach=REPORTED_AFTER_REACH)
+        if told_after is not None:
+            return told_after[0]
         if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
             about = [c for c in claims if c.claimant.id != denial.speaker_id and speaks_of(c.text, denier)]
             before = claim_just_before(denial, about)
@@ -401,13 +409,7 @@ def _target(
         spelled_out = spelled_out_keys(referring)
         if spelled_out:  # "rejected the notion that the party could walk away": a claim in those words
             others = [c for c in others if len(c.keys & spelled_out) >= MIN_SHARED_KEYS]
-        before = claim_just_before(denial, others)
-        if before is not None or not made_so:
-            return before
-        # "Comcast dismisses the rumor ... It began Saturday with a site called DeepDotWeb claiming that ...": where
-        # nothing was claimed before, what was claimed as the noun says just after
-        told_after = claim_just_after(denial, made_so, text, reach=REPORTED_AFTER_REACH)
-        return told_after[0] if told_after is not None else None
+        return claim_just_before(denial, others)
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"

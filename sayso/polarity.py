@@ -128,6 +128,8 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:this|the|that|a)\s+fiction\s+that\b|\b(?:malarkey|hogwash|baloney|poppycock|claptrap|bullshit|horseshit)\b"
     # "It's fake, dude", "It's implausible", "the story didn't wash", "a source told the congressman otherwise"
     r"|\b(?:it|that|this)(?:[’']s|\s+is|\s+was)\s+(?:all\s+|just\s+|\w+ly\s+)?(?:fake|implausible|not\s+plausible)\b"
+    # 'described as "rubbish" a Daily Mirror report that ...', "dismissed the reports as complete fakes"
+    r"|\bas\s+[“\"‘]?(?:(?:complete|total|utter|pure|absolute)\s+)?(?:rubbish|garbage|drivel|tosh|nonsense|fakes?|bogus)\b"
     r"|\b(?:do|does|did)(?:\s+not|n[’']t)\s+wash\b|\b(?:told|tells|tell)\s+(?:\w+\s+){1,3}?otherwise\b"
     r"|\bphony\s+(?:attacks?|charges?|claims?|allegations?|story|stories|scandals?|issues?)\b"
     r"|(?<!-)\blying\s+about\b"
@@ -160,8 +162,10 @@ DENIAL_CONTENT = re.compile(
 # worthless deny it (the judgement must follow its subject: "the ridiculous claims kept coming" judges nothing)
 CLAIM_JUDGED_WORTHLESS = re.compile(
     r"^\W*(?:the|that|this|these|those|such|his|her|their|[A-Z][\w.-]*[’']s)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|"
-    r"accusations?|criticism|reports?|assertions?|story|stories|suggestions?|notion)\b(?:(?!\b(?:and|but|while)\b)[^.;:,]){0,40}?"
-    r"\b(?:hypocri\w*|ridiculous|absurd|laughable|outrageous|preposterous|silly|garbage|meritless|without merit|"
+    r"accusations?|criticism|reports?|assertions?|story|stories|suggestions?|notion|tale|articles?|posts?)\b"
+    r"(?:(?!\b(?:and|but|while)\b)[^.;:,]){0,40}?"
+    r"\b(?:hypocri\w*|ridiculous|absurd|laughable|outrageous|preposterous|silly|garbage|rubbish|fake|bogus|nonsense|"
+    r"meritless|without merit|"
     r"politically motivated|(?:political\s+)?manipulation|smear\w*|desperate|implausible|"
     r"(?:does|did)(?:\s+not|n[’']t)\s+make\s+(?:much\s+|any\s+)?sense)\b",
     re.IGNORECASE,
@@ -176,7 +180,7 @@ DISMISSIVE_QUESTION = re.compile(
 TOLD_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get)\s+told\s+(?:that\s+)?$", re.IGNORECASE)
 TOLD_REACH = 30  # characters before a denying phrase in which "were told" reports it
 # "did not deny", "refused to dismiss", "never denied": a denial cue negated denies nothing
-NEGATED_CUE = re.compile(r"\b(?:not|never|refused to|declined to)\b|n[’']t\b")
+NEGATED_CUE = re.compile(r"\b(?:not|never|nor|refused to|declined to)\b|n[’']t\b")
 # 'The film shows him refusing and depicts a guard asking, "For what?"': a question the words report someone asking,
 # not one their speaker asks
 REPORTED_QUESTION = re.compile(

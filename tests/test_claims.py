@@ -867,3 +867,14 @@ def test_a_claim_someone_said_was_false_is_disputed_by_them() -> None:
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "ten militants" in claim and claimant == "Dana Hill" and disputers == ["the Border Agency"]
+
+
+def test_neither_confirming_nor_denying_a_report_disputes_nothing() -> None:
+    text = (
+        "The retailer is planning to launch a streaming service early next year, the Harbour Post reported on Friday."
+        "\n\nIn a statement, a company spokeswoman neither confirmed nor denied the rumor."
+    )
+    analysis = analyze(text)
+    answer = next(q for q in analysis.quotes if q.cue and "nor" in q.cue)
+    assert answer.source == "a company spokeswoman" and answer.polarity != "denies"
+    assert disputes_of(analysis) == []

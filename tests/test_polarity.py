@@ -114,6 +114,9 @@ def test_other_statements_assert(content: str) -> None:
         "that claim smacked of hypocrisy, because they had done the same",
         "The allegations are ridiculous",
         "those charges are politically motivated",
+        "the article was fake",
+        "The whole tale is rubbish",
+        "the story is a hoax, he said",
     ],
 )
 def test_a_claim_judged_worthless_is_denied(content: str) -> None:
@@ -130,6 +133,17 @@ def test_a_claim_judged_worthless_is_denied(content: str) -> None:
 )
 def test_a_judgement_of_something_else_is_not_a_denial(content: str) -> None:
     assert polarity("said", content) == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content", ["as “rubbish” a Daily Courier report that he quit", "the reports as complete fakes"]
+)
+def test_describing_a_report_as_rubbish_denies_it(content: str) -> None:
+    assert polarity("has described", content) == "denies"
+
+
+def test_describing_a_plan_as_ambitious_asserts() -> None:
+    assert polarity("described", "the plan as ambitious but affordable") == "asserts"
 
 
 @pytest.mark.parametrize(
@@ -230,7 +244,10 @@ def test_a_number_ten_nobody_and_a_rubbish_half_are_no_denials(content: str) -> 
     assert polarity("said", content) == "asserts"
 
 
-@pytest.mark.parametrize("cue", ["has aggressively pushed back on", "fought back against"])
+@pytest.mark.parametrize(
+    "cue",
+    ["has aggressively pushed back on", "fought back against", "quickly shot down", "shoots down", "slapped down"],
+)
 def test_pushing_back_on_the_charges_denies_them(cue: str) -> None:
     assert polarity(cue, "those charges") == "denies"
 

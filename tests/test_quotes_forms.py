@@ -217,3 +217,15 @@ def test_the_object_of_a_denial_verb_the_tagger_linked_to_a_later_cue_is_a_denia
     assert text[denied.cue_span[0] : denied.cue_span[1]] == "denied"
     assert [text[s:e] for s, e in denied.content_spans] == ["the report"]
     assert [text[s:e] for s, e in cand.content_spans] == ["this year will meet expectations"]
+
+
+def test_a_second_that_clause_joined_by_and_is_the_same_speakers_words() -> None:
+    """ "has said she is fine, and that rumours of her capture are untrue": one statement of the woman (the tagger
+    read "are untrue" as a second cue)."""
+    text = (
+        "A Canadian nurse who was reportedly kidnapped by rebels has said she is fine, and that rumours of her capture "
+        "are untrue."
+    )
+    (quote,) = analyze(text).quotes
+    assert quote.source == "A Canadian nurse who was reportedly kidnapped by rebels"
+    assert quote.content == "she is fine, and that rumours of her capture are untrue" and quote.polarity == "denies"

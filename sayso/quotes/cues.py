@@ -53,7 +53,11 @@ DENIAL_LEMMAS = words(
 )
 DENIAL_NOUNS = words("denial denials")
 # "has aggressively pushed back on those charges", "fought back against the claims": phrasal cues that deny
-PUSHED_BACK = re.compile(r"\b(?:push|pushed|pushes|pushing|fought|fights|fighting)\s+back\s+(?:on|against)\b", re.I)
+PUSHED_BACK = re.compile(
+    r"\b(?:(?:push|pushed|pushes|pushing|fought|fights|fighting)\s+back\s+(?:on|against)"
+    r"|(?:shot|shoots|shooting|slapped|slaps|knocked|knocks)\s+down)\b",  # "quickly shot down that rumor"
+    re.I,
+)
 
 # Verbs whose object is a noun phrase unless "that" follows ("rejected the plan", "denied that ...").
 THAT_ONLY_LEMMAS = words("""

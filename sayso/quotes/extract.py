@@ -59,7 +59,7 @@ from sayso.quotes.sources import (
     widen_sources,
 )
 from sayso.quotes.spans import cue_words, is_quoted, line_pieces
-from sayso.quotes.tagger import QuoteTagger, TaggedAttribution
+from sayso.quotes.tagger import QuoteTagger, TaggedAttribution, join_and_that_clauses
 
 log = logging.getLogger(__name__)
 # Below this mean token probability a tagged statement is more often wrong than right (PolNeAR dev). PolNeAR's
@@ -110,7 +110,7 @@ def attributions(
     ran it already."""
     frame = Frame.build(text, doc)
     ruled = rules.top_level(frame)
-    raw = tag(text) if tagger_output is None else tagger_output
+    raw = join_and_that_clauses(text, tag(text) if tagger_output is None else tagger_output)
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme)) and not (scheme == "sayso" and _cites(frame, c))]
     tagged += denied_objects_apart(frame, tagged) if scheme == "sayso" else []
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))

@@ -51,7 +51,7 @@ def fill_sources(frame: Frame, found: list[Candidate]) -> None:
 TRAILING_TIME = re.compile(
     r"(?:\s+(?:that|this|earlier|later)(?:\s+(?:night|evening|morning|afternoon|day|week|"
     r"weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
-    r"|\s+(?:the|a|an|of|at|in)"
+    r"|\s+(?:the|a|an|of|at|in|neither|either)"
     r"|,\s+(?:in particular|however|meanwhile|for example|for instance|too),?)$",
     re.IGNORECASE,
 )

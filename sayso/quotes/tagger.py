@@ -102,6 +102,36 @@ class TaggedAttribution:
     confidence: float
 
 
+# what joins a second clause of reported words to the first: "said she is fine, and that rumours ... are untrue"
+AND_THAT = re.compile(r",?\s+and\s+(?=that\s)", re.IGNORECASE)
+
+
+def join_and_that_clauses(text: str, tagged: list[TaggedAttribution]) -> list[TaggedAttribution]:
+    """ "has said she is fine, and that rumours of her capture are untrue": a second clause the tagger tagged apart
+    (words with no cue or source, or with its verb for a cue: "are untrue", and the same source), right after the
+    first's words and joined by "and that", goes on the first's words."""
+    out: list[TaggedAttribution] = []
+    for cand in sorted(tagged, key=lambda t: t.content_spans[0][0] if t.content_spans else -1):
+        first = out[-1] if out else None
+        if first is not None and first.content_spans and cand.content_spans and _goes_on(text, first, cand):
+            end = max(cand.content_spans[-1][1], cand.cue_span[1] if cand.cue_span else 0)
+            spans = (*first.content_spans[:-1], (first.content_spans[-1][0], end))
+            out[-1] = TaggedAttribution(spans, first.cue_span, first.source_span, first.confidence)
+            continue
+        out.append(cand)
+    return out
+
+
+def _goes_on(text: str, first: TaggedAttribution, then: TaggedAttribution) -> bool:
+    own_source = then.source_span is not None and then.source_span != first.source_span
+    cue_before = then.cue_span is not None and then.cue_span[0] < then.content_spans[0][0]
+    if own_source or cue_before or first.cue_span is None:
+        return False
+    start = then.content_spans[0][0]
+    gap = AND_THAT.match(text, first.content_spans[-1][1])  # ("that" in the second's words or not)
+    return gap is not None and gap.end() in (start, start + len("that "))
+
+
 @dataclass(frozen=True)
 class RoleSpan:
     """One tagged span: role is SOURCE, CUE or CONTENT; prob the mean probability of its tags."""
