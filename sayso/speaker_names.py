@@ -107,15 +107,20 @@ def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[Sp
 
 
 WHICH_AFTER = re.compile(r",\s+(?:which|based\s+in|headquartered\s+in)\s")
-# "the newspaper Diario do Planalto", "the broadcaster WDS": a kind of body right before its name
-KIND_BEFORE = re.compile(r"\b[Tt]he\s+(?:newspaper|tabloid|magazine|broadcaster|website|company|firm)\s+$")
+# "the newspaper Diario do Planalto", "the broadcaster WDS", "the jihadist group al-Shabab": a kind of body (maybe
+# after one lower-case word) right before its name
+KIND_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?:newspaper|tabloid|magazine|broadcaster|website|company|firm|group|militia|"
+    r"movement|organi[sz]ation|network|party|band)\s+$"
+)
+KIND_REACH = 32  # characters before a name in which its kind is looked for
 
 
 def _as_a_body(ent: SpacySpan, text: str) -> SpacySpan:
     """ "Volt Beverages, which makes ...", "Hanxin Steel, based in Shanghai,", "the newspaper Diario do Planalto":
     what NER calls a person but a relative "which" (or "based in") follows or a kind of body comes before, an
     organisation."""
-    kind_before = KIND_BEFORE.search(text, max(0, ent.start_char - 20), ent.start_char)
+    kind_before = KIND_BEFORE.search(text, max(0, ent.start_char - KIND_REACH), ent.start_char)
     if ent.label_ == "PERSON" and (WHICH_AFTER.match(text, ent.end_char) or kind_before):
         return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
     return ent

@@ -63,8 +63,11 @@ THE_STATEMENT = re.compile(r"(?:the|that|this) statement", re.IGNORECASE)
 AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # "The mayor of Eastbrook, Sandra Lowe, said": a name after "of" is what the speaker is a role of, not the speaker.
 # "Ana Ruiz, a computer scientist at Tulane,", "El Diario de las Américas, a Florida-based publication read by exiles":
-# a name (no comma in it), and an apposition that says what it is
-APPOSITION = re.compile(r"(?P<head>[^,]{2,80}?),\s+(?:a|an|the)\s+(?P<what>[^,]+?),?")
+# a name (no comma in it), and an apposition that says what it is (or between dashes: "Snopes.com—the premier debunker
+# of internet myths—")
+APPOSITION = re.compile(
+    r"(?P<head>[^,—–]{2,80}?)(?:,\s+|\s*[—–]\s*)(?:a|an|the)\s+(?P<what>[^,—–]+?)(?:,|\s*[—–])?"
+)
 # "one of the former auditors for Dan Harlow", "a rival to Ann Ruiz": a name that is a preposition's object
 OF_NAME = re.compile(r"\w\s+(?:of|for|to|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the

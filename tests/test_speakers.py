@@ -353,3 +353,17 @@ def test_he_after_an_unnamed_person_who_denied_is_that_person_not_a_man_named_be
         'is false news,\" he said from inside the country.'
     )
     assert [(name or "").lower() for name, _ in speakers_of(text)][-2:] == [described.lower()] * 2
+
+
+def test_he_is_not_a_group_the_tagger_took_for_a_person() -> None:
+    """ "where the militant group al-Shabab operates. He denied ...": "al-Shabab" (NER: PERSON) is a group."""
+    text = (
+        "Kamal Odeh then flew to Amsterdam, where he claimed to be met by agents from MI5 who accused him of trying to "
+        "travel to Somalia, where the militant group al-Shabab operates. He denied the accusation."
+    )
+    assert speakers_of(text)[-1][0] == "Kamal Odeh"
+
+
+def test_a_description_between_dashes_is_no_part_of_the_name() -> None:
+    text = "Snopes.com—the premier debunker of internet myths—said the article was fake."
+    assert speakers_of(text)[0][0] == "Snopes.com"
