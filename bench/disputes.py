@@ -9,7 +9,9 @@ with denial words but no dispute. bench/disputes_gold_fresh.json is a second set
 definition on articles no rule was written against (its "about" says how they were chosen). A pair marked
 "optional" (a borderline dispute) counts neither way: not in recall, and a predicted pair matching it is left
 out of precision. A predicted pair matches a gold pair of the same article when both names match (the last
-word of a name, or all the words of the shorter one, among the other's words).
+word of a name, or all the words of the shorter one, among the other's words); a gold name's other names in
+parentheses ("Esquire (Ben Collins)") each match too (since session 15: before, all the words in and out of the
+parentheses made one name, and "Esquire Magazine" matched none of it).
 Recall: gold pairs found; precision: predicted pairs that are in the gold. A gold's "file" is a path under
 ../shared/data/polnear, or "fnc1/train_bodies/<Body ID>" for an FNC-1 article body (bench/blind_candidates.py).
 
@@ -60,8 +62,17 @@ def same_party(a: str, b: str) -> bool:
     return wa[-1] == wb[-1] or set(shorter) <= set(longer)
 
 
+def gold_names(name: str) -> list[str]:
+    """A gold name and the others it gives in parentheses ("Esquire (Ben Collins)": "Esquire", "Ben Collins"; "ISIS
+    (ISIS sources, jihadist websites)": each of those too): the annotators put the name first and the other names of
+    the same party in parentheses."""
+    head, _, rest = name.partition("(")
+    inside = re.split(r"[,;/]", rest.rsplit(")", 1)[0]) if rest else []
+    return [name, head] + [part for part in inside if part.strip()]
+
+
 def _matches(gold: tuple[str, str], predicted: tuple[str, str]) -> bool:
-    return same_party(gold[0], predicted[0]) and same_party(gold[1], predicted[1])
+    return all(any(same_party(g, p) for g in gold_names(name)) for name, p in zip(gold, predicted, strict=True))
 
 
 def predicted_pairs(data: Path, file: str) -> list[tuple[str, str]]:
