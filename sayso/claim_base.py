@@ -121,13 +121,19 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
 
 
 def _whole_name_in(content: str, speaker: Speaker) -> bool:
-    """ "the Ukrainian military's account" names "The Ukrainian military": all of a name of two words or more."""
+    """ "the Ukrainian military's account" names "The Ukrainian military": all of a name of two words or more (but
+    for the kind of body it ends in: "the Esquire story" names "Esquire Magazine")."""
     name = re.sub(r"^(?:the|a|an)\s+", "", speaker.name.strip(), flags=re.IGNORECASE)
+    kind = KIND_AT_END.search(name)
+    if kind is not None and kind.start() > 0 and re.search(rf"\b{re.escape(name[: kind.start()])}\b", content):
+        return True
     if len(name.split()) < 2 or name.lower() not in content.lower():  # (the cheap test first)
         return False
     return re.search(rf"\b{re.escape(name)}\b", content, re.IGNORECASE) is not None
 
 
+# the kind of body a name may end in ("Esquire Magazine", "Fox News Network"), which mentions of it leave out
+KIND_AT_END = re.compile(r"\s+(?:magazine|newspaper|website|network|group|company|corporation|inc\.?|corp\.?)$", re.I)
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 SIDE = re.compile(r"\b([A-Z][a-z]{3,})\s+side\b")
 

@@ -878,3 +878,13 @@ def test_neither_confirming_nor_denying_a_report_disputes_nothing() -> None:
     answer = next(q for q in analysis.quotes if q.cue and "nor" in q.cue)
     assert answer.source == "a company spokeswoman" and answer.polarity != "denies"
     assert disputes_of(analysis) == []
+
+
+def test_a_story_named_by_an_outlet_without_its_kind_is_the_outlets_claim() -> None:
+    text = (
+        "On Friday, Harbour Magazine reported that the network would air an all-male panel on Monday.\n\n"
+        "Tide Weekly reported that the network had hired no women presenters this year. The network called the "
+        "Harbour story false."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Harbour Magazine", ["The network"])]
