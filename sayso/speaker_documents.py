@@ -2,7 +2,8 @@
 before: "Menzies's lawsuit", "a lawsuit filed by a former aide named Carla Menzies", "Halvorsen Oil sent a letter",
 "Halvorsen Oil argued in its letter"; else it stays a speaker of its own (and so where several are named). "The report"
 or "the new study" is the document of that kind the article spoke of before ("according to a report from the
-inspector general"), the latest one where there are several."""
+inspector general"), the latest one where there are several; "The article" right after "a satirical website called
+'National Report'" is that site's."""
 
 from __future__ import annotations
 
@@ -76,3 +77,25 @@ def earlier_document(mention: SpacySpan, entities: Iterable[Entity]) -> Resoluti
     if not before:
         return None
     return Resolution(max(before, key=lambda pair: pair[0])[1], None)
+
+
+# "The article", "the story": a piece a site published, right after the sentence that names the site
+THE_PIECE = re.compile(r"[Tt]he\s+(?:article|story|post|piece)")
+# "a satirical website called “National Report.”", "a blog named Racket Report"
+SITE_CALLED = re.compile(
+    r"\b(?:website|site|blog|page|outlet|newspaper|tabloid|magazine)\s+(?:called|named)\s+[“\"‘']?"
+    rf"(?P<name>{NAME})"
+)
+SITE_REACH = 200  # characters before the mention in which the site is named
+
+
+def site_of_the_piece(mention: SpacySpan) -> str | None:
+    """ "The article quoted the CDC ..." after "The fake recall first appeared on a satirical website called
+    “National Report.”": the name of the one site named so just before (in the reach), if any."""
+    if THE_PIECE.fullmatch(mention.text.strip()) is None:
+        return None
+    text = mention.doc.text
+    named = list(SITE_CALLED.finditer(text, max(0, mention.start_char - SITE_REACH), mention.start_char))
+    if len({m.group("name").rstrip(".") for m in named}) != 1:
+        return None
+    return named[0].group("name").rstrip(".")

@@ -20,7 +20,7 @@ from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_campaign import campaign_description, campaign_role, described_candidate
-from sayso.speaker_documents import document_author, earlier_document
+from sayso.speaker_documents import document_author, earlier_document, site_of_the_piece
 from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
@@ -312,6 +312,9 @@ class SpeakerResolver(OrganisationLookup):
         by = document_author(mention, lambda name: self._named_person(name) or self._organisation(name))
         if by := by or earlier_document(mention, self.entities.values()):
             return by  # "the suit reads" after "Podliska's lawsuit", "the report" after "a report from the IG"
+        site = site_of_the_piece(mention)
+        if site is not None:  # "The article quoted ..." after "a satirical website called 'National Report.'"
+            return Resolution(self._organisation_for(site), None)
         said = mention.text.strip()
         the_statement = THE_STATEMENT.fullmatch(said) is not None
         if the_statement or said.lower() == "it":

@@ -367,3 +367,11 @@ def test_he_is_not_a_group_the_tagger_took_for_a_person() -> None:
 def test_a_description_between_dashes_is_no_part_of_the_name() -> None:
     text = "Snopes.com—the premier debunker of internet myths—said the article was fake."
     assert speakers_of(text)[0][0] == "Snopes.com"
+
+
+def test_the_article_after_the_site_called_so_is_that_sites() -> None:
+    text = (
+        "The fake recall first appeared on a satirical website called “Harbour Report.” The article quoted the "
+        "health agency as saying millions of turkeys were unsafe."
+    )
+    assert speakers_of(text)[-1][0] == "Harbour Report"
