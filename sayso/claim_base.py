@@ -31,6 +31,12 @@ SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'�
 # a name after one of these prepositions (and its first name or title) is an act's object ("made an offer for
 # Harry Kane"), not the one whose words are denied
 OBJECT_OF = re.compile(r"\b(?:for|to|with|against|on|about|at)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
+# ... or after the "by" of a passive act that is no making of a claim ("suspended for a month by the Tour": who
+# suspended, in the claim; not "allegations made by the Tour")
+ACTED_BY = re.compile(
+    r"\b(?!(?:made|raised|put|brought|leveled|levelled|published|reported|issued|voiced|aired|posted)\b)\w+(?:ed|en)\s+"
+    r"(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$"
+)
 REFERENCE_REACH = 1200  # characters back from the denial
 MIN_SHARED_KEYS = 2
 NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
@@ -106,6 +112,8 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
         if SAID_BY.search(content[: match.start()]):  # '... prosecution," said Rep. Elijah Cummings': the one who says
             continue
         if OBJECT_OF.search(content[: match.start()]):  # "an offer for Harry Kane": whom an act is about, no claimant
+            continue
+        if ACTED_BY.search(content[: match.start()]):  # "suspended by the Tour": who acted, in the claim
             continue
         before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
         # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz", "Judge Ruiz" are still Ann Ruiz)

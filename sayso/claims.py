@@ -155,6 +155,7 @@ CALLED_WRONG = re.compile(WRONG_FOR + "$", re.IGNORECASE)
 REPORTED_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 TO_ME = re.compile(r"\s+me\s+(?:that\s+)?$")
 ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+REFERRING_PREFIX = 30  # characters of a denial's referring words looked for in its words
 LEDE_REACH = 600  # characters from the start: a news article's lede, which sums up what its body then tells
 ADDRESSING_REACH = 200  # characters before the denial's words in which its cue names whom it addresses
 
@@ -384,7 +385,8 @@ def _target(
     if referring is not None:
         # "the AP report was misleading": the report's claims, when a speaker is that report, else the claim before
         # (named before "that": in "the notion that Democrats could ..." they are what the notion is about)
-        head = THAT_CLAUSE.split(denial.content, maxsplit=1)[0]
+        # (in the sentence of the reference: not "The PGA Tour has confirmed ..." after "These claims are false.")
+        head = THAT_CLAUSE.split(_sentence_of(denial.content, referring), maxsplit=1)[0]
         named = [c for c in claims if c.claimant.id != denial.speaker_id and names_speaker(head, c.claimant)]
         if named:  # (or, "China rejected the Philippines' account" in a lede, the account given after it)
             return claim_just_before(denial, named, reach=len(text)) or named[0]
@@ -466,6 +468,16 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return contrasted_in_its_sentence(denial, [c for c in others if c not in agreed], text)
+
+
+def _sentence_of(content: str, words: str) -> str:
+    """The sentence of the content in which the words begin (all of it where they are not found in it)."""
+    at = content.find(words.strip()[:REFERRING_PREFIX])
+    if at < 0:
+        return content
+    start = max((m.end() for m in SENTENCE_END.finditer(content, 0, at)), default=0)
+    end = SENTENCE_END.search(content, at)
+    return content[start : end.start() if end else len(content)]
 
 
 def _denied_in_apposition(denial: Quote, claims: list[DraftClaim]) -> DraftClaim | None:

@@ -888,3 +888,21 @@ def test_a_story_named_by_an_outlet_without_its_kind_is_the_outlets_claim() -> N
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Harbour Magazine", ["The network"])]
+
+
+@pytest.mark.parametrize(
+    "content, named",
+    [
+        ("claims that he has been suspended for a month by the Tour", False),
+        ("claims that the golfer was arrested by Tour officials", False),
+        ("the allegations made by the Tour are false", True),
+    ],
+)
+def test_the_agent_of_a_passive_act_is_not_a_claimant_named(content: str, named: bool) -> None:
+    """ "denied claims that he has been suspended for a month by the Tour": the Tour is who suspended (in the claim),
+    not whose claim is denied; "allegations made by the Tour" are the Tour's."""
+    from sayso.claim_base import names_speaker
+    from sayso.model import Speaker
+
+    tour = Speaker(id="s1", name="the PGA Tour", type="ORG", roles=[], mentions=[])
+    assert names_speaker(content, tour) is named

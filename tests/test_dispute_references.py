@@ -291,3 +291,13 @@ def test_a_rumour_dismissed_in_the_lede_is_the_claim_told_just_after() -> None:
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "night line" in claim and claimant == "TrackWatch" and disputers == ["The rail operator"]
+
+
+def test_claims_called_false_are_not_those_of_someone_named_in_a_later_sentence() -> None:
+    text = (
+        "Retired rider Dan Korr said on a radio show last week that the champion was serving a secret ban for doping."
+        '\n\n"These claims are completely false. The League has confirmed there is no truth to them," said Ruth '
+        "Pell, the champion's agent.\n\nThe League has said it is required to announce any ban."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Dan Korr", ["Ruth Pell"])]
