@@ -334,12 +334,13 @@ def _rejects_a_request(denial: Quote) -> bool:
 
 def _identifiable(speaker: Speaker) -> bool:
     """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom"), nor a thing
-    of someone unresolved ("her campaign": whose?), nor "no one" or "everyone"."""
+    of someone unresolved ("her campaign": whose?), nor "no one", "everyone" or "no government agency"."""
     words = speaker.name.lower().split()
-    return bool(words) and not (
-        speaker.type == "UNNAMED"
-        and (words[-1] in UNRESOLVED_PRONOUNS or words[0] in POSSESSIVE_PRONOUNS or " ".join(words) in NO_ONE)
-    )
+    if not words:
+        return False
+    nobody = " ".join(words) in NO_ONE or words[0] == "no"
+    unresolved = words[-1] in UNRESOLVED_PRONOUNS or words[0] in POSSESSIVE_PRONOUNS
+    return not ((speaker.type == "UNNAMED" and unresolved) or (speaker.type in {"UNNAMED", "GROUP"} and nobody))
 
 
 def _same_claim(a: set[str], b: set[str]) -> bool:

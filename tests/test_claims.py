@@ -126,6 +126,8 @@ def test_a_speaker_left_as_a_bare_pronoun_is_no_party_to_a_dispute() -> None:
     assert link([claim, denial], [lind, whose], text)[1] == []
     nobody = Speaker(id="s2", name="no one", type="UNNAMED")  # "no one believes ...": nobody speaks
     assert link([claim, denial], [lind, nobody], text)[1] == []
+    no_agency = Speaker(id="s2", name="No government agency", type="UNNAMED")  # "No government agency has said ..."
+    assert link([claim, denial], [lind, no_agency], text)[1] == []
     named = Speaker(id="s2", name="The mayor's office", type="ORG")
     assert len(link([claim, denial], [lind, named], text)[1]) == 1
 
