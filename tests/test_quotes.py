@@ -401,3 +401,20 @@ def test_a_quoted_show_title_after_a_preposition_or_its_owner_is_not_a_statement
     fragments = [text[s:e] for c in found for s, e in c.content_spans]
     assert not any(title in fragment for fragment in fragments)
     assert all("It is time" in fragment or "rebuild" in fragment for fragment in fragments)
+
+
+@pytest.mark.parametrize("noun", ["allegations", "claims"])
+def test_nominal_claim_by_people_somewhere_that_y_is_nested_under_the_denial(noun: str) -> None:
+    """ "rejected allegations by government officials in the Gaza strip that ...": the place is part of who."""
+    text = f"The ministry has rejected {noun} by government officials in the northern province that it opened the dams."
+    analysis = statements(text)
+    denial = find(analysis, f"{noun} by government officials")
+    claim = find(analysis, "it opened the dams")
+    assert denial["speaker"] == "The ministry" and denial["polarity"] == "denies"
+    assert claim["speaker"] == "government officials in the northern province" and claim["nested"]
+
+
+def test_a_denied_claim_is_not_cut_to_its_noun() -> None:
+    text = "Israel has rejected claims by government officials in Gaza that authorities released storm water."
+    denial = find(statements(text), "claims by government officials")
+    assert denial["content"] == "claims by government officials in Gaza that authorities released storm water"

@@ -110,7 +110,9 @@ def attributions(
     ran it already."""
     frame = Frame.build(text, doc)
     ruled = rules.top_level(frame)
-    raw = join_and_that_clauses(text, tag(text) if tagger_output is None else tagger_output)
+    raw = tag(text) if tagger_output is None else tagger_output
+    if scheme == "sayso":  # (PolNeAR's annotators keep "..., and that ..." apart: train-100 exact 0.840 -> 0.839)
+        raw = join_and_that_clauses(text, raw)
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme)) and not (scheme == "sayso" and _cites(frame, c))]
     tagged += denied_objects_apart(frame, tagged) if scheme == "sayso" else []
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))

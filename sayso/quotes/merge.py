@@ -180,7 +180,9 @@ def _broken_up(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:
     first_word = frame.text[rule.start : rule.end].split(" ", 1)[0]
     split = len(rivals) > 1 or any(r.cue_span is None for r in rivals)
     took_noun = any(r.cue_span is not None and r.cue_span[0] <= rule.start < r.cue_span[1] for r in rivals)
-    return (split or took_noun) and is_cue_noun(first_word)
+    # (or the unattributed "Y" was dropped, and "claims" alone is left: "rejected claims by officials in Gaza that")
+    bare_noun = any(frame.text[r.start : r.end] == first_word and r.end < rule.end for r in rivals)
+    return (split or took_noun or bare_noun) and is_cue_noun(first_word)
 
 
 def _cut_after_subject(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> bool:

@@ -52,12 +52,27 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
         return None
     src = source_after(frame, noun.i + 1, that_at)
     before_that = doc[that_at - 1]
-    if src is None or not (src[1] == before_that.idx + len(before_that) or _coordinated_up_to(frame, src, that_at)):
+    up_to_that = before_that.idx + len(before_that)
+    if src is not None and _placed_up_to(frame, src, that_at):  # "officials in the Gaza strip that": where they are
+        src = (src[0], up_to_that)
+    if src is None or not (src[1] == up_to_that or _coordinated_up_to(frame, src, that_at)):
         return None  # the phrase must run up to "that" ("attacks from Bush and other candidates that": Bush)
     content = trim_content(frame.text, (doc[that_at + 1].idx, outer.end))
     if content is None:
         return None
     return _nominal(noun, src, [content], outer)
+
+
+def _placed_up_to(frame: Frame, src: Span, that_at: int) -> bool:
+    """Whether the words from the source phrase to "that" say where its people are ("government officials | in the
+    Gaza strip | that"): "in" (or "from") and a noun phrase."""
+    doc = frame.doc
+    rest = [t for t in doc[that_at - MAX_NP_TOKENS - 1 : that_at] if t.idx >= src[1]]
+    return (
+        len(rest) >= 2
+        and rest[0].lower_ in {"in", "from"}
+        and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} for t in rest[1:])
+    )
 
 
 def _coordinated_up_to(frame: Frame, src: Span, that_at: int) -> bool:
