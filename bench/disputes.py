@@ -28,8 +28,9 @@ The sets and how far each can be trusted (a set whose failures were read is no l
                                positions 0-99), scored blind by session 14 (0.333 / 0.378) and then read;
                                holdout8 (FNC-1 positions 100-199) was first scored by session 15 (0.171 / 0.214)
                                and read; holdout9 (positions 200-299) was scored at session 15's start (0.233 /
-                               0.286) and end only: its failures are unread; holdout10 (positions 300-353, the last
-                               of that pool) was never scored: score it once before changing anything.
+                               0.286) and end (0.233 / 0.263) only: its failures are unread; holdout10
+                               (positions 300-353, the last of that pool) was never scored: score it once before
+                               changing anything.
 """
 
 from __future__ import annotations
