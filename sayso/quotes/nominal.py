@@ -65,24 +65,23 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
 
 def _placed_up_to(frame: Frame, src: Span, that_at: int) -> bool:
     """Whether the words from the source phrase to "that" say where its people are ("government officials | in the
-    Gaza strip | that"): "in" (or "from") and a noun phrase."""
-    doc = frame.doc
-    rest = [t for t in doc[that_at - MAX_NP_TOKENS - 1 : that_at] if t.idx >= src[1]]
-    return (
-        len(rest) >= 2
-        and rest[0].lower_ in {"in", "from"}
-        and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} for t in rest[1:])
-    )
+    Gaza strip | that")."""
+    return _phrase_up_to(frame, src, that_at, {"in", "from"})
 
 
 def _coordinated_up_to(frame: Frame, src: Span, that_at: int) -> bool:
     """Whether the words from the source phrase to "that" are "and" or "or" and another noun phrase ("Bush and
     other candidates")."""
+    return _phrase_up_to(frame, src, that_at, {"and", "or"})
+
+
+def _phrase_up_to(frame: Frame, src: Span, that_at: int, openers: set[str]) -> bool:
+    """Whether the words from the source phrase to "that" are one of the openers and a noun phrase."""
     doc = frame.doc
     rest = [t for t in doc[that_at - MAX_NP_TOKENS - 1 : that_at] if t.idx >= src[1]]
     return (
         len(rest) >= 2
-        and rest[0].lower_ in {"and", "or"}
+        and rest[0].lower_ in openers
         and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} for t in rest[1:])
     )
 
