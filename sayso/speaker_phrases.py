@@ -69,7 +69,12 @@ APPOSITION = re.compile(
     r"(?P<head>[^,—–]{2,80}?)(?:,\s+|\s*[—–]\s*)(?:a|an|the)\s+(?P<what>[^,—–]+?)(?:,|\s*[—–])?"
 )
 # "one of the former auditors for Dan Harlow", "a rival to Ann Ruiz": a name that is a preposition's object
-OF_NAME = re.compile(r"\w\s+(?:of|for|to|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or after a kind of body ("The leader of Islamist group Boko Haram": Boko Haram is the group, not its leader)
+OF_NAME = re.compile(
+    r"\w\s+(?:of|for|to|against|with)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:group|militia|movement|organi[sz]ation|network|party|band|company|firm)\s+)?$",
+    re.IGNORECASE,
+)
 # "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the
 # organisation's name may begin).
 AFFILIATION_OF = re.compile(r",?\s+of\s+(?P<the>)(?:the\s+)?")

@@ -375,3 +375,12 @@ def test_the_article_after_the_site_called_so_is_that_sites() -> None:
         "health agency as saying millions of turkeys were unsafe."
     )
     assert speakers_of(text)[-1][0] == "Harbour Report"
+
+
+@pytest.mark.parametrize(
+    "lead", ["The leader of Islamist group Boko Haram", "The head of the Harbour Authority", "The founder of Tidewater"]
+)
+def test_the_leader_of_an_organisation_is_a_person_not_the_organisation(lead: str) -> None:
+    analysis = analyze(f"{lead} has dismissed claims that the group signed a truce.")
+    (quote,) = [q for q in analysis.quotes if q.nested_in is None]
+    assert quote.speaker is not None and quote.speaker.name == lead  # (not "Boko Haram", a leader of itself)
