@@ -107,11 +107,12 @@ def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[Sp
 
 
 WHICH_AFTER = re.compile(r",\s+(?:which|based\s+in|headquartered\s+in)\s")
+# the nouns of a kind of body that go right before its name ("the jihadist group al-Shabab", "the firm Acme")
+BODY_BEFORE_NAME = r"(?:company|firm|group|militia|movement|organi[sz]ation|network|party|band)"
 # "the newspaper Diario do Planalto", "the broadcaster WDS", "the jihadist group al-Shabab": a kind of body (maybe
 # after one lower-case word) right before its name
 KIND_BEFORE = re.compile(
-    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?:newspaper|tabloid|magazine|broadcaster|website|company|firm|group|militia|"
-    r"movement|organi[sz]ation|network|party|band)\s+$"
+    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?:newspaper|tabloid|magazine|broadcaster|website|" + BODY_BEFORE_NAME + r")\s+$"
 )
 KIND_REACH = 32  # characters before a name in which its kind is looked for
 

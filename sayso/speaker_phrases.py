@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.quotes.cues import words
 from sayso.quotes.frame import Span
 from sayso.speaker_entity import Entity, normalise_name
-from sayso.speaker_names import NON_COMPANY_KINDS, PUBLISHER_WORDS, is_first_name
+from sayso.speaker_names import BODY_BEFORE_NAME, NON_COMPANY_KINDS, PUBLISHER_WORDS, is_first_name
 from sayso.speaker_roles import ORG_WORDS
 
 # Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
@@ -71,8 +71,7 @@ APPOSITION = re.compile(
 # "one of the former auditors for Dan Harlow", "a rival to Ann Ruiz": a name that is a preposition's object
 # ... or after a kind of body ("The leader of Islamist group Boko Haram": Boko Haram is the group, not its leader)
 OF_NAME = re.compile(
-    r"\w\s+(?:of|for|to|against|with)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+)?(?:group|militia|movement|organi[sz]ation|network|party|band|company|firm)\s+)?$",
+    r"\w\s+(?:of|for|to|against|with)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?" + BODY_BEFORE_NAME + r"\s+)?$",
     re.IGNORECASE,
 )
 # "Sofia Lindgren of the Karolinska Institute", "Jo Hale, of Avon Police,": "of" (group "the": where the
