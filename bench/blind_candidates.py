@@ -9,12 +9,16 @@ the last candidate of this pool.
 random.Random(14): news of another kind (2014-15 viral stories, rumours and hoaxes) that no rule was written against
 before bench/disputes_gold_holdout7.json (positions 0-99); holdout8 took 100-199, holdout9 200-299 and holdout10
 300-353, the last candidate of this pool.
+--pool fnc1-holdout: the same for the bodies of FNC-1's official hold-out ids (which the stance eval scores, and no
+dispute rule was written against), shuffled with random.Random(15).
+--pool polnear-dev: PolNeAR dev articles under 12,000 characters with a denial word, shuffled with random.Random(16)
+(quote attribution is measured on them; no dispute gold had them before session 16).
 A gold names such an article "fnc1/train_bodies/<Body ID>" (bench/disputes.py reads it from the CSV).
 
 An annotator must not run sayso on a set before it is scored once. --show FILE prints the text sayso analyzes (the
 one cue offsets count in).
 
-    python bench/blind_candidates.py [--pool polnear|fnc1] [--data ../shared/data] [--start 0] [--count 40]
+    python bench/blind_candidates.py [--pool polnear|polnear-dev|fnc1|fnc1-holdout] [--data ../shared/data] [--start 0] [--count 40]
     python bench/blind_candidates.py --show fnc1/train_bodies/1234
 """
 
@@ -56,15 +60,27 @@ def article_text(data: Path, file: str) -> str:
     return (data / "polnear" / file).read_text(encoding="utf-8")
 
 
-def fnc1_candidates(data: Path) -> list[tuple[str, int, int]]:
-    """(gold file name, denial words, characters) of every FNC-1 candidate, in the seeded order."""
-    training = set((data / "stance" / "fnc1" / "training_ids.txt").read_text().split())
+def fnc1_candidates(data: Path, ids: str = "training_ids.txt", seed: int = 14) -> list[tuple[str, int, int]]:
+    """(gold file name, denial words, characters) of every FNC-1 candidate of one id list, in the seeded order."""
+    chosen = set((data / "stance" / "fnc1" / ids).read_text().split())
     out = []
     for body_id, text in sorted(fnc1_bodies(data).items(), key=lambda item: int(item[0])):
         hits = len(DENIAL_WORDS.findall(text))
-        if body_id in training and hits and FNC1_CHARS[0] <= len(text) <= FNC1_CHARS[1]:
+        if body_id in chosen and hits and FNC1_CHARS[0] <= len(text) <= FNC1_CHARS[1]:
             out.append((FNC1_PREFIX + body_id, hits, len(text)))
-    random.Random(14).shuffle(out)
+    random.Random(seed).shuffle(out)
+    return out
+
+
+def dev_candidates(data: Path) -> list[tuple[str, int, int]]:
+    """(file name, denial words, characters) of every PolNeAR dev candidate (data: the PolNeAR folder)."""
+    out = []
+    for path in sorted((data / "dev" / "text").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        hits = len(DENIAL_WORDS.findall(text))
+        if hits and len(text) <= MAX_CHARS:
+            out.append(("dev/text/" + path.name, hits, len(text)))
+    random.Random(16).shuffle(out)
     return out
 
 
@@ -89,7 +105,7 @@ def candidates(data: Path) -> list[tuple[str, int, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=BENCH.parent.parent / "shared" / "data")
-    parser.add_argument("--pool", choices=("polnear", "fnc1"), default="polnear")
+    parser.add_argument("--pool", choices=("polnear", "polnear-dev", "fnc1", "fnc1-holdout"), default="polnear")
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--show", metavar="FILE", help="print the text of one article of a gold")
@@ -99,7 +115,12 @@ def main() -> None:
     if args.show:
         print(article_text(args.data, args.show), end="")
         return
-    pool = fnc1_candidates(args.data) if args.pool == "fnc1" else candidates(args.data / "polnear")
+    pool = {
+        "polnear": lambda: candidates(args.data / "polnear"),
+        "polnear-dev": lambda: dev_candidates(args.data / "polnear"),
+        "fnc1": lambda: fnc1_candidates(args.data),
+        "fnc1-holdout": lambda: fnc1_candidates(args.data, "hold_out_ids.txt", 15),
+    }[args.pool]()
     for position, (name, hits, chars) in enumerate(pool):
         if args.start <= position < args.start + args.count:
             print(position, name, hits, chars)
