@@ -18,7 +18,7 @@ A gold names such an article "fnc1/train_bodies/<Body ID>" (bench/disputes.py re
 An annotator must not run sayso on a set before it is scored once. --show FILE prints the text sayso analyzes (the
 one cue offsets count in).
 
-    python bench/blind_candidates.py [--pool polnear|polnear-dev|fnc1|fnc1-holdout] [--data ../shared/data] [--start 0] [--count 40]
+    python bench/blind_candidates.py [--pool polnear|polnear-dev|fnc1|fnc1-holdout] [--start 0] [--count 40]
     python bench/blind_candidates.py --show fnc1/train_bodies/1234
 """
 

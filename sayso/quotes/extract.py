@@ -347,7 +347,10 @@ def _asked_by_no_one(frame: Frame, cand: Candidate) -> bool:
 
 def _denied_object(frame: Frame, cand: Candidate) -> bool:
     """ "Ellis dismissed that", "dismissed the criticism": the object after a denial cue is what it disputes
-    (not "a deal that was rejected by large majorities", a relative pronoun before a passive)."""
+    (not "a deal that was rejected by large majorities", a relative pronoun before a passive); so is the subject of a
+    denial in the passive ("The claim was rejected by the ministry", passive.py)."""
+    if cand.origin == "passive":
+        return True
     cue = cand.cue_span
     return cue is not None and cue[1] <= cand.start and is_denial_cue(frame.text[cue[0] : cue[1]])
 
