@@ -80,6 +80,8 @@ POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words(
     "it which who whom you they we them he she i this that these those several some many others"
 )
+# what no one says: a rumour or speculation named as a statement's source ("A recent rumor claimed ...") names no party
+HEARSAY = words("rumor rumors rumour rumours speculation gossip hearsay")
 NO_ONE = {"no one", "no-one", "nobody", "none", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
 NOUN_CUE_LEAD = words("a an the his her its their was is were are")  # before a claim noun as a statement's cue
 REQUEST_NOUNS = re.compile(
@@ -334,11 +336,12 @@ def _rejects_a_request(denial: Quote) -> bool:
 
 def _identifiable(speaker: Speaker) -> bool:
     """A speaker that can be a party to a claim: not a pronoun left unresolved ("it", "many of whom"), nor a thing
-    of someone unresolved ("her campaign": whose?), nor "no one", "everyone" or "no government agency"."""
+    of someone unresolved ("her campaign": whose?), nor "no one", "everyone" or "no government agency", nor a rumour
+    ("A recent rumor", "Speculation")."""
     words = speaker.name.lower().split()
     if not words:
         return False
-    nobody = " ".join(words) in NO_ONE or words[0] == "no"
+    nobody = " ".join(words) in NO_ONE or words[0] == "no" or words[-1] in HEARSAY
     unresolved = words[-1] in UNRESOLVED_PRONOUNS or words[0] in POSSESSIVE_PRONOUNS
     return not ((speaker.type == "UNNAMED" and unresolved) or (speaker.type in {"UNNAMED", "GROUP"} and nobody))
 

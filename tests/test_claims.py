@@ -908,3 +908,44 @@ def test_the_agent_of_a_passive_act_is_not_a_claimant_named(content: str, named:
 
     tour = Speaker(id="s1", name="the PGA Tour", type="ORG", roles=[], mentions=[])
     assert names_speaker(content, tour) is named
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        'Reports that the rebels in Dunmore had cholera have been refuted as "unfounded" by the country\'s health '
+        "ministry.",
+        "Earlier reports claiming that the rebels in Dunmore had cholera have now been denied by the health ministry.",
+        "But the claim was flatly rejected by the health ministry on Tuesday.",
+    ],
+)
+def test_a_claim_denied_in_the_passive_is_disputed_by_the_agent(denial: str) -> None:
+    text = f"The newspaper Al-Waqt said the rebels in Dunmore had cholera.\n\n{denial}"
+    analysis = analyze(text)
+    disputes = disputes_of(analysis)
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Al-Waqt", [_health_ministry(denial)])]
+    (denial_quote,) = [q for q in analysis.quotes if q.polarity == "denies"]
+    assert "by" not in denial_quote.content.split()
+
+
+def _health_ministry(denial: str) -> str:
+    return "the country's health ministry" if "country" in denial else "the health ministry"
+
+
+def test_a_rumour_is_no_party_to_a_dispute() -> None:
+    text = (
+        "A recent rumor claimed that Halden College had banned the word \"freshman\".\n\n"
+        "Halden College denied that it had banned the word."
+    )
+    assert disputes_of(analyze(text)) == []
+
+
+def test_the_agent_of_a_passive_denial_may_be_named_in_apposition() -> None:
+    text = (
+        "Councillor Ian Hale said the depot had flooded twice last winter.\n\n"
+        "Mr Hale's assertion that the depot had flooded twice was disputed by the council's director, Mary Cole, who "
+        "wrote that the records showed one flood."
+    )
+    assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
+        ("Ian Hale", ["Mary Cole"])
+    ]
