@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint train train-stance eval bench docs clean
+.PHONY: demo test lint train train-stance train-disputes eval bench docs clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ train-stance: $(VENV)/.installed
 	nice -n 10 $(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance $(STANCE_RECIPE)
 	$(PY) training/train_stance.py --data ../shared/data/stance --out sayso/models/stance --headline-layer \
 	--headline-features headline --head-l2 0.03 0.1 0.3 1.0
+
+# Retrains the dispute filter (sayso/models/disputes/filter.json) on the annotated dispute golds and the probes
+# (`training/train_dispute_filter.py -h`): about two minutes of CPU, scikit-learn only.
+train-disputes: $(VENV)/.installed
+	$(PY) training/train_dispute_filter.py
 
 eval: $(VENV)/.installed
 	$(VENV)/bin/sayso eval polnear --split dev

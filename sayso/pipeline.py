@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from sayso import nlp
 from sayso.claims import link as link_claims
 from sayso.config import settings
+from sayso.dispute_confidence import keep_confident
 from sayso.ingest import read_text
 from sayso.model import Analysis, Article, Quote, Scheme, SpeakerRef, content_id
 from sayso.polarity import polarity, statement_lead
@@ -110,6 +111,7 @@ def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> A
     used = {q.speaker_id for q in quotes if q.speaker_id}
     speakers = [s for s in resolver.speakers() if s.id in used]
     claims, disputes = link_claims(quotes, speakers, text)
+    disputes = keep_confident(disputes, claims, quotes, speakers, text)
     return Analysis(
         id=article.id,
         text_sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
