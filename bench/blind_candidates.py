@@ -10,9 +10,11 @@ random.Random(14): news of another kind (2014-15 viral stories, rumours and hoax
 before bench/disputes_gold_holdout7.json (positions 0-99); holdout8 took 100-199, holdout9 200-299 and holdout10
 300-353, the last candidate of this pool.
 --pool fnc1-holdout: the same for the bodies of FNC-1's official hold-out ids (which the stance eval scores, and no
-dispute rule was written against), shuffled with random.Random(15).
+dispute rule was written against), shuffled with random.Random(15); holdout11 took positions 0-45 and holdout13
+46-91, the last of this pool.
 --pool polnear-dev: PolNeAR dev articles under 12,000 characters with a denial word, shuffled with random.Random(16)
-(quote attribution is measured on them; no dispute gold had them before session 16).
+(quote attribution is measured on them; no dispute gold had them before session 16); holdout12 took all of them
+(positions 0-33).
 A gold names such an article "fnc1/train_bodies/<Body ID>" (bench/disputes.py reads it from the CSV).
 
 An annotator must not run sayso on a set before it is scored once. --show FILE prints the text sayso analyzes (the
