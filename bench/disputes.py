@@ -79,7 +79,8 @@ def gold_names(name: str) -> list[str]:
     return [name, head] + [part for part in inside if part.strip()]
 
 
-def _matches(gold: tuple[str, str], predicted: tuple[str, str]) -> bool:
+def pair_matches(gold: tuple[str, str], predicted: tuple[str, str]) -> bool:
+    """Whether a predicted (disputer, claimant) pair names the parties of a gold pair (each side by same_party)."""
     return all(any(same_party(g, p) for g in gold_names(name)) for name, p in zip(gold, predicted, strict=True))
 
 
@@ -108,9 +109,9 @@ def main() -> None:
         gold = [(d["disputer"], d["claimant"]) for d in article["disputes"] if not d.get("optional")]
         optional = [(d["disputer"], d["claimant"]) for d in article["disputes"] if d.get("optional")]
         pred = predicted_pairs(data, article["file"])
-        hits = [g for g in gold if any(_matches(g, p) for p in pred)]
-        right = [p for p in pred if any(_matches(g, p) for g in gold)]
-        pred = [p for p in pred if p in right or not any(_matches(o, p) for o in optional)]
+        hits = [g for g in gold if any(pair_matches(g, p) for p in pred)]
+        right = [p for p in pred if any(pair_matches(g, p) for g in gold)]
+        pred = [p for p in pred if p in right or not any(pair_matches(o, p) for o in optional)]
         found, gold_total = found + len(hits), gold_total + len(gold)
         correct, predicted_total = correct + len(right), predicted_total + len(pred)
         if args.verbose:

@@ -29,12 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from blind_candidates import article_text  # noqa: E402
-from disputes import _matches  # noqa: E402
+from disputes import pair_matches  # noqa: E402
 
 from sayso.claims import link  # noqa: E402
 from sayso.config import settings  # noqa: E402
 from sayso.dispute_confidence import FEATURES, MODEL_FILE, pair_features  # noqa: E402
-from sayso.model import Article  # noqa: E402
+from sayso.model import Article, Quote  # noqa: E402
 from sayso.pipeline import analyze_article  # noqa: E402
 
 # kept out of training so that they stay a blind measure (scored, never read); add them once they have been read
@@ -121,10 +121,10 @@ def _pairs(group: str, key: str, article_id: str, text: str, gold: list[dict]) -
 def _matches_any(gold: dict, names: tuple[str, str]) -> bool:
     """Whether a gold pair names the denier and claimant (either side may be a list of other names)."""
     disputers, claimants = (v if isinstance(v, list) else [v] for v in (gold["disputer"], gold["claimant"]))
-    return any(_matches((d, c), names) for d in disputers for c in claimants)
+    return any(pair_matches((d, c), names) for d in disputers for c in claimants)
 
 
-def _label(names: tuple[str, str], denial, gold: list[dict]) -> int | None:  # type: ignore[no-untyped-def]
+def _label(names: tuple[str, str], denial: Quote, gold: list[dict]) -> int | None:
     spans = list(denial.content_spans) + [s for s in (denial.cue_span, denial.source_span) if s]
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     label: int | None = 0
