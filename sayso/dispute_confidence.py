@@ -13,6 +13,7 @@ from its dispute, and a dispute left with no denial is dropped. No model file: e
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from sayso.config import PACKAGE_DIR
 from sayso.model import Claim, Dispute, Quote, Speaker
 from sayso.quotes.cues import is_denial_cue
 
+log = logging.getLogger(__name__)
 MODEL_FILE = PACKAGE_DIR / "models" / "disputes" / "filter.json"
 NEAR = 300  # characters: a claimant named this far before the denial, or a claim this near it
 FAR = 3000  # characters: distances are counted up to this
@@ -84,13 +86,21 @@ class DisputeFilter:
 
 @lru_cache(maxsize=1)
 def load_filter(path: Path = MODEL_FILE) -> DisputeFilter | None:
-    """The trained filter, or None where its file is missing (every dispute kept) or names other features."""
+    """The trained filter, or None (every dispute kept) where its file is missing, unreadable or for other features."""
     if not path.is_file():
         return None
-    spec = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(spec["features"]) != FEATURES:
+    try:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        weights = tuple(float(w) for w in spec["weights"])
+        model = DisputeFilter(weights, float(spec["bias"]), float(spec["threshold"]))
+        same_features = tuple(spec["features"]) == FEATURES and len(weights) == len(FEATURES)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("dispute filter unreadable in %s, keeping every dispute: %s", path, exc)
         return None
-    return DisputeFilter(tuple(float(w) for w in spec["weights"]), float(spec["bias"]), float(spec["threshold"]))
+    if not same_features:
+        log.warning("dispute filter in %s is for other features (retrain: make train-disputes)", path)
+        return None
+    return model
 
 
 def keep_confident(

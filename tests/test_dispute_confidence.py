@@ -62,3 +62,11 @@ def test_a_denial_the_filter_does_not_trust_leaves_the_dispute_and_a_dispute_wit
     assert len(kept.quote_ids) == len(disputes[0].quote_ids) - 1
     monkeypatch.setattr(module, lambda: _filter_on("claimant_group"))
     assert keep_confident(disputes, claims, analysis.quotes, analysis.speakers, ARTICLE) == []
+
+
+def test_a_filter_file_that_is_unreadable_or_for_other_features_keeps_every_dispute(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"features": ["x"], "weights": [1.0], "bias": 0.0, "threshold": 0.5}), encoding="utf-8")
+    assert load_filter(broken) is None and load_filter(other) is None
