@@ -1,9 +1,10 @@
 """Denials told in the passive: "Reports that militants in Mosul had Ebola have been refuted as 'unfounded' by the
 country's health ministry", "Earlier reports claiming that ... have now been denied by Iraq", "The claim was flatly
 rejected by the Kremlin". The agent after "by" is who denies; what they deny is the subject, a claim or report (or
-someone's claim): the statement reads as "the ministry refuted reports that ...", and the claim inside it is nested as
-in that active form. Written as a pattern, not found by the tagger (PolNeAR has few: 3 in 840 train articles; FNC-1's
-viral-news bodies 16 in about 1,700).
+someone's claim): the statement reads as "the ministry refuted reports that ...", and what it holds is found as in
+that active form ("Mr Hale's assertion that the depot had flooded" nests Hale's claim; "Reports that ..." names no
+claimant, and the linker finds the claim by its words). Written as a pattern, not found by the tagger (PolNeAR has
+few: 3 in 840 train articles; FNC-1's viral-news bodies 16 in about 1,700).
 """
 
 from __future__ import annotations
