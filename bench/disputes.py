@@ -46,7 +46,9 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 from blind_candidates import article_text
 
@@ -55,6 +57,7 @@ from sayso.model import Article
 from sayso.pipeline import analyze_article
 
 GOLD = Path(__file__).with_name("disputes_gold.json")
+P = TypeVar("P")  # a predicted pair
 FILLER = {"the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s"}
 
 
@@ -84,6 +87,21 @@ def pair_matches(gold: tuple[str, str], predicted: tuple[str, str]) -> bool:
     return all(any(same_party(g, p) for g in gold_names(name)) for name, p in zip(gold, predicted, strict=True))
 
 
+def judged(
+    gold: Sequence[Any],
+    optional: Sequence[Any],
+    predicted: Iterable[P],
+    matches: Callable[[Any, P], bool] = pair_matches,
+) -> tuple[list[Any], list[P], list[P]]:
+    """Of one article: the gold pairs found, the predicted pairs right, and the predicted pairs counted (a predicted
+    pair that matches only an optional gold pair is left out). ``matches(gold_pair, predicted_pair)``."""
+    predicted = list(predicted)
+    hits = [g for g in gold if any(matches(g, p) for p in predicted)]
+    right = [p for p in predicted if any(matches(g, p) for g in gold)]
+    counted = [p for p in predicted if p in right or not any(matches(o, p) for o in optional)]
+    return hits, right, counted
+
+
 def predicted_pairs(data: Path, file: str) -> list[tuple[str, str]]:
     """(disputer, claimant) names of every dispute sayso finds in one gold article (data: ../shared/data)."""
     analysis = analyze_article(Article(id=Path(file).stem, text=article_text(data, file)))
@@ -108,10 +126,7 @@ def main() -> None:
     for article in gold_articles:
         gold = [(d["disputer"], d["claimant"]) for d in article["disputes"] if not d.get("optional")]
         optional = [(d["disputer"], d["claimant"]) for d in article["disputes"] if d.get("optional")]
-        pred = predicted_pairs(data, article["file"])
-        hits = [g for g in gold if any(pair_matches(g, p) for p in pred)]
-        right = [p for p in pred if any(pair_matches(g, p) for g in gold)]
-        pred = [p for p in pred if p in right or not any(pair_matches(o, p) for o in optional)]
+        hits, right, pred = judged(gold, optional, predicted_pairs(data, article["file"]))
         found, gold_total = found + len(hits), gold_total + len(gold)
         correct, predicted_total = correct + len(right), predicted_total + len(pred)
         if args.verbose:

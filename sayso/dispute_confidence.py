@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sayso.claim_base import NEGATED, content_keys
+from sayso.claim_base import NEGATED, content_keys, end_of, start_of
 from sayso.config import PACKAGE_DIR
 from sayso.model import Claim, Dispute, Quote, Speaker
 from sayso.quotes.cues import is_denial_cue
@@ -112,9 +112,10 @@ def keep_confident(
         return disputes
     scored = pair_features(disputes, claims, quotes, speakers, text)
     speaker_of = {q.id: q.speaker_id for q in quotes}
+    by_id = {c.id: c for c in claims}
     kept = []
     for dispute in disputes:
-        denials = _denials(dispute, claims)
+        denials = _denials(dispute, by_id.get(dispute.claim_id))
         features_of = [scored.get((d, dispute.claim_id)) for d in denials]
         trusted = [d for d, f in zip(denials, features_of, strict=True) if f is None or model.trusts(f)]
         if not trusted:
@@ -125,9 +126,9 @@ def keep_confident(
     return kept
 
 
-def _denials(dispute: Dispute, claims: list[Claim]) -> list[str]:
-    """The ids of a dispute's denials: its quotes that are not the claim's own."""
-    own = next((set(c.quote_ids) for c in claims if c.id == dispute.claim_id), set())
+def _denials(dispute: Dispute, claim: Claim | None) -> list[str]:
+    """The ids of a dispute's denials: its quotes that are not its claim's own."""
+    own = set(claim.quote_ids) if claim is not None else set()
     return [i for i in dispute.quote_ids if i not in own]
 
 
@@ -137,10 +138,11 @@ def pair_features(
     """FEATURES of each (denial id, claim id) pair of the disputes."""
     by_id = {q.id: q for q in quotes}
     party = {s.id: s for s in speakers}
+    claim_of = {c.id: c for c in claims}
     out = {}
     for dispute in disputes:
-        claim = next((c for c in claims if c.id == dispute.claim_id), None)
-        for denial_id in _denials(dispute, claims):
+        claim = claim_of.get(dispute.claim_id)
+        for denial_id in _denials(dispute, claim):
             denial = by_id.get(denial_id)
             if claim is None or denial is None:
                 continue
@@ -160,7 +162,7 @@ def features(
     text: str,
 ) -> list[float]:
     """The FEATURES of one denial and the claim it is linked to (others: every claim by someone else)."""
-    lo, hi = _extent(denial)
+    lo, hi = extent(denial)
     sentence = _sentence(text, lo, hi)
     claimant = speakers.get(claim.claimant_id or "")
     denier = speakers.get(denial.speaker_id or "")
@@ -198,7 +200,7 @@ def features(
     ]
 
 
-def _extent(quote: Quote) -> tuple[int, int]:
+def extent(quote: Quote) -> tuple[int, int]:
     """Where a statement's source, cue and words begin and end."""
     spans = list(quote.content_spans) + [s for s in (quote.cue_span, quote.source_span) if s]
     return min(s for s, _ in spans), max(e for _, e in spans)
@@ -217,9 +219,8 @@ def _distance(denial: Quote, claim: Claim, quotes: dict[str, Quote]) -> int:
     own = [quotes[i] for i in claim.quote_ids if i in quotes and quotes[i].content_spans]
     if not own or not denial.content_spans:
         return 0
-    start, end = denial.content_spans[0][0], denial.content_spans[-1][1]
-    claim_start = min(q.content_spans[0][0] for q in own)
-    claim_end = max(q.content_spans[-1][1] for q in own)
+    start, end = start_of(denial), end_of(denial)
+    claim_start, claim_end = min(start_of(q) for q in own), max(end_of(q) for q in own)
     if start >= claim_end:
         return start - claim_end
     if claim_start >= end:

@@ -29,11 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from blind_candidates import article_text  # noqa: E402
-from disputes import pair_matches  # noqa: E402
+from disputes import judged, pair_matches  # noqa: E402
 
 from sayso.claims import link  # noqa: E402
 from sayso.config import settings  # noqa: E402
-from sayso.dispute_confidence import FEATURES, MODEL_FILE, pair_features  # noqa: E402
+from sayso.dispute_confidence import FEATURES, MODEL_FILE, extent, pair_features  # noqa: E402
 from sayso.model import Article, Quote  # noqa: E402
 from sayso.pipeline import analyze_article  # noqa: E402
 
@@ -125,8 +125,7 @@ def _matches_any(gold: dict, names: tuple[str, str]) -> bool:
 
 
 def _label(names: tuple[str, str], denial: Quote, gold: list[dict]) -> int | None:
-    spans = list(denial.content_spans) + [s for s in (denial.cue_span, denial.source_span) if s]
-    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    lo, hi = extent(denial)
     label: int | None = 0
     for pair in gold:
         if not _matches_any(pair, names):
@@ -175,12 +174,8 @@ def _score(predicted: dict[str, set[tuple[str, str]]], gold_pairs: dict[str, lis
     for key, gold in gold_pairs.items():
         wanted = [g for g in gold if not g.get("optional")]
         optional = [g for g in gold if g.get("optional")]
-        pred = predicted.get(key, set())
-        found += sum(any(_matches_any(g, p) for p in pred) for g in wanted)
-        total += len(wanted)
-        good = [p for p in pred if any(_matches_any(g, p) for g in wanted)]
-        right += len(good)
-        made += len([p for p in pred if p in good or not any(_matches_any(o, p) for o in optional)])
+        hits, good, counted = judged(wanted, optional, predicted.get(key, set()), _matches_any)
+        found, total, right, made = found + len(hits), total + len(wanted), right + len(good), made + len(counted)
     return found / max(total, 1), right / max(made, 1)
 
 
