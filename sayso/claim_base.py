@@ -26,6 +26,8 @@ DOCUMENT_NOUNS = words("""
     report study story audit review poll survey memo letter affidavit complaint lawsuit ruling book film movie
     video documentary investigation analysis article column editorial post tweet
 """)
+# "a book", "another damning report": a noun phrase that brings in something new (up to two words before its noun)
+INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another|any|no)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # the words end on an attribution: a name after it is who says them, not whom they name
 SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")
 # a name after one of these prepositions (and its first name or title) is an act's object ("made an offer for
@@ -105,7 +107,7 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
     if speaker.type != "PERSON" and (names_its_country(content, speaker) or _whole_name_in(content, speaker)):
         return True
     if words and speaker.type == "UNNAMED" and words[-1].lower() in DOCUMENT_NOUNS:
-        return re.search(rf"\b{re.escape(words[-1])}\b", content, re.IGNORECASE) is not None
+        return _document_named(content, words[-1])
     if not words or speaker.type not in {"PERSON", "ORG"} or words[-1] not in content:
         return False
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
@@ -126,6 +128,15 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
         ):
             return True
     return False
+
+
+def _document_named(content: str, noun: str) -> bool:
+    """Whether the words speak of a document of the noun's kind already told of: "the AP report", "its report", not
+    "a book" (in "she was writing a book": another one, new to the reader)."""
+    return any(
+        not INDEFINITE_BEFORE.search(content, 0, match.start())
+        for match in re.finditer(rf"\b{re.escape(noun)}\b", content, re.IGNORECASE)
+    )
 
 
 def _whole_name_in(content: str, speaker: Speaker) -> bool:

@@ -301,3 +301,18 @@ def test_claims_called_false_are_not_those_of_someone_named_in_a_later_sentence(
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Dan Korr", ["Ruth Pell"])]
+
+
+def test_a_book_the_denial_speaks_of_is_not_a_later_speaker_called_a_book() -> None:
+    # "has denied that she was writing a book": "a book" is a new one, not "Mr. Pike's book" that speaks later on
+    text = (
+        "Even Nora Kerr, the senator's former chief of staff, was at one point shopping a memoir about the campaign. "
+        "But the agreement faltered in May when Ms. Kerr backed away from the deal, after the Daily Ledger reported "
+        "that she was writing a book. (Ms. Kerr, who did not respond to a request for comment, has denied that she "
+        "was writing a book.)\n\n"
+        "Publishers have been cautious. Several editors said sales of political memoirs had fallen.\n\n"
+        "Mr. Pike's book included a statement from Ms. Kerr, inserted in the flyleaf, clarifying that she felt "
+        "misquoted."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("the Daily Ledger", ["Nora Kerr"])]
