@@ -316,3 +316,18 @@ def test_a_book_the_denial_speaks_of_is_not_a_later_speaker_called_a_book() -> N
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("the Daily Ledger", ["Nora Kerr"])]
+
+
+def test_a_name_with_al_is_no_adjective_of_a_place_a_speaker_is_named_by() -> None:
+    # "al-Rashidi's wife" does not name "a biography ... at a university in Rashid" (as "Chinese" names China)
+    text = (
+        "Security officials said the army had detained a wife of the militant leader Abu Omar al-Rashidi as she "
+        "crossed from Syria two weeks ago.\n\n"
+        "The arrest was a powerful card in talks over captured soldiers, a security source said.\n\n"
+        "A fighter with the group denied that al-Rashidi's wife had been arrested. \"The officials are lying,\" he "
+        "said.\n\n"
+        "Born in 1969, al-Rashidi comes from a family of preachers, according to a biography distributed on "
+        "militant forums that says he studied at a university in Rashid."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [claimant for _, claimant, _ in disputes] == ["Security officials"]
