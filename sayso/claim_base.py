@@ -153,7 +153,8 @@ def _whole_name_in(content: str, speaker: Speaker) -> bool:
 
 # the kind of body a name may end in ("Esquire Magazine", "Fox News Network"), which mentions of it leave out
 KIND_AT_END = re.compile(r"\s+(?:magazine|newspaper|website|network|group|company|corporation|inc\.?|corp\.?)$", re.I)
-CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}\b")  # not "Baghdadi" of "al-Baghdadi" nor "Russian" of "pro-Russian"
+# a capitalised word, but not "Baghdadi" of "al-Baghdadi" nor "Russian" of "pro-Russian"
+CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z]{3,}\b")
 SIDE = re.compile(r"\b([A-Z][a-z]{3,})\s+side\b")
 
 
