@@ -105,6 +105,11 @@ POLICY_NOUNS = re.compile(
 NOUN_PHRASE_END = re.compile(r"\s+(?:to|that|of|from|for|by|about|on|in|with|which|who)\s+|[,;:]")
 # A short denial of "that" ("That never happened", "I never said that"): the claim beside it.
 ANAPHORIC_DENIAL = re.compile(r"^\W*(?:that|this|it)\b|\b(?:said|say|says|did|do|does)\s+(?:that|this|it)\b", re.I)
+# "This is a lie", "That story was false", "It's nonsense": a clause whose subject is what it points back to
+DEMONSTRATIVE_SUBJECT = re.compile(
+    r"^\W*(?:this|that|it|these|those|such)(?:\s+[\w’'-]+){0,2}?\s+(?:is|was|are|were)\b|^\W*(?:this|that|it)[’']s\b",
+    re.IGNORECASE,
+)
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|that|this)(?:[’']s|\s+(?:is|was))\s", re.IGNORECASE)
 SENTENCE_OR_CLAUSE = re.compile(r"[,;:]\s|[.!?…]+\s+|\s(?:but|while|although|though|whereas)\s")
 ANAPHORIC_MAX_KEYS = 3  # content words in the denial beyond which it says what it denies
@@ -601,9 +606,10 @@ def _denied_keys(denial: Quote) -> set[str]:
         return content_keys(denial.content)
     keys: set[str] = set()
     for start, end in clauses:
-        keys |= content_keys(denial.content[start:end])
-    # "This is a lie. There were never any threats to the budget": a clause that denies only "this" leaves the
-    # rest of the words to say what
+        # "This is a lie. There were never any threats to the budget", "This news is unfounded, and chlorine gas has
+        # not been used": a clause that denies only "this" leaves the rest of the words to say what
+        if not DEMONSTRATIVE_SUBJECT.match(denial.content[start:end]):
+            keys |= content_keys(denial.content[start:end])
     return keys or content_keys(denial.content)
 
 

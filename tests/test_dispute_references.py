@@ -331,3 +331,16 @@ def test_a_name_with_al_is_no_adjective_of_a_place_a_speaker_is_named_by() -> No
     )
     disputes = disputes_of(analyze(text))
     assert [claimant for _, claimant, _ in disputes] == ["Security officials"]
+
+
+def test_this_news_is_unfounded_leaves_the_rest_of_the_words_to_say_what_is_denied() -> None:
+    # "This news is unfounded" says only that: "chlorine gas has not been used" says what the news was
+    text = (
+        "Survivors of the siege say the militants used gas against the besieged soldiers.\n\n"
+        '"Terrorists used chlorine gas for the first time," said Ali Badri, a member of the provincial council.\n\n'
+        'The provincial police chief, Maj. Gen. Karim Saleh, said: "We heard news that the militants used chlorine '
+        'gas in the battles." He added, "This news is unfounded, and chlorine gas has not been used during the '
+        'battles at all."'
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ali Badri", ["Karim Saleh"])]
