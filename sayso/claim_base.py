@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sayso.model import Quote, Speaker, content_id
@@ -28,6 +28,10 @@ DOCUMENT_NOUNS = words("""
 """)
 # "a book", "another damning report": a noun phrase that brings in something new (up to two words before its noun)
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another|any|no)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# "the article", "this new report": a document the words point back to, by its kind
+DOCUMENT_POINTED_AT = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w’'-]+\s+)?(" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b", re.IGNORECASE
+)
 # the words end on an attribution: a name after it is who says them, not whom they name
 SAID_BY = re.compile(r"\b(?:said|says|told|wrote|according\s+to)\s+(?:[A-Z][\w'’.-]*\s+){0,3}$")
 # a name after one of these prepositions (and its first name or title) is an act's object ("made an offer for
@@ -128,6 +132,21 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
         ):
             return True
     return False
+
+
+def document_called_so(content: str, before: int, speakers: Iterable[Speaker], text: str) -> str | None:
+    """The id of the speaker last called, before ``before``, by a kind of document the words point back to ("the
+    article was fake": the one called "The article" in "The article quoted the CDC as saying ..."), or None."""
+    nouns = {m.group(1).lower() for m in DOCUMENT_POINTED_AT.finditer(content)}
+    if not nouns:
+        return None
+    called = [
+        (start, speaker.id)
+        for speaker in speakers
+        for start, end in speaker.mentions
+        if end <= before and text[start:end].split()[-1:] and text[start:end].split()[-1].lower() in nouns
+    ]
+    return max(called)[1] if called else None
 
 
 def _document_named(content: str, noun: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from sayso.claim_base import (
+    DOCUMENT_NOUNS,
     MIN_SHARED_KEYS,
     NEGATED,
     NEGATION_KEYS,
@@ -21,6 +22,7 @@ from sayso.claim_base import (
     claim_just_after,
     claim_just_before,
     content_keys,
+    document_called_so,
     end_of,
     names_speaker,
     other_side,
@@ -405,9 +407,13 @@ def _target(
             return made
         # "Comcast dismisses the rumor ... It began Saturday with a site called DeepDotWeb claiming that ...": in the
         # lede, what was claimed just after by the very verb of the noun (the body tells what the lede sums up)
+        # (unless another's claim was told just before: "The article quoted the CDC as saying ... The USDA went on
+        # Twitter to debunk the hoax", then "a website posted an article claiming" another one)
         by_its_verb = [c for c in made_so if made_as(c, noun)] if start_of(denial) < LEDE_REACH else []
         told_after = claim_just_after(denial, by_its_verb, text, reach=REPORTED_AFTER_REACH)
-        if told_after is not None:
+        not_the_deniers = [c for c in claims if not same_side(denier, c.claimant)]
+        told_before = claim_just_before(denial, not_the_deniers, POINTING_REACH)
+        if told_after is not None and told_before is None:
             return told_after[0]
         if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
             about = [c for c in claims if c.claimant.id != denial.speaker_id and speaks_of(c.text, denier)]
@@ -456,9 +462,13 @@ def _target(
     # was not there deny no claim of the one they name
     names_claimants = names_claimants and not _only_says_there_was_none(denial)
 
+    # "the article was fake": the one called "The article" before, not a speaker called so only after the denial
+    called_so = document_called_so(denial.content, start_of(denial), [c.claimant for c in others], text)
+
     def score(c: DraftClaim) -> tuple[int, bool, bool]:
         named_in = names_claimants and names_speaker(denial.content, c.claimant)
-        named = NAMED_BONUS if c.claimant.id == told or named_in else 0
+        named_in = named_in and not _document_told_of_after(c, denial)
+        named = NAMED_BONUS if c.claimant.id in (told, called_so) or named_in else 0
         # at equal scores, the claimant the denial names ("he had never touched Fields": Fields's account)
         return (len(c.keys & denied) + named, named > 0, not _nested(c))
 
@@ -477,6 +487,16 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return contrasted_in_its_sentence(denial, [c for c in others if c not in agreed], text)
+
+
+def _document_told_of_after(claim: DraftClaim, denial: Quote) -> bool:
+    """Whether the claimant, a document with no name ("The article"), is first told of after the denial."""
+    speaker = claim.claimant
+    return (
+        speaker.type == "UNNAMED"
+        and speaker.name.split()[-1].lower() in DOCUMENT_NOUNS
+        and all(start >= end_of(denial) for start, _ in speaker.mentions)
+    )
 
 
 def _sentence_of(content: str, words: str) -> str:

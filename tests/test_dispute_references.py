@@ -344,3 +344,23 @@ def test_this_news_is_unfounded_leaves_the_rest_of_the_words_to_say_what_is_deni
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Ali Badri", ["Karim Saleh"])]
+
+
+HAM_HOAX = (
+    "Your holiday ham is perfectly safe. There is no nationwide ham recall.\n\n"
+    'The fake recall first appeared on a satirical website called "Daily Pretend." The article quoted health '
+    "officials as saying millions of hams were tainted with listeria.\n\n"
+    "The Agriculture Department went on Twitter to debunk the hoax, saying it would post any real recalls on its "
+    "website.\n\n"
+    "FactFinder.org said the article was fake.\n\n"
+    "On Nov. 10, a website posted an article claiming more than 50,000 hams at an Iowa farm had been infected with "
+    "swine fever. The article claimed a worker had handled the hams for three days after falling ill."
+)
+
+
+def test_the_hoax_and_the_article_are_the_ones_told_of_before_not_the_next_story() -> None:
+    # "debunk the hoax" right after the satirical site's story: that story, not the one the next paragraphs tell;
+    # "the article was fake": the article called so before ("The article quoted ..."), not "The article" after
+    disputes = disputes_of(analyze(HAM_HOAX))
+    pairs = {(claimant, disputer) for _, claimant, disputers in disputes for disputer in disputers}
+    assert pairs == {("Daily Pretend", "The Agriculture Department"), ("Daily Pretend", "FactFinder.org")}
