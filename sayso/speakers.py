@@ -113,6 +113,12 @@ SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 # "A senior senator accused ..." and in the next paragraph "said Sen. Maria Delgado": the title's full word
 TITLE_WORD = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "prof": "professor"}
 TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+# the words a description gives the office a title names ("a congressman" for "Rep. Dale Morrow")
+OFFICE_WORDS = {
+    "representative": words("representative congressman congresswoman lawmaker legislator"),
+    "senator": words("senator lawmaker legislator"),
+    "governor": words("governor"),
+}
 SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
@@ -739,15 +745,29 @@ class SpeakerResolver(OrganisationLookup):
 
     def _named_later(self, words: list[str]) -> Entity | None:
         """ "The judge told Harris ..." before "Judge Amanda Price told him": the one person of the article whose
-        role is all the description's words, though named only later."""
+        role is all the description's words, though named only later (or, "a congressman" before "Rep. Dale
+        Morrow", whose title is the office of the description's one word)."""
         fits = [
             e
             for e in self.entities.values()
             if e.type == "PERSON"
-            and role_overlap(words, roles := [r for r in e.roles if not another_holder(r, words)]) == 1
-            and words[-1] in role_heads(roles)
+            and (
+                role_overlap(words, roles := [r for r in e.roles if not another_holder(r, words)]) == 1
+                and words[-1] in role_heads(roles)
+                or len(words) == 1
+                and any(words[0] in OFFICE_WORDS.get(office, ()) for office in self._titled_offices(e))
+            )
         ]
         return fits[0] if len(fits) == 1 else None
+
+    def _titled_offices(self, entity: Entity) -> set[str]:
+        """The offices the titles before a person's mentions name ("Rep. Dale Morrow": representative)."""
+        offices = set()
+        for start, _ in entity.mentions:
+            title = TITLE_BEFORE.search(self.text, max(0, start - 20), start)
+            if title is not None:
+                offices.add(TITLE_WORD.get(title.group(1).lower(), ""))
+        return offices - {""}
 
     def _unnamed(self, mention: SpacySpan) -> Resolution:
         # "Former colleagues of Graham Birch, Canada's ex-defence minister,": up to the name the apposition is of

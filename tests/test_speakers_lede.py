@@ -113,3 +113,30 @@ def test_a_kind_of_body_before_a_name_is_the_organisation_s_role(sentence: str, 
     text = "Ministers announced the plan on Monday.\n\n" + sentence
     q = analyze(text, id="t").quotes[-1]
     assert speaker(q) == name and q.speaker and q.speaker.type == "ORG" and q.speaker.role == role
+
+
+def test_a_congressman_of_the_lede_is_the_representative_named_paragraphs_later() -> None:
+    # "a congressman's assertion" in the lede; "Rep. Dale Morrow" three paragraphs on: the only one of that office
+    text = (
+        "The Interior Department is denying a congressman's assertion that wolves released in the park have killed "
+        "dozens of cattle on nearby ranches.\n\n"
+        '"The suggestion that the released wolves have killed any cattle is categorically false," an Interior '
+        "Department spokeswoman said in a statement.\n\n"
+        "Wildlife groups welcomed the statement.\n\n"
+        "Rep. Dale Morrow, R-Mont., told a radio station on Tuesday that the wolves had killed at least 40 head of "
+        "cattle since March."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "dozens of cattle")) == "Dale Morrow"
+    claimants = {s.id: s.name for s in analysis.speakers}
+    assert [claimants[d.claimant_id or ""] for d in analysis.disputes] == ["Dale Morrow"]
+
+
+def test_a_congressman_of_the_lede_is_no_one_where_two_representatives_are_named() -> None:
+    text = (
+        "The Interior Department is denying a congressman's assertion that wolves released in the park have killed "
+        "dozens of cattle on nearby ranches.\n\n"
+        "Rep. Dale Morrow, R-Mont., and Rep. Ann Lister, R-Wyo., have both called for the wolves to be removed."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "dozens of cattle")) == "a congressman"
