@@ -43,8 +43,10 @@ STORIES_CALLED_WORTHLESS = (
 )
 DENIAL_CONTENT = re.compile(
     # "is not true", "that's simply not true", "it isn't accurate"
-    r"\b(?:is|was|are|were|[’']s|[’']re)\s+(?:\w+ly\s+|just\s+)?(?:not|n[o’']t)\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
-    r"|\b(?:is|was|are|were)n[’']t\s+(?:\w+ly\s+)?(?:true|correct|accurate)\b"
+    # (not "is not politically correct": unconventional, not false)
+    r"\b(?:is|was|are|were|[’']s|[’']re)\s+(?:\w+ly\s+|just\s+)?(?:not|n[o’']t)\s+(?:(?!politically)\w+ly\s+)?"
+    r"(?:true|correct|accurate)\b"
+    r"|\b(?:is|was|are|were)n[’']t\s+(?:(?!politically)\w+ly\s+)?(?:true|correct|accurate)\b"
     # "the figures are simply not the reality on the ground" (not "not the reality we hoped for")
     r"|\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:not|n[o’']t)\s+(?:the\s+)?reality(?=\s*(?:on\s+the\s+ground|[.,;:!?…”\"’]|$))"
     r"|\b(?:a|an|the)\s+[“\"‘]?(?:[\w-]+\s+)?(?:lie|lies|fabrication|"

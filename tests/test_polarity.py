@@ -102,6 +102,7 @@ def test_denial_cues_deny(cue: str) -> None:
         "He posted a wildly inaccurate chart of the harbour figures",
         "I am not exaggerating when I say the harbour is our future",
         "The film shows the captain refusing and depicts a sailor asking, \"Why are we still here?\"",
+        "Roger Ailes is the epitome of somebody that is not politically correct and has the guts to say it",
     ],
 )
 def test_other_statements_assert(content: str) -> None:
