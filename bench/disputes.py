@@ -55,6 +55,7 @@ from blind_candidates import article_text
 from sayso.config import settings
 from sayso.model import Article
 from sayso.pipeline import analyze_article
+from sayso.speaker_entity import initials_of
 
 GOLD = Path(__file__).with_name("disputes_gold.json")
 P = TypeVar("P")  # a predicted pair
@@ -66,11 +67,13 @@ def _words(name: str) -> list[str]:
 
 
 def same_party(a: str, b: str) -> bool:
+    """Whether two names are one party's: the same last word, the words of one all in the other, or one the
+    initials of the other ("DHS", "the Department of Homeland Security")."""
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
     shorter, longer = sorted((wa, wb), key=len)
-    return wa[-1] == wb[-1] or set(shorter) <= set(longer)
+    return wa[-1] == wb[-1] or set(shorter) <= set(longer) or initials_of(a, b) or initials_of(b, a)
 
 
 def gold_names(name: str) -> list[str]:
