@@ -57,3 +57,9 @@ def by_initials(short: str, entities: Iterable[Entity]) -> Entity | None:
     """ "The AIU" after "the Athletics Integrity Unit": the one organisation those are the initials of."""
     named = {e.id: e for e in entities if e.type == "ORG" and initials_of(e.name, short)}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def abbreviated_as(name: str, entities: Iterable[Entity]) -> Entity | None:
+    """ "The Department of Homeland Security" after "DHS said ...": the one organisation named by its initials."""
+    named = {e.id: e for e in entities if e.type == "ORG" and initials_of(name, e.name)}
+    return next(iter(named.values())) if len(named) == 1 else None

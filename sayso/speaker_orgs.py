@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
-from sayso.speaker_entity import Entity, by_initials, normalise_name
+from sayso.speaker_entity import Entity, abbreviated_as, by_initials, normalise_name
 from sayso.speaker_names import NON_COMPANY_KINDS, POSSESSIVE_END, is_company, title_case_line
 from sayso.speaker_phrases import (
     APPOSITION,
@@ -151,4 +151,7 @@ class OrganisationLookup:
         """The organisation of that name, the one entity every mention of it shares."""
         key = "ORG:" + normalise_name(name)
         found = self.entities.get(key) or by_initials(name, self.entities.values())  # "The AIU"
-        return self.entities.setdefault(key, found or Entity(name, "ORG"))
+        initials = None if found else abbreviated_as(name, self.entities.values())
+        if initials is not None:  # "DHS said ...", then "The Department of Homeland Security": its name in full
+            initials.name = name
+        return self.entities.setdefault(key, found or initials or Entity(name, "ORG"))

@@ -44,6 +44,17 @@ def test_an_organisation_s_initials_are_that_organisation() -> None:
     assert len(analysis.speakers) == 1
 
 
+def test_initials_told_first_are_the_organisation_named_in_full_later() -> None:
+    text = (
+        "DHS said the reports were categorically false.\n\n"
+        "Rep. Dale Morrow insisted the department was wrong.\n\n"
+        "The Department of Homeland Security said on Wednesday that it stood by its statement."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "categorically false")) == "The Department of Homeland Security"
+    assert speaker(quote_with(analysis, "stood by")) == "The Department of Homeland Security"
+
+
 def test_the_statement_after_a_press_release_is_its_issuer() -> None:
     text = (
         "Acme Foods has denied that its snacks made children ill.\n\n"
