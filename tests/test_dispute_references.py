@@ -364,3 +364,24 @@ def test_the_hoax_and_the_article_are_the_ones_told_of_before_not_the_next_story
     disputes = disputes_of(analyze(HAM_HOAX))
     pairs = {(claimant, disputer) for _, claimant, disputers in disputes for disputer in disputers}
     assert pairs == {("Daily Pretend", "The Agriculture Department"), ("Daily Pretend", "FactFinder.org")}
+
+
+def test_a_report_saying_something_is_its_publisher_s_claim() -> None:
+    text = (
+        "Switching subjects, Olsen also claimed the commissioner had visited the golfer's home twice. Lyle Brandt "
+        "has disputed a Fairway.com report saying he was suspended for that half-year period because of a failed "
+        "drug test."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claim, claimant, by) for claim, claimant, by in disputes] == [
+        ("he was suspended for that half-year period", "Fairway.com", ["Lyle Brandt"])
+    ]
+
+
+def test_allegations_from_someone_claiming_something_are_their_claim() -> None:
+    text = "The ministry denied allegations from opposition lawmakers claiming that the vote was rigged."
+    disputes = disputes_of(analyze(text))
+    assert [(claim, claimant, by) for claim, claimant, by in disputes] == [
+        ("the vote was rigged", "opposition lawmakers", ["The ministry"])
+    ]
+

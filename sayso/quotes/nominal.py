@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import WRONG_FOR, is_cue_noun, is_owned_claim_noun
@@ -16,6 +16,7 @@ from sayso.quotes.phrases import FINITE_TAGS, MAX_NP_TOKENS, np_left, source_aft
 
 ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
 OWNER_PRONOUNS = {"his", "her", "their"}
+SPELLING_OUT = {"saying", "claiming", "alleging", "suggesting", "asserting"}  # "a report saying (that) ..."
 
 
 def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
@@ -46,9 +47,15 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
         return None
     # "claims by the union that ...": the phrase ends before "that", however the tagger took "that"
     that_at = next(
-        (k for k in range(noun.i + 2, min(len(doc), noun.i + 3 + MAX_NP_TOKENS)) if doc[k].lower_ == "that"), None
+        (
+            k
+            for k in range(noun.i + 2, min(len(doc), noun.i + 3 + MAX_NP_TOKENS))
+            if doc[k].lower_ == "that" or doc[k].lower_ in SPELLING_OUT
+        ),
+        None,
     )
-    if that_at is None or that_at + 1 >= len(doc):
+    said_from = _spelled_out_from(doc, that_at) if that_at is not None else None
+    if that_at is None or said_from is None:
         return None
     src = source_after(frame, noun.i + 1, that_at)
     before_that = doc[that_at - 1]
@@ -57,7 +64,7 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
         src = (src[0], up_to_that)
     if src is None or not (src[1] == up_to_that or _coordinated_up_to(frame, src, that_at)):
         return None  # the phrase must run up to "that" ("attacks from Bush and other candidates that": Bush)
-    content = trim_content(frame.text, (doc[that_at + 1].idx, outer.end))
+    content = trim_content(frame.text, (doc[said_from].idx, outer.end))
     if content is None:
         return None
     return _nominal(noun, src, [content], outer)
@@ -169,17 +176,30 @@ def said_wrongly(frame: Frame, outer: Candidate) -> list[Candidate]:
 
 
 def _premodified_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
-    """ "dismissed the weather service consensus that the river is rising": the owner before the noun."""
+    """ "dismissed the weather service consensus that the river is rising", "disputed a Golf.com report saying he was
+    suspended": the owner before the noun."""
     doc = frame.doc
-    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "that":
+    said_from = _spelled_out_from(doc, noun.i + 1)
+    if said_from is None:
         return None
     src = _premodifying_owner(frame, noun)
     if src is None or src[0] < outer.start:
         return None
-    content = trim_content(frame.text, (doc[noun.i + 2].idx, outer.end))
+    content = trim_content(frame.text, (doc[said_from].idx, outer.end))
     if content is None:
         return None
     return _nominal(noun, src, [content], outer)
+
+
+def _spelled_out_from(doc: Doc, at: int) -> int | None:
+    """Where the words a claim noun names begin, when what follows it at ``at`` spells them out: "that ...",
+    "saying (that) ...", "claiming (that) ..."; else None."""
+    if at < len(doc) and doc[at].lower_ in SPELLING_OUT:
+        at += 1
+        if at < len(doc) and doc[at].lower_ == "that":
+            at += 1
+        return at if at < len(doc) else None
+    return at + 1 if at + 1 < len(doc) and doc[at].lower_ == "that" else None
 
 
 def _premodifying_owner(frame: Frame, noun: Token) -> Span | None:
@@ -279,3 +299,4 @@ def _possessive_mark(tok: Token) -> bool:
     if tok.lower_ in {"'s", "’s"}:
         return True
     return tok.text in {"'", "’"} and tok.i > 0 and tok.doc[tok.i - 1].lower_.endswith("s")
+
