@@ -161,9 +161,10 @@ DENIAL_CONTENT = re.compile(
     re.IGNORECASE,
 )
 # "that claim smacked of hypocrisy", "the allegations are ridiculous": words that open on a claim and judge it
-# worthless deny it (the judgement must follow its subject: "the ridiculous claims kept coming" judges nothing)
+# worthless deny it (the judgement must follow its subject: "the ridiculous claims kept coming" judges nothing), maybe
+# after a short lead ("Turns out, the entire tale is rubbish")
 CLAIM_JUDGED_WORTHLESS = re.compile(
-    r"^\W*(?:the|that|this|these|those|such|his|her|their|[A-Z][\w.-]*[’']s)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|"
+    r"^\W*(?:(?:\w+\s+){0,2}\w+,\s+)?(?:the|that|this|these|those|such|his|her|their|[A-Z][\w.-]*[’']s)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|"
     r"accusations?|criticism|reports?|assertions?|story|stories|suggestions?|notion|tale|articles?|posts?)\b"
     r"(?:(?!\b(?:and|but|while)\b)[^.;:,]){0,40}?"
     r"\b(?:hypocri\w*|ridiculous|absurd|laughable|outrageous|preposterous|silly|garbage|rubbish|fake|bogus|nonsense|"

@@ -118,6 +118,7 @@ def test_other_statements_assert(content: str) -> None:
         "the article was fake",
         "The whole tale is rubbish",
         "the story is a hoax, he said",
+        "Turns out, the entire tale is “rubbish",
     ],
 )
 def test_a_claim_judged_worthless_is_denied(content: str) -> None:
