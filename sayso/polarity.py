@@ -51,7 +51,8 @@ DENIAL_CONTENT = re.compile(
     r"|\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:not|n[o’']t)\s+(?:the\s+)?reality(?=\s*(?:on\s+the\s+ground|[.,;:!?…”\"’]|$))"
     r"|\b(?:a|an|the)\s+[“\"‘]?(?:[\w-]+\s+)?(?:lie|lies|fabrication|"
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof|substance)\b|\b(?:false|untrue|baseless|groundless|"
-    r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b"
+    # (not "under false pretences", "castrated under false claims that ...": deceived, not denied)
+    r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b(?<!\bunder\sfalse)"
     # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")
     r"|\binaccurate\b(?=\s*(?:[.,;:!?…”\"’)]|and\b|or\b|$)|\s+(?:claims?|assertions?|statements?|suggestions?)\s+that\b)"
     # "none found any evidence whatsoever of wrongdoing", "did not find any evidence that the money was misspent"

@@ -103,6 +103,8 @@ def test_denial_cues_deny(cue: str) -> None:
         "I am not exaggerating when I say the harbour is our future",
         "The film shows the captain refusing and depicts a sailor asking, \"Why are we still here?\"",
         "Roger Ailes is the epitome of somebody that is not politically correct and has the guts to say it",
+        "he and other devotees were castrated under false claims that they would be able to realise god",
+        "She obtained the loan under false pretences, the court heard",
     ],
 )
 def test_other_statements_assert(content: str) -> None:
