@@ -385,3 +385,10 @@ def test_allegations_from_someone_claiming_something_are_their_claim() -> None:
         ("the vote was rigged", "opposition lawmakers", ["The ministry"])
     ]
 
+
+def test_a_verdict_after_the_denial_verb_is_the_cue_s_not_the_claimant_s_name() -> None:
+    # "dismissed as baseless | the Daily Ledger's report": not a claimant called "baseless the Daily Ledger"
+    text = "The ministry dismissed as baseless the Daily Ledger's report that the minister had resigned."
+    analysis = analyze(text)
+    assert disputes_of(analysis) == [("the minister had resigned", "the Daily Ledger", ["The ministry"])]
+    assert analysis.quotes[0].cue == "dismissed as baseless"

@@ -217,6 +217,32 @@ def _denies_or_admits(word: str) -> bool:
     return is_denial_cue(word) or word.lower() in ADMISSIONS
 
 
+# "dismissed as baseless | a report by the Daily Ledger that ...": the verdict a denial verb gives what it denies
+VERDICT_FIRST = re.compile(
+    r"as\s+(?:\w+ly\s+)?(?:false|baseless|untrue|unfounded|groundless|inaccurate|fabricated|fake|nonsense|rubbish|"
+    r"speculation|(?:a\s+)?lies?|(?:a\s+)?hoax)(?=\s+\w)",
+    re.IGNORECASE,
+)
+
+
+def verdicts_into_cues(frame: Frame, found: list[Candidate]) -> None:
+    """ "The ministry dismissed as baseless a report by the Daily Ledger that ...": the verdict between a denial
+    verb and what it denies is the cue's ("dismissed as baseless"), not the first words of what was denied (sayso's
+    scheme; the nominal rules then find the report's own claim in the words)."""
+    text = frame.text
+    for cand in found:
+        cue = cand.cue_span
+        if cue is None or cand.kind == "direct" or not is_denial_cue(text[cue[0] : cue[1]]):
+            continue
+        start, end = cand.content_spans[0]
+        verdict = VERDICT_FIRST.match(text, start, end)
+        if verdict is None or text[cue[1] : start].strip():
+            continue
+        rest = text[verdict.end() : end]
+        cand.cue_span = (cue[0], verdict.end())
+        cand.content_spans[0] = (end - len(rest.lstrip()), end)
+
+
 def gerunds_out_of_cues(frame: Frame, found: list[Candidate]) -> None:
     """ "Hollins denied writing the note": the gerund after a denial or admission cue is the first word of what was
     denied or admitted, not part of the cue ("denied writing" / "the note"); sayso's scheme (PolNeAR's cues often

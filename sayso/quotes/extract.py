@@ -35,6 +35,7 @@ from sayso.quotes.boundaries import (
     gerunds_out_of_cues,
     one_cue_each,
     split_at_paragraphs,
+    verdicts_into_cues,
     widen_cues,
     widen_quoted_modifiers,
     without_colon,
@@ -143,6 +144,7 @@ def attributions(
     widen_cues(frame, top)
     if scheme == "sayso":
         gerunds_out_of_cues(frame, top)
+        verdicts_into_cues(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
     end_subject_claims(frame, top)
