@@ -122,6 +122,8 @@ OFFICE_WORDS = {
 SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
+# what describes someone quoted for what they know, whose role when named is a post ("director of the Center for ...")
+EXPERT_HEADS = {"expert", "analyst", "specialist", "scholar", "researcher", "academic", "economist", "historian"}
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
 POSSESSIVE = re.compile(r"[’']s\b")
 HEADLINE_BODY = r"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b"
@@ -700,9 +702,10 @@ class SpeakerResolver(OrganisationLookup):
 
     def _named_next(self, mention: SpacySpan) -> Resolution | None:
         """ "A senior senator accused ..." and in the next sentence or paragraph "said Sen. Maria Delgado": the first
-        person named after the description's sentence, when their title or role is the description's head word."""
+        person named after the description's sentence, when their title or role is the description's head word (or,
+        for "a terrorism expert", when the name is new there and followed by who they are)."""
         head = mention[-1].lower_
-        if head not in ROLE_TITLES:
+        if head not in ROLE_TITLES and head not in EXPERT_HEADS:
             return None
         end = SENTENCE_END.search(self.text, mention.end_char)
         after = end.start() if end else len(self.text)
@@ -710,10 +713,18 @@ class SpeakerResolver(OrganisationLookup):
         if named is None or named.start_char - after > INTRODUCED_REACH:
             return None
         person = self._person_for(named.text, named.start_char)
+        if head in EXPERT_HEADS:
+            return Resolution(person, None) if self._introduced_at(person, named) else None
         title = TITLE_BEFORE.search(self.text, max(0, named.start_char - 20), named.start_char)
         word = title.group(1).lower() if title else ""
         titles = {TITLE_WORD.get(word, word)} | role_heads(person.roles)
         return Resolution(person, None) if head in titles or TITLE_WORD.get(head) in titles else None
+
+    def _introduced_at(self, person: Entity, named: SpacySpan) -> bool:
+        """ "a terrorism expert said ..." then '"...," said Daveed Gartenstein-Ross, director of ...': whether the name
+        is the person's first mention, followed by who they are."""
+        first = min((start for start, _ in person.mentions), default=named.start_char)
+        return first >= named.start_char and self.text.startswith(",", named.end_char)
 
     def _latter_or_former(self, at: int, which: str) -> Entity | None:
         seen: list[Entity] = []

@@ -140,3 +140,22 @@ def test_a_congressman_of_the_lede_is_no_one_where_two_representatives_are_named
     )
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "dozens of cattle")) == "a congressman"
+
+
+def test_an_expert_described_then_quoted_by_name_with_a_post_in_the_next_paragraph_is_that_person() -> None:
+    text = (
+        "For this fact check, a terrorism expert said the claim does not make much sense.\n\n"
+        '"It is implausible to have ten fighters arrested at the border and never charged," said Daniel Ross-Hart, '
+        "director of the Center for the Study of Radicalization in Washington."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "much sense")) == "Daniel Ross-Hart"
+
+
+def test_an_expert_is_not_the_next_person_quoted_with_no_word_of_who_they_are() -> None:
+    text = (
+        "A terrorism expert said the claim does not make much sense.\n\n"
+        '"We have seen nothing like it," said Daniel Ross-Hart.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "much sense")) == "A terrorism expert"
