@@ -110,7 +110,7 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
     words = speaker.name.split()
     if speaker.type != "PERSON" and (names_its_country(content, speaker) or _whole_name_in(content, speaker)):
         return True
-    if words and speaker.type == "UNNAMED" and words[-1].lower() in DOCUMENT_NOUNS:
+    if is_document(speaker):
         return _document_named(content, words[-1])
     if not words or speaker.type not in {"PERSON", "ORG"} or words[-1] not in content:
         return False
@@ -144,9 +144,15 @@ def document_called_so(content: str, before: int, speakers: Iterable[Speaker], t
         (start, speaker.id)
         for speaker in speakers
         for start, end in speaker.mentions
-        if end <= before and text[start:end].split()[-1:] and text[start:end].split()[-1].lower() in nouns
+        if end <= before and (text[start:end].split() or [""])[-1].lower() in nouns
     ]
     return max(called)[1] if called else None
+
+
+def is_document(speaker: Speaker) -> bool:
+    """Whether the speaker is a document with no name ("The article", "the AP report")."""
+    words = speaker.name.split()
+    return speaker.type == "UNNAMED" and bool(words) and words[-1].lower() in DOCUMENT_NOUNS
 
 
 def _document_named(content: str, noun: str) -> bool:

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 
 from sayso.claim_base import (
-    DOCUMENT_NOUNS,
     MIN_SHARED_KEYS,
     NEGATED,
     NEGATION_KEYS,
@@ -24,6 +23,7 @@ from sayso.claim_base import (
     content_keys,
     document_called_so,
     end_of,
+    is_document,
     names_speaker,
     other_side,
     owns,
@@ -411,9 +411,7 @@ def _target(
         # Twitter to debunk the hoax", then "a website posted an article claiming" another one)
         by_its_verb = [c for c in made_so if made_as(c, noun)] if start_of(denial) < LEDE_REACH else []
         told_after = claim_just_after(denial, by_its_verb, text, reach=REPORTED_AFTER_REACH)
-        not_the_deniers = [c for c in claims if not same_side(denier, c.claimant)]
-        told_before = claim_just_before(denial, not_the_deniers, POINTING_REACH)
-        if told_after is not None and told_before is None:
+        if told_after is not None and not _told_just_before(denial, claims, denier):
             return told_after[0]
         if ACCUSATION.match(referring):  # "dismissed the criticism": the claim that spoke of the denier
             about = [c for c in claims if c.claimant.id != denial.speaker_id and speaks_of(c.text, denier)]
@@ -489,14 +487,16 @@ def _target(
     return contrasted_in_its_sentence(denial, [c for c in others if c not in agreed], text)
 
 
+def _told_just_before(denial: Quote, claims: list[DraftClaim], denier: Speaker) -> bool:
+    """Whether someone not on the denier's side made a claim ending within POINTING_REACH before the denial."""
+    others = [c for c in claims if not same_side(denier, c.claimant)]
+    return claim_just_before(denial, others, POINTING_REACH) is not None
+
+
 def _document_told_of_after(claim: DraftClaim, denial: Quote) -> bool:
     """Whether the claimant, a document with no name ("The article"), is first told of after the denial."""
     speaker = claim.claimant
-    return (
-        speaker.type == "UNNAMED"
-        and speaker.name.split()[-1].lower() in DOCUMENT_NOUNS
-        and all(start >= end_of(denial) for start, _ in speaker.mentions)
-    )
+    return is_document(speaker) and all(start >= end_of(denial) for start, _ in speaker.mentions)
 
 
 def _sentence_of(content: str, words: str) -> str:

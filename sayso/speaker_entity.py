@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sayso.model import SpeakerType, content_id
@@ -55,11 +55,14 @@ def initials_of(name: str, short: str) -> bool:
 
 def by_initials(short: str, entities: Iterable[Entity]) -> Entity | None:
     """ "The AIU" after "the Athletics Integrity Unit": the one organisation those are the initials of."""
-    named = {e.id: e for e in entities if e.type == "ORG" and initials_of(e.name, short)}
-    return next(iter(named.values())) if len(named) == 1 else None
+    return _the_one_organisation(entities, lambda e: initials_of(e.name, short))
 
 
 def abbreviated_as(name: str, entities: Iterable[Entity]) -> Entity | None:
     """ "The Department of Homeland Security" after "DHS said ...": the one organisation named by its initials."""
-    named = {e.id: e for e in entities if e.type == "ORG" and initials_of(name, e.name)}
+    return _the_one_organisation(entities, lambda e: initials_of(name, e.name))
+
+
+def _the_one_organisation(entities: Iterable[Entity], fits: Callable[[Entity], bool]) -> Entity | None:
+    named = {e.id: e for e in entities if e.type == "ORG" and fits(e)}
     return next(iter(named.values())) if len(named) == 1 else None

@@ -85,6 +85,7 @@ from sayso.speaker_roles import (
     ROLE_BEFORE_NAME,
     ROLE_COMPLEMENT,
     ROLE_TITLES,
+    TITLE_WORDS,
     apposition_role,
     clean_role,
     head_fits,
@@ -110,8 +111,6 @@ UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people
 
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
-# "A senior senator accused ..." and in the next paragraph "said Sen. Maria Delgado": the title's full word
-TITLE_WORD = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "prof": "professor"}
 TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # the words a description gives the office a title names ("a congressman" for "Rep. Dale Morrow")
 OFFICE_WORDS = {
@@ -715,10 +714,14 @@ class SpeakerResolver(OrganisationLookup):
         person = self._person_for(named.text, named.start_char)
         if head in EXPERT_HEADS:
             return Resolution(person, None) if self._introduced_at(person, named) else None
-        title = TITLE_BEFORE.search(self.text, max(0, named.start_char - 20), named.start_char)
-        word = title.group(1).lower() if title else ""
-        titles = {TITLE_WORD.get(word, word)} | role_heads(person.roles)
-        return Resolution(person, None) if head in titles or TITLE_WORD.get(head) in titles else None
+        word = self._word_before_name(named.start_char)
+        titles = {TITLE_WORDS.get(word, word)} | role_heads(person.roles)
+        return Resolution(person, None) if head in titles or TITLE_WORDS.get(head) in titles else None
+
+    def _word_before_name(self, at: int) -> str:
+        """The word right before a name, lowercased ("sen" of "Sen. Maria Delgado"), or ""."""
+        title = TITLE_BEFORE.search(self.text, max(0, at - 20), at)
+        return title.group(1).lower() if title else ""
 
     def _introduced_at(self, person: Entity, named: SpacySpan) -> bool:
         """ "a terrorism expert said ..." then '"...," said Daveed Gartenstein-Ross, director of ...': whether the name
@@ -773,12 +776,8 @@ class SpeakerResolver(OrganisationLookup):
 
     def _titled_offices(self, entity: Entity) -> set[str]:
         """The offices the titles before a person's mentions name ("Rep. Dale Morrow": representative)."""
-        offices = set()
-        for start, _ in entity.mentions:
-            title = TITLE_BEFORE.search(self.text, max(0, start - 20), start)
-            if title is not None:
-                offices.add(TITLE_WORD.get(title.group(1).lower(), ""))
-        return offices - {""}
+        titles = {self._word_before_name(start) for start, _ in entity.mentions}
+        return {TITLE_WORDS[title] for title in titles if title in TITLE_WORDS}
 
     def _unnamed(self, mention: SpacySpan) -> Resolution:
         # "Former colleagues of Graham Birch, Canada's ex-defence minister,": up to the name the apposition is of

@@ -54,8 +54,7 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
         ),
         None,
     )
-    said_from = _spelled_out_from(doc, that_at) if that_at is not None else None
-    if that_at is None or said_from is None:
+    if that_at is None or (said_from := _spelled_out_from(doc, that_at)) is None:
         return None
     src = source_after(frame, noun.i + 1, that_at)
     before_that = doc[that_at - 1]
@@ -299,4 +298,3 @@ def _possessive_mark(tok: Token) -> bool:
     if tok.lower_ in {"'s", "’s"}:
         return True
     return tok.text in {"'", "’"} and tok.i > 0 and tok.doc[tok.i - 1].lower_.endswith("s")
-
