@@ -5,7 +5,7 @@ word or the first name, and organisation names NER split at "and" ("Avon and Som
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -51,6 +51,30 @@ def name_words(name: str) -> list[str]:
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
         words.pop()  # "Neil Patel KC", "Sir Keith Hale MP"
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+
+
+def one_slip_apart(a: str, b: str) -> bool:
+    """Whether two words of the same first letter differ by one slip of the keyboard: a letter added, dropped or
+    changed, or two neighbours swapped ("Fuetnes" for "Fuentes")."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    start = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    rest_a, rest_b = a[start:], b[start:]
+    swapped = len(a) == len(b) and rest_a[:2] == rest_b[1::-1] and rest_a[2:] == rest_b[2:]
+    return swapped or rest_a[1:] == rest_b[1:] or rest_a[1:] == rest_b or rest_a == rest_b[1:]
+
+
+def misspelt_surname(word: str, surnames: Iterable[str], text: str) -> str | None:
+    """ '"...," said Fuetnes' in an article that names "Tom Fuentes ... Fuentes said": the one surname a word written
+    only once is one slip from, when that surname is written more than once."""
+    if len(word) < 5 or word in surnames or _times_written(word, text) != 1:
+        return None
+    near = {name for name in surnames if one_slip_apart(word, name) and _times_written(name, text) >= 2}
+    return near.pop() if len(near) == 1 else None
+
+
+def _times_written(word: str, text: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word)}\b", text))
 
 
 def joined_organisations(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
@@ -236,7 +260,13 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
         people.append(name)
         words.tagged[name.start : name.end] = [True] * len(name)
     surnames = {parts[-1] for e in people if len(parts := name_words(e.text)) >= 2}
-    lone = [e for e in ents if e.label_ in ORG_LABELS and len(e) == 1 and e.text in surnames]
+    lone = [
+        e
+        for e in ents
+        if e.label_ in ORG_LABELS
+        and len(e) == 1
+        and (e.text in surnames or e.label_ == "ORG" and misspelt_surname(e.text, surnames, text))
+    ]
     one_word = surnames | {e.text for e in people if len(e) == 1}
     recurring = _untagged_recurrences(words, one_word)
     return sorted(set(people) | set(lone) | set(recurring), key=lambda e: e.start_char)

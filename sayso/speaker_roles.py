@@ -48,6 +48,12 @@ def role_heads(roles: list[str]) -> set[str]:
     return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
 
 
+def role_words(roles: list[str]) -> set[str]:
+    """The words of the roles before their complements, lowercased and split at hyphens ("the deputy-director of
+    the Guild": the, deputy, director)."""
+    return {w.lower() for r in roles for w in re.findall(r"[A-Za-z]+", ROLE_COMPLEMENT.sub("", r))}
+
+
 def qualifies_role(head: str, roles: list[str]) -> bool:
     """Whether a description's head word only qualifies the role of someone ("campaign" in "campaign spokeswoman",
     "Marsh's campaign manager"): the campaign is another party than its spokeswoman or manager (a judge may be "the

@@ -33,6 +33,7 @@ from sayso.speaker_names import (
     gender_of,
     honorific_gender,
     joined_organisations,
+    misspelt_surname,
     name_words,
     names_with_first_names,
     names_with_particles,
@@ -97,6 +98,7 @@ from sayso.speaker_roles import (
     relative_role,
     role_heads,
     role_overlap,
+    role_words,
     title_before,
     title_prefix,
 )
@@ -122,6 +124,9 @@ SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
 # what describes someone quoted for what they know, whose role when named is a post ("director of the Center for ...")
+PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+# the ranks that make a post another one ("the deputy director" is not "the director")
+RANK_WORDS = {"vice", "deputy", "assistant", "associate", "acting", "interim", "former", "shadow", "junior"}
 EXPERT_HEADS = {"expert", "analyst", "specialist", "scholar", "researcher", "academic", "economist", "historian"}
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
 POSSESSIVE = re.compile(r"[’']s\b")
@@ -245,7 +250,17 @@ class SpeakerResolver(OrganisationLookup):
         later = {" ".join(parts) for _, parts in fits if word in (parts[-1], parts[0])}
         if len(later) == 1 and titles_agree(self.text, word, next(iter(later))):
             return later.pop()
-        return word
+        return self._misspelt_surname(word, at) or word
+
+    def _misspelt_surname(self, word: str, at: int) -> str | None:
+        """ '"...," said Fuetnes' after "Tom Fuentes ... Fuentes said": the one person named in full before, whose
+        surname a word written once is one slip from (speaker_names.misspelt_surname)."""
+        if any(e.text == word and e.label_ in PLACE_LABELS for e in self._doc_ents):
+            return None  # "Baghdad" is no slip for "al-Baghdadi"
+        surname = misspelt_surname(word, self._full_names, self.text)
+        earlier = self._full_names.get(surname or "", [])
+        named = {" ".join(parts) for start, parts in earlier if start < at and parts[-1] == surname}
+        return named.pop() if len(named) == 1 else None
 
     @cached_property
     def _full_names(self) -> dict[str, list[tuple[int, list[str]]]]:
@@ -443,6 +458,9 @@ class SpeakerResolver(OrganisationLookup):
             return None  # (not "PM", "BBC": an abbreviation, no name in capitals)
         title = name.title()
         labelled = {e.name: e for e in self.entities.values() if e.type == "PERSON" and e.name.endswith(" " + title)}
+        label = self.text.startswith(":", mention.end_char)
+        if " " not in name and not labelled and not label:
+            return None  # "NASA denies ...", "FEMA said": an abbreviation, no transcript's speaker label
         entity = labelled.popitem()[1] if len(labelled) == 1 else self._person_for(title, mention.start_char)
         return Resolution(entity, entity.roles[0] if entity.roles else None)
 
@@ -666,6 +684,8 @@ class SpeakerResolver(OrganisationLookup):
         if mention[0].lower_ in {"a", "an", "another"}:
             # "A council spokesman said", "Another minister said": someone not named before; maybe named just after
             return self._named_next(mention) or self._described_in_the_lede(mention)
+        if (named := self._named_just_before(mention)) is not None:
+            return Resolution(named, clean_role(mention.text))
         own = ROLE_COMPLEMENT.sub("", mention.text)
         line = self.text.find("\n")
         if mention.end_char < line and self.text.startswith("\n\n", line):  # a headline's "Sprinter's lawyer"
@@ -682,12 +702,28 @@ class SpeakerResolver(OrganisationLookup):
             return None  # "police said": the body, never one of its officers ("Sarah Quinn of Eastfield Police")
         else:
             target = self._best_role_match(words, mention.start_char) or self._named_later(words)
+            if target is None and mention[0].lower_ == "the":
+                # "the vice president of the largest union ... told" then '"...," said Shawn Moran, the vice-president
+                # of the National Border Patrol Council': the one newly named next with that post
+                introduced = self._named_next(mention, introduced=True)
+                target = introduced.entity if introduced else None
             if target is None and (nationality(mention) or epithet(mention)):
                 # "the Spaniard said", "the striker added": as a pronoun would be, when no role says otherwise
                 target = self._recent_person(mention.start_char, None)
         if target is None:
             return None
         return Resolution(target, target.roles[0] if target.roles else None)
+
+    def _named_just_before(self, mention: SpacySpan) -> Entity | None:
+        """ "Ahmed Rudaini, the health ministry's spokesman dismissed ...": the person named right before a description
+        in apposition (its closing comma missing, so the description alone was read as the source)."""
+        before = self.text[max(0, mention.start_char - 3) : mention.start_char]
+        own = [w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_COMPLEMENT.sub("", mention.text))]
+        if not re.search(r",\s+$", before) or not own or own[-1] not in PERSON_NOUNS | ROLE_TITLES:
+            return None  # ("Bob, they said, ...": others; "opposing Bush, the reports show": no one's post)
+        comma = self.text.rfind(",", 0, mention.start_char)
+        named = next((e for e in self.people if e.end_char == comma), None)
+        return self._person_for(named.text, named.start_char) if named is not None else None
 
     def _described_in_the_lede(self, mention: SpacySpan) -> Resolution | None:
         """ "... after an analyst openly questioned its numbers" in the first paragraph: the one person of the
@@ -699,11 +735,14 @@ class SpeakerResolver(OrganisationLookup):
         target = self._named_later(words) if words else None
         return Resolution(target, None) if target is not None else None
 
-    def _named_next(self, mention: SpacySpan) -> Resolution | None:
+    def _named_next(self, mention: SpacySpan, *, introduced: bool = False) -> Resolution | None:
         """ "A senior senator accused ..." and in the next sentence or paragraph "said Sen. Maria Delgado": the first
         person named after the description's sentence, when their title or role is the description's head word (or,
-        for "a terrorism expert", when the name is new there and followed by who they are)."""
-        head = mention[-1].lower_
+        for "a terrorism expert", when the name is new there and followed by who they are). introduced=True: the
+        name must be new there and followed by who they are in any case, and a rank before the head ("vice", "deputy")
+        must be the role's rank."""
+        described = [w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_COMPLEMENT.sub("", mention.text))]
+        head = described[-1] if described else ""
         if head not in ROLE_TITLES and head not in EXPERT_HEADS:
             return None
         end = SENTENCE_END.search(self.text, mention.end_char)
@@ -712,10 +751,15 @@ class SpeakerResolver(OrganisationLookup):
         if named is None or named.start_char - after > INTRODUCED_REACH:
             return None
         person = self._person_for(named.text, named.start_char)
-        if head in EXPERT_HEADS:
-            return Resolution(person, None) if self._introduced_at(person, named) else None
+        if head in EXPERT_HEADS or introduced:
+            if not self._introduced_at(person, named):
+                return None
+            if head in EXPERT_HEADS:
+                return Resolution(person, None)
+        if introduced and RANK_WORDS.intersection(described) != RANK_WORDS.intersection(role_words(person.roles)):
+            return None  # "the deputy director" is not "the director"
         word = self._word_before_name(named.start_char)
-        titles = {TITLE_WORDS.get(word, word)} | role_heads(person.roles)
+        titles = {TITLE_WORDS.get(word, word)} | {h.rsplit("-", 1)[-1] for h in role_heads(person.roles)}
         return Resolution(person, None) if head in titles or TITLE_WORDS.get(head) in titles else None
 
     def _word_before_name(self, at: int) -> str:

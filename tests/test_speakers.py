@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from statement_helpers import quote_with, speaker
 
 from sayso import analyze
 
@@ -384,3 +385,65 @@ def test_the_leader_of_an_organisation_is_a_person_not_the_organisation(lead: st
     analysis = analyze(f"{lead} has dismissed claims that the group signed a truce.")
     (quote,) = [q for q in analysis.quotes if q.nested_in is None]
     assert quote.speaker is not None and quote.speaker.name == lead  # (not "Boko Haram", a leader of itself)
+
+
+def test_a_description_in_apposition_whose_closing_comma_is_missing_is_the_person_named_before_it() -> None:
+    text = (
+        "Despite reports on Monday in the local paper that two bridges had been closed, Omar Haddad, the transport "
+        "ministry’s spokesman dismissed the speculation.\n\nHe said the bridges were open."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "the speculation")) == "Omar Haddad"
+    assert speaker(quote_with(analysis, "the bridges were open")) == "Omar Haddad"
+
+
+def test_a_surname_misspelt_once_is_the_person_named_so_elsewhere() -> None:
+    text = (
+        "Tom Fuentes, a former police official, looked at the recording. Fuentes said it was short.\n\n"
+        '"When I heard it yesterday, I thought it was a hoax," said Fuetnes.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "it was a hoax")) == "Tom Fuentes"
+
+
+def test_a_surname_one_letter_off_that_recurs_is_another_person() -> None:
+    text = (
+        "Boris Johnson spoke first. Johnson said the plan was sound.\n\n"
+        "Johnston said the plan would fail. Later Johnston said he had doubts."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "would fail")) == "Johnston"
+
+
+def test_a_pronoun_after_a_name_and_a_comma_is_not_that_name() -> None:
+    text = (
+        "According to the book, the guards gathered at the gate. Bob, they said, ordered them to wait.\n\n"
+        "Bob said that never happened."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "ordered them to wait")) != "Bob"
+
+
+def test_an_abbreviation_in_capitals_keeps_its_capitals() -> None:
+    text = "NASA denies the claim that the planets will align.\n\nFEMA said the aid was on its way."
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "planets will align")) == "NASA"
+    assert speaker(quote_with(analysis, "aid was on its way")) == "FEMA"
+
+
+def test_a_place_one_letter_off_a_surname_is_no_misspelt_name() -> None:
+    text = (
+        "“If I were Abu Bakr Baghdadi, I would be worried,” the analyst said.\n\n"
+        "A profile of al-Baghdadi posted online described him as a scholar.\n\n"
+        "Born in 1971, al-Baghdadi comes from a family of teachers, according to a biography posted on forums that "
+        "says he studied at a university in Baghdad.\n\n"
+        "According to media reports, al-Baghdadi was held for years at a prison in southern Iraq."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "family of teachers")) != "Abu Bakr Baghdadi"
+
+
+def test_a_description_of_no_one_s_post_after_a_name_and_a_comma_is_not_that_name() -> None:
+    text = "The group ran commercials opposing Bush, the reports show."
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "commercials opposing")) != "Bush"

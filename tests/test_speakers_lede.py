@@ -159,3 +159,25 @@ def test_an_expert_is_not_the_next_person_quoted_with_no_word_of_who_they_are() 
     )
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "much sense")) == "A terrorism expert"
+
+
+def test_the_officer_of_a_body_described_then_quoted_by_name_with_that_post_is_that_person() -> None:
+    text = (
+        'The Ministry of Transport has said that reports of cracks in the new bridge are "entirely false."\n\n'
+        "But the deputy director of the largest union representing bridge inspectors told reporters on Monday that "
+        "the ministry is wrong.\n\n"
+        '"We have seen the cracks with our own eyes," said Karen Holt, the deputy-director of the Bridge Inspectors '
+        "Guild, which represents 4,000 inspectors."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "the ministry is wrong")) == "Karen Holt"
+
+
+def test_the_officer_of_a_body_is_not_one_named_next_with_another_post() -> None:
+    text = (
+        "The deputy director of the largest union representing bridge inspectors told reporters on Monday that the "
+        "ministry is wrong.\n\n"
+        '"We have seen nothing like it," said Karen Holt, the treasurer of the Bridge Inspectors Guild.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "the ministry is wrong")) != "Karen Holt"
