@@ -250,6 +250,26 @@ def test_quote_opening_mid_sentence_is_mixed_from_its_subject() -> None:
     assert quote.kind == "mixed" and quote.speaker is not None and quote.speaker.name == "Dana Holt"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The reports are "unfounded," a ministry spokesman said.', 'The reports are "unfounded'),
+        (
+            'The allegations are "incorrect" and "unfounded," a ministry spokesman said.',
+            'The allegations are "incorrect" and "unfounded',
+        ),
+    ],
+)
+def test_a_quoted_verdict_on_what_was_said_is_mixed_from_its_subject(text: str, content: str) -> None:
+    (quote,) = statements(text).quotes
+    assert quote.content == content and quote.kind == "mixed" and quote.polarity == "denies"
+
+
+def test_a_quote_after_a_claim_noun_that_introduces_it_is_no_mixed_quote() -> None:
+    (quote,) = statements('In a statement, "We never saw the letter," the ministry said.').quotes
+    assert quote.content == "We never saw the letter"
+
+
 def test_quote_signed_with_a_dash_and_a_name() -> None:
     text = (
         "We asked readers what they made of the debate.\n"
@@ -418,3 +438,9 @@ def test_a_denied_claim_is_not_cut_to_its_noun() -> None:
     text = "Israel has rejected claims by government officials in Gaza that authorities released storm water."
     denial = find(statements(text), "claims by government officials")
     assert denial["content"] == "claims by government officials in Gaza that authorities released storm water"
+
+
+def test_a_quote_ending_a_clause_another_verb_reports_is_no_mixed_quote_of_the_next_attribution() -> None:
+    text = 'Marsh fired back that the claim was "flat-out wrong." Crime, she said, had fallen 12 percent.'
+    quote = next(q for q in statements(text).quotes if "wrong" in q.content)
+    assert not quote.content.startswith("Marsh")

@@ -45,6 +45,20 @@ def test_a_claim_noun_opening_its_sentence_ends_before_the_sentence_s_verb(
     assert [text[s:e] for s, e in cand.content_spans] == [claim]
 
 
+def test_a_claim_noun_opening_what_another_says_ends_before_that_clause_s_verb() -> None:
+    text = "Her spokeswoman said the mayor's claim that the pier was in favour of the plan is simply false."
+    start = text.index("the pier")
+    frame, cand = _tagged(text, [(start, len(text) - 1)], "claim", "the mayor's")
+    end_subject_claims(frame, [cand])
+    assert [text[s:e] for s, e in cand.content_spans] == ["the pier was in favour of the plan"]
+
+
+def test_a_claim_noun_opening_a_quote_ends_before_the_quote_s_verb() -> None:
+    text = 'Her spokeswoman said the mayor\'s claim that the pier was in favour of the plan is "simply false."'
+    nested = next(q for q in analyze(text, id="t").quotes if q.nested_in is not None)
+    assert nested.content == "the pier was in favour of the plan" and nested.polarity == "asserts"
+
+
 def test_a_claim_noun_inside_a_sentence_keeps_its_words() -> None:
     text = "She rejected the union's claim that the man who ran the depot lied about the fires."
     start = text.index("the man")
@@ -229,3 +243,15 @@ def test_a_second_that_clause_joined_by_and_is_the_same_speakers_words() -> None
     (quote,) = analyze(text).quotes
     assert quote.source == "A Canadian nurse who was reportedly kidnapped by rebels"
     assert quote.content == "she is fine, and that rumours of her capture are untrue" and quote.polarity == "denies"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"The whole story is nonsense," said the singer’s agent to the Guardian.', "the singer’s agent"),
+        ('"The whole story is nonsense," said a spokesman to reporters.', "a spokesman"),
+        ('"The plan is sound," said a senior adviser to the President.', "a senior adviser to the President"),
+    ],
+)
+def test_the_one_told_after_an_inverted_cue_s_speaker_is_no_part_of_the_speaker(text: str, source: str) -> None:
+    assert quote_with(analyze(text, id="t"), "is ").source == source

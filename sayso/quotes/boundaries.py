@@ -318,6 +318,9 @@ def _complementizer_at(frame: Frame, start: int) -> bool:
     """Whether reported words begin with a "that" that only introduces them (not "that is a lie")."""
     if frame.text[start : start + 5].lower() != "that ":
         return False
+    before = frame.text[max(0, start - 12) : start].split()
+    if before and before[-1].lower() in {"call", "calls", "called", "calling"}:
+        return False  # 'called that "preposterous"': what is called so, no clause
     return not that_is_demonstrative(frame.doc, frame.token_index_at(start))
 
 

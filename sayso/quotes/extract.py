@@ -22,6 +22,7 @@ from sayso.model import Scheme
 from sayso.quotes import rules
 from sayso.quotes.according import widen_according_sources
 from sayso.quotes.boundaries import (
+    QUOTE_MARKS,
     add_missing_subjects,
     add_parenthetical_leads,
     add_what_leads,
@@ -283,7 +284,8 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
     verbless = not any(t.pos_ in {"VERB", "AUX"} for t in toks)
     if verbless and cand.kind == "indirect" and cue_words(frame.text, cand.cue_span)[-1:] in (["over"], ["on"]):
         return True  # "traded sharp attacks over crime and taxes": what they fought over, no one's words
-    return len(cand.content_spans) == 1 and len(toks) <= 2 and verbless
+    quoted = any(ch in frame.text[cand.start : cand.end] for ch in QUOTE_MARKS)  # 'called that "preposterous"'
+    return len(cand.content_spans) == 1 and len(toks) <= 2 and verbless and not quoted
 
 
 # 'its report, titled "Running Dry"', 'under what the ministry calls "Operation High Water"': a name given to a

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import WRONG_FOR, is_cue_noun, is_owned_claim_noun
+from sayso.quotes.cues import WRONG_FOR, is_cue_noun, is_owned_claim_noun, is_speech_verb
 from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.phrases import FINITE_TAGS, MAX_NP_TOKENS, np_left, source_after
 
@@ -66,7 +66,7 @@ def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | No
     content = trim_content(frame.text, (doc[said_from].idx, outer.end))
     if content is None:
         return None
-    return _nominal(noun, src, [content], outer)
+    return _nominal(noun, src, [_up_to_own_verb(frame, src, content, outer)], outer)
 
 
 def _placed_up_to(frame: Frame, src: Span, that_at: int) -> bool:
@@ -110,7 +110,7 @@ def _possessive_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate |
     content = trim_content(frame.text, (doc[noun.i + 1].idx + 4, outer.end))
     if src is None or content is None:
         return None
-    return _nominal(noun, src, [content], outer)
+    return _nominal(noun, src, [_up_to_own_verb(frame, src, content, outer)], outer)
 
 
 def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
@@ -126,7 +126,7 @@ def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate 
     content = trim_content(frame.text, (doc[noun.i + 2].idx, min(end, outer.end)))
     if src is None or content is None:
         return None
-    return _nominal(noun, src, [content], outer)
+    return _nominal(noun, src, [_up_to_own_verb(frame, src, content, outer)], outer)
 
 
 def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
@@ -187,7 +187,7 @@ def _premodified_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate 
     content = trim_content(frame.text, (doc[said_from].idx, outer.end))
     if content is None:
         return None
-    return _nominal(noun, src, [content], outer)
+    return _nominal(noun, src, [_up_to_own_verb(frame, src, content, outer)], outer)
 
 
 def _spelled_out_from(doc: Doc, at: int) -> int | None:
@@ -242,6 +242,17 @@ def _possessive_owner(frame: Frame, mark: Token, outer: Candidate) -> Span | Non
     return doc[start].idx, doc[mark.i - 1].idx + len(doc[mark.i - 1])
 
 
+def _up_to_own_verb(frame: Frame, src: Span, content: Span, outer: Candidate) -> Span:
+    """ '"Rubio's claim that Cruz backed the plan is simply false," she said': a claim phrase opening the words it is
+    in is their subject, so the claim ends before their verb (as end_subject_claims does for a sentence)."""
+    opens = frame.text[outer.start : src[0]].strip(" \"“‘'").lower()
+    if opens not in {"", "the", "a"}:
+        return content
+    cut = sentence_verb_at(frame, content[0], content[1])
+    shorter = trim_content(frame.text, (content[0], cut)) if cut is not None else None
+    return shorter or content
+
+
 def _nominal(noun: Token, source: Span, content: list[Span], outer: Candidate) -> Candidate:
     """A claim named by a noun ("claims", "consensus") inside or at the end of another statement."""
     return Candidate("indirect", content, (noun.idx, noun.idx + len(noun)), source, 0.8, "nominal", parent=outer)
@@ -272,7 +283,9 @@ def _subject_claim(frame: Frame, cand: Candidate) -> bool:
         return False
     opens = min(cand.cue_span[0], cand.source_span[0] if cand.source_span else cand.cue_span[0])
     before = frame.text[frame.sentence_start_before(opens) : opens].strip()
-    return before.lower() in {"", "the", "a"}
+    # or it opens what another says: "Frazier said Rubio's claim that Cruz backed the plan is simply false"
+    reported = re.search(r"(?P<verb>\w+)(?:\s+that)?(?:\s+(?:the|a))?$", before)
+    return before.lower() in {"", "the", "a"} or (reported is not None and is_speech_verb(reported.group("verb")))
 
 
 def sentence_verb_at(frame: Frame, start: int, end: int) -> int | None:

@@ -187,12 +187,38 @@ def _lead_in(frame: Frame, quote: QuotedSpan) -> int | None:
     (a cue, a colon) or hold other quotes."""
     start = frame.sentence_start_before(quote.open)
     lead = frame.text[start : quote.open]
-    if not lead.strip() or lead.rstrip().endswith(":") or any(ch in QUOTE_CHARS for ch in lead):
+    if not lead.strip() or lead.rstrip().endswith(":") or not _quoted_words_only(frame, start, quote.open):
         return None
-    if any(is_speech_verb(t.text) or is_cue_noun(t.text) for t in frame.tokens_between(start, quote.open)):
+    if any(_introduces(t) for t in frame.tokens_between(start, quote.open)):
         return None
     span = trim_content(frame.text, (start, quote.open))
     return span[0] if span is not None else None
+
+
+QUOTED_WORDS_MAX = 4  # words in a quoted fragment that is no statement of its own ('"incorrect" and "unfounded,"')
+
+
+def _quoted_words_only(frame: Frame, start: int, end: int) -> bool:
+    """Whether the quotes between start and end, if any, are whole short fragments ('The reports are "incorrect"
+    and "unfounded," he said'), none a statement of its own."""
+    if not any(ch in QUOTE_CHARS for ch in frame.text[start:end]):
+        return True
+    inside = [q for q in frame.outer_quotes if start <= q.open and q.close < end]
+    marks = sum(frame.text[start:end].count(ch) for ch in QUOTE_CHARS)
+    short = all(len(frame.text[q.inner[0] : q.inner[1]].split()) <= QUOTED_WORDS_MAX for q in inside)
+    return bool(inside) and marks == 2 * len(inside) and short
+
+
+def _introduces(tok: Token) -> bool:
+    """A speech verb, a "that" opening a clause ("Marsh fired back that the claim was "wrong.""), or a claim noun
+    that is no subject of a verb of its own ("In a statement, "...,"" introduces the quote; "The reports are
+    "unfounded,"" does not)."""
+    if is_speech_verb(tok.text) and tok.pos_ != "NOUN":  # ("reports" may be either)
+        return True
+    if tok.lower_ == "that" and tok.pos_ == "SCONJ":
+        return True
+    following = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return is_cue_noun(tok.text) and (following is None or following.pos_ not in {"AUX", "VERB"})
 
 
 def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:

@@ -62,8 +62,20 @@ TRAILING_TIME = re.compile(
 TRAILING_EVENT = re.compile(r"\s+(?:after|before|during|following|amid|despite)\s+[^,;:]*$", re.IGNORECASE)
 
 
+# After a cue, the speaker phrase ends before the one it was said to ('," said Plant's publicist to the Guardian',
+# "said a spokesman to reporters"), unless "to" names whom the speaker serves ("a senior adviser to the President").
+TRAILING_ADDRESSEE = re.compile(
+    r"(?P<last>[\w’']+)\s+to\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})$"
+)
+SERVES_WHOM = words(
+    "adviser advisor aide counsel counselor counsellor assistant consultant ambassador envoy secretary heir successor"
+    " attorney lawyer deputy liaison representative minister special senior chief"
+)
+
+
 def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
-    """Source spans without a trailing time phrase or function word (see TRAILING_TIME)."""
+    """Source spans without a trailing time phrase or function word (see TRAILING_TIME), and after the cue without
+    the one spoken to (TRAILING_ADDRESSEE)."""
     for cand in found:
         if cand.source_span is None:
             continue
@@ -73,6 +85,10 @@ def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
         after_cue = cand.cue_span is not None and start >= cand.cue_span[1]
         if after_cue and (cut := TRAILING_EVENT.search(frame.text, start, end)) is not None and cut.start() > start:
             end = cut.start()  # "'We were robbed,' says Hartley boss after late penalty"
+        if after_cue and (told := TRAILING_ADDRESSEE.search(frame.text, start, end)) is not None:
+            to_reporters = not told.group(0).split()[-1][:1].isupper()
+            if told.start() > start and (to_reporters or told.group("last").lower() not in SERVES_WHOM):
+                end = told.end("last")
         cand.source_span = (start, end)
 
 
