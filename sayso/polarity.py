@@ -44,9 +44,12 @@ STORIES_CALLED_WORTHLESS = (
 DENIAL_CONTENT = re.compile(
     # "is not true", "that's simply not true", "it isn't accurate"
     # (not "is not politically correct": unconventional, not false)
-    r"\b(?:is|was|are|were|[’']s|[’']re)\s+(?:\w+ly\s+|just\s+)?(?:not|n[o’']t)\s+(?:(?!politically)\w+ly\s+)?"
+    r"\b(?:is|was|are|were|[’']s|[’']re)\s+[“\"‘]?(?:\w+ly\s+|just\s+)?(?:not|n[o’']t)\s+(?:(?!politically)\w+ly\s+)?"
     r"(?:true|correct|accurate)\b"
     r"|\b(?:is|was|are|were)n[’']t\s+(?:(?!politically)\w+ly\s+)?(?:true|correct|accurate)\b"
+    # "Nice try, not true", "Not true." (not "not true to form"); "almost none of it is true"
+    r"|(?:^|[,;:.!?…—-])\W*(?:\w+ly\s+)?not\s+(?:true|correct|accurate)(?=\s*(?:[.,;:!?…”\"’]|$))"
+    r"|\bnone\s+of\s+(?:it|that|this|them|these|those)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:true|accurate|correct)\b"
     # "the figures are simply not the reality on the ground" (not "not the reality we hoped for")
     r"|\b(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:not|n[o’']t)\s+(?:the\s+)?reality(?=\s*(?:on\s+the\s+ground|[.,;:!?…”\"’]|$))"
     r"|\b(?:a|an|the)\s+[“\"‘]?(?:[\w-]+\s+)?(?:lie|lies|fabrication|"
@@ -174,6 +177,15 @@ CLAIM_JUDGED_WORTHLESS = re.compile(
     r"(?:does|did)(?:\s+not|n[’']t)\s+make\s+(?:much\s+|any\s+)?sense)\b",
     re.IGNORECASE,
 )
+# 'Weaver called that "beyond preposterous."': what "called" names (it, that, or nothing the tagger kept) is only a
+# verdict that it is false (not 'called the fine "ridiculous"', 'called it "a ridiculous waste of money"')
+CALLING_CUE = re.compile(r"\b(?:call|calls|called|calling|labell?ed|branded)$", re.IGNORECASE)
+CALLED_FALSE = re.compile(
+    r"^\W*(?:(?:it|that|this|those|these|them)\s+)?[“\"‘]?(?:(?:\w+ly|beyond|just|simply|pure|complete|total|utter|a|an)"
+    r"\s+){0,2}(?:false|untrue|baseless|unfounded|preposterous|absurd|ridiculous|laughable|nonsense|nonsensical|"
+    r"fabricated|bogus|fake|lies?|fiction|fantasy|garbage|rubbish|hogwash|malarkey)\W*$",
+    re.IGNORECASE,
+)
 # "What does Ruiz know about it": a question that waves away what someone says (not "what did they know", which asks,
 # nor "well, what do you know", surprise)
 DISMISSIVE_QUESTION = re.compile(
@@ -219,7 +231,8 @@ def polarity(cue: str | None, content: str, lead: str = "") -> Polarity:
     """asserts / denies / questions, read from the cue first and the words second; lead: the words of the sentence
     before the statement's speaker and cue ("Contrary to Lazar's claims, authorities say ...")."""
     cue_words = (cue or "").lower()
-    if _cue_denies(cue) or CONTRARY_LEAD.search(lead):
+    called_false = CALLING_CUE.search(cue_words) and CALLED_FALSE.search(content)
+    if _cue_denies(cue) or CONTRARY_LEAD.search(lead) or called_false:
         return "denies"
     if cue_words in QUESTION_CUES:
         return "questions"

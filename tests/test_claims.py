@@ -202,6 +202,8 @@ def test_a_namesake_is_not_the_speaker_named(content: str, named: bool) -> None:
         "Mayor Dan Harlow said that claim was false.",
         'Mayor Dan Harlow said that is a "distortion," and praised his staff.',
         "Mayor Dan Harlow said that charge smacked of hypocrisy, because his critics had shouted too.",
+        'Mayor Dan Harlow called that "beyond preposterous."',
+        'Mayor Dan Harlow called that "utterly false."',
     ],
 )
 def test_a_demonstrative_that_stays_in_the_denial_and_points_back(reply: str) -> None:

@@ -62,6 +62,10 @@ from sayso.polarity import polarity
         "there was no question of the minister having broken the rules",
         "I think she overstates what a new road can do",
         "Daniel is under contract and we have had no offer. This is pure speculation",
+        "Nice try, not true",
+        'The mayor\'s claim that the pier is safe is "simply not true."',
+        "Not true. The mayor was at home all evening",
+        "The trouble with the ferry story is that almost none of it is true",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
@@ -105,6 +109,8 @@ def test_denial_cues_deny(cue: str) -> None:
         "Roger Ailes is the epitome of somebody that is not politically correct and has the guts to say it",
         "he and other devotees were castrated under false claims that they would be able to realise god",
         "She obtained the loan under false pretences, the court heard",
+        "Whether the bridge will open is not certain, but not true to form, the council is silent",
+        "None of it is finished yet",
     ],
 )
 def test_other_statements_assert(content: str) -> None:
@@ -144,6 +150,18 @@ def test_a_judgement_of_something_else_is_not_a_denial(content: str) -> None:
 )
 def test_describing_a_report_as_rubbish_denies_it(content: str) -> None:
     assert polarity("has described", content) == "denies"
+
+
+@pytest.mark.parametrize(
+    "content", ['"beyond preposterous."', 'that "beyond preposterous."', "it “a complete fabrication”"]
+)
+def test_calling_what_was_said_false_denies_it(content: str) -> None:
+    assert polarity("called", content) == "denies"
+
+
+@pytest.mark.parametrize("content", ['the fine "ridiculous"', 'him a "great leader"', '"a ridiculous waste of money"'])
+def test_calling_something_else_names_asserts(content: str) -> None:
+    assert polarity("called", content) == "asserts"
 
 
 def test_describing_a_plan_as_ambitious_asserts() -> None:
