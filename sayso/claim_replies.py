@@ -24,7 +24,7 @@ from sayso.claim_base import (
     start_of,
 )
 from sayso.claim_references import REFERENCE_NOUNS, clause_start
-from sayso.contradictions import negated_acts, opposed, opposing, reaffirming
+from sayso.contradictions import negated_act_matches, negated_acts, opposed, opposing, reaffirming
 from sayso.model import Quote, Speaker
 
 REPLY_REACH = 400  # characters after a denial within which the first statement of another may answer it
@@ -274,6 +274,41 @@ def acts_denied_by_those_named(
             replier = speakers[q.speaker_id or ""]
             if other_side(replier, claim.claimant) and any(speaks_of(c.content, replier) for c in claim.quotes):
                 yield claim, q
+
+
+def negated_restatements(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
+    """ "Websites claimed that Gill Rosenberg had been captured by IS" ... "Cicurel tweeted, saying Rosenberg was not
+    captured by IS": another side's statement, after a claim and within reach, that says an act of the claim was not
+    done, of the claim's own subject (its verb and the name or noun before it both the claim's words), disputes it."""
+    for q in quotes:
+        if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in:
+            continue
+        replier = speakers[q.speaker_id or ""]
+        for subject, verb in _negated_acts_of(q.content):
+            for claim in claims:
+                if not (verb <= claim.keys and subject & claim.keys) or not other_side(replier, claim.claimant):
+                    continue
+                if q in claim.denials or any(NEGATED.search(c.content) for c in claim.quotes):
+                    continue
+                if any(0 <= start_of(q) - end_of(c) <= RESTATED_REACH for c in claim.quotes):
+                    yield claim, q
+
+
+RESTATED_REACH = 800  # characters after a claim within which another's statement may say its act was not done
+
+
+def _negated_acts_of(content: str) -> list[tuple[set[str], set[str]]]:
+    """The words of the subject (up to three words before the auxiliary) and of the verb of each act the words say
+    was not done ("Rosenberg was not captured by IS": {rosen}, {captu})."""
+    found = []
+    for act in negated_act_matches(content):
+        subject = content_keys(" ".join(re.split(r"[,;:]", content[: act.start()])[-1].split()[-3:]))
+        verb = content_keys((act.group("act") or act.group("past")).split()[0])
+        if subject and verb:
+            found.append((subject, verb))
+    return found
 
 
 def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:

@@ -80,11 +80,16 @@ NEGATED_ACT = re.compile(
 ACT_ENDS = re.compile(r"\s(?:and|but|because|although|though|while|whereas|when)\s", re.IGNORECASE)
 
 
+def negated_act_matches(text: str) -> list[re.Match[str]]:
+    """Where the text says an act was not done ("had not offered", "was not captured", "never paid")."""
+    return list(NEGATED_ACT.finditer(text))
+
+
 def negated_acts(text: str) -> list[str]:
     """The words of each act the text says was not done ("had not offered the mayor any holidays" gives "offered
     the mayor any holidays"), up to the end of its clause."""
     acts = []
-    for match in NEGATED_ACT.finditer(text):
+    for match in negated_act_matches(text):
         act = match.group("act") or match.group("past")
         acts.append(ACT_ENDS.split(act, maxsplit=1)[0])
     return acts

@@ -86,3 +86,30 @@ def test_opposite_words_on_oneself_after_a_claim_about_someone_else_dispute_noth
 def test_a_reply_that_says_again_what_was_denied(denied: str, reply: str, found: tuple[str, str] | None) -> None:
     match = reaffirming(denied, reply)
     assert (match and (match[0].group(0), match[1].group(0))) == found
+
+
+def _pairs(text: str) -> list[tuple[str, list[str]]]:
+    analysis = analyze(text)
+    names = {s.id: s.name for s in analysis.speakers}
+    return [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]
+
+
+def test_a_claim_said_again_with_its_act_negated_by_another_is_disputed_by_them() -> None:
+    text = (
+        "Militant websites claimed on Saturday that Dana Ruiz had been captured by rebel fighters near the dam.\n\n"
+        "But Tomas Greer of the regional radio tweeted, saying Ruiz was not captured by the rebels and was safe."
+    )
+    assert _pairs(text) == [("Militant websites", ["Tomas Greer"])]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "But Tomas Greer of the regional radio said he was not captured by the rebels.",  # no subject of the claim's
+        "But Tomas Greer of the regional radio said Ruiz was not paid by the rebels.",  # another act
+        "But Tomas Greer of the regional radio said the convoy was not captured by the rebels.",  # another subject
+    ],
+)
+def test_another_act_or_subject_negated_disputes_nothing(reply: str) -> None:
+    text = f"Militant websites claimed on Saturday that Dana Ruiz had been captured by rebel fighters.\n\n{reply}"
+    assert _pairs(text) == []
