@@ -255,3 +255,21 @@ def test_a_second_that_clause_joined_by_and_is_the_same_speakers_words() -> None
 )
 def test_the_one_told_after_an_inverted_cue_s_speaker_is_no_part_of_the_speaker(text: str, source: str) -> None:
     assert quote_with(analyze(text, id="t"), "is ").source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The council (which runs the port) said the ferry would run in June.", "The council"),
+        ("Rep. Dale Morrow (R-Mont.) said the ferry would run in June.", "Rep. Dale Morrow (R-Mont.)"),
+        (
+            'The misleading report on Ledger.website (not to be confused with the real Ledger) said: "Sources say the '
+            'actor has died."',
+            "The misleading report on Ledger.website",
+        ),
+    ],
+)
+def test_an_aside_in_brackets_before_the_cue_is_no_part_of_the_speaker(text: str, source: str) -> None:
+    quote = next(q for q in analyze(text, id="t").quotes if q.nested_in is None)
+    assert quote.source == source
+

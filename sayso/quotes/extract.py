@@ -131,7 +131,7 @@ def attributions(
     relative_subject_sources(frame, top)
     add_missing_subjects(frame, top)
     complete_dangling_prepositions(frame, top)
-    tidy_sources(frame, top)
+    tidy_sources(frame, top, keep_asides=scheme == "polnear")
     widen_sources(frame, top)
     widen_according_sources(frame, top)
     if scheme == "sayso":

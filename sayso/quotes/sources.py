@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
-from sayso.quotes.frame import Frame, trim_content
+from sayso.quotes.frame import Frame, Span, trim_content
 from sayso.quotes.phrases import (
     FINITE_TAGS,
     NP_POS,
@@ -73,9 +73,11 @@ SERVES_WHOM = words(
 )
 
 
-def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
-    """Source spans without a trailing time phrase or function word (see TRAILING_TIME), and after the cue without
-    the one spoken to (TRAILING_ADDRESSEE)."""
+def tidy_sources(frame: Frame, found: list[Candidate], *, keep_asides: bool = False) -> None:
+    """Source spans without a trailing time phrase or function word (see TRAILING_TIME), after the cue without the
+    one spoken to (TRAILING_ADDRESSEE), and before the cue without an aside in brackets (unless keep_asides: PolNeAR
+    marks "many colleges (private ones, in particular)" whole; a source inside the aside moves before it in any
+    case)."""
     for cand in found:
         if cand.source_span is None:
             continue
@@ -89,7 +91,30 @@ def tidy_sources(frame: Frame, found: list[Candidate]) -> None:
             to_reporters = not told.group(0).split()[-1][:1].isupper()
             if told.start() > start and (to_reporters or told.group("last").lower() not in SERVES_WHOM):
                 end = told.end("last")
-        cand.source_span = (start, end)
+        cand.source_span = _before_an_aside(frame, (start, end), cand.cue_span, keep_asides)
+
+
+# an aside of three words or more (not "(R-Utah)", "(D)": who someone is, part of the name as PolNeAR marks it)
+ASIDE_BEFORE_CUE = re.compile(r"\((?:[^()\s]+\s+){2,}[^()]{0,100}\)\s*$")
+
+
+def _before_an_aside(frame: Frame, source: Span, cue: Span | None, keep_asides: bool) -> Span:
+    """ "The council (which runs the port) said", "The report on MSNBC.website (not to be confused with the real
+    MSNBC) said": an aside in brackets right before the cue is no part of the speaker, who is named before it."""
+    if cue is None or source[1] > cue[0]:
+        return source
+    aside = ASIDE_BEFORE_CUE.search(frame.text, max(0, source[0] - 120), cue[0])
+    if aside is None or source[0] >= aside.end() or frame.text[source[1] : aside.start()].strip():
+        return source
+    if keep_asides and source[0] < aside.start() and frame.text[source[0] - 1 : source[0]].strip() == "":
+        return source  # (a source that begins at a word's start, before the aside: kept whole for PolNeAR)
+    named_end = source[0] + len(frame.text[source[0] : aside.start()].rstrip())
+    floor = frame.token_index_at(frame.sentence_start_before(aside.start()))
+    before = source_before(frame, frame.token_index_at(aside.start()), floor)
+    if before is not None and (before[0] <= source[0] or source[0] >= aside.start()):
+        # the phrase before the aside, up to it, when it holds what was taken ("website" of "Ledger.website")
+        return (before[0], before[0] + len(frame.text[before[0] : aside.start()].rstrip()))
+    return (source[0], named_end) if named_end > source[0] else source
 
 
 def widen_sources(frame: Frame, found: list[Candidate]) -> None:
