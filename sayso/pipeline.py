@@ -19,7 +19,7 @@ from sayso.config import settings
 from sayso.dispute_confidence import keep_confident
 from sayso.ingest import read_text
 from sayso.model import Analysis, Article, Quote, Scheme, SpeakerRef, content_id
-from sayso.polarity import polarity, statement_lead
+from sayso.polarity import polarity, speaker_to_cue, statement_lead
 from sayso.quotes import extract
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.tagger import TaggedAttribution
@@ -158,7 +158,12 @@ def _quote(text: str, cand: Candidate, res: Resolution | None, ids: dict[int, st
         source_span=cand.source_span,
         speaker_id=speaker.id if speaker else None,
         speaker=speaker,
-        polarity=polarity(cue, content, statement_lead(text, cand.content_spans, cand.cue_span, cand.source_span)),
+        polarity=polarity(
+            cue,
+            content,
+            statement_lead(text, cand.content_spans, cand.cue_span, cand.source_span),
+            speaker_to_cue(text, cand.source_span, cand.cue_span),
+        ),
         nested_in=ids.get(id(cand.parent)) if cand.parent is not None else None,
         confidence=round(cand.confidence, 3),
     )

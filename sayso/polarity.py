@@ -31,9 +31,12 @@ CHARGES_FOUGHT = (
     r"\b(?:fight|fighting|contest|contesting)\s+(?:the|these|those|all\s+(?:the\s+)?)\s*(?:\w+\s+)?"
     r"(?P<noun>charges|allegations|accusations)\b"
 )
-# 'called Benning "a convicted liar"': the words of "called" open on whom they call a liar (a capitalised name)
+# 'called Benning "a convicted liar"', "called a sitting U.S. Representative a liar": the words of "called" open on
+# whom they call a liar (him, her, a capitalised name, or a description of a few words)
 CALLED_A_LIAR = (
-    r"^\W*(?:him|her|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+[“\"‘]?(?:a|an)\s+(?:\w+\s+)?liar\b"
+    r"^\W*(?:him|her|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?|(?:the|a|an)\s+(?:(?!"
+    r"(?:who|which|that|and|or|is|was|were|are|be|been)\b)[\w'’.-]+\s+){1,4}?)"
+    r"\s*[“\"‘]?(?:a|an)\s+(?:\w+\s+)?liar\b"
 )
 # "the same stories ..., and most of them are rubbish": what was reported or claimed, called worthless in its sentence
 STORIES_CALLED_WORTHLESS = (
@@ -225,14 +228,24 @@ def _denying_words(content: str) -> list[re.Match[str]]:
 
 STATED_SENTENCE = re.compile(r"[^.!?…]*[.!…](?=\s)")  # one that ends otherwise than with a question mark
 CONTRARY_LEAD = re.compile(CONTRARY_TO_CLAIMS, re.IGNORECASE)
+# "The singer's representatives cleared up the rumours and issued a statement saying ...", "Plait also took down the
+# hoax in his column, pointing out that ...": the speaker denies what was reported in the same breath
+REPORTS_DENIED_BESIDE = re.compile(
+    r"(?<!\bnot\s)(?<!n[’']t\s)\b(?:denied|denies|dismissed|rejected|refuted|debunked|quashed|dispelled|cleared\s+up|"
+    r"shot\s+down|put\s+to\s+rest|took\s+down|knocked\s+down|laughed\s+off|brushed\s+off)\s+"
+    r"(?:the|these|those|such|all|any)\s+(?:\w+\s+)?(?:rumou?rs?|reports?|claims?|allegations?|stories|story|"
+    r"speculation|hoax)\b",
+    re.IGNORECASE,
+)
 
 
-def polarity(cue: str | None, content: str, lead: str = "") -> Polarity:
+def polarity(cue: str | None, content: str, lead: str = "", between: str = "") -> Polarity:
     """asserts / denies / questions, read from the cue first and the words second; lead: the words of the sentence
-    before the statement's speaker and cue ("Contrary to Lazar's claims, authorities say ...")."""
+    before the statement's speaker and cue ("Contrary to Lazar's claims, authorities say ..."); between: the words
+    from the speaker to the cue ("... representatives cleared up the rumours and issued a statement saying ...")."""
     cue_words = (cue or "").lower()
     called_false = CALLING_CUE.search(cue_words) and CALLED_FALSE.search(content)
-    if _cue_denies(cue) or CONTRARY_LEAD.search(lead) or called_false:
+    if _cue_denies(cue) or CONTRARY_LEAD.search(lead) or called_false or REPORTS_DENIED_BESIDE.search(between):
         return "denies"
     if cue_words in QUESTION_CUES:
         return "questions"
@@ -256,6 +269,17 @@ def statement_lead(text: str, content_spans: list[Span], *spans: Span | None) ->
     """The words of a statement's sentence before its first span (of its words, cue or source)."""
     starts = [start for start, _ in content_spans] + [span[0] for span in spans if span is not None]
     return sentence_lead(text, min(starts)) if starts else ""
+
+
+SPEAKER_TO_CUE_REACH = 120  # characters from a speaker to their cue within which words said beside it count
+
+
+def speaker_to_cue(text: str, source: Span | None, cue: Span | None) -> str:
+    """The words between a statement's speaker and its cue, when the speaker comes first, in one sentence."""
+    if source is None or cue is None or not 0 <= cue[0] - source[1] <= SPEAKER_TO_CUE_REACH:
+        return ""
+    between = text[source[1] : cue[0]]
+    return "" if SENTENCE_BREAK.search(between) else between
 
 
 def sentence_lead(text: str, first: int) -> str:

@@ -63,6 +63,7 @@ from sayso.polarity import polarity
         "I think she overstates what a new road can do",
         "Daniel is under contract and we have had no offer. This is pure speculation",
         "Nice try, not true",
+        "a sitting county councillor a liar",
         'The mayor\'s claim that the pier is safe is "simply not true."',
         "Not true. The mayor was at home all evening",
         "The trouble with the ferry story is that almost none of it is true",
@@ -351,3 +352,27 @@ def test_words_said_contrary_to_someones_claims_deny() -> None:
     lead = "Contrary to the operator's claims, "
     assert polarity("say", "the ferry carried 200 passengers that night", lead=lead) == "denies"
     assert polarity("say", "the ferry carried 200 passengers that night", lead="On Friday, ") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, the singer's representatives cleared up the rumours on Friday and issued a statement saying that "
+        "she is still alive.",
+        "The ferry company denied the reports and said in a statement that its boats were safe.",
+        "Astronomer Lena Park also took down the hoax in her column, pointing out that the planets are always moving.",
+    ],
+)
+def test_a_statement_made_beside_a_denial_of_the_reports_denies(text: str) -> None:
+    from sayso import analyze
+
+    quote = next(q for q in analyze(text, id="t").quotes if q.nested_in is None)
+    assert quote.polarity == "denies"
+
+
+def test_a_statement_made_beside_something_else_done_with_the_reports_asserts() -> None:
+    from sayso import analyze
+
+    text = "The ferry company published the reports and said in a statement that its boats were safe."
+    quote = next(q for q in analyze(text, id="t").quotes if q.nested_in is None)
+    assert quote.polarity == "asserts"
