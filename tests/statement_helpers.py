@@ -1,4 +1,5 @@
-"""Helpers the statement tests share: the statement holding some words, and its speaker's name."""
+"""Helpers the statement tests share: the statement holding some words, its speaker's name, and the disputes of an
+analysis by name."""
 
 from __future__ import annotations
 
@@ -15,3 +16,9 @@ def quote_with(analysis: Analysis, words: str) -> Quote:
 
 def speaker(q: Quote) -> str | None:
     return q.speaker.name if q.speaker else None
+
+
+def dispute_pairs(analysis: Analysis) -> list[tuple[str, list[str]]]:
+    """Each dispute as (the claimant's name, the names of those who dispute the claim)."""
+    names = {s.id: s.name for s in analysis.speakers}
+    return [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from statement_helpers import dispute_pairs
 
 from sayso import analyze
 from sayso.contradictions import opposed, reaffirming
@@ -37,9 +38,7 @@ def test_a_claim_about_someone_answered_in_opposite_words_is_disputed_by_them() 
         "also initially supported the closure in 2003.\n\n"
         'Harlow told the forum he was "totally against the closure" because it cost jobs.'
     )
-    analysis = analyze(text)
-    names = {s.id: s.name for s in analysis.speakers}
-    pairs = [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]
+    pairs = dispute_pairs(analyze(text))
     assert ("Joe Lind", ["Dan Harlow"]) in pairs
 
 
@@ -58,9 +57,7 @@ def test_an_answer_in_opposite_words_on_the_same_subject_disputes_the_claim_befo
         'In a statement, Harbour Holdings said: "The ferry company was highly successful when it was spun off a '
         'decade ago," adding that its revenue doubled in two years.'
     )
-    analysis = analyze(text)
-    names = {s.id: s.name for s in analysis.speakers}
-    pairs = [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]
+    pairs = dispute_pairs(analyze(text))
     assert pairs == [("Ann Ruiz", ["Harbour Holdings"])]
 
 
@@ -88,18 +85,12 @@ def test_a_reply_that_says_again_what_was_denied(denied: str, reply: str, found:
     assert (match and (match[0].group(0), match[1].group(0))) == found
 
 
-def _pairs(text: str) -> list[tuple[str, list[str]]]:
-    analysis = analyze(text)
-    names = {s.id: s.name for s in analysis.speakers}
-    return [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]
-
-
 def test_a_claim_said_again_with_its_act_negated_by_another_is_disputed_by_them() -> None:
     text = (
         "Militant websites claimed on Saturday that Dana Ruiz had been captured by rebel fighters near the dam.\n\n"
         "But Tomas Greer of the regional radio tweeted, saying Ruiz was not captured by the rebels and was safe."
     )
-    assert _pairs(text) == [("Militant websites", ["Tomas Greer"])]
+    assert dispute_pairs(analyze(text)) == [("Militant websites", ["Tomas Greer"])]
 
 
 @pytest.mark.parametrize(
@@ -112,4 +103,4 @@ def test_a_claim_said_again_with_its_act_negated_by_another_is_disputed_by_them(
 )
 def test_another_act_or_subject_negated_disputes_nothing(reply: str) -> None:
     text = f"Militant websites claimed on Saturday that Dana Ruiz had been captured by rebel fighters.\n\n{reply}"
-    assert _pairs(text) == []
+    assert dispute_pairs(analyze(text)) == []

@@ -3,12 +3,9 @@ each a short excerpt in the style of the failure."""
 
 from __future__ import annotations
 
-from sayso import Analysis, analyze
+from statement_helpers import dispute_pairs
 
-
-def disputes_of(analysis: Analysis) -> list[tuple[str, list[str]]]:
-    names = {s.id: s.name for s in analysis.speakers}
-    return [(names[d.claimant_id or ""], [names[x] for x in d.disputed_by]) for d in analysis.disputes]
+from sayso import analyze
 
 
 def test_turning_down_a_proposal_disputes_no_claim() -> None:
@@ -17,7 +14,7 @@ def test_turning_down_a_proposal_disputes_no_claim() -> None:
         "saying she had a rally planned for the evening.\n\n"
         "The mayor then offered to move the debate to a Sunday. Ms. Price turned down that offer too."
     )
-    assert disputes_of(analyze(text)) == []
+    assert dispute_pairs(analyze(text)) == []
 
 
 def test_all_of_the_claims_in_the_suit_are_the_plaintiffs_not_the_senators_whose_office_denies_them() -> None:
@@ -28,7 +25,7 @@ def test_all_of_the_claims_in_the_suit_are_the_plaintiffs_not_the_senators_whose
         "has ever been penalized.\n\n"
         "Dorsey's office assured voters that all of the claims in the suit are false."
     )
-    disputes = disputes_of(analyze(text))
+    disputes = dispute_pairs(analyze(text))
     assert ("Nina Holt", ["Dorsey's office"]) in disputes
     assert all(claimant != "Carl Dorsey" for claimant, _ in disputes)
 
@@ -40,7 +37,7 @@ def test_rebutting_an_accusation_that_calls_articles_misleading_disputes_the_acc
         "The Coastal Herald, which published the articles, said its editors had reviewed the company's complaints "
         "and found the reporting fair."
     )
-    disputes = disputes_of(analyze(text))
+    disputes = dispute_pairs(analyze(text))
     assert ("Halvard Oil", ["The dean of the journalism school"]) in disputes or any(
         claimant == "Halvard Oil" for claimant, _ in disputes
     )
@@ -52,7 +49,7 @@ def test_calling_those_statements_wrong_disputes_the_testimony_just_before() -> 
         "Ms. Grant testified that she never kept official papers at her home and that she had returned every file. "
         "The inspector general, Paul Ruiz, said those statements were wrong during a hearing last week."
     )
-    disputes = disputes_of(analyze(text))
+    disputes = dispute_pairs(analyze(text))
     assert any(claimant == "Grant" or claimant.endswith("Grant") for claimant, _ in disputes)
     assert any("Paul Ruiz" in disputers for _, disputers in disputes)
 
@@ -62,7 +59,7 @@ def test_dismissing_efforts_of_a_party_disputes_nothing_it_claimed() -> None:
         "Most Republicans say the tax plan will pay for itself.\n\n"
         "Senator Ada Moore dismissed efforts by some Republicans to distance themselves from the plan's author."
     )
-    assert disputes_of(analyze(text)) == []
+    assert dispute_pairs(analyze(text)) == []
 
 
 def test_rejecting_the_notion_that_a_party_could_act_is_no_dispute_of_that_party() -> None:
@@ -70,7 +67,7 @@ def test_rejecting_the_notion_that_a_party_could_act_is_no_dispute_of_that_party
         '"Most Democrats agree that a governor should not be able to waive the rules," Senator Hale said.\n\n'
         "Rep. Tom Vine also rejected the notion that Democrats could walk away from the bill over the waivers."
     )
-    assert all(claimant != "Democrats" for claimant, _ in disputes_of(analyze(text)))
+    assert all(claimant != "Democrats" for claimant, _ in dispute_pairs(analyze(text)))
 
 
 def test_rejecting_a_notion_spelled_out_disputes_only_a_claim_that_shares_its_words() -> None:
@@ -78,12 +75,12 @@ def test_rejecting_a_notion_spelled_out_disputes_only_a_claim_that_shares_its_wo
         "Several senators said the bill would cost thousands of jobs in the steel industry.\n\n"
         "Rep. Tom Vine rejected the notion that the party could walk away from the deal over the waivers."
     )
-    assert disputes_of(analyze(unrelated)) == []
+    assert dispute_pairs(analyze(unrelated)) == []
     related = (
         "Senator Ruth Kemp said the governor had lied about the cost of the bridge.\n\n"
         "The governor's spokesman rejected the suggestion that the governor had lied about the bridge."
     )
-    assert disputes_of(analyze(related)) == [("Ruth Kemp", ["The governor's spokesman"])]
+    assert dispute_pairs(analyze(related)) == [("Ruth Kemp", ["The governor's spokesman"])]
 
 
 def test_denying_any_wrongdoing_disputes_the_allegation_against_the_denier() -> None:
@@ -92,12 +89,12 @@ def test_denying_any_wrongdoing_disputes_the_allegation_against_the_denier() -> 
         "party was illegal.\n\n"
         "The Ortiz campaign denies any wrongdoing and points out that its rival signed the same agreement."
     )
-    assert disputes_of(analyze(letter)) == [("A rival campaign", ["The Ortiz campaign"])]
+    assert dispute_pairs(analyze(letter)) == [("A rival campaign", ["The Ortiz campaign"])]
     charge = (
         "Prosecutors allege that Halden Bank hid losses of $40 million from investors in 2019.\n\n"
         "The bank denies wrongdoing."
     )
-    assert disputes_of(analyze(charge)) == [("Prosecutors", ["The bank"])]
+    assert dispute_pairs(analyze(charge)) == [("Prosecutors", ["The bank"])]
 
 
 def test_words_said_of_someones_request_dispute_that_ones_claim() -> None:
@@ -107,7 +104,7 @@ def test_words_said_of_someones_request_dispute_that_ones_claim() -> None:
         'The mayor said of Pike\'s latest request: "The inquiry resolved all of this. Its findings included '
         'debunking his latest conspiracy theories."'
     )
-    disputes = disputes_of(analyze(text))
+    disputes = dispute_pairs(analyze(text))
     assert any(claimant == "Dan Pike" for claimant, _ in disputes)
     assert all(claimant != "The inquiry" for claimant, _ in disputes)
 
@@ -118,7 +115,7 @@ def test_no_such_words_were_spoken_disputes_the_claim_just_before() -> None:
         'A spokesman for the Norland foreign ministry said: "No such words were spoken by any member of our '
         'delegation."'
     )
-    ((claimant, disputers),) = disputes_of(analyze(text))
+    ((claimant, disputers),) = dispute_pairs(analyze(text))
     assert claimant == "Tomas Berg" and disputers[0].startswith("A spokesman")
 
 
@@ -129,7 +126,7 @@ def test_denying_a_report_by_a_newspaper_disputes_that_newspaper() -> None:
         'alerts were held back before the summit. "There is no truth in the report," the ministry said. The '
         "newspaper said it stood by its story."
     )
-    disputes = disputes_of(analyze(text))
+    disputes = dispute_pairs(analyze(text))
     assert any(claimant == "Diario do Planalto" for claimant, _ in disputes)
     assert all(claimant != "Graham Birch" for claimant, _ in disputes)
 
@@ -157,17 +154,17 @@ def test_rejecting_attacks_from_a_rival_that_he_was_not_something_disputes_that_
         "At a rally in Columbia, Mr. Harlan rejected attacks from Governor Ames and other rivals that he was not a "
         "real farmer, saying he had worked his family's land for 30 years."
     )
-    assert ("Ames", ["Harlan"]) in disputes_of(analyze(text))
+    assert ("Ames", ["Harlan"]) in dispute_pairs(analyze(text))
 
 
 def test_a_point_that_others_have_disputed_after_a_dash_disputes_the_claim_before_it() -> None:
     text = "Senator Lee has said that the funds were never misused - a point that state auditors have disputed."
-    assert disputes_of(analyze(text)) == [("Lee", ["state auditors"])]
+    assert dispute_pairs(analyze(text)) == [("Lee", ["state auditors"])]
 
 
 def test_a_view_someone_rejects_in_apposition_disputes_the_claim_before_it() -> None:
     text = "The mayor said the bridge was safe, a view the engineers' union strongly rejects."
-    assert disputes_of(analyze(text)) == [("The mayor", ["the engineers' union"])]
+    assert dispute_pairs(analyze(text)) == [("The mayor", ["the engineers' union"])]
 
 
 def test_calling_a_report_that_says_someone_fabricated_a_story_a_lie_disputes_the_report() -> None:
@@ -176,7 +173,7 @@ def test_calling_a_report_that_says_someone_fabricated_a_story_a_lie_disputes_th
         "\"fabricated\" the story of an offer to attend the academy. "
         "Dunn called that report Friday a \"boldfaced lie.\""
     )
-    assert ("Politico", ["Dunn"]) in disputes_of(analyze(text))
+    assert ("Politico", ["Dunn"]) in dispute_pairs(analyze(text))
 
 
 def test_rejecting_a_plan_disputes_no_claim_but_denying_a_deal_does() -> None:
@@ -184,12 +181,12 @@ def test_rejecting_a_plan_disputes_no_claim_but_denying_a_deal_does() -> None:
         "Democrats insist the political tide is turning their way on the budget.\n\n"
         "Senator Joe Marin rejected the Democratic plan, saying it went too far."
     )
-    assert disputes_of(analyze(text)) == []
+    assert dispute_pairs(analyze(text)) == []
     text = (
         "Senator Joe Marin said the mayor had struck a secret deal with the lender.\n\n"
         "The mayor denied any deal with the lender."
     )
-    assert disputes_of(analyze(text)) == [("Joe Marin", ["The mayor"])]
+    assert dispute_pairs(analyze(text)) == [("Joe Marin", ["The mayor"])]
 
 
 def test_your_facts_are_wrong_after_tweeting_back_at_him_disputes_his_claim() -> None:
@@ -199,7 +196,7 @@ def test_your_facts_are_wrong_after_tweeting_back_at_him_disputes_his_claim() ->
         "be criminals than the native-born.\"\n\n"
         "\"Your facts are wrong,\" Ibarra wrote. \"Migrants are less likely to be criminals than native born.\""
     )
-    assert disputes_of(analyze(text)) == [("Vance Holt", ["Rosa Ibarra"])]
+    assert dispute_pairs(analyze(text)) == [("Vance Holt", ["Rosa Ibarra"])]
 
 
 def test_pushing_back_on_those_charges_disputes_the_charge_before() -> None:
@@ -207,7 +204,7 @@ def test_pushing_back_on_those_charges_disputes_the_charge_before() -> None:
         'Governor Ames has argued that the agency runs a "rigged" permit process. Agency chief Ray Colt has '
         "aggressively pushed back on those charges."
     )
-    assert disputes_of(analyze(text)) == [("Ames", ["Ray Colt"])]
+    assert dispute_pairs(analyze(text)) == [("Ames", ["Ray Colt"])]
 
 
 def test_saying_there_was_no_campaign_and_naming_someone_disputes_nothing_they_claimed() -> None:
@@ -217,7 +214,7 @@ def test_saying_there_was_no_campaign_and_naming_someone_disputes_nothing_they_c
         'was Governor Marsh and her aides quietly deciding to use the leverage they had," said Paul Wendt, a former '
         "negotiator."
     )
-    assert disputes_of(analyze(text)) == []
+    assert dispute_pairs(analyze(text)) == []
 
 
 def test_something_he_denied_after_a_dash_disputes_the_words_before() -> None:
@@ -225,7 +222,7 @@ def test_something_he_denied_after_a_dash_disputes_the_words_before() -> None:
         "Three aides told me they believed Mr. Vance was angling for a cabinet post -- something he denied to me as "
         "laughable in an interview on Friday."
     )
-    assert disputes_of(analyze(text)) == [("Three aides", ["Vance"])]
+    assert dispute_pairs(analyze(text)) == [("Three aides", ["Vance"])]
 
 
 def test_we_disagree_with_those_claims_in_a_later_sentence_disputes_the_claims_named() -> None:
@@ -234,7 +231,7 @@ def test_we_disagree_with_those_claims_in_a_later_sentence_disputes_the_claims_n
         '"The committee understands that a lawsuit has been filed by Nina Holt," spokesman Jamal Reed said in a '
         'statement. "We disagree strongly with those claims, which are meritless."'
     )
-    assert disputes_of(analyze(text)) == [("Nina Holt", ["Jamal Reed"])]
+    assert dispute_pairs(analyze(text)) == [("Nina Holt", ["Jamal Reed"])]
 
 
 def test_a_company_set_off_by_a_relative_clause_denying_the_report_disputes_the_reporter() -> None:
@@ -243,7 +240,7 @@ def test_a_company_set_off_by_a_relative_clause_denying_the_report_disputes_the_
         "sales targets last year. Corvex, which does not publish its accounts, denied the report, saying this year "
         "will meet expectations."
     )
-    assert disputes_of(analyze(text)) == [("The Daily Ledger", ["Corvex"])]
+    assert dispute_pairs(analyze(text)) == [("The Daily Ledger", ["Corvex"])]
 
 
 def test_dismissing_criticism_from_several_people_disputes_each_ones_claim() -> None:
@@ -252,7 +249,7 @@ def test_dismissing_criticism_from_several_people_disputes_each_ones_claim() -> 
         "Reached by phone, Bennett dismissed criticism from Giles, Mills and Harold Doley, a banker and former "
         "Treasury official who has suggested the aides have been making an unseemly amount of money off the campaign."
     )
-    disputes = disputes_of(analyze(text))
+    disputes = dispute_pairs(analyze(text))
     assert ("Bill Mills", ["Bennett"]) in disputes and ("Harold Doley", ["Bennett"]) in disputes
 
 
@@ -261,7 +258,7 @@ def test_i_dont_believe_that_after_reporting_someones_words_disputes_them() -> N
         "\"When Halvik says, 'We can't filter these posts,' I don't believe that,\" said Ana Ruiz, a computer "
         "scientist at Tulane University."
     )
-    ((claimant, disputers),) = disputes_of(analyze(text))
+    ((claimant, disputers),) = dispute_pairs(analyze(text))
     assert claimant == "Halvik" and disputers[0].startswith("Ana Ruiz")
 
 
@@ -270,4 +267,4 @@ def test_words_a_denier_reports_after_the_denial_are_not_what_it_denies() -> Non
         '"This is a lie, there were no threats. Speaking about security, President Putin noted that any missile '
         'would reach Moscow in minutes," spokesman Dmitry Peskov said.'
     )
-    assert all(claimant != "Putin" for claimant, _ in disputes_of(analyze(text)))
+    assert all(claimant != "Putin" for claimant, _ in dispute_pairs(analyze(text)))
