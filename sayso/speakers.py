@@ -125,6 +125,8 @@ SENTENCE_END = re.compile(
 )
 # what describes someone quoted for what they know, whose role when named is a post ("director of the Center for ...")
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+# "a ministry spokesman" after the Ministry of Health spoke: the kinds of body whose name says the kind
+BODY_NOUNS = words("ministry department agency embassy council commission office")
 # the ranks that make a post another one ("the deputy director" is not "the director")
 RANK_WORDS = {"vice", "deputy", "assistant", "associate", "acting", "interim", "former", "shadow", "junior"}
 EXPERT_HEADS = {"expert", "analyst", "specialist", "scholar", "researcher", "academic", "economist", "historian"}
@@ -559,7 +561,8 @@ class SpeakerResolver(OrganisationLookup):
         for the Royal College" is: an unnamed speaker, called "A spokeswoman for Northvale Water" (and "a company
         spokesman" after a company spoke)."""
         words = mention.text.split()
-        of_company = len(words) == 3 and words[1].lower() in GENERIC_ORG_NOUNS  # "a company spokesman"
+        kind = words[1].lower() if len(words) == 3 else ""
+        of_company = kind in GENERIC_ORG_NOUNS or kind in BODY_NOUNS  # "a company spokesman", "a ministry spokesman"
         if of_company:
             words = [words[0], words[2]]
         if len(words) != 2 or words[0].lower() not in {"a", "an", "the"} or words[1].lower() not in SPOKESPEOPLE:
@@ -567,6 +570,8 @@ class SpeakerResolver(OrganisationLookup):
         org = self._organisation_before(mention.start_char)
         if org is None or (of_company and org is not self.last_quoted):
             return None  # "a company spokesman" speaks for the company just quoted, not a regulator quoted before
+        if kind in BODY_NOUNS and kind not in org.name.lower().split():
+            return None  # "a ministry spokesman" speaks for a ministry
         name = f"{mention.text.strip()} for {org.name}"
         entity = self.entities.setdefault("UNNAMED:" + normalise_name(name), Entity(name, "UNNAMED"))
         entity.add_role(f"{org.name} {words[1].lower()}")

@@ -271,6 +271,22 @@ def test_a_company_that_ner_calls_a_person_is_an_organisation() -> None:
     assert types["Brightwave"] == "ORG"
 
 
+def test_a_ministry_spokesman_after_the_ministry_spoke_speaks_for_it() -> None:
+    text = (
+        "According to the Ministry of Health, no hospital in the city can test for the virus. The reports are "
+        '"incorrect" and "unfounded," a ministry spokesman said.'
+    )
+    assert [name for name, _ in speakers_of(text)] == [
+        "the Ministry of Health",
+        "a ministry spokesman for the Ministry of Health",
+    ]
+
+
+def test_a_ministry_spokesman_after_another_body_spoke_is_no_spokesman_of_it() -> None:
+    text = "According to the city council, no hospital can test for the virus. It is untrue, a ministry spokesman said."
+    assert speakers_of(text)[-1][0] == "a ministry spokesman"
+
+
 def test_the_watchdog_is_the_body_that_spoke_before_not_the_company_it_accuses() -> None:
     text = (
         "Ofcom said its inquiry had found that Brightwave misled customers.\n\n"
