@@ -295,8 +295,12 @@ def _counter_claim(
 def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> list[DraftClaim]:
     claims: list[DraftClaim] = []
     denials = {q.id for q in quotes if q.polarity == "denies"}
+    # "The WHO is investigating claims made by Al-Sabah that ...": words that are all another's claim inside them
+    reporting = {q.nested_in for q in quotes if q.nested_in and _reports_only(q, quotes)}
     for q in quotes:
         if q.speaker_id not in speakers or q.polarity == "questions":  # a question claims nothing
+            continue
+        if q.id in reporting:
             continue
         if q.polarity == "denies" and not _accusation_denied(q, denials):
             continue
@@ -313,6 +317,17 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
         if q.kind == "indirect" and all(o.kind != "indirect" for o in same.quotes[:-1]):
             same.text = normalise(q, claimant, speakers.values(), text)  # reported words read as a claim
     return claims
+
+
+def _reports_only(nested: Quote, quotes: list[Quote]) -> bool:
+    """Whether the statement the nested one is in asserts just its words, said by another."""
+    outer = next((q for q in quotes if q.id == nested.nested_in), None)
+    return (
+        outer is not None
+        and outer.polarity == "asserts"
+        and outer.speaker_id != nested.speaker_id
+        and outer.content_spans == nested.content_spans
+    )
 
 
 def _accusation_denied(quote: Quote, denials: set[str]) -> bool:

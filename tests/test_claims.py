@@ -951,3 +951,15 @@ def test_the_agent_of_a_passive_denial_may_be_named_in_apposition() -> None:
     assert [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))] == [
         ("Ian Hale", ["Mary Cole"])
     ]
+
+
+def test_a_statement_that_only_reports_someone_else_s_claim_is_no_claim_of_its_speaker() -> None:
+    text = (
+        "The health agency is investigating claims made by the local newspaper Al-Ayam that the virus is spreading "
+        "among residents of the city."
+    )
+    analysis = analyze(text)
+    names = {s.id: s.name for s in analysis.speakers}
+    assert [(names[c.claimant_id or ""], c.text) for c in analysis.claims] == [
+        ("Al-Ayam", "the virus is spreading among residents of the city")
+    ]

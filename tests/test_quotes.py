@@ -376,6 +376,25 @@ def test_a_claim_noun_ending_a_denial_cue_is_its_owners_claim() -> None:
     assert text[slice(*claim.cue_span)] == "consensus" and claim.content_spans == [content]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health agency is investigating claims made by the local newspaper Al-Ayam that the virus is spreading "
+        "among residents of the city.",
+        "The health agency is looking into allegations by the local newspaper Al-Ayam that the virus is spreading "
+        "among residents of the city.",
+    ],
+)
+def test_a_claim_noun_in_the_cue_with_its_owner_after_it_is_that_owner_s_claim(text: str) -> None:
+    from statement_helpers import speaker
+
+    quotes = statements(text).quotes
+    nested = [q for q in quotes if q.nested_in is not None]
+    words = "the virus is spreading among residents of the city"
+    assert [(speaker(q), q.content) for q in nested] == [("Al-Ayam", words)]
+    assert all(q.content == words for q in quotes)
+
+
 def test_transcript_lines_are_statements_of_their_speaker_labels() -> None:
     text = (
         "Senator Ann Ruiz took questions at Tuesday's debate. A partial transcript follows.\n\n"

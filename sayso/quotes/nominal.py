@@ -131,10 +131,14 @@ def _possessive_about(frame: Frame, noun: Token, outer: Candidate) -> Candidate 
 
 def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
     """ "has pooh-poohed the intelligence community consensus that Russia hacked ...": the cue ends
-    with a claim noun whose owner premodifies it; the outer statement's words are that owner's claim."""
+    with a claim noun whose owner premodifies it; the outer statement's words are that owner's claim (or its owner
+    follows it: "is investigating claims made by the newspaper Al-Sabah that ...", see _owner_after_claim_noun)."""
     if outer.cue_span is None or outer.kind == "direct" or not outer.content_spans:
         return []
     toks = frame.tokens_between(*outer.cue_span)
+    owned_after = _owner_after_claim_noun(frame, outer, toks)
+    if owned_after is not None:
+        return [owned_after]
     if not toks or not is_cue_noun(toks[-1].text):
         return []
     if not re.fullmatch(r"\s+that\s+", frame.text[outer.cue_span[1] : outer.content_spans[0][0]]):
@@ -144,6 +148,30 @@ def claim_named_in_cue(frame: Frame, outer: Candidate) -> list[Candidate]:
     if src is None:
         return []
     return [_nominal(noun, src, list(outer.content_spans), outer)]
+
+
+# "claims made by the local newspaper Al-Sabah that ...", "allegations from lawmakers that ...": the owner after it
+OWNER_AFTER_NOUN = re.compile(
+    r"\s+(?:(?:made|published|issued|raised|levell?ed|reported|posted|spread)\s+)?(?:by|from)\s+"
+    r"(?P<owner>[^,;:.!?“”\"]{2,80}?)\s+that\s+",
+    re.IGNORECASE,
+)
+
+
+def _owner_after_claim_noun(frame: Frame, outer: Candidate, cue: list[Token]) -> Candidate | None:
+    """ "The WHO is investigating claims made by the newspaper Al-Sabah that Ebola is spreading": the owner named after
+    the cue's claim noun (between the cue and the words, or taken into the words by the tagger: "is looking into
+    allegations by | the Daily Ledger that ...", whose words then begin after "that") owns the claim inside."""
+    noun = next((t for t in reversed(cue) if is_cue_noun(t.text)), None)
+    if noun is None:
+        return None
+    owned = OWNER_AFTER_NOUN.match(frame.text, noun.idx + len(noun))
+    start, end = outer.content_spans[0]
+    if owned is None or start not in {owned.end(), owned.start("owner")}:
+        return None
+    outer.content_spans[0] = (owned.end(), end)
+    source = (owned.start("owner"), owned.end("owner"))
+    return _nominal(noun, source, [(owned.end(), end)], outer)
 
 
 # "Hart is "absolutely wrong" for saying (that) ...": what the one said to be wrong said
