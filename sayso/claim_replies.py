@@ -47,6 +47,7 @@ EVIDENCE = re.compile(
 )
 EVIDENCE_SHARED_KEYS = 3
 CONTRADICTING_REACH = 400  # characters after a claim about someone within which their words in opposite terms answer it
+RESTATED_REACH = 800  # characters after a claim within which another's statement may say its act was not done
 # "Trump, for instance, was wrong in his claim about Ford canceling its plant. Ford itself said the deal was on.": the
 # writer's verdict on someone's claim, and the statement of another that shows it
 VERDICT = re.compile(
@@ -285,18 +286,16 @@ def negated_restatements(
     for q in quotes:
         if q.speaker_id not in speakers or q.polarity != "asserts" or q.nested_in:
             continue
-        replier = speakers[q.speaker_id or ""]
-        for subject, verb in _negated_acts_of(q.content):
-            for claim in claims:
-                if not (verb <= claim.keys and subject & claim.keys) or not other_side(replier, claim.claimant):
-                    continue
-                if q in claim.denials or any(NEGATED.search(c.content) for c in claim.quotes):
-                    continue
-                if any(0 <= start_of(q) - end_of(c) <= RESTATED_REACH for c in claim.quotes):
-                    yield claim, q
-
-
-RESTATED_REACH = 800  # characters after a claim within which another's statement may say its act was not done
+        replier, acts = speakers[q.speaker_id or ""], _negated_acts_of(q.content)
+        for claim in claims:
+            if not any(verb <= claim.keys and subject & claim.keys for subject, verb in acts):
+                continue
+            if q in claim.denials or not other_side(replier, claim.claimant):
+                continue
+            if any(NEGATED.search(c.content) for c in claim.quotes):
+                continue
+            if any(0 <= start_of(q) - end_of(c) <= RESTATED_REACH for c in claim.quotes):
+                yield claim, q
 
 
 def _negated_acts_of(content: str) -> list[tuple[set[str], set[str]]]:

@@ -217,9 +217,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
         claim.denials.append(reply)
     for claim, reply in acts_denied_by_those_named(quotes, claims, by_id):
         claim.denials.append(reply)
-    for claim, reply in list(negated_restatements(quotes, claims, by_id)):
-        if reply not in claim.denials:
-            claim.denials.append(reply)
+    for claim, reply in negated_restatements(quotes, claims, by_id):
+        claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims
     ]
@@ -296,7 +295,8 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
     claims: list[DraftClaim] = []
     denials = {q.id for q in quotes if q.polarity == "denies"}
     # "The WHO is investigating claims made by Al-Sabah that ...": words that are all another's claim inside them
-    reporting = {q.nested_in for q in quotes if q.nested_in and _reports_only(q, quotes)}
+    by_id = {q.id: q for q in quotes}
+    reporting = {q.nested_in for q in quotes if q.nested_in and _reports_only(q, by_id.get(q.nested_in))}
     for q in quotes:
         if q.speaker_id not in speakers or q.polarity == "questions":  # a question claims nothing
             continue
@@ -319,9 +319,8 @@ def _claims(quotes: list[Quote], speakers: dict[str, Speaker], text: str) -> lis
     return claims
 
 
-def _reports_only(nested: Quote, quotes: list[Quote]) -> bool:
+def _reports_only(nested: Quote, outer: Quote | None) -> bool:
     """Whether the statement the nested one is in asserts just its words, said by another."""
-    outer = next((q for q in quotes if q.id == nested.nested_in), None)
     return (
         outer is not None
         and outer.polarity == "asserts"

@@ -48,10 +48,15 @@ def role_heads(roles: list[str]) -> set[str]:
     return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
 
 
+def words_before_complement(phrase: str) -> list[str]:
+    """The words of a role or description before its complement, lowercased and split at hyphens ("the
+    deputy-director of the Guild": the, deputy, director)."""
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_COMPLEMENT.sub("", phrase))]
+
+
 def role_words(roles: list[str]) -> set[str]:
-    """The words of the roles before their complements, lowercased and split at hyphens ("the deputy-director of
-    the Guild": the, deputy, director)."""
-    return {w.lower() for r in roles for w in re.findall(r"[A-Za-z]+", ROLE_COMPLEMENT.sub("", r))}
+    """The words of the roles before their complements (words_before_complement)."""
+    return {w for r in roles for w in words_before_complement(r)}
 
 
 def qualifies_role(head: str, roles: list[str]) -> bool:

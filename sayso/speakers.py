@@ -101,6 +101,7 @@ from sayso.speaker_roles import (
     role_words,
     title_before,
     title_prefix,
+    words_before_complement,
 )
 
 Span = tuple[int, int]
@@ -123,12 +124,13 @@ OFFICE_WORDS = {
 SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
-# what describes someone quoted for what they know, whose role when named is a post ("director of the Center for ...")
+# NER's labels of places ("Baghdad" is no misspelt "Baghdadi")
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 # "a ministry spokesman" after the Ministry of Health spoke: the kinds of body whose name says the kind
 BODY_NOUNS = words("ministry department agency embassy council commission office")
 # the ranks that make a post another one ("the deputy director" is not "the director")
 RANK_WORDS = {"vice", "deputy", "assistant", "associate", "acting", "interim", "former", "shadow", "junior"}
+# what describes someone quoted for what they know, whose role when named is a post ("director of the Center for ...")
 EXPERT_HEADS = {"expert", "analyst", "specialist", "scholar", "researcher", "academic", "economist", "historian"}
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
 POSSESSIVE = re.compile(r"[’']s\b")
@@ -562,13 +564,13 @@ class SpeakerResolver(OrganisationLookup):
         spokesman" after a company spoke)."""
         words = mention.text.split()
         kind = words[1].lower() if len(words) == 3 else ""
-        of_company = kind in GENERIC_ORG_NOUNS or kind in BODY_NOUNS  # "a company spokesman", "a ministry spokesman"
-        if of_company:
+        of_a_kind = kind in GENERIC_ORG_NOUNS or kind in BODY_NOUNS  # "a company spokesman", "a ministry spokesman"
+        if of_a_kind:
             words = [words[0], words[2]]
         if len(words) != 2 or words[0].lower() not in {"a", "an", "the"} or words[1].lower() not in SPOKESPEOPLE:
             return None
         org = self._organisation_before(mention.start_char)
-        if org is None or (of_company and org is not self.last_quoted):
+        if org is None or (of_a_kind and org is not self.last_quoted):
             return None  # "a company spokesman" speaks for the company just quoted, not a regulator quoted before
         if kind in BODY_NOUNS and kind not in org.name.lower().split():
             return None  # "a ministry spokesman" speaks for a ministry
@@ -723,7 +725,7 @@ class SpeakerResolver(OrganisationLookup):
         """ "Ahmed Rudaini, the health ministry's spokesman dismissed ...": the person named right before a description
         in apposition (its closing comma missing, so the description alone was read as the source)."""
         before = self.text[max(0, mention.start_char - 3) : mention.start_char]
-        own = [w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_COMPLEMENT.sub("", mention.text))]
+        own = words_before_complement(mention.text)
         if not re.search(r",\s+$", before) or not own or own[-1] not in PERSON_NOUNS | ROLE_TITLES:
             return None  # ("Bob, they said, ...": others; "opposing Bush, the reports show": no one's post)
         comma = self.text.rfind(",", 0, mention.start_char)
@@ -746,7 +748,7 @@ class SpeakerResolver(OrganisationLookup):
         for "a terrorism expert", when the name is new there and followed by who they are). introduced=True: the
         name must be new there and followed by who they are in any case, and a rank before the head ("vice", "deputy")
         must be the role's rank."""
-        described = [w.lower() for w in re.findall(r"[A-Za-z]+", ROLE_COMPLEMENT.sub("", mention.text))]
+        described = words_before_complement(mention.text)
         head = described[-1] if described else ""
         if head not in ROLE_TITLES and head not in EXPERT_HEADS:
             return None

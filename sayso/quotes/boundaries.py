@@ -10,7 +10,7 @@ import re
 
 from sayso.model import Scheme
 from sayso.quotes.candidate import Candidate
-from sayso.quotes.cues import is_denial_cue, words
+from sayso.quotes.cues import CALLING, is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.phrases import FINITE_TAGS, NP_POS
 from sayso.quotes.reported import that_is_demonstrative
@@ -319,7 +319,7 @@ def _complementizer_at(frame: Frame, start: int) -> bool:
     if frame.text[start : start + 5].lower() != "that ":
         return False
     before = frame.text[max(0, start - 12) : start].split()
-    if before and before[-1].lower() in {"call", "calls", "called", "calling"}:
+    if before and before[-1].lower() in CALLING:
         return False  # 'called that "preposterous"': what is called so, no clause
     return not that_is_demonstrative(frame.doc, frame.token_index_at(start))
 

@@ -15,6 +15,9 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+CALLING = words("call calls called calling")  # 'called that "preposterous"', 'what the ministry calls "..."'
+
+
 # Speech and thought verbs, as lemmas; their inflections are generated below.
 SPEECH_VERBS = words("""
     accuse acknowledge add admit advise affirm agree allege announce answer argue ask assert assure boast brag

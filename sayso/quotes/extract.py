@@ -43,7 +43,7 @@ from sayso.quotes.boundaries import (
 )
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.coordinated import relative_subject_sources
-from sayso.quotes.cues import is_denial_cue, words
+from sayso.quotes.cues import CALLING, is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
 from sayso.quotes.merge import arbitrate, denied_objects_apart, join_split_quotes, split_at_own_cue
 from sayso.quotes.nominal import end_subject_claims
@@ -291,7 +291,6 @@ def _bare_object(frame: Frame, cand: Candidate) -> bool:
 # 'its report, titled "Running Dry"', 'under what the ministry calls "Operation High Water"': a name given to a
 # report, an operation or a scheme in quote marks is no one's statement (sayso's scheme; PolNeAR's counts some)
 TITLING = words("titled entitled headlined named dubbed nicknamed billed")
-CALLING = words("call calls called calling")
 
 
 def _a_name_given(frame: Frame, cand: Candidate) -> bool:
