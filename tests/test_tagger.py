@@ -234,6 +234,36 @@ def test_lean_graph_leaves_other_graphs_alone() -> None:
     assert onnx.unmasked_graph(model) == 0 and model.SerializeToString() == before
 
 
+def test_integer_products_of_signed_weights_are_exact_on_every_cpu(tmp_path: Path) -> None:
+    """The largest activations times the largest weights: on a CPU without VNNI (AVX2 only) onnxruntime's
+    kernel for unsigned by signed bytes clips such sums at 16 bits; the graph as sessions load it gives the
+    exact products (unsaturated_graph), so the tagger tags alike on every CPU."""
+    from onnx import TensorProto, helper, numpy_helper
+    from onnx import save as save_model
+
+    from sayso import onnx
+
+    weights = np.full((64, 4), 127, dtype=np.int8)
+    weights[:, 1] = -128
+    node = helper.make_node("MatMulInteger", ["a", "w", "a_zero", "w_zero"], ["y"])
+    graph = helper.make_graph(
+        [node],
+        "g",
+        [helper.make_tensor_value_info("a", TensorProto.UINT8, [2, 64])],
+        [helper.make_tensor_value_info("y", TensorProto.INT32, [2, 4])],
+        initializer=[
+            numpy_helper.from_array(weights, "w"),
+            numpy_helper.from_array(np.array(0, dtype=np.uint8), "a_zero"),
+            numpy_helper.from_array(np.array(0, dtype=np.int8), "w_zero"),
+        ],
+    )
+    path = tmp_path / "matmul.onnx"
+    save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(path))
+    activations = np.full((2, 64), 255, dtype=np.uint8)
+    got = onnx.session(path, 1).run(None, {"a": activations})[0]
+    assert np.array_equal(got, activations.astype(np.int64) @ weights.astype(np.int64))
+
+
 def test_packaged_graph_reads_back_as_a_teacher() -> None:
     """training/onnx_teacher.py (the distillation teacher on a device run) recovers every weight of the
     packaged int8 graph under BERT's names, with the layer count the config gives."""
