@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.cues import words
 from sayso.speaker_names import BODY_KINDS, NON_COMPANY_KINDS, ORG_LABELS, title_case_line
-from sayso.speaker_phrases import another_holder
+from sayso.speaker_phrases import DATELINE, another_holder
 from sayso.speaker_roles import DESCRIPTION_STOP, ROLE_COMPLEMENT, ROLE_TITLES, clean_role
 
 # what heads a description of one office holder ("The prime minister", "A former sheriff of ...", "The head of ...")
@@ -37,7 +37,6 @@ HEAD_WORDS = {"pm": "minister", "watchdog": "regulator"}
 # the kinds a body's name may end with that tell one body from another: "The union" is no "Electoral Commission"
 # (not a function some kind of body has: "the regulator" may be a "... Authority", "the government" a "... Office")
 NAMED_KINDS = NON_COMPANY_KINDS - words("regulator government authority administration service office")
-DATELINE = re.compile(r"[A-Z][A-Z .,'’()]+\s+[-—–]+\s+")
 
 
 @dataclass(frozen=True)

@@ -339,8 +339,13 @@ def body_kind_then_name(mention: SpacySpan, kinds: AbstractSet[str]) -> tuple[Sp
         return None
     return mention[k:], mention[:k].text
 
-# "BRUSSELS - European leaders said ...": the dateline is no part of the speaker's name.
-DATELINE = re.compile(r"[A-Z][A-Z .,'’]+\s+[-—–]+\s+")
+# "BRUSSELS - European leaders said ...", "ABUJA, Nigeria — The leader of ...", "LIMA, Peru, May 4 (Reuters) - ...":
+# the dateline (a place in capitals, maybe a country or a date after a comma, an agency in brackets) is no part of
+# the speaker's name.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s+[A-Z0-9][\w.'’]*(?:\s+[A-Z0-9][\w.'’]*){0,3}){0,2}"
+    r"(?:\s*\([^()\n]{1,40}\))?\s+[-—–]+\s+"
+)
 
 # "11:15 Residents in Tregaron say ...": a liveblog entry's time is no part of its speaker either.
 LIVE_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|[A-Z]{2,3}T))?\s+")

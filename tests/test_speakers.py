@@ -104,6 +104,16 @@ def test_a_dateline_is_not_part_of_the_speaker() -> None:
     assert speakers_of(text)[0][0] == "European leaders"
 
 
+def test_a_dateline_with_a_country_a_date_or_an_agency_is_no_part_of_a_source_phrase() -> None:
+    from sayso.speaker_phrases import mention_bounds
+
+    for dateline in ("NAIROBI, Kenya — ", "LIMA, Peru, May 4 (Reuters) - ", "OSLO (AP) — ", "NEW YORK -- "):
+        text = dateline + "The head of the teachers' union rejected reports of a deal with the government."
+        source = (0, text.index(" rejected"))
+        assert text[slice(*mention_bounds(text, source))] == "The head of the teachers' union", dateline
+        assert speakers_of(text)[0][0] == "The head of the teachers' union", dateline
+
+
 def test_two_people_who_share_a_surname_stay_apart() -> None:
     """The scorer's speaker accuracy counts equal surnames as a match, so this checks full names."""
     text = (Path(__file__).parent / "data" / "gold" / "two-johnsons" / "article.txt").read_text(encoding="utf-8")
