@@ -25,12 +25,16 @@ def session(path: Path, threads: int | None = None, *, lean: bool = False, unpad
     if threads and threads > 0:
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
-    import onnx
+    model: str | bytes = str(path)
+    clips = int8_sums_clip()
+    if clips or lean or unpadded:
+        import onnx
 
-    graph = onnx.load(str(path))
-    changed = unsaturated_graph(graph) if int8_sums_clip() else 0
-    changed += (lean_graph(graph) if lean else 0) + (unmasked_graph(graph) if unpadded else 0)
-    model: str | bytes = graph.SerializeToString() if changed else str(path)
+        graph = onnx.load(str(path))
+        changed = unsaturated_graph(graph) if clips else 0
+        changed += (lean_graph(graph) if lean else 0) + (unmasked_graph(graph) if unpadded else 0)
+        if changed:
+            model = graph.SerializeToString()
     return ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
 
 
