@@ -23,11 +23,12 @@ from collections import Counter
 from pathlib import Path
 
 from blind_candidates import article_text
-from disputes import gold_names, judged, pair_matches, same_party
+from disputes import gold_names, judged, named_pairs, pair_matches, same_party
 
 from sayso.claims import link
 from sayso.config import settings
-from sayso.model import Analysis, Article, Dispute, Quote
+from sayso.dispute_confidence import extent
+from sayso.model import Analysis, Article, Quote
 from sayso.pipeline import analyze_article
 
 BENCH = Path(__file__).resolve().parent
@@ -35,21 +36,9 @@ BLIND = {f"disputes_gold_holdout{n}.json" for n in (10, 11, 12, 13)}
 MARGIN = 3  # characters either side of a statement within which a gold cue_offset still falls in it
 
 
-def pairs_of(analysis: Analysis, disputes: list[Dispute]) -> list[tuple[str, str]]:
-    """(disputer, claimant) names of each dispute."""
-    names = {s.id: s.name for s in analysis.speakers}
-    return [(names.get(d, ""), names.get(x.claimant_id or "", "")) for x in disputes for d in x.disputed_by]
-
-
 def names_party(gold_name: str, name: str) -> bool:
     """Whether a predicted name is one of a gold name's."""
     return any(same_party(g, name) for g in gold_names(gold_name))
-
-
-def extent(quote: Quote) -> tuple[int, int]:
-    """Where a statement's cue, source and words begin and end."""
-    spans = [*quote.content_spans, *(s for s in (quote.cue_span, quote.source_span) if s is not None)]
-    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def stage(gold: dict[str, str | int], analysis: Analysis, text: str) -> str:
@@ -67,7 +56,7 @@ def stage(gold: dict[str, str | int], analysis: Analysis, text: str) -> str:
     if not any(names_party(claimant, names.get(c.claimant_id or "", "")) for c in analysis.claims):
         return "4 no claim"
     unfiltered = link(analysis.quotes, analysis.speakers, text)[1]
-    made = any(pair_matches((disputer, claimant), p) for p in pairs_of(analysis, unfiltered))
+    made = any(pair_matches((disputer, claimant), p) for p in named_pairs(analysis, unfiltered))
     return "5 filtered" if made else "5 unlinked"
 
 
@@ -88,7 +77,7 @@ def score_set(path: Path, data: Path, verbose: bool) -> Counter[str]:
         gold = [d for d in article["disputes"] if not d.get("optional")]
         optional = [(d["disputer"], d["claimant"]) for d in article["disputes"] if d.get("optional")]
         hits, correct, counted = judged(
-            [(d["disputer"], d["claimant"]) for d in gold], optional, pairs_of(analysis, analysis.disputes)
+            [(d["disputer"], d["claimant"]) for d in gold], optional, named_pairs(analysis, analysis.disputes)
         )
         found, total = found + len(hits), total + len(gold)
         right, predicted = right + len(correct), predicted + len(counted)

@@ -53,7 +53,7 @@ from typing import Any, TypeVar
 from blind_candidates import article_text
 
 from sayso.config import settings
-from sayso.model import Article
+from sayso.model import Analysis, Article, Dispute
 from sayso.pipeline import analyze_article
 from sayso.speaker_entity import initials_of
 
@@ -108,9 +108,14 @@ def judged(
 def predicted_pairs(data: Path, file: str) -> list[tuple[str, str]]:
     """(disputer, claimant) names of every dispute sayso finds in one gold article (data: ../shared/data)."""
     analysis = analyze_article(Article(id=Path(file).stem, text=article_text(data, file)))
+    return named_pairs(analysis, analysis.disputes)
+
+
+def named_pairs(analysis: Analysis, disputes: Iterable[Dispute]) -> list[tuple[str, str]]:
+    """(disputer, claimant) names of each of the disputes (the analysis's own, or others over its speakers)."""
     names = {s.id: s.name for s in analysis.speakers}
     pairs = []
-    for dispute in analysis.disputes:
+    for dispute in disputes:
         claimant = names.get(dispute.claimant_id or "", "")
         pairs += [(names.get(d, ""), claimant) for d in dispute.disputed_by]
     return pairs
