@@ -524,7 +524,7 @@ class SpeakerResolver(OrganisationLookup):
         elif word in GROUP_PRONOUNS:
             target = self.last_speaker if self.last_speaker and self.last_speaker.type != "PERSON" else None
             if word == "they":
-                target = self._group_subject_before(mention, target) or target
+                target = self._group_subject_before(mention, target) or self._group_quoted_last(mention) or target
         elif word == "it":
             target = self._organisation_before(mention.start_char)
         else:
@@ -547,6 +547,15 @@ class SpeakerResolver(OrganisationLookup):
         if subject is None or (spoke is not None and any(s >= subject.start_char for s, _ in spoke.mentions)):
             return None
         return self._unnamed(subject).entity
+
+    def _group_quoted_last(self, mention: SpacySpan) -> Entity | None:
+        """ "Lebanese authorities said they hold a woman. They said she had a fake ID": the group (a plural
+        description) whose statement was resolved last, in the same paragraph or the one before."""
+        group = self.last_quoted
+        if group is None or group.type != "GROUP" or not group.mentions:
+            return None
+        since = max(s for s, _ in group.mentions)
+        return group if self.text.count("\n\n", since, mention.start_char) <= 1 else None
 
     def _organisation_before(self, at: int) -> Entity | None:
         """ "The ministry denied any role. ... Even so, it insisted that ...": "it" is the organisation that spoke

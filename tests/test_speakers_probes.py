@@ -56,6 +56,15 @@ def test_they_after_a_group_that_is_the_subject_of_the_sentence_before() -> None
     assert speaker(q) == "The woman's family" and q.speaker and q.speaker.type == "GROUP"
 
 
+def test_they_after_a_group_quoted_in_a_clause_of_the_sentence_before() -> None:
+    text = (
+        "Tuesday's arrest comes a week after harbour authorities said they had seized a boat carrying stolen cars.\n\n"
+        "They said its crew had forged the cargo papers."
+    )
+    q = quote_with(analyze(text, id="t"), "forged the cargo")
+    assert speaker(q) == "harbour authorities" and q.speaker and q.speaker.type == "GROUP"
+
+
 def test_a_spokeswoman_right_after_an_organisation_spoke_speaks_for_it() -> None:
     text = (
         "Northvale Water denied that the leak had been caused by years of neglect.\n\n"
@@ -179,3 +188,13 @@ def test_an_epithet_after_a_name_is_that_person(epithet: str) -> None:
     )
     q = quote_with(analyze(text, id="t"), "focused on this season")
     assert speaker(q) == "Harry Kane"
+
+
+def test_a_participle_cue_after_an_apposition_is_said_by_the_sentence_speaker() -> None:
+    text = (
+        "A Libyan official denied that a man detained in Tunisia is a son of Khalid al-Mansouri, the leader of the "
+        "Islamic Front group, adding that he is the nephew of a terror suspect being held in Libya."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "nephew of a terror suspect")) == "A Libyan official"
+    assert speaker(quote_with(analysis, "a son of Khalid")) == "A Libyan official"

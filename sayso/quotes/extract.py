@@ -53,6 +53,7 @@ from sayso.quotes.sources import (
     drop_asked_sources,
     drop_possessive_marks,
     fill_sources,
+    participle_sources,
     relative_pronoun_sources,
     relative_sources,
     reopen_relative_sources,
@@ -138,6 +139,7 @@ def attributions(
         speakers_before_according(frame, top)
     drop_asked_sources(frame, top)
     relative_sources(frame, top)
+    participle_sources(frame, top)
     if scheme == "sayso":  # (PolNeAR's scheme takes the speaker named before: dev source_exact 0.779 -> 0.778)
         relative_pronoun_sources(frame, top)
     reopen_relative_sources(frame, top)

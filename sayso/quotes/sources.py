@@ -44,6 +44,34 @@ def fill_sources(frame: Frame, found: list[Candidate]) -> None:
             cand.source_span = source
 
 
+def participle_sources(frame: Frame, found: list[Candidate]) -> None:
+    """ "An official denied that the woman is the wife of Omar Haddad, the group's leader, adding that ...": a
+    participle cue after a comma is said by the speaker of the sentence's statement before it, not by a noun phrase
+    in that statement's words (the tagger takes "the group's leader" as the source of "adding")."""
+    doc = frame.doc
+    for cand in found:
+        if cand.cue_span is None or cand.source_span is None or cand.source_span[1] > cand.cue_span[0]:
+            continue
+        first = frame.token_index_at(cand.cue_span[0])
+        if doc[first].tag_ != "VBG" or first == 0 or doc[first - 1].text != ",":
+            continue
+        sentence = frame.sentence_start_before(cand.cue_span[0])
+        earlier = [
+            other
+            for other in found
+            if other is not cand and other.cue_span is not None and other.source_span is not None
+            and sentence <= other.source_span[0] and other.source_span[1] <= other.cue_span[0]
+            and other.cue_span[1] <= cand.source_span[0] and _right_after(frame.text, other, cand.source_span[0])
+        ]
+        if earlier:
+            cand.source_span = max(earlier, key=lambda other: other.cue_span[0] if other.cue_span else 0).source_span
+
+
+def _right_after(text: str, statement: Candidate, at: int) -> bool:
+    """Whether ``at`` lies in a statement's words or just after them past a comma (an apposition of their end)."""
+    return statement.start <= at and (at <= statement.end or not text[statement.end : at].strip(" ,"))
+
+
 # "A third nurse at the hospital that night said": a time phrase between the speaker and the cue (or the
 # word it was cut at) is no part of the speaker phrase, nor is an article or preposition ending it, nor an
 # aside set off by commas ("Donald Trump, in particular, said": PolNeAR train leaves such asides out 48 times
