@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from sayso.errors import ModelError
@@ -24,6 +25,11 @@ SKIPPED_COMPONENTS = ("parser", "lemmatizer")
 # spaCy's tokenizer and tok2vec grow with the text; very long texts are parsed in pieces.
 MAX_CHARS = 1_000_000
 BATCH_SIZE = 16
+# Abbreviated ranks spaCy's tokenizer splits from their period ("Sgt" "." ends a sentence and NER takes "Sgt" for a
+# person): kept one token each, as its exceptions keep "Gen.", "Sen.", "Dr." ("police spokesman Sgt. Mary Quinn").
+RANK_ABBREVIATIONS = (
+    "Sgt", "Lt", "Capt", "Col", "Maj", "Cpl", "Pvt", "Det", "Insp", "Supt", "Cmdr", "Cdr", "Brig", "Cllr"
+)
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,9 @@ def load() -> Pipeline:
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     nlp.max_length = MAX_CHARS + 1
+    tokenizer: Any = nlp.tokenizer
+    for rank in RANK_ABBREVIATIONS:
+        tokenizer.add_special_case(rank + ".", [{ORTH: rank + "."}])
     ruler: Any = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     table = PosTable.build(ruler.patterns) if ruler is not None else None
     if table is not None:

@@ -9,9 +9,12 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from sayso.nlp import RANK_ABBREVIATIONS
 from sayso.quotes.cues import words
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen", "cllr"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "sen", "rep", "gov", "gen", "cllr"} | {
+    rank.lower() for rank in RANK_ABBREVIATIONS
+}
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "prof": "professor"}
 OFFICE_TITLES = {"sen", "rep", "gov", "gen"}  # titles that name an office ("Mr" names no one's office)
 ROLE_SYNONYMS = {
@@ -120,7 +123,8 @@ def title_before(ent: SpacySpan) -> SpacySpan:
     k = ent.start - 1
     while k >= 0 and ent.start - k <= 6:
         tok = doc[k]
-        if tok.pos_ not in {"PROPN", "NOUN", "ADJ"} or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
+        titled = tok.pos_ in {"PROPN", "NOUN", "ADJ"} or (tok.tag_ == "VBN" and tok.text[:1].isupper())  # "Retired"
+        if not titled or tok.ent_type_ == "PERSON" or not ROLE_WORDS.match(tok.text):
             break
         k -= 1
     return doc[k + 1 : ent.start]

@@ -113,6 +113,7 @@ UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people
 
 
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
+POSSESSIVE = re.compile(r"['’]s?\b")
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # the words a description gives the office a title names ("a congressman" for "Rep. Dale Morrow")
@@ -678,12 +679,16 @@ class SpeakerResolver(OrganisationLookup):
         Mr. Trump's veracity. He called him ..."), unless the pronoun is in those words too."""
         if self.last_speaker is None:
             return None
-        since = max(s for s, _ in self.last_speaker.mentions)
+        mentions = self.last_speaker.mentions
         said = [] if any(start <= at < end for start, end in self.last_said) else self.last_said
         for ent in reversed(self.people):
             if ent.end_char > at or any(start <= ent.start_char < end for start, end in said):
                 continue
-            if ent.start_char <= since:
+            if self._possessive_after(ent.start_char, ent.end_char, ent.start_char, at):
+                continue  # "Wilkerson started Maher's rant when he ...": no subject, nor a later mention of one
+            if ent.start_char <= max(
+                (s for s, e in mentions if s <= at and not self._possessive_after(s, e, ent.end_char, at)), default=-1
+            ):
                 return None
             line = self.text.rfind("\n", 0, ent.start_char) + 1
             begins = max(line, ent.sent.start_char)
@@ -694,6 +699,12 @@ class SpeakerResolver(OrganisationLookup):
             if opens and person is not self.last_speaker and fits(person):
                 return person
         return None
+
+    def _possessive_after(self, start: int, end: int, subject_end: int, at: int) -> bool:
+        """Whether a mention is a possessive ("Maher's rant") between a subject and the pronoun, in one sentence."""
+        return subject_end <= start and end <= at and bool(POSSESSIVE.match(self.text, end)) and (
+            not SENTENCE_END.search(self.text, subject_end, at)
+        )
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim

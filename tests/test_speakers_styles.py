@@ -510,3 +510,15 @@ def test_a_title_opening_the_text_is_a_role_whatever_the_text_s_last_word() -> N
     doc = parse("spokeswoman Lena Ford said the council would publish a")
     ford = next(e for e in doc.ents if e.label_ == "PERSON")
     assert premodifier_role(ford) == "spokeswoman"
+
+
+def test_an_abbreviated_rank_before_a_name_is_neither_the_speaker_nor_a_sentence_end() -> None:
+    text = (
+        "Harbour police spokesman Sgt. Ana Ortiz said the boat had been found.\n\n"
+        "Capt. Leo Brandt, who led the search, said the crew were safe. Ortiz added that no one was hurt."
+    )
+    analysis = analyze(text, id="t")
+    first = quote_with(analysis, "boat had been found")
+    assert speaker(first) == "Ana Ortiz" and first.speaker and first.speaker.role == "Harbour police spokesman"
+    assert speaker(quote_with(analysis, "crew were safe")) == "Leo Brandt"
+    assert quote_with(analysis, "no one was hurt").speaker_id == first.speaker_id

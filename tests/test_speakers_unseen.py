@@ -209,3 +209,17 @@ def test_a_name_set_off_by_its_apposition_is_the_name_without_it() -> None:
 def test_a_name_before_a_plural_possessive_mark_is_not_who_speaks() -> None:
     text = "Tiger Woods was not there. The PGA Tour and Woods' agent denied the claim that he was suspended."
     assert speaker_of(text, "he was suspended") != "Tiger Woods"
+
+
+def test_he_in_a_clause_of_a_new_subject_is_that_subject_past_the_last_speaker_s_possessive() -> None:
+    text = (
+        "Reeve Tells Guest the Comparison Is Unfair.\n\n"
+        "When guests on her late show made the point that zealots of every faith do harm, talk show host Dana "
+        "Reeve said it was wrong to compare them.\n\n"
+        "Retired Navy Capt. Paul Ostrander started Reeve’s tirade when he brought up the 1995 bombing and later "
+        'said, "Extremists come in every faith."\n\n'
+        '"That is a false equivalence," Reeve replied.'
+    )
+    assert speaker_of(text, "the 1995 bombing") == "Paul Ostrander"
+    assert speaker_of(text, "Extremists come") == "Paul Ostrander"
+    assert speaker_of(text, "false equivalence") == "Dana Reeve"
