@@ -273,3 +273,16 @@ def test_an_aside_in_brackets_before_the_cue_is_no_part_of_the_speaker(text: str
     quote = next(q for q in analyze(text, id="t").quotes if q.nested_in is None)
     assert quote.source == source
 
+
+
+def test_with_a_speaker_and_a_participle_but_no_comma_is_a_statement_of_its_own() -> None:
+    text = (
+        "UPDATE: False alarm! The Boston Herald have confirmed that the statue is safe on the set of the new film "
+        "with Boston police spokesman Sgt. Mary Quinn saying that they reached out to the producers of the movie to "
+        "confirm that it had not been stolen."
+    )
+    analysis = analyze(text, id="t")
+    herald = quote_with(analysis, "the statue is safe")
+    assert herald.content == "the statue is safe on the set of the new film"
+    police = quote_with(analysis, "reached out to the producers")
+    assert police.speaker and police.speaker.name == "Mary Quinn" and police.source and "Boston police" in police.source

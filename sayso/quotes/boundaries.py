@@ -279,6 +279,31 @@ CONNECTIVE = re.compile(
 )
 
 
+# what joins reported words to the next speaker phrase ("... on the set with police spokesman X saying")
+JOINING_NEXT_SPEAKER = re.compile(r"(?:\s*,)?\s*(?:\b(?:with|and|while|as)\s*)?$", re.IGNORECASE)
+
+
+def end_before_next_speakers(frame: Frame, found: list[Candidate]) -> None:
+    """Reported words that run into the speaker phrase of a statement whose cue comes after them ("the Batmobile is
+    safe on the set with Detroit police": "... with Detroit police spokesman Sgt. Michael Woody saying that ...") end
+    before that phrase and the word joining them."""
+    for cand in found:
+        if cand.kind == "direct" or cand.cue_span is None:
+            continue
+        s, e = cand.content_spans[-1]
+        starts = [
+            o.source_span[0]
+            for o in found
+            if o is not cand and o.source_span and o.cue_span and s < o.source_span[0] < e <= o.cue_span[0]
+        ]
+        if not starts:
+            continue
+        cut = JOINING_NEXT_SPEAKER.search(frame.text, s, min(starts))
+        trimmed = trim_content(frame.text, (s, cut.start() if cut else min(starts)))
+        if trimmed is not None:
+            cand.content_spans[-1] = trimmed
+
+
 def drop_connectives(frame: Frame, found: list[Candidate]) -> None:
     """Reported words before their cue, not quoted, start after a sentence-opening connective."""
     for cand in found:

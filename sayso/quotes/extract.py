@@ -32,6 +32,7 @@ from sayso.quotes.boundaries import (
     drop_addressees,
     drop_connectives,
     drop_lead_fragments,
+    end_before_next_speakers,
     extend_to_sentence_end,
     gerunds_out_of_cues,
     one_cue_each,
@@ -150,6 +151,7 @@ def attributions(
         verdicts_into_cues(frame, top)
     extend_to_sentence_end(frame, top)
     drop_connectives(frame, top)
+    end_before_next_speakers(frame, top)
     end_subject_claims(frame, top)
     widen_quoted_modifiers(frame, top)
     split_at_paragraphs(frame, top)
@@ -176,13 +178,16 @@ def cut_before_own_statements(frame: Frame, top: list[Candidate], ruled: list[Ca
     when a rule found it there; the rule's statement is kept beside them (sayso's scheme)."""
     out = list(top)
     for cand in top:
-        if cand.origin != "tagger" or cand.kind == "direct" or len(cand.content_spans) != 1:
+        if cand.origin != "tagger" or cand.kind == "direct":
             continue
-        start, end = cand.content_spans[0]
+        start, end = cand.start, cand.end
         cut = next_statement_at(frame, start, end)
         rest = [r for r in ruled if cut is not None and cut <= r.start and r.end <= end and r not in out]
-        if cut is not None and rest:
-            cand.content_spans[0] = (start, cut)
+        if cut is None or not rest:
+            continue
+        kept = [span for s, e in cand.content_spans if s < cut and (span := trim_content(frame.text, (s, min(e, cut))))]
+        if kept:
+            cand.content_spans = kept
             out += rest
     return out
 

@@ -77,6 +77,8 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
     if start is not None and start - 1 >= floor and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ != "of":
         # a prepositional phrase ("on Monday", "in a statement") stands between speaker and cue
         before = np_left(frame, start - 2, floor) if start - 2 >= floor else None
+        if doc[start - 1].lower_ == "with" and doc[cue_i].tag_ == "VBG":
+            return (doc[start].idx, doc[end].idx + len(doc[end]))  # "... with a police spokesman saying": who says
         if before is None and doc[start - 1].lower_ in SUBORDINATORS:
             return (doc[start].idx, doc[end].idx + len(doc[end]))  # ", after Norland rejected": the clause's subject
         start = before

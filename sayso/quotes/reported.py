@@ -239,11 +239,15 @@ CONTRASTS = {"while", "whereas"}
 
 def next_statement_at(frame: Frame, start: int, end: int) -> int | None:
     """Where a statement of its own begins after reported words (the comma or semicolon before it): a speech
-    participle (", adding ...", ", calling them ..."), ", with X insisting ...", or ", while X denied ..." and
+    participle (", adding ...", ", calling them ..."), "(,) with X insisting ...", or ", while X denied ..." and
     "; X said ..." (a subject and a speech verb of their own), or ", and accused ..." (the speaker's next verb)."""
     doc = frame.doc
     around = frame.quote_around(start)
     for tok in frame.tokens_between(start, end):
+        if tok.lower_ == "with" and tok.i > 0 and frame.quote_around(tok.idx) == around:
+            if _subject_then(frame, tok.i + 1, _speech_participle):
+                return tok.idx  # "... on the set with police spokesman Sgt. Michael Woody saying ...": no comma
+            continue
         if tok.text not in {",", ";"} or tok.i + 2 >= len(doc) or frame.quote_around(tok.idx) != around:
             continue
         nxt = doc[tok.i + 1]
