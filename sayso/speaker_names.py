@@ -58,18 +58,32 @@ def one_slip_apart(a: str, b: str) -> bool:
     changed, or two neighbours swapped ("Fuetnes" for "Fuentes")."""
     if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
         return False
+    rest_a, rest_b = _past_common_start(a, b)
+    return letters_swapped(a, b) or rest_a[1:] == rest_b[1:] or rest_a[1:] == rest_b or rest_a == rest_b[1:]
+
+
+def letters_swapped(a: str, b: str) -> bool:
+    """Whether two words of one length differ only by two neighbouring letters swapped ("Fuetnes", "Fuentes")."""
+    rest_a, rest_b = _past_common_start(a, b)
+    return a != b and len(a) == len(b) and rest_a[:2] == rest_b[1::-1] and rest_a[2:] == rest_b[2:]
+
+
+def _past_common_start(a: str, b: str) -> tuple[str, str]:
     start = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    rest_a, rest_b = a[start:], b[start:]
-    swapped = len(a) == len(b) and rest_a[:2] == rest_b[1::-1] and rest_a[2:] == rest_b[2:]
-    return swapped or rest_a[1:] == rest_b[1:] or rest_a[1:] == rest_b or rest_a == rest_b[1:]
+    return a[start:], b[start:]
 
 
 def misspelt_surname(word: str, surnames: Iterable[str], text: str) -> str | None:
     """ '"...," said Fuetnes' in an article that names "Tom Fuentes ... Fuentes said": the one surname a word written
-    only once is one slip from, when that surname is written more than once."""
+    only once is one slip from, when that surname is written more than once (a name written once may be another
+    person's, "Johnston" beside "Johnson"), or is two neighbouring letters swapped (a typing slip, no other name)."""
     if len(word) < 5 or word in surnames or _times_written(word, text) != 1:
         return None
-    near = {name for name in surnames if one_slip_apart(word, name) and _times_written(name, text) >= 2}
+    near = {
+        name
+        for name in surnames
+        if one_slip_apart(word, name) and (_times_written(name, text) >= 2 or letters_swapped(word, name))
+    }
     return near.pop() if len(near) == 1 else None
 
 

@@ -470,13 +470,16 @@ class SpeakerResolver(OrganisationLookup):
         return Resolution(entity, entity.roles[0] if entity.roles else None)
 
     def _known_surname(self, mention: SpacySpan) -> list[SpacySpan]:
-        """A name the tagger missed ("Varga said") that is the surname of a person named elsewhere."""
+        """A name the tagger missed ("Varga said") that is the surname of a person named elsewhere, or a slip of one
+        named before ('"...," Fuetnes said' after "Tom Fuentes")."""
         last = mention[-1]
         if last.pos_ != "PROPN" and not (last.text[:1].isupper() and not last.is_sent_start):
             return []  # "Mills said": the tagger read the surname as a plural noun (not a sentence's first word)
+        slip = misspelt_surname(last.text, self._full_names, self.text) if len(mention) == 1 else None
         for ent in self.people:
             parts = name_words(ent.text)
-            if len(parts) >= 2 and parts[-1] == last.text:
+            slipped = slip is not None and parts[-1] == slip and ent.start_char < mention.start_char
+            if len(parts) >= 2 and (parts[-1] == last.text or slipped):
                 start = mention.start
                 while start < last.i and mention.doc[start].pos_ != "PROPN":
                     start += 1

@@ -432,6 +432,15 @@ def test_a_surname_misspelt_once_is_the_person_named_so_elsewhere() -> None:
     assert speaker(quote_with(analysis, "it was a hoax")) == "Tom Fuentes"
 
 
+def test_a_surname_named_once_and_typed_with_two_letters_swapped_is_that_person() -> None:
+    text = (
+        "Retired judge Anna Kowalski and former police analyst Tom Fuentes both said the recording looked edited.\n\n"
+        '"When I heard it yesterday, I thought it was a hoax," Fuetnes said.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "it was a hoax")) == "Tom Fuentes"
+
+
 def test_a_surname_one_letter_off_that_recurs_is_another_person() -> None:
     text = (
         "Boris Johnson spoke first. Johnson said the plan was sound.\n\n"
