@@ -429,6 +429,7 @@ def test_a_quote_introduced_by_a_claim_by_someone_and_a_colon_is_theirs() -> Non
         ('"We will rebuild the harbour," Mayor Ann Lee said on "Harbour Hour." "It is time."', "Harbour Hour"),
         ('"We will rebuild it all," Mayor Ann Lee said on Channel 4\'s "Coast Today." "It is time."', "Coast Today"),
         ('The mayor spoke on an episode of "The Long Harbour Show," which airs on Fridays.', "Long Harbour"),
+        ('Appearing on "Late Night with Ann Lee and the Band," Mayor Lee said, "We will rebuild it."', "Late Night"),
     ],
 )
 def test_a_quoted_show_title_after_a_preposition_or_its_owner_is_not_a_statement(text: str, title: str) -> None:
@@ -440,6 +441,16 @@ def test_a_quoted_show_title_after_a_preposition_or_its_owner_is_not_a_statement
     fragments = [text[s:e] for c in found for s, e in c.content_spans]
     assert not any(title in fragment for fragment in fragments)
     assert all("It is time" in fragment or "rebuild" in fragment for fragment in fragments)
+
+
+def test_a_quote_ending_its_sentence_is_not_the_words_of_a_when_clause_after_it() -> None:
+    text = (
+        'Appearing on "Late Night with Ann Lee and the Band," Mayor Tom Reyes said, "Ten trucks were stolen '
+        'from the depot." When the host asked how he knew that, Reyes replied, "Because I asked the police."'
+    )
+    found = {q.cue: (q.speaker.name if q.speaker else None, q.content) for q in analyze(text, id="t").quotes}
+    assert found["said"] == ("Tom Reyes", "Ten trucks were stolen from the depot")
+    assert found["asked"][1] == "how he knew that"
 
 
 @pytest.mark.parametrize("noun", ["allegations", "claims"])

@@ -116,6 +116,7 @@ def _is_statement(frame: Frame, quote: QuotedSpan) -> bool:
 
 
 TITLE_BEFORE = {"on", "of", "in", "at", "to", "from", "for", "titled", "entitled", "called", "dubbed"}
+TITLE_WORDS_MAX = 8  # 'Appearing on "On the Record with Greta Van Susteren," Hunter said': seven words
 SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
 
 
@@ -129,7 +130,8 @@ def _title(frame: Frame, quote: QuotedSpan, inner: str) -> bool:
         return False
     words = [w.strip(".,!?;:'’\"”“") for w in inner.split()]
     words = [w for w in words if w]
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words)
+    return 0 < len(words) <= TITLE_WORDS_MAX and capitalised
 
 
 def _attributed_quote(frame: Frame, quote: QuotedSpan, content: Span) -> Candidate | None:
@@ -229,6 +231,8 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
     first = next((t for t in toks if not t.is_punct), None)
     if first is not None and first.pos_ == "CCONJ":
         return None  # 'through a "selective reading," and concluded her remarks were': another predicate
+    if first is not None and _new_sentence_clause(frame, quote, first):
+        return None  # '"... in Texas." When Van Susteren asked how he knew that, Hunter replied': the next sentence
     for tok in toks:
         if tok.text in {".", "!", "?"} and tok.i > 0 and not abbrev(tok):
             return None
@@ -240,6 +244,13 @@ def _cue_after(frame: Frame, quote: QuotedSpan) -> tuple[Span, Span] | None:
                 return None
             return (tok.idx, tok.idx + len(tok)), source
     return None
+
+
+def _new_sentence_clause(frame: Frame, quote: QuotedSpan, first: Token) -> bool:
+    """Whether a quote ends its sentence and the next opens with a subordinate clause ("When", "After", "As")."""
+    inner = frame.text[quote.inner[0] : quote.inner[1]].rstrip()
+    subordinator = first.pos_ == "SCONJ" or first.tag_ == "WRB" or first.lower_ in {"after", "as"}
+    return inner[-1:] in {".", "!", "?"} and first.text[:1].isupper() and subordinator
 
 
 def _opens_its_own_statement(frame: Frame, quote: QuotedSpan, cue: Token, source: Span) -> bool:
