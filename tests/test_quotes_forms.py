@@ -286,3 +286,14 @@ def test_with_a_speaker_and_a_participle_but_no_comma_is_a_statement_of_its_own(
     assert herald.content == "the statue is safe on the set of the new film"
     police = quote_with(analysis, "reached out to the producers")
     assert police.speaker and police.speaker.name == "Mary Quinn" and police.source and "Boston police" in police.source
+
+
+def test_a_denial_giving_its_verdict_before_what_it_denies() -> None:
+    text = (
+        "Harbour officials Tuesday flatly rejected as false a post on the Coast Daily website that said the ferry "
+        "had sunk with forty passengers aboard."
+    )
+    denial = quote_with(analyze(text, id="t"), "a post on the Coast Daily website")
+    assert denial.cue == "rejected as false" and denial.polarity == "denies"
+    assert denial.speaker and denial.speaker.name == "Harbour officials"
+    assert denial.content.endswith("forty passengers aboard")

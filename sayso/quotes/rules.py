@@ -14,6 +14,7 @@ from sayso.quotes.nominal import claim_named_in_cue, nominal_attributions, said_
 from sayso.quotes.passive import passive_denials, without_subjects_misread
 from sayso.quotes.quoted import direct_quotes, interview_answers, nested_single_quotes, transcript_lines
 from sayso.quotes.reported import according_to, reported_speech, trailing_attributions
+from sayso.quotes.verdict_first import verdict_first_denials
 
 
 def top_level(frame: Frame) -> list[Candidate]:
@@ -21,7 +22,7 @@ def top_level(frame: Frame) -> list[Candidate]:
     top = transcript_lines(frame) + interview_answers(frame)
     top += reported_speech(frame, nested=False)
     top += according_to(frame)
-    passive = passive_denials(frame)
+    passive = passive_denials(frame) + verdict_first_denials(frame)
     top = without_subjects_misread(top, passive) + passive
     top += trailing_attributions(frame, top)
     top += direct_quotes(frame, list(top))
