@@ -79,6 +79,7 @@ CLAIM_CUTS = re.compile(
 NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is not true")
 SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
+PUBLISHER_REACH = 40  # characters from a denial's words to the publisher named in them ("a posting on the ... website")
 POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words(
     "it which who whom you they we them he she i this that these those several some many others"
@@ -339,6 +340,15 @@ def _accusation_denied(quote: Quote, denials: set[str]) -> bool:
     return named_a_claim and (quote.nested_in in denials or quote.nested_in is None)
 
 
+def _published_denied(denial: Quote, nested: Quote) -> bool:
+    """ "rejected as false a posting on the National Report website that said Y": the piece (and so its publisher's
+    claim) is what the denial's words open with, the publisher named within their first words."""
+    if not denial.content_spans or nested.source_span is None:
+        return False
+    start = denial.content_spans[0][0]
+    return start <= nested.source_span[0] <= start + PUBLISHER_REACH and denial.content.split()[:1] != ["that"]
+
+
 def _called_wrong(quote: Quote, text: str) -> bool:
     """Whether the words right before the quote's cue say its speaker is wrong for saying it ("wrong for saying")."""
     if quote.cue_span is None:
@@ -390,7 +400,9 @@ def _target(
         c
         for c in claims
         if any(
-            q.nested_in == denial.id and (is_owned_claim_noun(q.cue or "") or _called_wrong(q, text)) for q in c.quotes
+            q.nested_in == denial.id
+            and (is_owned_claim_noun(q.cue or "") or _called_wrong(q, text) or _published_denied(denial, q))
+            for q in c.quotes
         )
     ]
     if nested:

@@ -25,6 +25,16 @@ def test_denial_of_a_nominal_claim_disputes_that_claim() -> None:
     assert (claimant, disputers) == ("Karl Brandt", ["The ministry"])
 
 
+def test_denial_of_a_post_that_said_something_disputes_its_publisher() -> None:
+    text = (
+        "Harbour officials on Tuesday flatly rejected as false a post on the Coast Daily website that said the "
+        "ferry had sunk with forty passengers aboard."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert claim.startswith("the ferry had sunk")
+    assert (claimant, disputers) == ("the Coast Daily website", ["Harbour officials"])
+
+
 def test_denial_that_names_the_claimant_disputes_their_claim() -> None:
     text = (
         "Senator Ann Ruiz said the factory would close in May.\n\n"

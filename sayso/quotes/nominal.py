@@ -38,7 +38,46 @@ def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
         )
         if found is not None:
             out.append(found)
+    for tok in frame.tokens_between(outer.start, outer.end):
+        if tok.lower_ in PUBLISHED_NOUNS and (found := _published_saying(frame, tok, outer)) is not None:
+            out.append(found)
     return out
+
+
+# what a site or an account publishes: "a posting on the National Report website that said ..."
+PUBLISHED_NOUNS = {"post", "posting", "article", "story", "item", "piece", "tweet", "video", "message", "blog"}
+
+
+def _published_saying(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+    """ "rejected as false a posting on the National Report website that said Y": the site (or account) whose
+    piece said Y claimed Y; the speech verb is the cue."""
+    doc = frame.doc
+    if noun.i + 3 >= len(doc) or doc[noun.i + 1].lower_ not in {"on", "in", "by", "from"}:
+        return None
+    verb_at = next(
+        (
+            k + 1 if doc[k].lower_ in {"that", "which"} else k
+            for k in range(noun.i + 3, min(len(doc) - 1, noun.i + 3 + MAX_NP_TOKENS))
+            if (doc[k].lower_ in {"that", "which"} and _finite_speech(doc[k + 1])) or doc[k].lower_ in SPELLING_OUT
+        ),
+        None,
+    )
+    if verb_at is None:
+        return None
+    phrase_end = verb_at - 1 if doc[verb_at - 1].lower_ in {"that", "which"} else verb_at
+    src = source_after(frame, noun.i + 1, phrase_end)
+    said_from = verb_at + 1 + (verb_at + 1 < len(doc) and doc[verb_at + 1].lower_ == "that")
+    if src is None or said_from >= len(doc) or doc[said_from].idx >= outer.end:
+        return None
+    content = trim_content(frame.text, (doc[said_from].idx, outer.end))
+    if content is None:
+        return None
+    verb = doc[verb_at]
+    return Candidate("indirect", [content], (verb.idx, verb.idx + len(verb)), src, 0.8, "nominal", parent=outer)
+
+
+def _finite_speech(tok: Token) -> bool:
+    return tok.tag_ in FINITE_TAGS and is_speech_verb(tok.text)
 
 
 def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
