@@ -25,6 +25,8 @@ from sayso.speaker_roles import clean_role, premodifier_role
 GENERIC_ORG_NOUNS = words("company firm corporation group")
 # "The watchdog said": a body that oversees others, named before by a name that need not say so ("Ofcom")
 OVERSEER_NOUNS = words("regulator watchdog")
+# "NASA denies ... '...,' the agency said": a public body named before by a name that need not say which kind it is
+AGENCY_NOUNS = words("agency organisation organization institution")
 
 
 LISTED_NOT_APPOSED = re.compile(r",\s+(?:the|a|an)\s")  # "Apple, Google and Microsoft", not "Ofwat, the regulator"
@@ -139,13 +141,20 @@ class OrganisationLookup:
         if fits:
             return max(fits, key=lambda e: max(e.mentions))
         org = self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
-        return org or (self._overseer_before() if words[1] in OVERSEER_NOUNS else None)
+        org = org or (self._overseer_before() if words[1] in OVERSEER_NOUNS else None)
+        return org or (self._body_that_spoke_last() if words[1] in AGENCY_NOUNS else None)
 
     def _overseer_before(self) -> Entity | None:
         """ "Ofcom said ... Brightwave rejected the findings. ... The watchdog said": "the regulator" or "the
         watchdog" whose name does not say so is the organisation that spoke last that is no company."""
         orgs = [e for e in self.spoken if e.type == "ORG" and not is_company(e.name, self.text)]
         return orgs[-1] if orgs else None
+
+    def _body_that_spoke_last(self) -> Entity | None:
+        """ "the agency" of a body whose name does not say so: the speaker quoted last, when that is an organisation
+        and no company."""
+        last = self.spoken[-1] if self.spoken else None
+        return last if last is not None and last.type == "ORG" and not is_company(last.name, self.text) else None
 
     def _organisation_for(self, name: str) -> Entity:
         """The organisation of that name, the one entity every mention of it shares."""

@@ -522,3 +522,12 @@ def test_an_abbreviated_rank_before_a_name_is_neither_the_speaker_nor_a_sentence
     assert speaker(first) == "Ana Ortiz" and first.speaker and first.speaker.role == "Harbour police spokesman"
     assert speaker(quote_with(analysis, "crew were safe")) == "Leo Brandt"
     assert quote_with(analysis, "no one was hurt").speaker_id == first.speaker_id
+
+
+def test_the_agency_after_a_public_body_spoke_is_that_body() -> None:
+    text = (
+        "ESA denies the claim that the comet will pass close enough to be seen at noon.\n\n"
+        '"These rumours are false and the image circulating is doctored," the agency said in a statement.'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "These rumours are false")) == "ESA"
