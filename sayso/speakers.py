@@ -521,7 +521,7 @@ class SpeakerResolver(OrganisationLookup):
         word = mention.text.strip().lower()
         word = "they" if PART_OF_THEM.fullmatch(word) else word  # "Most of them forecast a cut": the group
         if word in PERSON_PRONOUNS:
-            gender = {"he": "male", "she": "female"}.get(word)
+            gender = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(word)
             target = self._unnamed_person_before(mention.start_char, gender) or self._recent_person(
                 mention.start_char, gender
             )

@@ -223,3 +223,15 @@ def test_he_in_a_clause_of_a_new_subject_is_that_subject_past_the_last_speaker_s
     assert speaker_of(text, "the 1995 bombing") == "Paul Ostrander"
     assert speaker_of(text, "Extremists come") == "Paul Ostrander"
     assert speaker_of(text, "false equivalence") == "Dana Reeve"
+
+
+def test_her_as_a_source_is_never_a_man() -> None:
+    from sayso.nlp import parse
+    from sayso.quotes.candidate import Candidate
+    from sayso.speakers import SpeakerResolver
+
+    text = "She praised Chancellor Otto Brandt at length.\n\nKeeps saying her plan opposed the tariff war."
+    at = text.index("her plan")
+    said = Candidate("indirect", [(at, len(text) - 1)], (at - 13, at - 1), (at, at + 3), 0.9, "test")
+    found = SpeakerResolver(text, parse(text)).resolve(said)
+    assert found is None or found.entity.name != "Otto Brandt"
