@@ -37,6 +37,27 @@ def _authorship(nouns: str) -> list[re.Pattern[str]]:
     ]
 
 
+# "Snopes.com also has a writeup on the bogus report, which says": the one who has (or ran) the piece "which" follows
+PIECE_WHICH = re.compile(
+    rf"{SUBJECT}(?P<by>{NAME})\s+(?:(?:also|then|later|now)\s+)?(?:has|had|ran|runs|published|posted|wrote|put\s+out)\s+"
+    r"(?:a|an|its\s+own)\s+(?:[\w-]+\s+){0,2}?(?:writeup|write-up|article|post|piece|column|analysis|explainer|"
+    r"fact[- ]?check|review|story)(?:\s+(?:on|about|of)\s+[^,.;:!?]{1,60})?,\s*$"
+)
+
+
+def piece_owner(mention: SpacySpan, resolve: Callable[[SpacySpan], Resolution | None]) -> Resolution | None:
+    """ "Snopes.com also has a writeup on the bogus report, which says: ...": "which" is the piece, and the piece
+    speaks for the one who has it (not the report it is on, the noun before the comma)."""
+    if mention.text.strip().lower() != "which":
+        return None
+    text = mention.doc.text
+    start = max(mention.sent.start_char, text.rfind("\n", 0, mention.start_char) + 1)
+    found = PIECE_WHICH.search(text, start, mention.start_char)
+    span = mention.doc.char_span(*found.span("by"), alignment_mode="expand") if found else None
+    owner = resolve(span) if span is not None else None
+    return owner if owner is not None and owner.entity.type in {"PERSON", "ORG"} else None
+
+
 def document_author(mention: SpacySpan, resolve: Callable[[SpacySpan], Resolution | None]) -> Resolution | None:
     """ "the suit reads": the one person or organisation named as its author before the mention, if only one is."""
     the = THE_DOCUMENT.fullmatch(mention.text.strip())

@@ -20,7 +20,7 @@ from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_campaign import campaign_description, campaign_role, described_candidate
-from sayso.speaker_documents import document_author, earlier_document, site_of_the_piece
+from sayso.speaker_documents import document_author, earlier_document, piece_owner, site_of_the_piece
 from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
@@ -113,6 +113,7 @@ UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people
 
 
 # What may come before a name that opens its sentence: nothing, or the end of the sentence before.
+WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|co\.uk|info)$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?\b")
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -288,9 +289,11 @@ class SpeakerResolver(OrganisationLookup):
         mention = self.doc.char_span(*mention_bounds(self.text, span), alignment_mode="expand")
         if mention is None:
             return None
+        owner = piece_owner(mention, self._person_or_organisation)
         mention = relative_antecedent(mention) or mention
         found = (
-            self._narrator(mention, cand)
+            owner
+            or self._narrator(mention, cand)
             or self._published_by(mention)
             or self._lede_described(mention)
             or self._document(mention)
@@ -316,6 +319,13 @@ class SpeakerResolver(OrganisationLookup):
                 self.spoken.remove(found.entity)
             self.spoken.append(found.entity)
         return found
+
+    def _person_or_organisation(self, name: SpacySpan) -> Resolution | None:
+        return self._named_person(name) or self._organisation(name) or self._site(name)
+
+    def _site(self, name: SpacySpan) -> Resolution | None:
+        """A web site by its address ("TruthLens.org"), which NER may leave untagged."""
+        return Resolution(self._organisation_for(name.text), None) if WEB_ADDRESS.search(name.text) else None
 
     def _narrator(self, mention: SpacySpan, cand: Candidate) -> Resolution | None:
         """ "I think she overstates the danger" in the article's own words: its author, the byline's name (else "The

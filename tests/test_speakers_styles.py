@@ -531,3 +531,11 @@ def test_the_agency_after_a_public_body_spoke_is_that_body() -> None:
     )
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "These rumours are false")) == "ESA"
+
+
+def test_which_after_a_piece_someone_has_on_something_is_the_piece_s_owner() -> None:
+    text = (
+        "Fact-checking site TruthLens.org also has a writeup on the fake bulletin, which says: \"Within hours the "
+        'flood story was shared thousands of times, and it is entirely made up."'
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "entirely made up")) == "TruthLens.org"
