@@ -297,3 +297,21 @@ def test_a_denial_giving_its_verdict_before_what_it_denies() -> None:
     assert denial.cue == "rejected as false" and denial.polarity == "denies"
     assert denial.speaker and denial.speaker.name == "Harbour officials"
     assert denial.content.endswith("forty passengers aboard")
+
+
+def test_a_speaker_with_a_long_apposition_before_told_is_not_the_one_told() -> None:
+    text = (
+        '"We have no record of any such case," Mara Lind, director of communications for the agency, told '
+        "Channel 9, though the agency has offered help."
+    )
+    quote = quote_with(analyze(text, id="t"), "no record of any such case")
+    assert quote.speaker and quote.speaker.name == "Mara Lind"
+
+
+def test_an_article_in_a_named_paper_that_said_something_is_the_paper_s_statement() -> None:
+    text = (
+        'The scare started with an article in the state newspaper, Al-Nahar Daily, that said smugglers had brought '
+        "cholera into the port."
+    )
+    quote = quote_with(analyze(text, id="t"), "smugglers had brought cholera")
+    assert quote.speaker and quote.speaker.name == "Al-Nahar Daily" and quote.cue == "said"

@@ -38,7 +38,7 @@ def arbitrate(frame: Frame, ruled: list[Candidate], tagged: list[Candidate]) -> 
         exact = rule.origin in EXACT_RULES and not _inside_reported_words(frame, rule, theirs)
         kept_whole = _broken_up(frame, rule, theirs) or _cut_after_subject(frame, rule, theirs)
         if not rivals or exact or kept_whole:
-            out.append(_with_tagged_source(rule, theirs))
+            out.append(_with_tagged_source(frame, rule, theirs))
             beaten.update(rivals)
             kept |= chars
         else:
@@ -213,12 +213,21 @@ def _fill_missing_source(winners: list[Candidate], rule: Candidate) -> None:
             winner.source_span = rule.source_span
 
 
-def _with_tagged_source(rule: Candidate, rivals: list[Candidate]) -> Candidate:
+def _with_tagged_source(frame: Frame, rule: Candidate, rivals: list[Candidate]) -> Candidate:
     """The tagger draws source boundaries the PolNeAR way ("Smith, a spokesman for X"); where it agrees
     with the rule on the cue, its source is taken."""
     for rival in rivals:
         if rival.cue_span != rule.cue_span or rival.source_span is None or rule.source_span is None:
             continue
-        if overlaps(rule.source_span, [rival.source_span]):
+        if overlaps(rule.source_span, [rival.source_span]) or _told_one_after(frame, rule, rival):
             rule.source_span = rival.source_span
     return rule
+
+
+def _told_one_after(frame: Frame, rule: Candidate, rival: Candidate) -> bool:
+    """ '"...," Christy Feig, director of communications for WHO, told Mashable': the rule took the one told, after
+    the cue, and the tagger a speaker before it."""
+    cue, source, theirs = rule.cue_span, rule.source_span, rival.source_span
+    if cue is None or source is None or theirs is None or source[0] < cue[1] or theirs[1] > cue[0]:
+        return False
+    return frame.text[cue[0] : cue[1]].split()[-1].lower() in {"told", "tells", "tell"}

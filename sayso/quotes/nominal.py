@@ -39,16 +39,29 @@ def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
         if found is not None:
             out.append(found)
     for tok in frame.tokens_between(outer.start, outer.end):
-        if tok.lower_ in PUBLISHED_NOUNS and (found := _published_saying(frame, tok, outer)) is not None:
+        if tok.lower_ in PUBLISHED_NOUNS and (found := _published_saying(frame, tok, outer.end, outer)) is not None:
             out.append(found)
     return out
 
 
+def published_sayings(frame: Frame) -> list[Candidate]:
+    """ "The discussion started with an article in Iraq's official newspaper, Al-Sabah, that said ...": what a piece
+    published somewhere said, where no statement holds it, up to its sentence's end."""
+    out = []
+    for tok in frame.doc:
+        if tok.lower_ in PUBLISHED_NOUNS:
+            end = frame.sentence_end_after(tok.idx)
+            found = _published_saying(frame, tok, end, None)
+            out += [found] if found is not None else []
+    return out
+
+
+APPOSED_NAME = re.compile(r",\s*(?P<name>[A-Z][\w.'’-]*(?:[\s-][A-Z][\w.'’-]*){0,3}),\s*")
 # what a site or an account publishes: "a posting on the National Report website that said ..."
 PUBLISHED_NOUNS = {"post", "posting", "article", "story", "item", "piece", "tweet", "video", "message", "blog"}
 
 
-def _published_saying(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
+def _published_saying(frame: Frame, noun: Token, end: int, outer: Candidate | None) -> Candidate | None:
     """ "rejected as false a posting on the National Report website that said Y": the site (or account) whose
     piece said Y claimed Y; the speech verb is the cue."""
     doc = frame.doc
@@ -66,10 +79,12 @@ def _published_saying(frame: Frame, noun: Token, outer: Candidate) -> Candidate 
         return None
     phrase_end = verb_at - 1 if doc[verb_at - 1].lower_ in {"that", "which"} else verb_at
     src = source_after(frame, noun.i + 1, phrase_end)
+    named = APPOSED_NAME.fullmatch(frame.text, src[1], doc[phrase_end].idx) if src is not None else None
+    src = named.span("name") if named else src  # "an article in Iraq's official newspaper, Al-Sabah, that said"
     said_from = verb_at + 1 + (verb_at + 1 < len(doc) and doc[verb_at + 1].lower_ == "that")
-    if src is None or said_from >= len(doc) or doc[said_from].idx >= outer.end:
+    if src is None or said_from >= len(doc) or doc[said_from].idx >= end:
         return None
-    content = trim_content(frame.text, (doc[said_from].idx, outer.end))
+    content = trim_content(frame.text, (doc[said_from].idx, end))
     if content is None:
         return None
     verb = doc[verb_at]

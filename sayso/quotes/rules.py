@@ -10,7 +10,7 @@ from sayso.model import QuoteKind
 from sayso.quotes.according import CUE as ACCORDING
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.frame import Frame
-from sayso.quotes.nominal import claim_named_in_cue, nominal_attributions, said_wrongly
+from sayso.quotes.nominal import claim_named_in_cue, nominal_attributions, published_sayings, said_wrongly
 from sayso.quotes.passive import passive_denials, without_subjects_misread
 from sayso.quotes.quoted import direct_quotes, interview_answers, nested_single_quotes, transcript_lines
 from sayso.quotes.reported import according_to, reported_speech, trailing_attributions
@@ -22,6 +22,7 @@ def top_level(frame: Frame) -> list[Candidate]:
     top = transcript_lines(frame) + interview_answers(frame)
     top += reported_speech(frame, nested=False)
     top += according_to(frame)
+    top += published_sayings(frame)
     passive = passive_denials(frame) + verdict_first_denials(frame)
     top = without_subjects_misread(top, passive) + passive
     top += trailing_attributions(frame, top)
