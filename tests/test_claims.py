@@ -973,3 +973,14 @@ def test_a_statement_that_only_reports_someone_else_s_claim_is_no_claim_of_its_s
     assert [(names[c.claimant_id or ""], c.text) for c in analysis.claims] == [
         ("Al-Ayam", "the virus is spreading among residents of the city")
     ]
+
+
+def test_a_denial_of_reports_in_its_words_disputes_the_report_told_just_after() -> None:
+    text = (
+        "Spokesman Omar Latif said the reports that cholera has reached the port are \"incorrect\" and "
+        '"unfounded."\n\nThe scare started with an article in the state newspaper, Al-Nahar Daily, that said '
+        "smugglers had brought cholera to the port."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "smugglers had brought cholera" in claim
+    assert (claimant, disputers) == ("Al-Nahar Daily", ["Omar Latif"])

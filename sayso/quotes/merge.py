@@ -15,10 +15,11 @@ from sayso.quotes.phrases import FINITE_TAGS
 from sayso.quotes.spans import is_quoted, overlaps
 
 # Rules whose boundaries are as exact as the tagger's (quote marks, "according to", a denial in the passive, whose
-# subject the tagger reads as reported words running on into "have been denied by", or one giving its verdict first,
-# "rejected as false a post that said ..."): they win overlaps.
+# subject the tagger reads as reported words running on into "have been denied by", one giving its verdict first,
+# "rejected as false a post that said ...", or what a piece published somewhere said): they win overlaps.
 EXACT_RULES = {
-    "quote-cue-after", "quote-cue-before", "quote-follow-on", "according", "transcript", "passive", "verdict-first"
+    "quote-cue-after", "quote-cue-before", "quote-follow-on", "according", "transcript", "passive", "verdict-first",
+    "published",
 }
 
 

@@ -52,7 +52,9 @@ def published_sayings(frame: Frame) -> list[Candidate]:
         if tok.lower_ in PUBLISHED_NOUNS:
             end = frame.sentence_end_after(tok.idx)
             found = _published_saying(frame, tok, end, None)
-            out += [found] if found is not None else []
+            if found is not None:
+                found.origin = "published"
+                out.append(found)
     return out
 
 
