@@ -235,3 +235,12 @@ def test_her_as_a_source_is_never_a_man() -> None:
     said = Candidate("indirect", [(at, len(text) - 1)], (at - 13, at - 1), (at, at + 3), 0.9, "test")
     found = SpeakerResolver(text, parse(text)).resolve(said)
     assert found is None or found.entity.name != "Otto Brandt"
+
+
+def test_a_speaker_named_in_an_as_aside_after_the_words_is_not_their_speaker() -> None:
+    text = (
+        "At the debate, nearly every question put Hale on the defensive. He mocked his rivals, talked over them as "
+        "they answered questions and even assured the crowd that he is not tired - as Brandt has said - and he "
+        'can "guarantee" a win, either.'
+    )
+    assert speaker_of(text, "he is not tired") != "Brandt"

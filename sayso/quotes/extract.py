@@ -60,6 +60,7 @@ from sayso.quotes.sources import (
     reopen_relative_sources,
     speakers_before_according,
     tidy_sources,
+    unshare_sources,
     widen_sources,
 )
 from sayso.quotes.spans import cue_words, is_quoted, line_pieces
@@ -129,6 +130,7 @@ def attributions(
     drop_addressees(frame, top)
     add_parenthetical_leads(frame, top)
     add_what_leads(frame, top)
+    unshare_sources(frame, top)
     fill_sources(frame, top)
     relative_subject_sources(frame, top)
     add_missing_subjects(frame, top)

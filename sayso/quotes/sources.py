@@ -24,6 +24,28 @@ from sayso.quotes.phrases import (
 )
 from sayso.quotes.spans import cue_words, overlaps, spans_of
 
+AS_ASIDE = re.compile(r"\W*\s*(?:[-–—,(]+\s*)?as\s+", re.IGNORECASE)  # " - as " before "Rubio has said"
+
+
+def unshare_sources(frame: Frame, found: list[Candidate]) -> None:
+    """ "He ... even assured the crowd that he doesn't have small hands - as Rubio has said - and ...": a speaker phrase
+    the tagger gave both to the cue right after it ("Rubio has said") and to an earlier cue whose words it follows
+    ("assured") is the later cue's; the earlier statement loses it (fill_sources then finds its own)."""
+    for cand in found:
+        source, cue = cand.source_span, cand.cue_span
+        if source is None or cue is None or source[0] < cand.end:
+            continue
+        if not AS_ASIDE.fullmatch(frame.text, cand.end, source[0]):
+            continue  # ("Citing a theory, Trump said": the subject after an opening participle speaks both)
+        owners = [
+            other
+            for other in found
+            if other is not cand and other.source_span == source and other.cue_span is not None
+            and 0 <= other.cue_span[0] - source[1] <= 2
+        ]
+        if owners:
+            cand.source_span = None
+
 
 def fill_sources(frame: Frame, found: list[Candidate]) -> None:
     """A statement with a cue but no tagged source takes the speaker phrase the rules see beside that cue
