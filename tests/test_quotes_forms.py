@@ -10,9 +10,11 @@ from statement_helpers import quote_with
 from sayso import analyze, nlp
 from sayso.quotes.boundaries import drop_addressees, gerunds_out_of_cues, widen_quoted_modifiers
 from sayso.quotes.candidate import Candidate
+from sayso.quotes.extract import attributions
 from sayso.quotes.frame import Frame
 from sayso.quotes.nominal import end_subject_claims
 from sayso.quotes.sources import drop_possessive_marks
+from sayso.quotes.tagger import TaggedAttribution
 
 
 def _tagged(text: str, spans: list[tuple[int, int]], cue: str, speaker: str) -> tuple[Frame, Candidate]:
@@ -315,3 +317,14 @@ def test_an_article_in_a_named_paper_that_said_something_is_the_paper_s_statemen
     )
     quote = quote_with(analyze(text, id="t"), "smugglers had brought cholera")
     assert quote.speaker and quote.speaker.name == "Al-Nahar Daily" and quote.cue == "said"
+
+
+def test_a_claim_noun_after_a_denial_verb_is_what_is_denied_not_the_denier_s_claim() -> None:
+    tagged = [
+        TaggedAttribution(content_spans=((15, 43),), cue_span=(8, 14), source_span=(0, 7), confidence=0.9),
+        TaggedAttribution(content_spans=((50, 98),), cue_span=(44, 49), source_span=(0, 7), confidence=0.9),
+    ]
+    text = "Meteo-X denies both the photo and the bogus claim that the solar eclipse will last three full days."
+    found = attributions(text, nlp.parse(text), tagger_output=tagged)
+    assert [(text[c.cue_span[0] : c.cue_span[1]] if c.cue_span else None) for c in found] == ["denies"]
+    assert text[found[0].start : found[0].end].endswith("three full days")

@@ -46,7 +46,13 @@ from sayso.quotes.candidate import Candidate
 from sayso.quotes.coordinated import relative_subject_sources
 from sayso.quotes.cues import CALLING, is_denial_cue, words
 from sayso.quotes.frame import Frame, Span, trim, trim_content
-from sayso.quotes.merge import arbitrate, denied_objects_apart, join_split_quotes, split_at_own_cue
+from sayso.quotes.merge import (
+    arbitrate,
+    denied_claim_nouns_joined,
+    denied_objects_apart,
+    join_split_quotes,
+    split_at_own_cue,
+)
 from sayso.quotes.nominal import end_subject_claims
 from sayso.quotes.reported import CITING, claim_appositions, next_statement_at
 from sayso.quotes.sources import (
@@ -120,6 +126,7 @@ def attributions(
         raw = join_and_that_clauses(text, raw)
     tagged = [c for t in raw if (c := from_tagger(frame, t, scheme)) and not (scheme == "sayso" and _cites(frame, c))]
     tagged += denied_objects_apart(frame, tagged) if scheme == "sayso" else []
+    tagged = denied_claim_nouns_joined(frame, tagged) if scheme == "sayso" else tagged
     top = join_split_quotes(frame, arbitrate(frame, ruled, tagged))
     if scheme == "sayso":
         top = cut_before_own_statements(frame, top, ruled)

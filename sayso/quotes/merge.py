@@ -152,6 +152,27 @@ def denied_objects_apart(frame: Frame, found: list[Candidate]) -> list[Candidate
     return out
 
 
+def denied_claim_nouns_joined(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """ "NASA denies both the tweet and the bogus claim that a planetary alignment will let you float": the tagger
+    cut the denial's words before "claim" and made the claim noun a cue of the same speaker (NASA claiming what it
+    denies); the claim is the denial's object, so the two are one denial (sayso's scheme)."""
+    out = list(found)
+    for denial in found:
+        if denial.origin != "tagger" or denial.cue_span is None or denial.source_span is None:
+            continue
+        if not is_denial_cue(frame.text[denial.cue_span[0] : denial.cue_span[1]]):
+            continue
+        for claim in found:
+            cue = claim.cue_span
+            if claim is denial or cue is None or claim.source_span != denial.source_span or claim.end <= cue[1]:
+                continue
+            between = frame.text[denial.end : cue[0]]
+            if is_cue_noun(frame.text[cue[0] : cue[1]]) and 0 <= cue[0] - denial.end <= 2 and not between.strip():
+                denial.content_spans = [*denial.content_spans[:-1], (denial.content_spans[-1][0], claim.end)]
+                out = [c for c in out if c is not claim]
+    return out
+
+
 def join_split_quotes(frame: Frame, found: list[Candidate]) -> list[Candidate]:
     """ '"My hope," Lee said, "is that they listen."': a quote broken off by a comma before its cue and
     the quote that goes on after that cue (found by different rules, or by a rule and the tagger) are the
