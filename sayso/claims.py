@@ -454,12 +454,13 @@ def _target(
         spelled_out = spelled_out_keys(referring)
         if spelled_out:  # "rejected the notion that the party could walk away": a claim in those words
             others = [c for c in others if len(c.keys & spelled_out) >= MIN_SHARED_KEYS]
+        before = claim_just_before(denial, others)
+        if before is None and spelled_out:
             # "said the reports that Ebola has infected anyone in Mosul are incorrect. The discussion started with an
             # article in Al-Sabah that said ... brought Ebola to Mosul": the report in those words, told just after
             told_after = claim_just_after(denial, others, text, reach=REPORTED_AFTER_REACH)
-            if claim_just_before(denial, others) is None and told_after is not None:
-                return told_after[0]
-        return claim_just_before(denial, others)
+            return told_after[0] if told_after is not None else None
+        return before
     possessed = POSSESSED_REFERENCE.match(denial.content.strip())
     if possessed:
         people = possessed.group("owner").lower() != "their"

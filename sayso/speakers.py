@@ -566,19 +566,21 @@ class SpeakerResolver(OrganisationLookup):
         """ "Lebanese authorities said they hold a woman. They said she had a fake ID": the group (a plural
         description) whose statement was resolved last, in the same paragraph or the one before."""
         group = self.last_quoted
-        if group is None or group.type != "GROUP" or not group.mentions:
+        if group is None or group.type != "GROUP":
             return None
-        since = max(s for s, _ in group.mentions)
-        return group if self.text.count("\n\n", since, mention.start_char) <= 1 else None
+        return group if self._spoke_lately(group, mention.start_char) else None
 
     def _organisation_before(self, at: int) -> Entity | None:
         """ "The ministry denied any role. ... Even so, it insisted that ...": "it" is the organisation that spoke
         last, when no person spoke since and it spoke in the same paragraph or the one before."""
         last = self.last_speaker
-        if last is None or last.type == "PERSON" or not last.mentions:
+        if last is None or last.type == "PERSON":
             return None
-        since = max(s for s, _ in last.mentions)
-        return last if self.text.count("\n\n", since, at) <= 1 else None
+        return last if self._spoke_lately(last, at) else None
+
+    def _spoke_lately(self, entity: Entity, at: int) -> bool:
+        """Whether an entity was last mentioned in the paragraph of ``at`` or the one before."""
+        return bool(entity.mentions) and self.text.count("\n\n", max(s for s, _ in entity.mentions), at) <= 1
 
     def _spokesperson_of_last_organisation(self, mention: SpacySpan) -> Resolution | None:
         """ "Northvale Water denied the leak was neglect. A spokeswoman said ...": an unnamed spokesperson right

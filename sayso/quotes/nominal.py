@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import WRONG_FOR, is_cue_noun, is_owned_claim_noun, is_speech_verb
 from sayso.quotes.frame import Frame, Span, trim_content
-from sayso.quotes.phrases import FINITE_TAGS, MAX_NP_TOKENS, np_left, source_after
+from sayso.quotes.phrases import FINITE_TAGS, MAX_NP_TOKENS, finite_speech_verb, np_left, source_after
 
 ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
 OWNER_PRONOUNS = {"his", "her", "their"}
@@ -23,6 +23,8 @@ def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
     """ "claims by X that Y", "X's denial that Y" inside another statement's content."""
     out: list[Candidate] = []
     for tok in frame.tokens_between(outer.start, outer.end):
+        if tok.lower_ in PUBLISHED_NOUNS and (found := _published_saying(frame, tok, outer.end, outer)) is not None:
+            out.append(found)
         if not is_owned_claim_noun(tok.text):
             continue
         found = _noun_by_that(frame, tok, outer)
@@ -38,9 +40,6 @@ def nominal_attributions(frame: Frame, outer: Candidate) -> list[Candidate]:
         )
         if found is not None:
             out.append(found)
-    for tok in frame.tokens_between(outer.start, outer.end):
-        if tok.lower_ in PUBLISHED_NOUNS and (found := _published_saying(frame, tok, outer.end, outer)) is not None:
-            out.append(found)
     return out
 
 
@@ -52,9 +51,7 @@ def published_sayings(frame: Frame) -> list[Candidate]:
         if tok.lower_ in PUBLISHED_NOUNS:
             end = frame.sentence_end_after(tok.idx)
             found = _published_saying(frame, tok, end, None)
-            if found is not None:
-                found.origin = "published"
-                out.append(found)
+            out += [found] if found is not None else []
     return out
 
 
@@ -73,7 +70,7 @@ def _published_saying(frame: Frame, noun: Token, end: int, outer: Candidate | No
         (
             k + 1 if doc[k].lower_ in {"that", "which"} else k
             for k in range(noun.i + 3, min(len(doc) - 1, noun.i + 3 + MAX_NP_TOKENS))
-            if (doc[k].lower_ in {"that", "which"} and _finite_speech(doc[k + 1])) or doc[k].lower_ in SPELLING_OUT
+            if (doc[k].lower_ in {"that", "which"} and finite_speech_verb(doc[k + 1])) or doc[k].lower_ in SPELLING_OUT
         ),
         None,
     )
@@ -89,12 +86,8 @@ def _published_saying(frame: Frame, noun: Token, end: int, outer: Candidate | No
     content = trim_content(frame.text, (doc[said_from].idx, end))
     if content is None:
         return None
-    verb = doc[verb_at]
-    return Candidate("indirect", [content], (verb.idx, verb.idx + len(verb)), src, 0.8, "nominal", parent=outer)
-
-
-def _finite_speech(tok: Token) -> bool:
-    return tok.tag_ in FINITE_TAGS and is_speech_verb(tok.text)
+    verb, origin = doc[verb_at], "nominal" if outer is not None else "published"
+    return Candidate("indirect", [content], (verb.idx, verb.idx + len(verb)), src, 0.8, origin, parent=outer)
 
 
 def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:

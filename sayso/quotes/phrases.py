@@ -206,6 +206,11 @@ def source_after(frame: Frame, cue_i: int, ceiling: int) -> Span | None:
     return (toks[0].idx, toks[-1].idx + len(toks[-1]))
 
 
+def finite_speech_verb(tok: Token) -> bool:
+    """A speech verb in a finite form ("said", "claims"), not a participle or an infinitive."""
+    return tok.tag_ in FINITE_TAGS and is_speech_verb(tok.text)
+
+
 def subject_of_participle(frame: Frame, cue: Token, floor: int) -> Span | None:
     """ 'she responded to his messages by saying, "..."' / 'He hit back, saying: "..."': the speaker of a
     participle cue is the subject of the clause's verb before it."""

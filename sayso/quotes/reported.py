@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Token
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_cue_noun, is_denial_cue, is_speech_verb, that_only_forms
 from sayso.quotes.frame import Frame, Span, trim, trim_content
-from sayso.quotes.phrases import FINITE_TAGS, MAX_NP_TOKENS, NP_POS, TIME_ENTS, source_after, source_before
+from sayso.quotes.phrases import (
+    FINITE_TAGS,
+    MAX_NP_TOKENS,
+    NP_POS,
+    TIME_ENTS,
+    finite_speech_verb,
+    source_after,
+    source_before,
+)
 
 CLAUSE_START_POS = {"PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM", "ADV"}
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
@@ -255,20 +263,16 @@ def next_statement_at(frame: Frame, start: int, end: int) -> int | None:
             return tok.idx
         if nxt.lower_ == "with" and _subject_then(frame, tok.i + 2, _speech_participle):
             return tok.idx
-        if nxt.lower_ in {"and", "but"} and _finite_speech_verb(doc[tok.i + 2]):
+        if nxt.lower_ in {"and", "but"} and finite_speech_verb(doc[tok.i + 2]):
             return tok.idx  # "..., and accused Washington of hypocrisy": the subject's next statement
         first = tok.i + 2 if nxt.lower_ in CONTRASTS else tok.i + 1
-        if (tok.text == ";" or nxt.lower_ in CONTRASTS) and _subject_then(frame, first, _finite_speech_verb):
+        if (tok.text == ";" or nxt.lower_ in CONTRASTS) and _subject_then(frame, first, finite_speech_verb):
             return tok.idx
     return None
 
 
 def _speech_participle(tok: Token) -> bool:
     return tok.tag_ == "VBG" and (is_speech_verb(tok.text) or tok.lower_ in NAMING_PARTICIPLES)
-
-
-def _finite_speech_verb(tok: Token) -> bool:
-    return tok.tag_ in FINITE_TAGS and is_speech_verb(tok.text)
 
 
 def _subject_then(frame: Frame, k: int, is_verb: Callable[[Token], bool]) -> bool:

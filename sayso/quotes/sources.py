@@ -24,7 +24,7 @@ from sayso.quotes.phrases import (
 )
 from sayso.quotes.spans import cue_words, overlaps, spans_of
 
-AS_ASIDE = re.compile(r"\W*\s*(?:[-–—,(]+\s*)?as\s+", re.IGNORECASE)  # " - as " before "Rubio has said"
+AS_ASIDE = re.compile(r"\W*as\s+", re.IGNORECASE)  # " - as " before "Rubio has said"
 
 
 def unshare_sources(frame: Frame, found: list[Candidate]) -> None:
@@ -37,14 +37,13 @@ def unshare_sources(frame: Frame, found: list[Candidate]) -> None:
             continue
         if not AS_ASIDE.fullmatch(frame.text, cand.end, source[0]):
             continue  # ("Citing a theory, Trump said": the subject after an opening participle speaks both)
-        owners = [
-            other
-            for other in found
-            if other is not cand and other.source_span == source and other.cue_span is not None
-            and 0 <= other.cue_span[0] - source[1] <= 2
-        ]
-        if owners:
+        if any(other is not cand and _speaks_right_after(other, source) for other in found):
             cand.source_span = None
+
+
+def _speaks_right_after(cand: Candidate, source: Span) -> bool:
+    """Whether a statement has that speaker phrase with its cue right after it ("Rubio has said")."""
+    return cand.source_span == source and cand.cue_span is not None and 0 <= cand.cue_span[0] - source[1] <= 2
 
 
 def fill_sources(frame: Frame, found: list[Candidate]) -> None:
