@@ -29,6 +29,7 @@ PERSON_NOUNS = words("""
 
 # Singular nouns of a group that news calls "they": "The family said ...; they added".
 COLLECTIVE_NOUNS = words("family families couple crew staff")
+OWN_PEOPLE_POSSESSIVES = words("his her their")  # "Benning and his lawyers"
 
 # "analysts at Barrow Capital", "a nurse at Mercy Hospital": people of an organisation, not the organisation.
 MEMBERS_OF = re.compile(r"^(?:\w+\s+){0,3}?([a-z]+)\s+(?:at|from|with|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -200,6 +201,15 @@ def group_subject(sent: SpacySpan) -> SpacySpan | None:
     if head.pos_ != "NOUN" or not (head.tag_ == "NNS" or head.lower_ in COLLECTIVE_NOUNS):
         return None
     return sent.doc[start:end]
+
+
+def with_their_own(mention: SpacySpan) -> SpacySpan:
+    """ "Benning and his lawyers": the one whose people they are ("Benning"); else the mention itself (not "Smith and
+    Wesson", "Kay Hagan and Phil Bryant": no one's own people)."""
+    for tok in mention[1:-1]:
+        if tok.lower_ == "and" and tok.nbor(1).lower_ in OWN_PEOPLE_POSSESSIVES:
+            return mention[: tok.i - mention.start]
+    return mention
 
 
 def people_of(lead: str) -> bool:

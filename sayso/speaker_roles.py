@@ -43,12 +43,30 @@ def title_prefix(name: str) -> str | None:
     return " ".join(lead) if lead and words[: len(lead)] == lead else None
 
 
+ONE_OF = re.compile(r"one\s+of\s+(?:the|his|her|its|their)\s+", re.IGNORECASE)  # "one of the former prosecutors"
 ROLE_COMPLEMENT = re.compile(r"\s+(?:of|for|at|in|to|with|from|on|behind)\s+.*$", re.IGNORECASE)
 
 
 def role_heads(roles: list[str]) -> set[str]:
     """The head word of each role ("leader" in "union leader of the port"): "the union" is no union leader."""
     return {heads[-1].lower() for r in roles if (heads := ROLE_COMPLEMENT.sub("", r).split())}
+
+
+def singular_description(phrase: str) -> str:
+    """ "one of the former prosecutors for the state" -> "former prosecutors for the state" with its head in the
+    singular ("former prosecutor for the state"); any other description as it is."""
+    one_of = ONE_OF.match(phrase)
+    if one_of is None:
+        return phrase
+    rest = phrase[one_of.end() :]
+    head = ROLE_COMPLEMENT.sub("", rest)
+    return re.sub(r"(?<=[sxh])es$|s$", "", head) + rest[len(head) :]
+
+
+def described_words(phrase: str) -> list[str]:
+    """The words of a description before its complement, the head in the singular after "one of the"
+    (`words_before_complement`)."""
+    return words_before_complement(singular_description(phrase))
 
 
 def words_before_complement(phrase: str) -> list[str]:

@@ -79,16 +79,19 @@ from sayso.speaker_phrases import (
     premodifier,
     relative_antecedent,
     some_of_a_kind,
+    with_their_own,
 )
 from sayso.speaker_roles import (
     DESCRIPTION_STOP,
     NAME_PARTICLES,
+    ONE_OF,
     ROLE_BEFORE_NAME,
     ROLE_COMPLEMENT,
     ROLE_TITLES,
     TITLE_WORDS,
     apposition_role,
     clean_role,
+    described_words,
     head_fits,
     is_relative_clause,
     leader_role,
@@ -99,6 +102,7 @@ from sayso.speaker_roles import (
     role_heads,
     role_overlap,
     role_words,
+    singular_description,
     title_before,
     title_prefix,
     words_before_complement,
@@ -380,7 +384,8 @@ class SpeakerResolver(OrganisationLookup):
 
     def _named_person(self, mention: SpacySpan) -> Resolution | None:
         persons = [e for e in self._ents_in(mention) if (e.start_char, e.end_char) in self._people_at]
-        persons = persons or self._known_surname(mention) or untagged_name(mention) or self._people_in(mention)
+        own = with_their_own(mention)  # "Benning and his lawyers": Benning
+        persons = persons or self._known_surname(own) or untagged_name(mention) or self._people_in(mention)
         if not persons:
             return None
         # "Minyon Moore, a senior adviser to Mrs. Clinton": the first name heads the phrase, but not a
@@ -480,11 +485,11 @@ class SpeakerResolver(OrganisationLookup):
         return Resolution(entity, entity.roles[0] if entity.roles else None)
 
     def _known_surname(self, mention: SpacySpan) -> list[SpacySpan]:
-        """A name the tagger missed ("Varga said") that is the surname of a person named elsewhere, or a slip of one
-        named before ('"...," Fuetnes said' after "Tom Fuentes")."""
+        """A name the tagger missed ("Varga said", "Benning and his lawyers" opening a sentence) that is the surname
+        of a person named elsewhere, or a slip of one named before ('"...," Fuetnes said' after "Tom Fuentes")."""
         last = mention[-1]
-        if last.pos_ != "PROPN" and not (last.text[:1].isupper() and not last.is_sent_start):
-            return []  # "Mills said": the tagger read the surname as a plural noun (not a sentence's first word)
+        if last.pos_ != "PROPN" and not last.text[:1].isupper():
+            return []  # (a capitalised word may be one whatever the tagger read it as: "Mills said", a plural noun)
         slip = misspelt_surname(last.text, self._full_names, self.text) if len(mention) == 1 else None
         for ent in self.people:
             parts = name_words(ent.text)
@@ -723,9 +728,11 @@ class SpeakerResolver(OrganisationLookup):
 
     def _description(self, mention: SpacySpan) -> Resolution | None:
         # its own head's words: "the families of the victims" are no victim
-        if mention[0].lower_ in {"a", "an", "another"}:
+        if mention[0].lower_ in {"a", "an", "another"} or ONE_OF.match(mention.text):
             # "A council spokesman said", "Another minister said": someone not named before; maybe named just after
-            return self._named_next(mention) or self._described_in_the_lede(mention)
+            return (
+                self._named_next(mention) or self._named_unintroduced(mention) or self._described_in_the_lede(mention)
+            )
         if (named := self._named_just_before(mention)) is not None:
             return Resolution(named, clean_role(mention.text))
         own = ROLE_COMPLEMENT.sub("", mention.text)
@@ -783,7 +790,7 @@ class SpeakerResolver(OrganisationLookup):
         for "a terrorism expert", when the name is new there and followed by who they are). introduced=True: the
         name must be new there and followed by who they are in any case, and a rank before the head ("vice", "deputy")
         must be the role's rank."""
-        described = words_before_complement(mention.text)
+        described = described_words(mention.text)
         head = described[-1] if described else ""
         if head not in ROLE_TITLES and head not in EXPERT_HEADS:
             return None
@@ -803,6 +810,28 @@ class SpeakerResolver(OrganisationLookup):
         word = self._word_before_name(named.start_char)
         titles = {TITLE_WORDS.get(word, word)} | {h.rsplit("-", 1)[-1] for h in role_heads(person.roles)}
         return Resolution(person, None) if head in titles or TITLE_WORDS.get(head) in titles else None
+
+    def _named_unintroduced(self, mention: SpacySpan) -> Resolution | None:
+        """ "A former prosecutor in the case said ..." and the next sentence opens with a name not met before and not
+        said who it is ("Marcus Ellery said on CNN that ..."): the one described, named only now, the description
+        their role."""
+        described = described_words(mention.text)
+        if not described or described[-1] not in ROLE_TITLES | EXPERT_HEADS | PERSON_NOUNS:
+            return None
+        end = SENTENCE_END.search(self.text, mention.end_char)
+        named = next((e for e in self.people if end and e.start_char >= end.end()), None)
+        if end is None or named is None or self.text[end.end() : named.start_char].strip():
+            return None  # (the name must open the next sentence)
+        verb = named.doc[named.end] if named.end < len(named.doc) else None
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return None  # ("Marcus Ellery, a lawyer, said": said who he is)
+        person = self._person_for(named.text, named.start_char)
+        earlier = (p for p in self.people if p.start_char < named.start_char)
+        if any(self._person_for(p.text, p.start_char) is person for p in earlier):
+            return None  # met before
+        role = clean_role(singular_description(mention.text))
+        person.add_role(role)
+        return Resolution(person, role)
 
     def _word_before_name(self, at: int) -> str:
         """The word right before a name, lowercased ("sen" of "Sen. Maria Delgado"), or ""."""

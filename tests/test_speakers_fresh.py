@@ -257,3 +257,38 @@ def test_a_company_in_general_is_no_organisation_that_spoke() -> None:
     )
     q = quote_with(analyze(text, id="t"), "A company saying")
     assert speaker(q) == "Priya Nair" and q.speaker is not None and q.speaker.role == "SafeHome director"
+
+
+def test_a_named_person_and_their_advisers_are_that_person() -> None:
+    text = (
+        "Harold Benning opened the academy in 2009.\n\n"
+        "Two lawsuits accuse the academy of misleading its students. Benning and his lawyers have denied the claims, "
+        "pointing to the grades students gave their courses."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "the claims")) == "Harold Benning"
+    assert speaker(quote_with(analysis, "the grades")) == "Harold Benning"
+
+
+def test_a_name_and_others_no_one_named_is_no_person_of_that_surname() -> None:
+    text = "Smith and Wesson said the new model would ship in May."
+    assert speaker(analyze(text, id="t").quotes[0]) != "Smith"
+
+
+def test_a_description_then_a_name_opening_the_next_sentence_is_that_person() -> None:
+    text = (
+        "Even as the governor claimed the two cases were alike, one of the former prosecutors in the Halvorsen case "
+        "said the two cases were quite different.\n\n"
+        "Marcus Ellery said on CNN that there was no sign of intent in the governor's case."
+    )
+    q = quote_with(analyze(text, id="t"), "quite different")
+    assert speaker(q) == "Marcus Ellery" and q.speaker is not None
+    assert q.speaker.role == "former prosecutor in the Halvorsen case"
+
+
+def test_a_description_then_a_name_said_who_it_is_is_not_that_person() -> None:
+    text = (
+        "A former prosecutor in the Halvorsen case said the two cases were quite different.\n\n"
+        "Marcus Ellery, a defence lawyer, said on CNN that there was no sign of intent in the governor's case."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "quite different")) != "Marcus Ellery"
