@@ -18,7 +18,10 @@ from sayso.speaker_phrases import DATELINE, another_holder
 from sayso.speaker_roles import DESCRIPTION_STOP, ROLE_COMPLEMENT, ROLE_TITLES, clean_role
 
 # what heads a description of one office holder ("The prime minister", "A former sheriff of ...", "The head of ...")
-PERSON_HEADS = ROLE_TITLES | words("head leader boss")
+# what heads a description of a person by no office, whom any role fits ("The Canadian woman who was kidnapped")
+PLAIN_PERSON_HEADS = words("man woman teenager boy girl student mother father")
+PERSON_HEADS = ROLE_TITLES | words("head leader boss") | PLAIN_PERSON_HEADS
+RELATIVE_WORDS = words("who that")
 # what heads a description of an organisation ("The industry regulator", "The company", "gossip site StarWatch")
 BODY_HEADS = BODY_KINDS | words("""
     regulator watchdog firm company group newspaper paper tabloid broadcaster magazine website site channel outlet
@@ -90,9 +93,25 @@ def _description(doc: Doc, start: int, end: int) -> SpacySpan | None:
     k = span.start + 1
     while k < span.end and (doc[k].pos_ in DESCRIPTION_WORDS or doc[k].tag_ == "POS" or doc[k].lower_ == "of"):
         k += 1
-    if k >= span.end or doc[k].tag_ not in FINITE or doc[k - 1].lower_ == "of":
+    end = k
+    if k < span.end and doc[k].lower_ in RELATIVE_WORDS:
+        k = _after_relative_clause(doc, k, span.end)  # "The Canadian woman who was reportedly kidnapped has said"
+    if k >= span.end or doc[k].tag_ not in FINITE or doc[end - 1].lower_ == "of":
         return None
-    return doc[span.start : k]
+    return doc[span.start : end]
+
+
+def _after_relative_clause(doc: Doc, k: int, end: int) -> int:
+    """The second finite verb after the relative pronoun at k (the first is the clause's own), within the sentence
+    and before any comma; else ``end``."""
+    finite = 0
+    for tok in doc[k + 1 : end]:
+        if tok.is_punct or tok.is_sent_start:
+            break
+        finite += tok.tag_ in FINITE
+        if finite == 2:
+            return tok.i
+    return end
 
 
 def _head(description: SpacySpan) -> str:
@@ -141,7 +160,7 @@ def lede_description(doc: Doc, people: Sequence[SpacySpan], ents: Sequence[Spacy
     if description is None or not (person or head in BODY_HEADS):
         return None
     own = next((t.i for t in description if t.lower_ == "of"), description.end)
-    if any(e.start < own and e.end > description.start for e in [*people, *ents] if e.label_ != "GPE"):
+    if any(e.start < own and e.end > description.start for e in [*people, *ents] if e.label_ not in {"GPE", "NORP"}):
         return None  # "The Kremlin spokesman": a described person of an organisation it names ("of Redfield" may)
     bodies = [e for e in ents if e.label_ in BODY_LABELS and (e.start_char, e.end_char) not in people_at]
     names = sorted([*people, *bodies], key=lambda e: e.start)
@@ -150,10 +169,23 @@ def lede_description(doc: Doc, people: Sequence[SpacySpan], ents: Sequence[Spacy
         return None
     if not person and _another_kind(named.text, head):
         return None
+    if head in PLAIN_PERSON_HEADS and not _opens_paragraph(text, names, lede[1], named):
+        return None  # "The man who found the painting ..." is no "Art dealer Colin Marsh": a plain person opens it
     if any(n.text == named.text or n.text.endswith(" " + named.text) for n in names if n.end_char <= lede[1]):
         return None  # named in the lede (or the headline) already: not the one it describes
     role = clean_role(description.text)
     return LedeDescription(description, named, role, person, 0 if lede[0] == 0 else lede[0] - 2) if role else None
+
+
+def _opens_paragraph(text: str, names: Sequence[SpacySpan], start: int, named: SpacySpan) -> bool:
+    """Whether the paragraph after ``start`` opens with the name, or a longer one of the same surname ("Gill
+    Rosenberg, 31, joined ..." for "Rosenberg")."""
+    opening = next((n for n in names if n.start_char >= start), None)
+    return (
+        opening is not None
+        and not text[start : opening.start_char].strip()
+        and opening.text.split()[-1] == named.text.split()[-1]
+    )
 
 
 def _another_kind(name: str, head: str) -> bool:
@@ -166,11 +198,11 @@ def _another_kind(name: str, head: str) -> bool:
 def fits_roles(description: LedeDescription, roles: list[str]) -> bool:
     """Whether a person's roles leave them the one described: none, or some sharing its words ("secretary of the
     teachers' union" for "the head of the largest teaching union"; not "shadow health secretary" for "the health
-    secretary"), or one who heads a body for "the head of ..."."""
+    secretary"), or one who heads a body for "the head of ..."; any for a plain person ("The Canadian woman")."""
     described = [t.lower_ for t in description.span if t.lower_ not in DESCRIPTION_STOP]
     if any(another_holder(r, described) for r in roles):
         return False
-    if not roles:
+    if not roles or _head(description.span) in PLAIN_PERSON_HEADS:
         return True
     nouns = {t.lower_.rstrip("s") for t in description.span if t.pos_ in {"NOUN", "PROPN"}}
     if nouns & {w.lower().rstrip("s") for r in roles for w in re.findall(r"[A-Za-z]+", r)}:

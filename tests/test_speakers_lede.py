@@ -181,3 +181,35 @@ def test_the_officer_of_a_body_is_not_one_named_next_with_another_post() -> None
     )
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "the ministry is wrong")) != "Karen Holt"
+
+
+def test_a_woman_described_in_the_lede_with_a_relative_clause_is_the_one_named_next() -> None:
+    text = (
+        "Hiker says reports of her kidnapping are false\n\n"
+        "The Norwegian woman who was reportedly kidnapped by rebels has said she is fine, and that rumors of her "
+        "capture spread on rebel websites are untrue.\n\n"
+        "Ingrid Solberg, 29, had been hiking near the border this week.\n\n"
+        "A French newspaper reported on Monday that Solberg had been captured."
+    )
+    analysis = analyze(text, id="t")
+    lede = quote_with(analysis, "she is fine")
+    assert speaker(lede) == "Ingrid Solberg"
+    assert lede.speaker is not None and lede.speaker.role == "Norwegian woman"
+
+
+def test_a_man_described_in_the_lede_is_not_one_named_next_in_another_role() -> None:
+    text = (
+        "The man who found the painting in his attic has said he will not sell it.\n\n"
+        "Art dealer Colin Marsh said the work could fetch millions."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "not sell it")) != "Colin Marsh"
+
+
+def test_a_woman_described_in_the_lede_is_the_one_named_next_whatever_her_role() -> None:
+    text = (
+        "The Canadian woman who was reportedly kidnapped by rebels has said she is fine.\n\n"
+        "Ruth Adler, 31, joined a volunteer medical unit this year.\n\n"
+        "Adler, a nurse from Toronto, travelled to the region in May."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "she is fine")) == "Ruth Adler"

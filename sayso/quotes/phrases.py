@@ -84,8 +84,21 @@ def source_before(frame: Frame, cue_i: int, floor: int) -> Span | None:
         start = before
         end = _last_np_token(frame, start) if start is not None else end
     if start is None:
-        return None
+        return _relative_clause_subject(frame, j, floor)
     return (doc[start].idx, doc[end].idx + len(doc[end]))
+
+
+def _relative_clause_subject(frame: Frame, j: int, floor: int) -> Span | None:
+    """ "The woman who was reportedly kidnapped by rebels has said": the noun phrase a relative clause ending right
+    before the cue is about, with its clause (no comma between)."""
+    doc = frame.doc
+    for k in range(j, floor, -1):
+        if doc[k].is_punct:
+            return None
+        if doc[k].lower_ == "who" and doc[k - 1].pos_ in {"NOUN", "PROPN"}:
+            start = np_left(frame, k - 1, floor)
+            return (doc[start].idx, doc[j].idx + len(doc[j])) if start is not None else None
+    return None
 
 
 def _it_speaks(frame: Frame, j: int, cue: Token, floor: int) -> bool:
