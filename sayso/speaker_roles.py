@@ -238,6 +238,9 @@ def _qualified_office(words: list[str]) -> bool:
 
 
 LONG_ROLE_CUT = re.compile(r"\s+(?:at|in|with|from)\s+")
+# how words before a name end that are no role of it: what the person said ("derogatory comments Trump had made"), or
+# a preposition whose object the name is ("A new ad from Donald Trump's campaign")
+NO_ROLE_END = words("comments remarks statements claims words tweets posts ad ads from of by with to for about")
 
 
 def clean_role(role: str) -> str | None:
@@ -250,6 +253,8 @@ def clean_role(role: str) -> str | None:
         words.pop()
     while words and words[-1].lower() in NAME_PARTICLES:
         words.pop()  # "Ten" before "Hag", "Van der" before "Berg": the name's own first words, no role
+    if words and words[-1].lower() in NO_ROLE_END:
+        return None
     cleaned = " ".join(words).strip()
     if PART_OF.match(cleaned):
         return None  # "One of them, Angela Price,": which of a group, no role

@@ -292,3 +292,12 @@ def test_a_description_then_a_name_said_who_it_is_is_not_that_person() -> None:
         "Marcus Ellery, a defence lawyer, said on CNN that there was no sign of intent in the governor's case."
     )
     assert speaker(quote_with(analyze(text, id="t"), "quite different")) != "Marcus Ellery"
+
+
+def test_what_a_person_said_or_a_preposition_before_the_name_is_no_role() -> None:
+    text = (
+        "At the debate, Senator Mia Lund cited derogatory comments Harlan Voss had made about a nurse.\n\n"
+        "A new ad from Harlan Voss's campaign attacks Lund. Voss said he regretted nothing."
+    )
+    voss = next(s for s in analyze(text, id="t").speakers if s.name == "Harlan Voss")
+    assert voss.roles == []
