@@ -16,8 +16,8 @@ from spacy.tokens import Span as SpacySpan
 from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_entity import Entity, Span
 from sayso.speaker_names import gender_of
-from sayso.speaker_phrases import EPITHETS, PERSON_NOUNS
-from sayso.speaker_roles import ROLE_TITLES, role_heads
+from sayso.speaker_phrases import EPITHETS
+from sayso.speaker_roles import PERSON_NOUNS, ROLE_TITLES, role_heads
 
 PARTIES = {"gop": "Republican", "republican": "Republican", "democratic": "Democratic", "democrat": "Democratic"}
 CAMPAIGN = re.compile(

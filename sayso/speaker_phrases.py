@@ -15,17 +15,9 @@ from sayso.quotes.cues import words
 from sayso.quotes.frame import Span
 from sayso.speaker_entity import Entity, normalise_name
 from sayso.speaker_names import BODY_BEFORE_NAME, NON_COMPANY_KINDS, PUBLISHER_WORDS, is_first_name
-from sayso.speaker_roles import ORG_WORDS
+from sayso.speaker_roles import ORG_WORDS, PERSON_NOUNS
 
 # Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
-PERSON_NOUNS = words("""
-    spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
-    victim mother father wife husband son daughter brother sister man woman neighbour neighbor resident lawyer
-    prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
-    economist researcher scientist professor student friend relative colleague insider member fighter soldier
-    militant commander activist expert agent rebel guard protester pilot player coach survivor suspect detective
-    engineer farmer owner founder
-""")
 
 # Singular nouns of a group that news calls "they": "The family said ...; they added".
 COLLECTIVE_NOUNS = words("family families couple crew staff")

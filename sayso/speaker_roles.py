@@ -30,6 +30,14 @@ ROLE_TITLES = words("""
     chief director ceo rep representative congressman congresswoman ambassador prosecutor officer
     detective coach professor councillor councilor councilman councilwoman alderman
 """)
+PERSON_NOUNS = words("""
+    spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
+    victim mother father wife husband son daughter brother sister man woman neighbour neighbor resident lawyer
+    prosecutor judge doctor nurse teacher worker employee driver passenger backbencher minister diplomat analyst
+    economist researcher scientist professor student friend relative colleague insider member fighter soldier
+    militant commander activist expert agent rebel guard protester pilot player coach survivor suspect detective
+    engineer farmer owner founder
+""")
 ORG_WORDS = words("""
     party company inc corp council university agency department ministry committee bank news times post
     group association union office court police army house senate congress parliament government
@@ -132,7 +140,23 @@ def premodifier_role(ent: SpacySpan) -> str | None:
     before = ent.doc[role_tokens.start - 1] if role_tokens.start > 0 else None  # (not the doc's last word)
     if len(role_tokens) == 1 and role_tokens[0].is_lower and before is not None and before.lower_ in {"a", "an"}:
         return None  # "a remark Trump made": the name opens a clause that tells of the thing
-    return clean_role(role_tokens.text)
+    role = clean_role(role_tokens.text)
+    return role if role is not None and _headed_by_a_post(role) else None
+
+
+def _headed_by_a_post(role: str) -> bool:
+    """Whether a role's head word names what a person is ("former UK Prime Minister", "billionaire investor", "CEO"),
+    not a thing ("the speech Hillary Clinton gave", "a trade bill Obama signed", "46 percent")."""
+    words = ROLE_COMPLEMENT.sub("", role).split()
+    head = words[-1].rstrip(".") if words else ""
+    if "percent" in role or not head:
+        return False
+    if head.isupper() and len(head) <= 5:
+        return True
+    lowered = head.lower()
+    singular = lowered[:-1] if lowered.endswith("s") else lowered
+    known = ROLE_TITLES | PERSON_NOUNS | TITLES | ROLE_HEADS
+    return lowered in known or singular in known or PERSON_ENDING.search(singular) is not None
 
 
 def title_before(ent: SpacySpan) -> SpacySpan:
@@ -240,7 +264,24 @@ def _qualified_office(words: list[str]) -> bool:
 LONG_ROLE_CUT = re.compile(r"\s+(?:at|in|with|from)\s+")
 # how words before a name end that are no role of it: what the person said ("derogatory comments Trump had made"), or
 # a preposition whose object the name is ("A new ad from Donald Trump's campaign")
-NO_ROLE_END = words("comments remarks statements claims words tweets posts ad ads from of by with to for about")
+NO_ROLE_END = words("""
+    comments remarks statements claims words tweets posts ad ads from of by with to for about in on including like as
+    and
+""")
+CLAUSE_LINKS = words("who whom which")  # where a role runs on into what follows ("chief of staff to X whom")
+# words that pick some of a group, no one's post ("Many Democrats", "Some Republicans", "Both")
+QUANTIFIERS = words("many some most one both several few all at least more other people")
+# what a word heading a role before a name ends with: a person's ("adviser", "director", "economist", "nominee")
+PERSON_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary|ive|ate|crat|eur|ster)$")
+# other heads of such roles
+ROLE_HEADS = words("""
+    aide chief host general justice scholar fellow widow personality nominee candidate surrogate staffer partner
+    veteran delegate del liberal conservative libertarian independent republican rival opponent ally analyst attorney
+    counsel envoy consul admiral colonel major captain lieutenant sergeant corporal marshal ensign bishop cardinal rabbi
+    imam reverend priest pastor sheikh lord lady baron duke dame sir star actress rapper pundit mogul tycoon magnate
+    heir heiress chef pilot nurse dean provost principal head boss athlete quarterback clerk chaplain monk nun
+    billionaire millionaire
+""")
 
 
 def clean_role(role: str) -> str | None:
@@ -253,7 +294,9 @@ def clean_role(role: str) -> str | None:
         words.pop()
     while words and words[-1].lower() in NAME_PARTICLES:
         words.pop()  # "Ten" before "Hag", "Van der" before "Berg": the name's own first words, no role
-    if words and words[-1].lower() in NO_ROLE_END:
+    while words and words[-1].lower() in CLAUSE_LINKS:
+        words.pop()
+    if words and words[-1].lower() in NO_ROLE_END or all(w.lower() in QUANTIFIERS for w in words):
         return None
     cleaned = " ".join(words).strip()
     if PART_OF.match(cleaned):

@@ -301,3 +301,12 @@ def test_what_a_person_said_or_a_preposition_before_the_name_is_no_role() -> Non
     )
     voss = next(s for s in analyze(text, id="t").speakers if s.name == "Harlan Voss")
     assert voss.roles == []
+
+
+def test_a_thing_or_a_quantifier_before_a_name_is_no_role() -> None:
+    text = (
+        "The trade bill Arlo Penn signed in May was a mistake, Senator Ruth Kaye said.\n\n"
+        "Penn said the bill created jobs. Some Democrats said the bill was flawed."
+    )
+    roles = {s.name: s.roles for s in analyze(text, id="t").speakers}
+    assert roles["Arlo Penn"] == [] and roles.get("Democrats", []) == [] and roles["Ruth Kaye"] == ["Senator"]
