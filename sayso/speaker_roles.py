@@ -140,14 +140,19 @@ def premodifier_role(ent: SpacySpan) -> str | None:
     before = ent.doc[role_tokens.start - 1] if role_tokens.start > 0 else None  # (not the doc's last word)
     if len(role_tokens) == 1 and role_tokens[0].is_lower and before is not None and before.lower_ in {"a", "an"}:
         return None  # "a remark Trump made": the name opens a clause that tells of the thing
-    role = clean_role(role_tokens.text)
-    return role if role is not None and _headed_by_a_post(role) else None
+    return role_before_name(role_tokens.text)
 
 
-def _headed_by_a_post(role: str) -> bool:
+def role_before_name(words: str) -> str | None:
+    """The role the words before a name in a speaker phrase give ("former UK Prime Minister"), if a post heads them."""
+    role = clean_role(words)
+    return role if role is not None and headed_by_a_post(role) else None
+
+
+def headed_by_a_post(role: str) -> bool:
     """Whether a role's head word names what a person is ("former UK Prime Minister", "billionaire investor", "CEO"),
     not a thing ("the speech Hillary Clinton gave", "a trade bill Obama signed", "46 percent")."""
-    words = ROLE_COMPLEMENT.sub("", role).split()
+    words = ROLE_COMPLEMENT.sub("", singular_description(role)).split()  # ("one of the family's attorneys")
     head = words[-1].rstrip(".") if words else ""
     if "percent" in role or not head:
         return False
@@ -280,7 +285,7 @@ ROLE_HEADS = words("""
     counsel envoy consul admiral colonel major captain lieutenant sergeant corporal marshal ensign bishop cardinal rabbi
     imam reverend priest pastor sheikh lord lady baron duke dame sir star actress rapper pundit mogul tycoon magnate
     heir heiress chef pilot nurse dean provost principal head boss athlete quarterback clerk chaplain monk nun
-    billionaire millionaire
+    billionaire millionaire critic cleric skeptic sceptic
 """)
 
 

@@ -99,6 +99,7 @@ from sayso.speaker_roles import (
     preposed_role,
     qualifies_role,
     relative_role,
+    role_before_name,
     role_heads,
     role_overlap,
     role_words,
@@ -403,7 +404,7 @@ class SpeakerResolver(OrganisationLookup):
             return None
         ent = heads[0]
         entity = self._person_for(ent.text, ent.start_char)
-        role = self._its_role(ent) or clean_role(self.text[mention.start_char : ent.start_char])
+        role = self._its_role(ent) or role_before_name(self.text[mention.start_char : ent.start_char])
         role = role or apposition_role(self.text, ent.end_char, self.doc)
         trailing = self.text[ent.end_char : mention.end_char]
         # (not ", of Springfield, Va.,": a home town is no role; ", of <an organisation>," is its affiliation)

@@ -310,3 +310,9 @@ def test_a_thing_or_a_quantifier_before_a_name_is_no_role() -> None:
     )
     roles = {s.name: s.roles for s in analyze(text, id="t").speakers}
     assert roles["Arlo Penn"] == [] and roles.get("Democrats", []) == [] and roles["Ruth Kaye"] == ["Senator"]
+
+
+def test_an_outlet_s_name_before_a_name_in_a_speaker_phrase_is_no_role() -> None:
+    text = "The county has swung twice since 2008, NBC's Dana Chen said on Tuesday."
+    chen = next(s for s in analyze(text, id="t").speakers if s.name == "Dana Chen")
+    assert "NBC's" not in chen.roles
