@@ -138,7 +138,37 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
             break
     while start < comma and doc[start].lower_ == "of":
         start += 1
+    if start < comma and mention[-1].lower_ == "who" and doc[start - 1].pos_ == "ADP":
+        # "the ranking Democrat on the Intelligence Committee, who said": the one the preposition's phrase is of
+        held = _holder_before(doc, start - 1)
+        if held is not None:
+            return _named_before_apposition(doc, held.start) or held
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _holder_before(doc: Doc, preposition: int) -> SpacySpan | None:
+    """The noun phrase right before a preposition ("the ranking Democrat" of "... on the committee"), up to the whole
+    phrase's comma."""
+    start = preposition
+    while start > 0 and doc[start - 1].pos_ in ANTECEDENT_POS:
+        start -= 1
+    if start == preposition or doc[preposition - 1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    end = next((t.i for t in doc[preposition:] if t.text == ","), preposition)
+    return doc[start:end]
+
+
+def _named_before_apposition(doc: Doc, start: int) -> SpacySpan | None:
+    """ "Sen. Dianne Feinstein of California, the ranking Democrat ...": the person named right before an apposition
+    that opens at ``start`` (a home town or state after the name may come between)."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end > start - 1 or start - 1 - ent.end > 3:
+            continue
+        if all(t.lower_ == "of" or t.pos_ == "PROPN" for t in doc[ent.end : start - 1]):
+            return ent
+    return None
 
 
 def _restrictive_antecedent(mention: SpacySpan) -> SpacySpan | None:

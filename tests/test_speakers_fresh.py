@@ -316,3 +316,16 @@ def test_an_outlet_s_name_before_a_name_in_a_speaker_phrase_is_no_role() -> None
     text = "The county has swung twice since 2008, NBC's Dana Chen said on Tuesday."
     chen = next(s for s in analyze(text, id="t").speakers if s.name == "Dana Chen")
     assert "NBC's" not in chen.roles
+
+
+def test_who_after_an_apposition_ending_in_a_body_is_the_person_named_before_it() -> None:
+    text = (
+        "The mayor's plan was backed on Friday by Sen. Laura Quist of Oregon, the ranking Democrat on the Senate "
+        "Budget Committee, who said none of the money came from the state."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "none of the money")) == "Laura Quist"
+
+
+def test_who_after_people_of_a_place_is_those_people() -> None:
+    text = "The plan was opposed by dairy farmers in Wisconsin, who said prices would fall."
+    assert speaker(quote_with(analyze(text, id="t"), "prices would fall")) == "dairy farmers in Wisconsin"
