@@ -40,6 +40,14 @@ DISAGREED = re.compile(
 DISAGREED_REACH = 60  # characters before a statement in which it is said that its speaker disagreed
 DISAGREEING_REACH = 300  # characters back from such a statement to the claim it disagrees with
 SENTENCE_END = re.compile(r"[.!?…]\s+|\n")
+# "Willie Nelson is not dead", "the gap does not exist", "the actor doesn't even live at the address": a state or
+# an act in the present said not to hold, its first content word
+NEGATED_STATE = re.compile(
+    r"\b(?:is|was|are|were|does|do|did)\s*(?:not|n[’']t)\s+(?:(?:even|in|at|a|an|the|actually|really)\s+)*"
+    r"(?P<state>[a-z]+)\b",
+    re.IGNORECASE,
+)
+NOT_A_STATE = {"sure", "clear", "known", "aware", "going", "able", "certain", "true", "right", "wrong", "possible"}
 
 
 EVIDENCE = re.compile(
@@ -306,6 +314,12 @@ def _negated_acts_of(content: str) -> list[tuple[set[str], set[str]]]:
         subject = content_keys(" ".join(re.split(r"[,;:]", content[: act.start()])[-1].split()[-3:]))
         verb = content_keys((act.group("act") or act.group("past")).split()[0])
         if subject and verb:
+            found.append((subject, verb))
+    for state in NEGATED_STATE.finditer(content):
+        subject = content_keys(" ".join(re.split(r"[,;:]", content[: state.start()])[-1].split()[-3:]))
+        verb = content_keys(state.group("state"))
+        word = state.group("state").lower()
+        if subject and verb and word not in NOT_A_STATE and not word.endswith("ed"):  # (an act: NEGATED_ACT's)
             found.append((subject, verb))
     return found
 

@@ -984,3 +984,12 @@ def test_a_denial_of_reports_in_its_words_disputes_the_report_told_just_after() 
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "smugglers had brought cholera" in claim
     assert (claimant, disputers) == ("Al-Nahar Daily", ["Omar Latif"])
+
+
+def test_another_side_saying_a_claim_s_subject_is_not_in_that_state_disputes_it() -> None:
+    text = (
+        "Several celebrity websites reported on Monday that the singer Rosa Tamm was found dead in her car.\n\n"
+        "Tamm's manager, Olav Kask, said on Tuesday that Tamm is not dead and was resting at home with her family."
+    )
+    ((claim, claimant, disputers),) = disputes_of(analyze(text))
+    assert "Rosa Tamm was found dead" in claim and disputers == ["Olav Kask"]
