@@ -66,6 +66,7 @@ from sayso.claim_replies import (
 from sayso.model import Claim, Dispute, Quote, Speaker
 from sayso.polarity import denial_matches
 from sayso.quotes.cues import WRONG_FOR, is_denial_cue, is_owned_claim_noun, words
+from sayso.quotes.nominal import VERDICT_ON_IT
 
 PRONOUNS_OF = {"PERSON": ("he", "him", "she", "her"), "DIRECT": ("i", "me")}
 PRONOUNS_BY_GENDER = (("he", "him"), ("she", "her"))
@@ -340,11 +341,14 @@ def _accusation_denied(quote: Quote, denials: set[str]) -> bool:
     return named_a_claim and (quote.nested_in in denials or quote.nested_in is None)
 
 
-def _published_denied(denial: Quote, nested: Quote) -> bool:
+def _published_denied(denial: Quote, nested: Quote, text: str) -> bool:
     """ "rejected as false a posting on the National Report website that said Y": the piece (and so its publisher's
-    claim) is what the denial's words open with, the publisher named within their first words."""
+    claim) is what the denial's words open with, the publisher named within their first words; or the denial's words
+    call it false right after what it said ("a story that appeared in the Courier suggesting that Y is false")."""
     if not denial.content_spans or nested.source_span is None:
         return False
+    if VERDICT_ON_IT.match(text, end_of(nested)):
+        return True
     start = denial.content_spans[0][0]
     return start <= nested.source_span[0] <= start + PUBLISHER_REACH and denial.content.split()[:1] != ["that"]
 
@@ -401,7 +405,7 @@ def _target(
         for c in claims
         if any(
             q.nested_in == denial.id
-            and (is_owned_claim_noun(q.cue or "") or _called_wrong(q, text) or _published_denied(denial, q))
+            and (is_owned_claim_noun(q.cue or "") or _called_wrong(q, text) or _published_denied(denial, q, text))
             for q in c.quotes
         )
     ]

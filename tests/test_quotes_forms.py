@@ -328,3 +328,19 @@ def test_a_claim_noun_after_a_denial_verb_is_what_is_denied_not_the_denier_s_cla
     found = attributions(text, nlp.parse(text), tagger_output=tagged)
     assert [(text[c.cue_span[0] : c.cue_span[1]] if c.cue_span else None) for c in found] == ["denies"]
     assert text[found[0].start : found[0].end].endswith("three full days")
+
+
+def test_a_story_that_appeared_in_a_paper_suggesting_something_is_the_paper_s_statement_once() -> None:
+    text = (
+        "Fans will be disappointed to learn that a story that appeared in the Daily Courier suggesting that the "
+        "singer Mara Lind turned down a $5 million tour is false, according to the Herald."
+    )
+    analysis = analyze(text, id="t")
+    courier = [q for q in analysis.quotes if q.speaker and q.speaker.name == "the Daily Courier"]
+    assert [q.content for q in courier] == ["the singer Mara Lind turned down a $5 million tour"]
+    assert courier[0].polarity == "asserts" and courier[0].nested_in is not None
+    ((claim, claimant, disputers),) = [
+        (c.text, d.claimant_id, d.disputed_by) for d in analysis.disputes for c in analysis.claims if c.id == d.claim_id
+    ]
+    names = {s.id: s.name for s in analysis.speakers}
+    assert names[claimant or ""] == "the Daily Courier" and [names[x] for x in disputers] == ["the Herald"]

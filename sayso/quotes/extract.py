@@ -175,7 +175,8 @@ def attributions(
         ]
         drop_possessive_marks(frame, top)
     rules.set_kinds(frame, top)
-    found = top + (rules.nested_in(frame, top) if nested and scheme == "sayso" else [])
+    inner = rules.nested_in(frame, top) if nested and scheme == "sayso" else []
+    found = _without_published_held(top, inner) + inner
     if scheme == "sayso":
         found = _without_unasked_questions(frame, found)
     return sorted(found, key=lambda c: (c.start, -c.end))
@@ -199,6 +200,14 @@ def cut_before_own_statements(frame: Frame, top: list[Candidate], ruled: list[Ca
             cand.content_spans = kept
             out += rest
     return out
+
+
+def _without_published_held(top: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
+    """The top-level statements but what a published piece said where another statement holds those same words ("...
+    a story that appeared in the Daily Courier suggesting that Y is false, according to the Herald": Y is the
+    Courier's inside the Herald's statement, once)."""
+    held = {tuple(c.content_spans) for c in nested}
+    return [c for c in top if c.origin != "published" or tuple(c.content_spans) not in held]
 
 
 def _without_unasked_questions(frame: Frame, found: list[Candidate]) -> list[Candidate]:

@@ -58,18 +58,26 @@ def published_sayings(frame: Frame) -> list[Candidate]:
 APPOSED_NAME = re.compile(r",\s*(?P<name>[A-Z][\w.'’-]*(?:[\s-][A-Z][\w.'’-]*){0,3}),\s*")
 # what a site or an account publishes: "a posting on the National Report website that said ..."
 PUBLISHED_NOUNS = {"post", "posting", "article", "story", "item", "piece", "tweet", "video", "message", "blog"}
+# "a story ... suggesting that Y is false": the sentence's verdict on the piece, where what it said ends
+VERDICT_ON_IT = re.compile(
+    r"\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:(?:totally|completely|entirely|simply)\s+)?"
+    r"(?:false|untrue|not\s+true|fake|wrong|a\s+hoax|bogus|inaccurate|rubbish|nonsense|baseless|unfounded)\b",
+    re.IGNORECASE,
+)
+PUBLISHED_VERBS = {"appeared", "published", "posted", "ran", "printed", "carried"}  # "a story that appeared in X"
 
 
 def _published_saying(frame: Frame, noun: Token, end: int, outer: Candidate | None) -> Candidate | None:
     """ "rejected as false a posting on the National Report website that said Y": the site (or account) whose
     piece said Y claimed Y; the speech verb is the cue."""
     doc = frame.doc
-    if noun.i + 3 >= len(doc) or doc[noun.i + 1].lower_ not in {"on", "in", "by", "from"}:
+    prep = _publisher_preposition(doc, noun.i)
+    if prep is None or prep + 2 >= len(doc):
         return None
     verb_at = next(
         (
             k + 1 if doc[k].lower_ in {"that", "which"} else k
-            for k in range(noun.i + 3, min(len(doc) - 1, noun.i + 3 + MAX_NP_TOKENS))
+            for k in range(prep + 2, min(len(doc) - 1, prep + 2 + MAX_NP_TOKENS))
             if (doc[k].lower_ in {"that", "which"} and finite_speech_verb(doc[k + 1])) or doc[k].lower_ in SPELLING_OUT
         ),
         None,
@@ -77,17 +85,32 @@ def _published_saying(frame: Frame, noun: Token, end: int, outer: Candidate | No
     if verb_at is None:
         return None
     phrase_end = verb_at - 1 if doc[verb_at - 1].lower_ in {"that", "which"} else verb_at
-    src = source_after(frame, noun.i + 1, phrase_end)
+    src = source_after(frame, prep, phrase_end)
     named = APPOSED_NAME.fullmatch(frame.text, src[1], doc[phrase_end].idx) if src is not None else None
     src = named.span("name") if named else src  # "an article in Iraq's official newspaper, Al-Sabah, that said"
     said_from = verb_at + 1 + (verb_at + 1 < len(doc) and doc[verb_at + 1].lower_ == "that")
     if src is None or said_from >= len(doc) or doc[said_from].idx >= end:
         return None
-    content = trim_content(frame.text, (doc[said_from].idx, end))
+    verdict = VERDICT_ON_IT.search(frame.text, doc[said_from].idx, end)
+    content = trim_content(frame.text, (doc[said_from].idx, verdict.start() if verdict else end))
     if content is None:
         return None
     verb, origin = doc[verb_at], "nominal" if outer is not None else "published"
     return Candidate("indirect", [content], (verb.idx, verb.idx + len(verb)), src, 0.8, origin, parent=outer)
+
+
+def _publisher_preposition(doc: Doc, noun: int) -> int | None:
+    """Where the preposition that names a piece's publisher is: right after the noun ("a posting on"), or after
+    a relative clause or participle that says it was published ("a story that appeared in", "an article
+    published on")."""
+    k = noun + 1
+    k += k < len(doc) and doc[k].lower_ in {"that", "which"}
+    k += k < len(doc) and doc[k].lower_ in {"was", "were"} and k > noun + 1
+    if k < len(doc) and doc[k].lower_ in PUBLISHED_VERBS:
+        k += 1
+    elif k > noun + 1:
+        return None  # ("a story that he wrote in ...": no publisher)
+    return k if k < len(doc) and doc[k].lower_ in {"on", "in", "by", "from"} else None
 
 
 def _noun_by_that(frame: Frame, noun: Token, outer: Candidate) -> Candidate | None:
