@@ -80,6 +80,20 @@ CLAIM_CUTS = re.compile(
 NAMED_BONUS = 3  # a denial that names the claimant ("What Mr. Johnson said is not true")
 SAME_CLAIM_OVERLAP = 0.3
 SAME_CLAIM_SHARED = 3
+# a denial that calls a piece a hoax or false, and says no more: "it is a hoax", "The story is fake", "almost none of
+# it is true"
+HOAX_VERDICT = re.compile(
+    r"^\W*(?:(?:it|this|that|(?:the|this|that)\s+(?:whole\s+|entire\s+)?(?:story|article|report|tale|news|thing|"
+    r"claim|rumou?r|post|piece))(?:[’']s|\s+(?:is|was))\s+(?:(?:all|just|definitely|completely|totally|simply)\s+)?"
+    r"(?:a\s+)?(?:hoax|fake|false|untrue|made\s+up|fabricated|satire|bogus|rubbish|nonsense)|(?:almost\s+)?"
+    r"(?:none|nothing|no\s+part)\s+of\s+(?:it|this|that|the\s+story)\s+(?:is|was)\s+true)\W*$",
+    re.IGNORECASE,
+)
+PUBLISHER_NAME = re.compile(
+    r"\b(?:report|news|website|site|daily|times|post|mail|mirror|tabloids?|newspaper|paper|magazine|blog|journal|"
+    r"herald|tribune|gazette|chronicle|courier|telegraph|examiner|inquirer|observer)\b|\.\w{2,7}\b",
+    re.IGNORECASE,
+)
 PUBLISHER_REACH = 40  # characters from a denial's words to the publisher named in them ("a posting on the ... website")
 POSSESSIVE_PRONOUNS = words("his her its their")
 UNRESOLVED_PRONOUNS = words(
@@ -411,6 +425,8 @@ def _target(
     ]
     if nested:
         return nested[0]
+    if (piece := _piece_called_a_hoax(denial, claims)) is not None:
+        return piece
     same_words = _denied_in_apposition(denial, claims)
     if same_words is not None:
         return same_words
@@ -525,6 +541,25 @@ def _target(
     if denial.cue and REFERENCE_IN_CUE.search(denial.cue):  # "bristles at the suggestion (that) ..."
         return claim_just_before(denial, others)
     return contrasted_in_its_sentence(denial, [c for c in others if c not in agreed], text)
+
+
+def _piece_called_a_hoax(denial: Quote, claims: list[DraftClaim]) -> DraftClaim | None:
+    """ "Banksy's PR has confirmed it is a hoax", "the story is a hoax", "almost none of it is true": what a published
+    piece claimed, told before the denial (the first named publisher's, else the first piece's)."""
+    if HOAX_VERDICT.match(denial.content) is None:
+        return None
+    before = [c for c in claims if c.claimant.id != denial.speaker_id and start_of(c.quotes[0]) < start_of(denial)]
+    pieces = [c for c in before if _publisher(c.claimant)]
+    named = [c for c in pieces if not is_document(c.claimant)]
+    chosen = named or pieces
+    return min(chosen, key=lambda c: start_of(c.quotes[0])) if chosen else None
+
+
+def _publisher(speaker: Speaker) -> bool:
+    """Whether a speaker is a site, a paper or a piece they published ("National Report", "nationalreport.net", "the
+    Daily Mail", "An article")."""
+    named = " ".join([speaker.name, *speaker.roles])
+    return is_document(speaker) or PUBLISHER_NAME.search(named) is not None
 
 
 def _told_just_before(denial: Quote, claims: list[DraftClaim], denier: Speaker) -> bool:

@@ -993,3 +993,16 @@ def test_another_side_saying_a_claim_s_subject_is_not_in_that_state_disputes_it(
     )
     ((claim, claimant, disputers),) = disputes_of(analyze(text))
     assert "Rosa Tamm was found dead" in claim and disputers == ["Olav Kask"]
+
+
+def test_a_piece_called_a_hoax_is_the_claim_of_the_site_that_published_it() -> None:
+    text = (
+        "Famous street artist arrested? Not quite\n\n"
+        "The story on the satirical website Daily Currant says the artist Nox was arrested in Leeds after a police "
+        "stake-out.\n\n"
+        "The photo used is from a 2012 carnival. Local councillor Tom Reed said the arrest was a waste of police time, "
+        "and fans said the artist had gone into hiding.\n\n"
+        "And as if you needed more proof, Nox's agent, Pia Lund, has confirmed it is a hoax."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Daily Currant", ["Pia Lund"])]
