@@ -344,3 +344,12 @@ def test_a_story_that_appeared_in_a_paper_suggesting_something_is_the_paper_s_st
     ]
     names = {s.id: s.name for s in analysis.speakers}
     assert names[claimant or ""] == "the Daily Courier" and [names[x] for x in disputers] == ["the Herald"]
+
+
+def test_no_evidence_to_suggest_something_is_no_one_s_statement() -> None:
+    text = (
+        "The agency continues to have no credible intelligence to suggest smugglers are using the tunnel, a "
+        'spokeswoman said. "We have no evidence to suggest that the ship sank," she added.'
+    )
+    analysis = analyze(text, id="t")
+    assert [q.source for q in analysis.quotes] == ["a spokeswoman", "she"]

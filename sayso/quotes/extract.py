@@ -178,7 +178,7 @@ def attributions(
     inner = rules.nested_in(frame, top) if nested and scheme == "sayso" else []
     found = _without_published_held(top, inner) + inner
     if scheme == "sayso":
-        found = _without_unasked_questions(frame, found)
+        found = _without_no_one_s(frame, _without_unasked_questions(frame, found))
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
@@ -202,12 +202,26 @@ def cut_before_own_statements(frame: Frame, top: list[Candidate], ruled: list[Ca
     return out
 
 
+# a source that says there is none: "no evidence", "no credible intelligence", "nothing" (not "no one", a speaker)
+NO_SOURCE = re.compile(r"\W*(?:no|nothing)\b(?!\s+(?:one|other)\b)", re.IGNORECASE)
+
+
 def _without_published_held(top: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
     """The top-level statements but what a published piece said where another statement holds those same words ("...
     a story that appeared in the Daily Courier suggesting that Y is false, according to the Herald": Y is the
     Courier's inside the Herald's statement, once)."""
     held = {tuple(c.content_spans) for c in nested}
     return [c for c in top if c.origin != "published" or tuple(c.content_spans) not in held]
+
+
+def _without_no_one_s(frame: Frame, found: list[Candidate]) -> list[Candidate]:
+    """The statements but those whose source says there is none ("We have no evidence to suggest that the ship sank":
+    no one suggests it), and what they hold stands on its own."""
+    dropped = [c for c in found if c.source_span and NO_SOURCE.match(frame.text, *c.source_span)]
+    for cand in found:
+        if cand.parent is not None and any(cand.parent is d for d in dropped):
+            cand.parent = None
+    return [c for c in found if not any(c is d for d in dropped)]
 
 
 def _without_unasked_questions(frame: Frame, found: list[Candidate]) -> list[Candidate]:
