@@ -20,7 +20,13 @@ from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
 from sayso.speaker_campaign import campaign_description, campaign_role, described_candidate
-from sayso.speaker_documents import document_author, earlier_document, piece_owner, site_of_the_piece
+from sayso.speaker_documents import (
+    document_author,
+    earlier_document,
+    piece_just_before,
+    piece_owner,
+    site_of_the_piece,
+)
 from sayso.speaker_entity import Entity, Resolution, normalise_name
 from sayso.speaker_lede import BODY_HEADS, LedeDescription, fits_roles, lede_description, lede_span
 from sayso.speaker_names import (
@@ -328,6 +334,13 @@ class SpeakerResolver(OrganisationLookup):
     def _person_or_organisation(self, name: SpacySpan) -> Resolution | None:
         return self._named_person(name) or self._organisation(name) or self._site(name)
 
+    def _piece_owner(self, name: SpacySpan) -> Resolution | None:
+        """Whose a piece is, by the name before its noun ("The DeepDotWeb report"): a person or organisation, or an
+        organisation of that name NER left untagged (not a date: "The Monday report")."""
+        if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} for t in name):
+            return None
+        return self._person_or_organisation(name) or Resolution(self._organisation_for(name.text), None)
+
     def _site(self, name: SpacySpan) -> Resolution | None:
         """A web site by its address ("TruthLens.org"), which NER may leave untagged."""
         return Resolution(self._organisation_for(name.text), None) if WEB_ADDRESS.search(name.text) else None
@@ -351,6 +364,8 @@ class SpeakerResolver(OrganisationLookup):
         """ "The statement said" after "In a statement, Northgate Water said": the statement's issuer; "it
         read" or "the statement said" right after "The mayor's office issued a statement.": the issuer named
         there (a person or organisation, else the words that name it)."""
+        if (piece := piece_just_before(mention, self._piece_owner)) is not None:
+            return piece  # "The DeepDotWeb report has other problems. It falsely stated ...": DeepDotWeb
         by = document_author(mention, lambda name: self._named_person(name) or self._organisation(name))
         if by := by or earlier_document(mention, self.entities.values()):
             return by  # "the suit reads" after "Podliska's lawsuit", "the report" after "a report from the IG"

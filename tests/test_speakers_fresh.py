@@ -329,3 +329,19 @@ def test_who_after_an_apposition_ending_in_a_body_is_the_person_named_before_it(
 def test_who_after_people_of_a_place_is_those_people() -> None:
     text = "The plan was opposed by dairy farmers in Wisconsin, who said prices would fall."
     assert speaker(quote_with(analyze(text, id="t"), "prices would fall")) == "dairy farmers in Wisconsin"
+
+
+def test_it_after_a_sentence_about_a_site_s_report_is_that_site() -> None:
+    text = (
+        "Brightline's engineer also disputed the report in a blog post today.\n\n"
+        "The NetWatchers report has other problems. It falsely stated that Brightline already monitors its customers."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "already monitors")) == "NetWatchers"
+
+
+def test_it_after_a_report_published_by_a_paper_is_that_paper() -> None:
+    text = (
+        "The incident is described in a report published the following year by the Courier. It said the man had "
+        "been questioned twice."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "questioned twice")) == "Courier"
