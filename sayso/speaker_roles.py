@@ -274,6 +274,7 @@ NO_ROLE_END = words("""
     and
 """)
 CLAUSE_LINKS = words("who whom which")  # where a role runs on into what follows ("chief of staff to X whom")
+GOES_BY = words("as called named nicknamed dubbed")  # how the words before a name may end: "known as", "called"
 # words that pick some of a group, no one's post ("Many Democrats", "Some Republicans", "Both")
 QUANTIFIERS = words("many some most one both several few all at least more other people")
 # what a word heading a role before a name ends with: a person's ("adviser", "director", "economist", "nominee")
@@ -301,6 +302,9 @@ def clean_role(role: str) -> str | None:
         words.pop()  # "Ten" before "Hag", "Van der" before "Berg": the name's own first words, no role
     while words and words[-1].lower() in CLAUSE_LINKS:
         words.pop()
+    if words and words[-1].lower() in GOES_BY:  # "the base chief known as Bob": the post, then what he goes by
+        while words and words[-1].lower() in GOES_BY | {"to", "known", "referred"}:
+            words.pop()
     if words and words[-1].lower() in NO_ROLE_END or all(w.lower() in QUANTIFIERS for w in words):
         return None
     cleaned = " ".join(words).strip()

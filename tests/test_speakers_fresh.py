@@ -345,3 +345,9 @@ def test_it_after_a_report_published_by_a_paper_is_that_paper() -> None:
         "been questioned twice."
     )
     assert speaker(quote_with(analyze(text, id="t"), "questioned twice")) == "Courier"
+
+
+def test_the_post_of_one_known_by_a_first_name_only_is_their_role() -> None:
+    text = '"There never was such an order," said the base chief known as Bob, speaking publicly for the first time.'
+    q = analyze(text, id="t").quotes[0]
+    assert speaker(q) == "Bob" and q.speaker is not None and q.speaker.role == "base chief"
