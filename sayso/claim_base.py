@@ -51,10 +51,24 @@ ANAPHORIC_AFTER = 160  # characters after the denial
 ANSWERS = re.compile(r"\b(?:after|when|in response to|responding to|replying to)\b", re.I)
 
 
+# the same key for words news uses for one thing: "ISIL" and "ISIS", "apprehended" and "caught" and "arrested"
+SAME_KEYS = {
+    "isil": "isis",
+    "appre": "arres",
+    "caugh": "arres",
+    "detai": "arres",
+    "died": "dead",
+    "death": "dead",
+    "kille": "dead",
+}
+
+
 def content_keys(text: str) -> set[str]:
-    """Content words, cut to five letters so that 'threats' meets 'threatened' and 'missiles' 'missile'."""
+    """Content words, cut to five letters so that 'threats' meets 'threatened' and 'missiles' 'missile' (and
+    words for one thing given one key: SAME_KEYS)."""
     words = re.findall(r"[a-z][a-z’']+", text.lower())
-    return {w[:5] for w in words if w not in STOPWORDS and len(w) > 3}
+    keys = {w[:5] for w in words if w not in STOPWORDS and len(w) > 3}
+    return {SAME_KEYS.get(k, k) for k in keys}
 
 
 @dataclass

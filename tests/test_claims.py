@@ -1006,3 +1006,14 @@ def test_a_piece_called_a_hoax_is_the_claim_of_the_site_that_published_it() -> N
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Daily Currant", ["Pia Lund"])]
+
+
+def test_a_denial_in_other_words_for_the_same_things_disputes_the_claim() -> None:
+    text = (
+        "Rep. Dan Korver said at least ten ISIS fighters had been caught crossing the border in Texas.\n\n"
+        "Officials at the border agency have been asked about it many times this month. Its spokeswoman, Mia Tran, "
+        "said the suggestion that people with ties to ISIL have been apprehended at the southern border is "
+        "categorically false."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Dan Korver", ["Mia Tran"])]
