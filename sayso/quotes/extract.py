@@ -178,7 +178,9 @@ def attributions(
     inner = rules.nested_in(frame, top) if nested and scheme == "sayso" else []
     found = _without_published_held(top, inner) + inner
     if scheme == "sayso":
-        found = _without_no_one_s(frame, _without_unasked_questions(frame, found))
+        # questions put by no one named ("asked whether ..."), and sources that say there is none: no statements
+        unsaid = [c for c in found if (not c.nested and _asked_by_no_one(frame, c)) or _said_by_none(frame, c)]
+        found = _without(found, unsaid)
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
@@ -214,24 +216,18 @@ def _without_published_held(top: list[Candidate], nested: list[Candidate]) -> li
     return [c for c in top if c.origin != "published" or tuple(c.content_spans) not in held]
 
 
-def _without_no_one_s(frame: Frame, found: list[Candidate]) -> list[Candidate]:
-    """The statements but those whose source says there is none ("We have no evidence to suggest that the ship sank":
-    no one suggests it), and what they hold stands on its own."""
-    dropped = [c for c in found if c.source_span and NO_SOURCE.match(frame.text, *c.source_span)]
+def _without(found: list[Candidate], dropped: list[Candidate]) -> list[Candidate]:
+    """The statements but those dropped; what a dropped one held stands on its own."""
     for cand in found:
         if cand.parent is not None and any(cand.parent is d for d in dropped):
             cand.parent = None
     return [c for c in found if not any(c is d for d in dropped)]
 
 
-def _without_unasked_questions(frame: Frame, found: list[Candidate]) -> list[Candidate]:
-    """The statements but for questions put by no one named; what such a question reports ("asked whether the
-    President's insistence that ... was right") stands on its own."""
-    dropped = [c for c in found if not c.nested and _asked_by_no_one(frame, c)]
-    for cand in found:
-        if cand.parent is not None and any(cand.parent is d for d in dropped):
-            cand.parent = None
-    return [c for c in found if not any(c is d for d in dropped)]
+def _said_by_none(frame: Frame, cand: Candidate) -> bool:
+    """Whether the source says there is none ("We have no evidence to suggest that the ship sank": no one suggests
+    it)."""
+    return cand.source_span is not None and NO_SOURCE.match(frame.text, *cand.source_span) is not None
 
 
 def from_tagger(frame: Frame, tagged: TaggedAttribution, scheme: Scheme = "sayso") -> Candidate | None:
