@@ -145,6 +145,9 @@ BODY_NOUNS = words("ministry department agency embassy council commission office
 RANK_WORDS = {"vice", "deputy", "assistant", "associate", "acting", "interim", "former", "shadow", "junior"}
 # what describes someone quoted for what they know, whose role when named is a post ("director of the Center for ...")
 EXPERT_HEADS = {"expert", "analyst", "specialist", "scholar", "researcher", "academic", "economist", "historian"}
+# "The statement by Iraq's Interior Ministry spokesman Saad Maan Ibrahim", "the denial from ...": whose statement it was
+STATEMENT_BY = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?(?:statement|denial|comments|remarks)\s+(?:by|from)\s+")
+AUTHOR_REACH = 60  # characters after "The statement by" within which the author's name begins
 INTRODUCED_REACH = 400  # characters after the description's sentence within which the one it describes is named
 POSSESSIVE = re.compile(r"[’']s\b")
 HEADLINE_BODY = r"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b"
@@ -747,7 +750,10 @@ class SpeakerResolver(OrganisationLookup):
         if mention[0].lower_ in {"a", "an", "another"} or ONE_OF.match(mention.text):
             # "A council spokesman said", "Another minister said": someone not named before; maybe named just after
             return (
-                self._named_next(mention) or self._named_unintroduced(mention) or self._described_in_the_lede(mention)
+                self._named_next(mention)
+                or self._named_unintroduced(mention)
+                or self._named_as_its_author(mention)
+                or self._described_in_the_lede(mention)
             )
         if (named := self._named_just_before(mention)) is not None:
             return Resolution(named, clean_role(mention.text))
@@ -826,6 +832,29 @@ class SpeakerResolver(OrganisationLookup):
         word = self._word_before_name(named.start_char)
         titles = {TITLE_WORDS.get(word, word)} | {h.rsplit("-", 1)[-1] for h in role_heads(person.roles)}
         return Resolution(person, None) if head in titles or TITLE_WORDS.get(head) in titles else None
+
+    def _named_as_its_author(self, mention: SpacySpan) -> Resolution | None:
+        """ "An Iraqi official denied that ..." and paragraphs later "The statement by Iraq's Interior Ministry
+        spokesman Saad Maan Ibrahim adds to the confusion": the person the article names as the author of the
+        statement, when the description fits their post (its head, or a word for it; its nationality, their country)."""
+        described = described_words(mention.text)
+        if not described:
+            return None
+        for ref in STATEMENT_BY.finditer(self.text, mention.end_char):
+            named = next((p for p in self.people if 0 <= p.start_char - ref.end() <= AUTHOR_REACH), None)
+            author = self.doc.char_span(ref.end(), named.end_char, alignment_mode="expand") if named else None
+            person = self._named_person(author) if author is not None else None
+            if person is None or person.entity.type != "PERSON" or not head_fits(described[-1], person.entity.roles):
+                continue
+            if self._same_country(mention, person.entity.roles):
+                return person
+        return None
+
+    def _same_country(self, mention: SpacySpan, roles: list[str]) -> bool:
+        """Whether a description's nationality ("Iraqi") is the country of a role ("Iraq's Interior Ministry
+        spokesman"); true where the description has none."""
+        nationalities = [t.text for t in mention if t.ent_type_ == "NORP"]
+        return all(any(role.startswith(n[:4]) for role in roles) for n in nationalities)
 
     def _named_unintroduced(self, mention: SpacySpan) -> Resolution | None:
         """ "A former prosecutor in the case said ..." and the next sentence opens with a name not met before and not

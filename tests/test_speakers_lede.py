@@ -213,3 +213,21 @@ def test_a_woman_described_in_the_lede_is_the_one_named_next_whatever_her_role()
         "Adler, a nurse from Toronto, travelled to the region in May."
     )
     assert speaker(quote_with(analyze(text, id="t"), "she is fine")) == "Ruth Adler"
+
+
+def test_an_official_described_first_is_the_one_named_as_the_statement_s_author_later() -> None:
+    text = (
+        "A Norwegian official denied that the trawler seized off Svalbard belonged to a Russian fishing firm.\n\n"
+        "Wednesday's denial comes a day after Russian officials said the trawler was theirs.\n\n"
+        "The statement by Norway's Fisheries Ministry spokesman Lars Dahl adds to the confusion about the ship."
+    )
+    q = quote_with(analyze(text, id="t"), "the trawler seized")
+    assert speaker(q) == "Lars Dahl"
+
+
+def test_an_official_is_not_the_author_of_a_statement_from_another_country() -> None:
+    text = (
+        "A Norwegian official denied that the trawler seized off Svalbard belonged to a Russian fishing firm.\n\n"
+        "The statement by Russia's Fisheries Ministry spokesman Pavel Orlov said the trawler was theirs."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "the trawler seized")) != "Pavel Orlov"
