@@ -145,6 +145,13 @@ BODY_NOUNS = words("ministry department agency embassy council commission office
 RANK_WORDS = {"vice", "deputy", "assistant", "associate", "acting", "interim", "former", "shadow", "junior"}
 # what describes someone quoted for what they know, whose role when named is a post ("director of the Center for ...")
 EXPERT_HEADS = {"expert", "analyst", "specialist", "scholar", "researcher", "academic", "economist", "historian"}
+# "The two lawmakers", "the two men", "Both senators": two people named together before
+THE_TWO = re.compile(r"(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?:[a-z]+\s+)?[a-z]+(?:men|s)")
+# a name, "and", maybe a title, right before another name: "Goodlatte and Benghazi Committee Chairman [Trey Gowdy]"
+JOINED_BEFORE = re.compile(
+    r"(?P<first>[A-Z][\w'’-]+)(?:\s*\([^()]{1,12}\))?\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}$"
+)
+JOINED_REACH = 80  # characters before the second name in which the first is
 # "The statement by Iraq's Interior Ministry spokesman Saad Maan Ibrahim", "the denial from ...": whose statement it was
 STATEMENT_BY = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?(?:statement|denial|comments|remarks)\s+(?:by|from)\s+")
 AUTHOR_REACH = 60  # characters after "The statement by" within which the author's name begins
@@ -317,6 +324,7 @@ class SpeakerResolver(OrganisationLookup):
             or self._campaign_description(mention, cand)
             or self._organisation(mention)
             or self._pronoun(mention)
+            or self._the_two(mention)
             or self._description(mention)
             or self._spokesperson_of_last_organisation(mention)
             or self._headline_body(mention)
@@ -832,6 +840,28 @@ class SpeakerResolver(OrganisationLookup):
         word = self._word_before_name(named.start_char)
         titles = {TITLE_WORDS.get(word, word)} | {h.rsplit("-", 1)[-1] for h in role_heads(person.roles)}
         return Resolution(person, None) if head in titles or TITLE_WORDS.get(head) in titles else None
+
+    def _the_two(self, mention: SpacySpan) -> Resolution | None:
+        """ "Goodlatte and Benghazi Committee Chairman Trey Gowdy sent a letter ... The two lawmakers argue ...": the
+        two people named together last, as one group ("Bob Goodlatte and Trey Gowdy")."""
+        if THE_TWO.fullmatch(mention.text.strip()) is None:
+            return None
+        for second in reversed([p for p in self.people if p.end_char <= mention.start_char]):
+            joined = JOINED_BEFORE.search(self.text, max(0, second.start_char - JOINED_REACH), second.start_char)
+            first = self._person_named(joined.group("first"), joined.end("first")) if joined else None
+            other = self._person_for(second.text, second.start_char)
+            if first is not None and first is not other:
+                name = f"{first.name} and {other.name}"
+                return Resolution(self.entities.setdefault("GROUP:" + name, Entity(name, "GROUP")), None)
+        return None
+
+    def _person_named(self, name: str, end: int) -> Entity | None:
+        """The person a name ending at ``end`` is: one the article names there, or one whose surname it is."""
+        at = next((p for p in self.people if p.end_char == end), None)
+        if at is not None:
+            return self._person_for(at.text, at.start_char)
+        people = (e for e in self.entities.values() if e.type == "PERSON" and e.name.split()[-1] == name)
+        return next(people, None)
 
     def _named_as_its_author(self, mention: SpacySpan) -> Resolution | None:
         """ "An Iraqi official denied that ..." and paragraphs later "The statement by Iraq's Interior Ministry

@@ -351,3 +351,12 @@ def test_the_post_of_one_known_by_a_first_name_only_is_their_role() -> None:
     text = '"There never was such an order," said the base chief known as Bob, speaking publicly for the first time.'
     q = analyze(text, id="t").quotes[0]
     assert speaker(q) == "Bob" and q.speaker is not None and q.speaker.role == "base chief"
+
+
+def test_the_two_lawmakers_are_the_two_people_named_together_before() -> None:
+    text = (
+        "Rep. Ann Holt (R-Va.) and Judiciary Committee Chairman Tom Reyes (R-S.C.) sent a letter to the agency on "
+        'Monday. The two lawmakers, however, argue that "there is precedent for prosecution."'
+    )
+    q = quote_with(analyze(text, id="t"), "precedent for prosecution")
+    assert speaker(q) == "Ann Holt and Tom Reyes" and q.speaker is not None and q.speaker.type == "GROUP"
