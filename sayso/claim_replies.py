@@ -50,6 +50,14 @@ NEGATED_STATE = re.compile(
 NOT_A_STATE = {"sure", "clear", "known", "aware", "going", "able", "certain", "true", "right", "wrong", "possible"}
 
 
+# "there's no precedent", "there was no evidence": a claim that something does not exist; "there is precedent", "there
+# is clear evidence": that it does
+THERE_IS = r"\bthere(?:[’']s|\s+is|\s+was|\s+are|\s+were|\s+has\s+been|\s+have\s+been)\s+"
+NONE_THERE = re.compile(THERE_IS + r"no\s+(?:[a-z]+\s+)?(?P<what>[a-z]{4,})\b", re.IGNORECASE)
+SOME_THERE = re.compile(
+    THERE_IS + r"(?!no\b|not\b)(?:(?:a|an|some|clear|ample|plenty\s+of|strong|real)\s+)?(?P<what>[a-z]{4,})\b",
+    re.IGNORECASE,
+)
 EVIDENCE = re.compile(
     r"\b(?:prove[sd]?|proven|show(?:s|ed|n)?|demonstrate[sd]?|establish(?:es|ed)?|document(?:s|ed))\b", re.IGNORECASE
 )
@@ -233,6 +241,28 @@ def contradicting_replies(
             if not any(names_speaker(c.content, subject) for c in claim.quotes):
                 continue
             if any(opposed(c.content, q.content) for c in claim.quotes):
+                yield claim, q
+                break
+
+
+def existence_answered(
+    quotes: list[Quote], claims: list[DraftClaim], speakers: dict[str, Speaker]
+) -> Iterator[tuple[DraftClaim, Quote]]:
+    """ "he said there's no precedent for prosecuting a case like this" ... "The two lawmakers argue that there is
+    precedent for prosecution": another side's statement, just after a claim that there is no such thing, that says
+    there is, disputes it."""
+    for claim in claims:
+        what = [m.group("what") for c in claim.quotes if (m := NONE_THERE.search(c.content))]
+        if not what or claim.denials:
+            continue
+        ends = [end_of(c) for c in claim.quotes]
+        for q in quotes:
+            if q.speaker_id not in speakers or q.polarity != "asserts" or q in claim.quotes:
+                continue
+            if not any(0 <= start_of(q) - end <= CONTRADICTING_REACH for end in ends):
+                continue
+            there = SOME_THERE.search(q.content)
+            if there and there.group("what") in what and other_side(speakers[q.speaker_id or ""], claim.claimant):
                 yield claim, q
                 break
 

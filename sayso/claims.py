@@ -59,6 +59,7 @@ from sayso.claim_replies import (
     defending_replies,
     disagreeing,
     evidence_against,
+    existence_answered,
     negated_restatements,
     reaffirmed,
     shown_wrong,
@@ -234,6 +235,8 @@ def link(quotes: list[Quote], speakers: list[Speaker], text: str) -> tuple[list[
     for claim, reply in acts_denied_by_those_named(quotes, claims, by_id):
         claim.denials.append(reply)
     for claim, reply in negated_restatements(quotes, claims, by_id):
+        claim.denials.append(reply)
+    for claim, reply in existence_answered(quotes, claims, by_id):
         claim.denials.append(reply)
     out_claims = [
         Claim(id=c.id, text=c.text, quote_ids=[q.id for q in c.quotes], claimant_id=c.claimant.id) for c in claims

@@ -1017,3 +1017,20 @@ def test_a_denial_in_other_words_for_the_same_things_disputes_the_claim() -> Non
     )
     disputes = disputes_of(analyze(text))
     assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Dan Korver", ["Mia Tran"])]
+
+
+def test_another_side_saying_there_is_what_a_claim_says_there_is_not_disputes_it() -> None:
+    text = (
+        "Director Lena Dorn said there's no precedent for charging a case like this without evidence of intent. "
+        "Senator Mark Hale, however, argues that there is precedent for prosecution."
+    )
+    disputes = disputes_of(analyze(text))
+    assert [(claimant, disputers) for _, claimant, disputers in disputes] == [("Lena Dorn", ["Mark Hale"])]
+
+
+def test_saying_there_is_something_else_is_no_dispute_of_there_being_none() -> None:
+    text = (
+        "Director Lena Dorn said there's no precedent for charging a case like this. "
+        "Senator Mark Hale said there is growing support for the bill."
+    )
+    assert disputes_of(analyze(text)) == []
