@@ -158,10 +158,12 @@ def headed_by_a_post(role: str) -> bool:
         return False
     if head.isupper() and len(head) <= 5:
         return True
-    lowered = head.lower()
-    singular = lowered[:-1] if lowered.endswith("s") else lowered
     known = ROLE_TITLES | PERSON_NOUNS | TITLES | ROLE_HEADS
-    return lowered in known or singular in known or PERSON_ENDING.search(singular) is not None
+    for part in head.lower().split("-"):  # "vice-chair", "president-elect", "co-founder": any part
+        singular = part[:-1] if part.endswith("s") else part
+        if part in known or singular in known or PERSON_ENDING.search(singular) is not None:
+            return True
+    return False
 
 
 def title_before(ent: SpacySpan) -> SpacySpan:
@@ -286,7 +288,8 @@ ROLE_HEADS = words("""
     counsel envoy consul admiral colonel major captain lieutenant sergeant corporal marshal ensign bishop cardinal rabbi
     imam reverend priest pastor sheikh lord lady baron duke dame sir star actress rapper pundit mogul tycoon magnate
     heir heiress chef pilot nurse dean provost principal head boss athlete quarterback clerk chaplain monk nun
-    billionaire millionaire critic cleric skeptic sceptic
+    billionaire millionaire critic cleric skeptic sceptic archbishop baroness duchess earl countess deputy constable
+    forward model czar tsar whip
 """)
 
 

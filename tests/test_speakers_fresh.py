@@ -360,3 +360,12 @@ def test_the_two_lawmakers_are_the_two_people_named_together_before() -> None:
     )
     q = quote_with(analyze(text, id="t"), "precedent for prosecution")
     assert speaker(q) == "Ann Holt and Tom Reyes" and q.speaker is not None and q.speaker.type == "GROUP"
+
+
+def test_hyphenated_and_less_common_posts_before_a_name_stay_roles() -> None:
+    text = (
+        "Vice-chair Ana Ruiz said the vote would pass. President-elect Tom Hale said he would sign it. "
+        "Chief Whip Amy Lowe said the party was united."
+    )
+    roles = {s.name: s.roles for s in analyze(text, id="t").speakers}
+    assert roles == {"Ana Ruiz": ["Vice-chair"], "Tom Hale": ["President-elect"], "Amy Lowe": ["Chief Whip"]}
