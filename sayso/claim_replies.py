@@ -341,17 +341,23 @@ def _negated_acts_of(content: str) -> list[tuple[set[str], set[str]]]:
     was not done ("Rosenberg was not captured by IS": {rosen}, {captu})."""
     found = []
     for act in negated_act_matches(content):
-        subject = content_keys(" ".join(re.split(r"[,;:]", content[: act.start()])[-1].split()[-3:]))
+        subject = _subject_keys(content, act.start())
         verb = content_keys((act.group("act") or act.group("past")).split()[0])
         if subject and verb:
             found.append((subject, verb))
     for state in NEGATED_STATE.finditer(content):
-        subject = content_keys(" ".join(re.split(r"[,;:]", content[: state.start()])[-1].split()[-3:]))
-        verb = content_keys(state.group("state"))
         word = state.group("state").lower()
-        if subject and verb and word not in NOT_A_STATE and not word.endswith("ed"):  # (an act: NEGATED_ACT's)
+        if word in NOT_A_STATE or word.endswith("ed"):  # (an act: NEGATED_ACT's)
+            continue
+        subject, verb = _subject_keys(content, state.start()), content_keys(word)
+        if subject and verb:
             found.append((subject, verb))
     return found
+
+
+def _subject_keys(content: str, at: int) -> set[str]:
+    """The content words of the (up to three) words before ``at`` in its clause: the subject of what follows."""
+    return content_keys(" ".join(re.split(r"[,;:]", content[:at])[-1].split()[-3:]))
 
 
 def _same_subject(claim: Quote, reply: Quote, claim_keys: set[str]) -> bool:

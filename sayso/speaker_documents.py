@@ -143,7 +143,8 @@ def piece_just_before(mention: SpacySpan, resolve: Callable[[SpacySpan], Resolut
     before = text[: mention.start_char].rstrip()
     if not before.endswith((".", "!", "?")):
         return None
-    opening = [m.end() for m in SENTENCE_OPENING.finditer(text, 0, len(before) - 1)]
+    paragraph = max(0, text.rfind("\n", 0, len(before) - 1))  # (a line break opens a sentence: none before counts)
+    opening = [m.end() for m in SENTENCE_OPENING.finditer(text, paragraph, len(before) - 1)]
     start = opening[-1] if opening else 0
     sentence = text[start : len(before) - 1]
     pieces = list(PIECE_IN_SENTENCE.finditer(sentence))

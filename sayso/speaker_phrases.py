@@ -17,8 +17,6 @@ from sayso.speaker_entity import Entity, normalise_name
 from sayso.speaker_names import BODY_BEFORE_NAME, NON_COMPANY_KINDS, PUBLISHER_WORDS, is_first_name
 from sayso.speaker_roles import ORG_WORDS, PERSON_NOUNS
 
-# Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
-
 # Singular nouns of a group that news calls "they": "The family said ...; they added".
 COLLECTIVE_NOUNS = words("family families couple crew staff")
 OWN_PEOPLE_POSSESSIVES = words("his her their")  # "Benning and his lawyers"

@@ -30,6 +30,7 @@ ROLE_TITLES = words("""
     chief director ceo rep representative congressman congresswoman ambassador prosecutor officer
     detective coach professor councillor councilor councilman councilwoman alderman
 """)
+# Heads of a description of one person ("a council spokeswoman", "the victim's mother", "a senior official").
 PERSON_NOUNS = words("""
     spokesman spokeswoman spokesperson official source aide adviser advisor executive officer defendant witness
     victim mother father wife husband son daughter brother sister man woman neighbour neighbor resident lawyer
@@ -158,10 +159,9 @@ def headed_by_a_post(role: str) -> bool:
         return False
     if head.isupper() and len(head) <= 5:
         return True
-    known = ROLE_TITLES | PERSON_NOUNS | TITLES | ROLE_HEADS
     for part in head.lower().split("-"):  # "vice-chair", "president-elect", "co-founder": any part
         singular = part[:-1] if part.endswith("s") else part
-        if part in known or singular in known or PERSON_ENDING.search(singular) is not None:
+        if part in POST_HEADS or singular in POST_HEADS or PERSON_ENDING.search(singular) is not None:
             return True
     return False
 
@@ -291,6 +291,7 @@ ROLE_HEADS = words("""
     billionaire millionaire critic cleric skeptic sceptic archbishop baroness duchess earl countess deputy constable
     forward model czar tsar whip
 """)
+POST_HEADS = ROLE_TITLES | PERSON_NOUNS | TITLES | ROLE_HEADS  # the words that head a role before a name
 
 
 def clean_role(role: str) -> str | None:

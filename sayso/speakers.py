@@ -849,8 +849,10 @@ class SpeakerResolver(OrganisationLookup):
         for second in reversed([p for p in self.people if p.end_char <= mention.start_char]):
             joined = JOINED_BEFORE.search(self.text, max(0, second.start_char - JOINED_REACH), second.start_char)
             first = self._person_named(joined.group("first"), joined.end("first")) if joined else None
+            if first is None:
+                continue
             other = self._person_for(second.text, second.start_char)
-            if first is not None and first is not other:
+            if first is not other:
                 name = f"{first.name} and {other.name}"
                 return Resolution(self.entities.setdefault("GROUP:" + name, Entity(name, "GROUP")), None)
         return None
