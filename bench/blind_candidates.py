@@ -15,12 +15,14 @@ dispute rule was written against), shuffled with random.Random(15); holdout11 to
 --pool polnear-dev: PolNeAR dev articles under 12,000 characters with a denial word, shuffled with random.Random(16)
 (quote attribution is measured on them; no dispute gold had them before session 16); holdout12 took all of them
 (positions 0-33).
+--pool polnear-long: the PolNeAR articles the other PolNeAR pools left out for length, 12,000 to 18,000 characters
+with a denial word (train past the first 200, then dev), shuffled with random.Random(17); holdout14 took them all.
 A gold names such an article "fnc1/train_bodies/<Body ID>" (bench/disputes.py reads it from the CSV).
 
 An annotator must not run sayso on a set before it is scored once. --show FILE prints the text sayso analyzes (the
 one cue offsets count in).
 
-    python bench/blind_candidates.py [--pool polnear|polnear-dev|fnc1|fnc1-holdout] [--start 0] [--count 40]
+    python bench/blind_candidates.py [--pool polnear|polnear-dev|polnear-long|fnc1|fnc1-holdout] [--start 0] [--count 40]
     python bench/blind_candidates.py --show fnc1/train_bodies/1234
 """
 
@@ -43,6 +45,7 @@ DENIAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_CHARS = 12_000
+LONG_CHARS = 18_000
 FIRST = 200  # the articles before this position (sorted) were read while rules were written
 FNC1_CHARS = (1_000, 8_000)
 FNC1_PREFIX = "fnc1/train_bodies/"
@@ -86,6 +89,20 @@ def dev_candidates(data: Path) -> list[tuple[str, int, int]]:
     return out
 
 
+def long_candidates(data: Path) -> list[tuple[str, int, int]]:
+    """(file name, denial words, characters) of every PolNeAR article of MAX_CHARS to LONG_CHARS characters with a
+    denial word: train past FIRST, then dev (data: the PolNeAR folder), in the seeded order."""
+    paths = sorted((data / "train" / "text").glob("*.txt"))[FIRST:] + sorted((data / "dev" / "text").glob("*.txt"))
+    out = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        hits = len(DENIAL_WORDS.findall(text))
+        if hits and MAX_CHARS < len(text) <= LONG_CHARS:
+            out.append((f"{path.parent.parent.name}/text/{path.name}", hits, len(text)))
+    random.Random(17).shuffle(out)
+    return out
+
+
 def candidates(data: Path) -> list[tuple[str, int, int]]:
     """(file name, denial words, characters) of every PolNeAR candidate (data: the PolNeAR folder), in the seeded
     order."""
@@ -107,7 +124,7 @@ def candidates(data: Path) -> list[tuple[str, int, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=BENCH.parent.parent / "shared" / "data")
-    parser.add_argument("--pool", choices=("polnear", "polnear-dev", "fnc1", "fnc1-holdout"), default="polnear")
+    parser.add_argument("--pool", choices=("polnear", "polnear-dev", "polnear-long", "fnc1", "fnc1-holdout"), default="polnear")
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--show", metavar="FILE", help="print the text of one article of a gold")
@@ -120,6 +137,7 @@ def main() -> None:
     pool = {
         "polnear": lambda: candidates(args.data / "polnear"),
         "polnear-dev": lambda: dev_candidates(args.data / "polnear"),
+        "polnear-long": lambda: long_candidates(args.data / "polnear"),
         "fnc1": lambda: fnc1_candidates(args.data),
         "fnc1-holdout": lambda: fnc1_candidates(args.data, "hold_out_ids.txt", 15),
     }[args.pool]()

@@ -38,6 +38,9 @@ The sets and how far each can be trusted (a set whose failures were read is no l
                                last of that pool) was annotated after the filter was trained and scored once with the
                                start and the end code: 0.188 / 0.286 and 0.188 / 0.308. holdout10 to holdout13 are
                                kept unread (only their summary lines were printed) and out of the filter's training.
+                               holdout14 (--pool polnear-long, all 11 PolNeAR articles of 12,000-18,000 characters
+                               with a denial word; 9 pairs + 16 optional) was annotated blind by a helper in session
+                               22, scored once with that session's start code (0.444 / 0.500) and then read.
 """
 
 from __future__ import annotations
