@@ -22,7 +22,8 @@ A gold names such an article "fnc1/train_bodies/<Body ID>" (bench/disputes.py re
 An annotator must not run sayso on a set before it is scored once. --show FILE prints the text sayso analyzes (the
 one cue offsets count in).
 
-    python bench/blind_candidates.py [--pool polnear|polnear-dev|polnear-long|fnc1|fnc1-holdout] [--start 0] [--count 40]
+    python bench/blind_candidates.py [--pool polnear|polnear-dev|polnear-long|fnc1|fnc1-holdout] [--start 0]
+        [--count 40]
     python bench/blind_candidates.py --show fnc1/train_bodies/1234
 """
 
@@ -124,7 +125,8 @@ def candidates(data: Path) -> list[tuple[str, int, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=BENCH.parent.parent / "shared" / "data")
-    parser.add_argument("--pool", choices=("polnear", "polnear-dev", "polnear-long", "fnc1", "fnc1-holdout"), default="polnear")
+    pools = ("polnear", "polnear-dev", "polnear-long", "fnc1", "fnc1-holdout")
+    parser.add_argument("--pool", choices=pools, default="polnear")
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--show", metavar="FILE", help="print the text of one article of a gold")

@@ -162,6 +162,12 @@ DENIAL_CONTENT = re.compile(
     r"|" + STORIES_CALLED_WORTHLESS +
     # a bare "No." or "No, ..." answering a question (not "No. 10 said", "No one asked")
     r"|^\W*no(?:[.!]|,)\s+(?!\d)"
+    # "neither the nominee nor her campaign helped ...", "Neither Lowe nor his aides ever met him": an act no one of
+    # those named did, opening the words (not "neither confirmed nor denied", "Neither side expects a deal", nor
+    # "Neither the company nor its lawyers responded to requests for comment")
+    r"|^\W*neither\b(?![^.;:!?]*\b(?:confirm|respond|comment|repl|return|answer|acknowledg|reach|contact))"
+    r"[^.;:!?]{1,60}?\bnor\b[^.;:!?]{1,60}?\b(?:ever\s+)?(?:[a-z]{3,}ed|met|knew|saw|made|took|gave|told|said|paid|"
+    r"sent|spoke)\b"
     # "We reject the suggestion that ...", "I categorically deny": the speaker's own denial, opening the words (not a
     # later sentence: "... I reject any proposal to intern anyone")
     r"|^\W*(?:we|i)\s+(?:\w+ly\s+)?(?:reject|deny|dispute|refute)\b",
@@ -187,6 +193,14 @@ CALLED_FALSE = re.compile(
     r"^\W*(?:(?:it|that|this|those|these|them)\s+)?[“\"‘]?(?:(?:\w+ly|beyond|just|simply|pure|complete|total|utter|a|an)"
     r"\s+){0,2}(?:false|untrue|baseless|unfounded|preposterous|absurd|ridiculous|laughable|nonsense|nonsensical|"
     r"fabricated|bogus|fake|lies?|fiction|fantasy|garbage|rubbish|hogwash|malarkey)\W*$",
+    re.IGNORECASE,
+)
+# "challenged the assertion that he had ever attacked her", "contested the claim that ...": a claim challenged is
+# denied (not "challenged him to a debate", "contested the seat")
+CHALLENGING_CUE = re.compile(r"\b(?:challeng|contest)(?:e|es|ed|ing)?$", re.IGNORECASE)
+CLAIM_OPENING = re.compile(
+    r"^\W*(?:the|that|this|his|her|their|its)\s+(?:\w+\s+)?(?:assertions?|claims?|notion|suggestions?|allegations?|"
+    r"contention|idea|premise|reports?|accounts?)\s+that\b",
     re.IGNORECASE,
 )
 # "What does Ruiz know about it": a question that waves away what someone says (not "what did they know", which asks,
@@ -245,6 +259,7 @@ def polarity(cue: str | None, content: str, lead: str = "", between: str = "") -
     from the speaker to the cue ("... representatives cleared up the rumours and issued a statement saying ...")."""
     cue_words = (cue or "").lower()
     called_false = CALLING_CUE.search(cue_words) and CALLED_FALSE.search(content)
+    called_false = called_false or (CHALLENGING_CUE.search(cue_words) and CLAIM_OPENING.search(content))
     if _cue_denies(cue) or CONTRARY_LEAD.search(lead) or called_false or REPORTS_DENIED_BESIDE.search(between):
         return "denies"
     if cue_words in QUESTION_CUES:

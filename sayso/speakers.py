@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from sayso.model import Speaker, SpeakerType
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_speech_verb, words
+from sayso.quotes.quoted import interview_labels, interviewee
 from sayso.speaker_campaign import campaign_description, campaign_role, described_candidate
 from sayso.speaker_documents import (
     document_author,
@@ -134,6 +135,10 @@ OFFICE_WORDS = {
     "senator": words("senator lawmaker legislator"),
     "governor": words("governor"),
 }
+# "Grayson's spokeswoman": the one whose post a description names; "Murphy's spokeswoman " right before a name
+DESCRIBED_OWNER = re.compile(r"^\W*(?:the\s+)?([A-Z][\w-]*)['’]s\s")
+OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:[\w-]+\s+){0,3}$")
+OWNER_REACH = 60  # characters before a name in which its owner's post is read
 SENTENCE_END = re.compile(
     r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
 )
@@ -315,6 +320,7 @@ class SpeakerResolver(OrganisationLookup):
         found = (
             owner
             or self._narrator(mention, cand)
+            or self._interviewer_s_you(mention)
             or self._published_by(mention)
             or self._lede_described(mention)
             or self._document(mention)
@@ -364,6 +370,21 @@ class SpeakerResolver(OrganisationLookup):
         if by := byline(self.text):
             return Resolution(self._person_for(by.group(1), by.start(1)), None)
         return Resolution(self.entities.setdefault("UNNAMED:author", Entity("The author", "UNNAMED")), None)
+
+    @cached_property
+    def _interview(self) -> tuple[list[re.Match[str]], SpacySpan | None]:
+        labels = interview_labels(self.text)
+        return labels, interviewee(self.doc, labels)
+
+    def _interviewer_s_you(self, mention: SpacySpan) -> Resolution | None:
+        """ "Q: You said last year that ..." in an interview printed as questions and answers: the interviewee."""
+        labels, person = self._interview
+        if person is None or mention.text.strip().lower() != "you":
+            return None
+        label = next((m for m in reversed(labels) if m.start() <= mention.start_char), None)
+        if label is None or label.group(1) != "Q" or "\n" in self.text[label.start() : mention.start_char]:
+            return None
+        return Resolution(self._person_for(person.text, person.start_char), None)
 
     def _in_a_statement(self, cue: Span) -> bool:
         """Whether the cue's sentence says the words came "in a statement" ("In a statement, X said")."""
@@ -780,7 +801,9 @@ class SpeakerResolver(OrganisationLookup):
         elif words[-1] in BODY_KINDS or some_of_a_kind(mention):
             return None  # "police said": the body, never one of its officers ("Sarah Quinn of Eastfield Police")
         else:
-            target = self._best_role_match(words, mention.start_char) or self._named_later(words)
+            owner = DESCRIBED_OWNER.match(mention.text)
+            target = self._best_role_match(words, mention.start_char, owner.group(1) if owner else None)
+            target = target or self._named_later(words)
             if target is None and mention[0].lower_ == "the":
                 # "the vice president of the largest union ... told" then '"...," said Shawn Moran, the vice-president
                 # of the National Border Patrol Council': the one newly named next with that post
@@ -890,18 +913,16 @@ class SpeakerResolver(OrganisationLookup):
 
     def _named_unintroduced(self, mention: SpacySpan) -> Resolution | None:
         """ "A former prosecutor in the case said ..." and the next sentence opens with a name not met before and not
-        said who it is ("Marcus Ellery said on CNN that ..."): the one described, named only now, the description
-        their role."""
+        said who it is ("Marcus Ellery said on CNN that ..."), or only by a post of the one the description says
+        they work for ("A spokeswoman for Hillary Clinton says ..." / "Clinton communications director Jennifer
+        Palmieri spoke to reporters ..."): the one described, named only now, the description their role."""
         described = described_words(mention.text)
         if not described or described[-1] not in ROLE_TITLES | EXPERT_HEADS | PERSON_NOUNS:
             return None
         end = SENTENCE_END.search(self.text, mention.end_char)
-        named = next((e for e in self.people if end and e.start_char >= end.end()), None)
-        if end is None or named is None or self.text[end.end() : named.start_char].strip():
-            return None  # (the name must open the next sentence)
-        verb = named.doc[named.end] if named.end < len(named.doc) else None
-        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
-            return None  # ("Marcus Ellery, a lawyer, said": said who he is)
+        named = self._subject_opening(mention, end.end()) if end else None
+        if named is None:
+            return None
         person = self._person_for(named.text, named.start_char)
         earlier = (p for p in self.people if p.start_char < named.start_char)
         if any(self._person_for(p.text, p.start_char) is person for p in earlier):
@@ -909,6 +930,33 @@ class SpeakerResolver(OrganisationLookup):
         role = clean_role(singular_description(mention.text))
         person.add_role(role)
         return Resolution(person, role)
+
+    def _subject_opening(self, mention: SpacySpan, start: int) -> SpacySpan | None:
+        """The name that opens the sentence at `start` as the subject of its verb (not "Marcus Ellery, a lawyer,
+        said": said who he is), maybe after a post of the one the description says its person works for."""
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        end = SENTENCE_END.search(self.text, start)
+        for named in self.people:
+            if named.start_char < start:
+                continue
+            if end is not None and named.start_char >= end.start():
+                return None
+            verb = named.doc[named.end] if named.end < len(named.doc) else None
+            if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+                return named if self._opens_with(mention, self.text[start : named.start_char]) else None
+        return None
+
+    @staticmethod
+    def _opens_with(mention: SpacySpan, before_name: str) -> bool:
+        """Whether the words before a name opening a sentence are none, or a post of the one a description says its
+        person works for ("Clinton communications director" after "A spokeswoman for Hillary Clinton")."""
+        if not before_name.strip():
+            return True
+        employer = ROLE_COMPLEMENT.search(mention.text)
+        capitalised = set(re.findall(r"\b[A-Z][\w’'-]+", employer.group(0))) if employer else set()
+        role = role_before_name(before_name.strip())
+        return role is not None and bool(capitalised & set(role.split()))
 
     def _word_before_name(self, at: int) -> str:
         """The word right before a name, lowercased ("sen" of "Sen. Maria Delgado"), or ""."""
@@ -934,10 +982,14 @@ class SpeakerResolver(OrganisationLookup):
             return None
         return seen[-1] if which == "latter" else seen[-2]
 
-    def _best_role_match(self, words: list[str], at: int) -> Entity | None:
+    def _best_role_match(self, words: list[str], at: int, owner: str | None = None) -> Entity | None:
+        """The person met before whose roles best fit a description's words; not one whose post is another's
+        ("Grayson's spokeswoman" is not "Murphy's spokeswoman Galia Slayen")."""
         best: tuple[float, Entity] | None = None
         for entity in self.entities.values():
             if entity.type != "PERSON" or not entity.mentions or min(s for s, _ in entity.mentions) > at:
+                continue
+            if owner is not None and self._owned_by_another(entity, owner):
                 continue
             if qualifies_role(words[-1], entity.roles):
                 continue  # "Smith's campaign" is not "Smith campaign spokeswoman" Jo Reed
@@ -948,6 +1000,14 @@ class SpeakerResolver(OrganisationLookup):
             if score > 0 and (best is None or score > best[0]):
                 best = (score, entity)
         return best[1] if best else None
+
+    def _owned_by_another(self, entity: Entity, owner: str) -> bool:
+        """Whether a name of the entity comes after another owner's post ("Murphy's spokeswoman Galia Slayen")."""
+        for start, _ in entity.mentions:
+            before = OWNER_BEFORE.search(self.text, max(0, start - OWNER_REACH), start)
+            if before is not None and before.group(1).lower() != owner.lower():
+                return True
+        return False
 
     def _named_later(self, words: list[str]) -> Entity | None:
         """ "The judge told Harris ..." before "Judge Amanda Price told him": the one person of the article whose

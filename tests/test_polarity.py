@@ -67,10 +67,25 @@ from sayso.polarity import polarity
         'The mayor\'s claim that the pier is safe is "simply not true."',
         "Not true. The mayor was at home all evening",
         "The trouble with the ferry story is that almost none of it is true",
+        "neither the mayor nor her office helped the developer get the permit",
+        "Neither Lowe nor any of his aides ever met the lobbyist",
     ],
 )
 def test_contradicting_words_deny(content: str) -> None:
     assert polarity("said", content) == "denies"
+
+
+@pytest.mark.parametrize(
+    ("cue", "content", "expected"),
+    [
+        ("challenged", 'the assertion that Lund had ever "attacked" the mayor', "denies"),
+        ("contested", "the claim that the plant was losing money", "denies"),
+        ("challenged", "the mayor to a debate on the harbour plan", "asserts"),
+        ("challenging", "voters to read the plan for themselves", "asserts"),
+    ],
+)
+def test_a_claim_challenged_is_denied(cue: str, content: str, expected: str) -> None:
+    assert polarity(cue, content) == expected
 
 
 @pytest.mark.parametrize("cue", ["pooh-poohed", "scoffed at", "bristles at", "debunked", "repudiated", "contradicting"])
@@ -112,6 +127,10 @@ def test_denial_cues_deny(cue: str) -> None:
         "She obtained the loan under false pretences, the court heard",
         "Whether the bridge will open is not certain, but not true to form, the council is silent",
         "None of it is finished yet",
+        "neither confirmed nor denied that the plant would close",
+        "Neither side expects a deal before the summer",
+        "Neither the company nor its lawyers responded to requests for comment",
+        "neither the mayor nor her office returned calls on Friday",
     ],
 )
 def test_other_statements_assert(content: str) -> None:

@@ -187,6 +187,22 @@ def test_an_interview_s_answers_are_the_interviewee_s() -> None:
     assert speaker(quote_with(analysis, "most ambitious")) == "Graham Tate"
 
 
+def test_an_answer_runs_on_over_its_unlabelled_paragraphs_and_its_i_is_the_interviewee() -> None:
+    text = (
+        "Mayor Helen Varga spoke to the Courier about the budget and her plans for the harbour.\n\n"
+        "Q: Are you worried about the deficit?\n\n"
+        "A: Not in the least. The books balance this year.\n\n"
+        "My advisers warned me not to promise a new ferry, but I said we would build it anyway.\n\n"
+        "Q: You said last year that the harbour would close. Will you run again?\n\n"
+        "A: I have not decided."
+    )
+    analysis = analyze(text, id="t")
+    first = next(q for q in analysis.quotes if q.cue == ":" and "books balance" in q.content)
+    assert "build it anyway" in first.content and "Will you run" not in first.content
+    assert speaker(quote_with(analysis, "build it anyway")) == "Helen Varga"
+    assert speaker(quote_with(analysis, "harbour would close")) == "Helen Varga"  # the interviewer's "you"
+
+
 def test_question_and_answer_labels_need_an_interview() -> None:
     text = "A: The first option.\n\nB: The second option.\n\nQ: Which is cheaper?"
     assert not [q for q in analyze(text, id="t").quotes if q.cue == ":"]
@@ -545,3 +561,16 @@ def test_a_claim_someone_said_was_false_is_their_denial_of_the_words_before(verd
     denied = [q for q in analysis.quotes if q.source == "the army"]
     assert [q.polarity for q in denied] == ["denies"]
     assert denied[0].content == "its troops had taken the village overnight"
+
+
+def test_the_subject_of_a_yes_no_question_says_nothing() -> None:
+    text = (
+        "Mayor Helen Varga spoke to the Courier about the budget and her rivals.\n\n"
+        "Q: Does Tom Reyes think the harbour should be sold?\n\n"
+        "A: No, he goes beyond that.\n\n"
+        "Q: Will you debate him?\n\n"
+        "A: I will."
+    )
+    analysis = analyze(text, id="t")
+    assert not [q for q in analysis.quotes if "harbour" in q.content]
+    assert speaker(quote_with(analysis, "goes beyond that")) == "Helen Varga"

@@ -286,6 +286,24 @@ def test_a_description_then_a_name_opening_the_next_sentence_is_that_person() ->
     assert q.speaker.role == "former prosecutor in the Halvorsen case"
 
 
+def test_a_spokeswoman_for_someone_then_a_name_with_a_post_of_theirs_is_that_person() -> None:
+    text = (
+        "A spokeswoman for Mayor Ruth Kane says neither the mayor nor her office helped the developer get a permit."
+        "\n\nKane press secretary Olivia Marsh spoke to reporters Friday after the developer's claims appeared online."
+    )
+    q = quote_with(analyze(text, id="t"), "helped the developer")
+    assert speaker(q) == "Olivia Marsh" and q.speaker is not None
+    assert q.speaker.role == "spokeswoman for Mayor Ruth Kane"
+
+
+def test_a_description_then_a_name_with_another_s_post_is_not_that_person() -> None:
+    text = (
+        "A spokeswoman for Mayor Ruth Kane says the permit was issued lawfully.\n\n"
+        "Harbour Board chairman Owen Price spoke to reporters Friday about the permit."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "issued lawfully")) != "Owen Price"
+
+
 def test_a_description_then_a_name_said_who_it_is_is_not_that_person() -> None:
     text = (
         "A former prosecutor in the Halvorsen case said the two cases were quite different.\n\n"
@@ -369,3 +387,13 @@ def test_hyphenated_and_less_common_posts_before_a_name_stay_roles() -> None:
     )
     roles = {s.name: s.roles for s in analyze(text, id="t").speakers}
     assert roles == {"Ana Ruiz": ["Vice-chair"], "Tom Hale": ["President-elect"], "Amy Lowe": ["Chief Whip"]}
+
+
+def test_one_candidate_s_spokeswoman_is_not_the_other_candidate_s() -> None:
+    text = (
+        "Voss's spokeswoman Dana Pike said Voss is proud to back the plan. \"Mia Lund is attacking our nominee,\" she "
+        "said.\n\n"
+        "(Lund's spokeswoman challenged the assertion that Lund had ever attacked the nominee.)"
+    )
+    q = quote_with(analyze(text, id="t"), "had ever attacked")
+    assert speaker(q) != "Dana Pike" and q.polarity == "denies"

@@ -179,7 +179,11 @@ def attributions(
     found = _without_published_held(top, inner) + inner
     if scheme == "sayso":
         # questions put by no one named ("asked whether ..."), and sources that say there is none: no statements
-        unsaid = [c for c in found if (not c.nested and _asked_by_no_one(frame, c)) or _said_by_none(frame, c)]
+        unsaid = [
+            c
+            for c in found
+            if (not c.nested and _asked_by_no_one(frame, c)) or _said_by_none(frame, c) or _asked_about(frame, c)
+        ]
         found = _without(found, unsaid)
     return sorted(found, key=lambda c: (c.start, -c.end))
 
@@ -205,6 +209,12 @@ def cut_before_own_statements(frame: Frame, top: list[Candidate], ruled: list[Ca
 
 
 # a source that says there is none: "no evidence", "no credible intelligence", "nothing" (not "no one", a speaker)
+# A yes-no question's opening up to its subject: an auxiliary first (after an interview's "Q:", a "But" or "So").
+QUESTION_LEAD = re.compile(
+    r"\s*(?:Q[:.]\s+)?(?:(?:but|and|so|then|now),?\s+)?"
+    r"(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)(?:n[’']t)?\s+",
+    re.IGNORECASE,
+)
 NO_SOURCE = re.compile(r"\W*(?:no|nothing)\b(?!\s+(?:one|other)\b)", re.IGNORECASE)
 
 
@@ -222,6 +232,18 @@ def _without(found: list[Candidate], dropped: list[Candidate]) -> list[Candidate
         if cand.parent is not None and any(cand.parent is d for d in dropped):
             cand.parent = None
     return [c for c in found if not any(c is d for d in dropped)]
+
+
+def _asked_about(frame: Frame, cand: Candidate) -> bool:
+    """Whether the source is the subject of a yes-no question ("Does Bernie Sanders represent the left?", "Q: Will
+    the mayor back the plan?"): a question about what someone says or does, not their statement."""
+    if cand.source_span is None:
+        return False
+    source = cand.source_span[0]
+    end = frame.sentence_end_after(source)
+    if not frame.text[source:end].rstrip().endswith("?"):
+        return False
+    return QUESTION_LEAD.fullmatch(frame.text, frame.sentence_start_before(source), source) is not None
 
 
 def _said_by_none(frame: Frame, cand: Candidate) -> bool:

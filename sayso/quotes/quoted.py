@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sayso.quotes.candidate import Candidate
 from sayso.quotes.cues import is_cue_noun, is_speech_verb
@@ -83,20 +84,34 @@ def transcript_lines(frame: Frame) -> list[Candidate]:
 QA_LABEL = re.compile(r"^[ \t]*(Q|A)[:.][ \t]+(?=\S)", re.MULTILINE)
 
 
-def interview_answers(frame: Frame) -> list[Candidate]:
-    """An interview printed as questions and answers ("Q: Why Enugu?" / "A: I had been away."): each answer
-    is the words of the person the introduction names first; the questions are the interviewer's, no one
-    named. Needs two questions and two answers at least."""
-    labels = list(QA_LABEL.finditer(frame.text))
+def interview_labels(text: str) -> list[re.Match[str]]:
+    """The "Q:" and "A:" labels of an interview printed as questions and answers: two of each at least, else none."""
+    labels = list(QA_LABEL.finditer(text))
     if sum(m.group(1) == "Q" for m in labels) < 2 or sum(m.group(1) == "A" for m in labels) < 2:
         return []
-    intro = labels[0].start()
-    person = next((e for e in frame.doc.ents if e.label_ == "PERSON" and e.end_char <= intro), None)
+    return labels
+
+
+def interviewee(doc: Doc, labels: list[re.Match[str]]) -> SpacySpan | None:
+    """Who answers an interview's questions: the person its introduction (before the first label) names first."""
+    if not labels:
+        return None
+    return next((e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= labels[0].start()), None)
+
+
+def interview_answers(frame: Frame) -> list[Candidate]:
+    """An interview printed as questions and answers ("Q: Why Enugu?" / "A: I had been away."): each answer
+    is the words of the person the introduction names first, with the unlabelled paragraphs after it up to the
+    next question (the last answer: its own paragraph only, an article may go on after the interview); the
+    questions are the interviewer's, no one named. Needs two questions and two answers at least."""
+    labels = interview_labels(frame.text)
+    person = interviewee(frame.doc, labels)
     if person is None:
         return []
     out: list[Candidate] = []
-    for m in labels:
-        content = trim_content(frame.text, (m.end(), frame.paragraph_bounds(m.end())[1]))
+    for m, after in zip(labels, [*labels[1:], None], strict=True):
+        end = frame.paragraph_bounds(m.end())[1] if after is None else after.start()
+        content = trim_content(frame.text, (m.end(), end))
         if m.group(1) == "A" and content is not None:
             cue = (m.end(1), m.end(1) + 1)
             out.append(Candidate("direct", [content], cue, (person.start_char, person.end_char), 0.9, "transcript"))
