@@ -17,7 +17,7 @@ from sayso.speaker_entity import Entity, Resolution
 
 # the words one document goes by ("the suit" is "the lawsuit")
 DOCUMENT_WORDS = {"suit": "suit lawsuit", "lawsuit": "suit lawsuit", "complaint": "complaint", "letter": "letter"}
-DOCUMENT_WORDS |= {"memo": "memo memorandum", "memorandum": "memo memorandum"}
+DOCUMENT_WORDS |= {"memo": "memo memorandum", "memorandum": "memo memorandum", "petition": "petition"}
 THE_DOCUMENT = re.compile(r"(?:[Tt]he\s+)?(" + "|".join(DOCUMENT_WORDS) + ")")
 NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # a name that opens a clause, no preposition's object ("Three former employees of Varnex Systems have filed a suit")

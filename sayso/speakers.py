@@ -140,7 +140,8 @@ DESCRIBED_OWNER = re.compile(r"^\W*(?:the\s+)?([A-Z][\w-]*)['’]s\s")
 OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:[\w-]+\s+){0,3}$")
 OWNER_REACH = 60  # characters before a name in which its owner's post is read
 SENTENCE_END = re.compile(
-    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"'”’]?\s|\n"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)"
+    r"(?<![\s.][A-Z])[.!?][\"'”’]?\s|\n"  # (nor an initial: "U.S. citizenship", "John F. Kennedy")
 )
 # NER's labels of places ("Baghdad" is no misspelt "Baghdadi")
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}

@@ -296,6 +296,14 @@ def test_a_spokeswoman_for_someone_then_a_name_with_a_post_of_theirs_is_that_per
     assert q.speaker.role == "spokeswoman for Mayor Ruth Kane"
 
 
+def test_an_initial_ends_no_sentence_before_the_name_that_opens_the_next() -> None:
+    text = (
+        "A spokeswoman for Mayor Ruth Kane says neither the mayor nor her office helped the developer get U.S. "
+        "funds.\n\nKane press secretary Olivia Marsh spoke to reporters Friday after the claims appeared online."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "helped the developer")) == "Olivia Marsh"
+
+
 def test_a_description_then_a_name_with_another_s_post_is_not_that_person() -> None:
     text = (
         "A spokeswoman for Mayor Ruth Kane says the permit was issued lawfully.\n\n"

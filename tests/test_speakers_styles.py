@@ -539,3 +539,14 @@ def test_which_after_a_piece_someone_has_on_something_is_the_piece_s_owner() -> 
         'flood story was shared thousands of times, and it is entirely made up."'
     )
     assert speaker(quote_with(analyze(text, id="t"), "entirely made up")) == "TruthLens.org"
+
+
+def test_the_petition_speaks_for_the_one_who_filed_it() -> None:
+    text = (
+        "The company's legal battle with Owen Ames, its former sales chief, became public after Ames filed a petition "
+        "on Tuesday in the state Supreme Court. The petition accuses the company of \"attempting to bully Mr. Ames into "
+        'silence."\n\n'
+        'The company\'s attorney, Jo Reed, said Ames was "looking for free publicity using false claims."'
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "bully Mr. Ames")) == "Owen Ames"
