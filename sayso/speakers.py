@@ -135,6 +135,8 @@ OFFICE_WORDS = {
     "senator": words("senator lawmaker legislator"),
     "governor": words("governor"),
 }
+# "advisers like Gene Sperling": a plural, then an example (not "Hillary Clinton, like Obama,": a comparison)
+NAMED_EXAMPLE = re.compile(r"(?<=[a-z]s)\s+(?:like|such\s+as|including)\s+")
 # "Grayson's spokeswoman": the one whose post a description names; "Murphy's spokeswoman " right before a name
 DESCRIBED_OWNER = re.compile(r"^\W*(?:the\s+)?([A-Z][\w-]*)['’]s\s")
 OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:[\w-]+\s+){0,3}$")
@@ -327,6 +329,7 @@ class SpeakerResolver(OrganisationLookup):
             or self._document(mention)
             or self._name_in_capitals(mention)
             or self._named_after_its_kind(mention)
+            or self._named_example(mention)
             or self._named_person(mention)
             or self._campaign_description(mention, cand)
             or self._organisation(mention)
@@ -496,6 +499,22 @@ class SpeakerResolver(OrganisationLookup):
         entity = self._organisation_for(name)
         entity.add_role(role)
         return Resolution(entity, role)
+
+    def _named_example(self, mention: SpacySpan) -> Resolution | None:
+        """ "Clinton economic advisers like Gene Sperling", "experts such as Ann Hale": the one person named as an
+        example of those who speak (not "Clinton"), the description before "like" their role."""
+        found = NAMED_EXAMPLE.search(mention.text)
+        if found is None:
+            return None
+        start = mention.start_char + found.end()
+        named = next((p for p in self.people if p.start_char == start and p.end_char <= mention.end_char), None)
+        if named is None:
+            return None
+        described = re.sub(r"^(?:[a-z]+ing\s+)+", "", mention.text[: found.start()].strip())  # ("leading ...")
+        role = role_before_name(re.sub(r"(?<=[sxh])es$|s$", "", described))  # one of them: the head singular
+        person = self._person_for(named.text, named.start_char)
+        person.add_role(role)
+        return Resolution(person, role)
 
     def _tagged_otherwise(self, mention: SpacySpan, name: SpacySpan) -> bool:
         """Whether NER tagged a person in the mention, or something but a nationality before the name."""

@@ -544,9 +544,23 @@ def test_which_after_a_piece_someone_has_on_something_is_the_piece_s_owner() -> 
 def test_the_petition_speaks_for_the_one_who_filed_it() -> None:
     text = (
         "The company's legal battle with Owen Ames, its former sales chief, became public after Ames filed a petition "
-        "on Tuesday in the state Supreme Court. The petition accuses the company of \"attempting to bully Mr. Ames into "
-        'silence."\n\n'
+        "on Tuesday in the state Supreme Court. The petition accuses the company of \"attempting to bully Mr. Ames "
+        'into silence."\n\n'
         'The company\'s attorney, Jo Reed, said Ames was "looking for free publicity using false claims."'
     )
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "bully Mr. Ames")) == "Owen Ames"
+
+
+def test_advisers_like_a_named_one_are_that_one() -> None:
+    text = (
+        "The senator's fact-check was retweeted 3,000 times, leading Lowe economic advisers like Dana Pike to counter "
+        'that "every cent of the bailout was paid back."'
+    )
+    q = quote_with(analyze(text, id="t"), "every cent")
+    assert speaker(q) == "Dana Pike" and q.speaker is not None and q.speaker.role == "Lowe economic adviser"
+
+
+def test_one_compared_to_another_is_still_the_one() -> None:
+    text = "Democratic candidate Ruth Kane, like Lowe, has said she will hold firm to the harbour plan."
+    assert speaker(quote_with(analyze(text, id="t"), "hold firm")) == "Ruth Kane"
