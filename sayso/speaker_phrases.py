@@ -15,7 +15,7 @@ from sayso.quotes.cues import words
 from sayso.quotes.frame import Span
 from sayso.speaker_entity import Entity, normalise_name
 from sayso.speaker_names import BODY_BEFORE_NAME, NON_COMPANY_KINDS, PUBLISHER_WORDS, is_first_name
-from sayso.speaker_roles import ORG_WORDS, PERSON_NOUNS
+from sayso.speaker_roles import ORG_WORDS, PERSON_NOUNS, headed_by_a_post
 
 # Singular nouns of a group that news calls "they": "The family said ...; they added".
 COLLECTIVE_NOUNS = words("family families couple crew staff")
@@ -132,6 +132,8 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
             prev.lower_ == "of" and start - 2 >= 0 and doc[start - 2].pos_ in {"NOUN", "PROPN"}
         ):
             start -= 1
+        elif prev.ent_type_ and doc[start].ent_type_ == prev.ent_type_ and doc[start].ent_iob_ == "I":
+            start -= 1  # "the Syrian Observatory for Human Rights, which said": a name with its own preposition
         else:
             break
     while start < comma and doc[start].lower_ == "of":
@@ -139,9 +141,20 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
     if start < comma and mention[-1].lower_ == "who" and doc[start - 1].pos_ == "ADP":
         # "the ranking Democrat on the Intelligence Committee, who said": the one the preposition's phrase is of
         held = _holder_before(doc, start - 1)
-        if held is not None:
+        if held is not None and _holds(held, doc[start:comma]):
             return _named_before_apposition(doc, held.start) or held
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _holds(held: SpacySpan, object_: SpacySpan) -> bool:
+    """Whether "who" after "held + preposition + object" is the held phrase's: its head is a name or a post ("the
+    ranking Democrat on the committee"), or the object is a place ("farmers in Wisconsin"); not "running battles with
+    security forces, who say" (the forces)."""
+    head = next((t for t in held if t.pos_ == "ADP"), None)
+    before = held.doc[held.start : head.i] if head is not None else held
+    if before and (before[-1].pos_ == "PROPN" or headed_by_a_post(before.text)):
+        return True
+    return any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in object_)
 
 
 def _holder_before(doc: Doc, preposition: int) -> SpacySpan | None:
@@ -368,6 +381,29 @@ def body_kind_then_name(mention: SpacySpan, kinds: AbstractSet[str]) -> tuple[Sp
     if kind is None or kind.pos_ != "NOUN" or kind.lower_ not in kinds:
         return None
     return mention[k:], mention[:k].text
+
+# what a publication is, after its name: "the official Rodong Sinmun daily newspaper", "the Jordan Times website"
+PUBLICATION_KINDS = words("""
+    newspaper paper tabloid broadcaster magazine website site channel outlet daily weekly agency
+""")
+
+
+def name_then_publication_kind(mention: SpacySpan) -> tuple[SpacySpan, str] | None:
+    """ "the official Rodong Sinmun daily newspaper": proper nouns, then common nouns or adjectives ending in a kind of
+    publication (PUBLICATION_KINDS): the name, and the words after it (its role)."""
+    kind = mention[-1]
+    if len(mention) < 2 or kind.pos_ != "NOUN" or kind.lower_ not in PUBLICATION_KINDS or not kind.text.islower():
+        return None  # (a headline's "Popular Website Shows Bias": no kind after a name)
+    k = len(mention) - 1
+    while k > 0 and mention[k - 1].pos_ in {"NOUN", "ADJ"} and mention[k - 1].text.islower():
+        k -= 1
+    end = k
+    while k > 0 and mention[k - 1].pos_ == "PROPN":
+        k -= 1
+    if k == end:
+        return None
+    return mention[k:end], mention[end:].text
+
 
 # "BRUSSELS - European leaders said ...", "ABUJA, Nigeria — The leader of ...", "LIMA, Peru, May 4 (Reuters) - ...":
 # the dateline (a place in capitals, maybe a country or a date after a comma, an agency in brackets) is no part of

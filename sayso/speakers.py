@@ -76,6 +76,7 @@ from sayso.speaker_phrases import (
     main_subject,
     member_of,
     mention_bounds,
+    name_then_publication_kind,
     nationality,
     object_of_preposition,
     own_body,
@@ -329,6 +330,7 @@ class SpeakerResolver(OrganisationLookup):
             or self._document(mention)
             or self._name_in_capitals(mention)
             or self._named_after_its_kind(mention)
+            or self._publication_named(mention)
             or self._named_example(mention)
             or self._named_person(mention)
             or self._campaign_description(mention, cand)
@@ -497,6 +499,16 @@ class SpeakerResolver(OrganisationLookup):
             return None
         name, role = found[0].text, clean_role(found[1])
         entity = self._organisation_for(name)
+        entity.add_role(role)
+        return Resolution(entity, role)
+
+    def _publication_named(self, mention: SpacySpan) -> Resolution | None:
+        """ "the official Rodong Sinmun daily newspaper" (NER: a person): the publication of that name, what it is
+        its role."""
+        if (found := name_then_publication_kind(mention)) is None:
+            return None
+        role = clean_role(found[1])
+        entity = self._organisation_for(found[0].text)
         entity.add_role(role)
         return Resolution(entity, role)
 

@@ -412,6 +412,16 @@ def test_transcript_lines_are_statements_of_their_speaker_labels() -> None:
     ]
 
 
+def test_link_labels_are_no_speakers() -> None:
+    text = (
+        "Three schoolgirls from east London are believed to have travelled to Syria, police said.\n\n"
+        "MORE: Soldier who went to fight in Syria is going to get a smacked bottom\n\n"
+        "MORE: Desperate plea for missing schoolgirls heading to Syria\n\n"
+        "SEE ALSO: Families urge the girls to come home"
+    )
+    assert not [q for q in statements(text).quotes if q.cue == ":"]
+
+
 def test_a_quote_introduced_by_a_claim_by_someone_and_a_colon_is_theirs() -> None:
     text = (
         'The watchdog has a record. <post data="rated it False">Its editors looked at the budget</post>.\n\n'

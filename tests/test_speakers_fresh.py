@@ -357,6 +357,24 @@ def test_who_after_people_of_a_place_is_those_people() -> None:
     assert speaker(quote_with(analyze(text, id="t"), "prices would fall")) == "dairy farmers in Wisconsin"
 
 
+def test_who_after_a_thing_done_with_people_is_those_people() -> None:
+    text = (
+        "The rebels have carried on a weekend campaign of violence, holding running battles with Nigerian security "
+        "forces, who say that they have yet to receive any order to cease fire."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "any order to cease fire")) == "Nigerian security forces"
+
+
+def test_which_after_an_organisation_named_with_for_is_that_organisation() -> None:
+    text = (
+        "Their claims would appear to match those of the London-based Syrian Network for Human Rights, which said "
+        "the militants had seized at least one cache."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "seized at least")) == "Syrian Network for Human Rights"
+    assert not [s for s in analysis.speakers if s.name == "Human Rights"]
+
+
 def test_it_after_a_sentence_about_a_site_s_report_is_that_site() -> None:
     text = (
         "Brightline's engineer also disputed the report in a blog post today.\n\n"

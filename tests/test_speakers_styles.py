@@ -564,3 +564,12 @@ def test_advisers_like_a_named_one_are_that_one() -> None:
 def test_one_compared_to_another_is_still_the_one() -> None:
     text = "Democratic candidate Ruth Kane, like Lowe, has said she will hold firm to the harbour plan."
     assert speaker(quote_with(analyze(text, id="t"), "hold firm")) == "Ruth Kane"
+
+
+def test_a_name_before_the_kind_of_publication_it_is_is_that_publication() -> None:
+    text = (
+        "But aides were determined to turn his illness to good advantage, with the official Rodong Sinmun daily "
+        "newspaper saying he had laboured on by visiting factories in the summer heat."
+    )
+    q = quote_with(analyze(text, id="t"), "laboured on")
+    assert speaker(q) == "Rodong Sinmun" and q.speaker is not None and q.speaker.type == "ORG"
