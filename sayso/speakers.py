@@ -138,6 +138,9 @@ OFFICE_WORDS = {
 }
 # "advisers like Gene Sperling": a plural, then an example (not "Hillary Clinton, like Obama,": a comparison)
 NAMED_EXAMPLE = re.compile(r"(?<=[a-z]s)\s+(?:like|such\s+as|including)\s+")
+LAST_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*$")
+# "Sources close to the production being filmed in Detroit", "people close to the Kremlin": not the body named
+CLOSE_TO = re.compile(r"\b(?:sources?|people|those|persons?|insiders?|officials?|someone|one)\s+close\s+to\b", re.I)
 # "Grayson's spokeswoman": the one whose post a description names; "Murphy's spokeswoman " right before a name
 DESCRIBED_OWNER = re.compile(r"^\W*(?:the\s+)?([A-Z][\w-]*)['’]s\s")
 OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:[\w-]+\s+){0,3}$")
@@ -571,10 +574,12 @@ class SpeakerResolver(OrganisationLookup):
         if last.pos_ != "PROPN" and not last.text[:1].isupper():
             return []  # (a capitalised word may be one whatever the tagger read it as: "Mills said", a plural noun)
         slip = misspelt_surname(last.text, self._full_names, self.text) if len(mention) == 1 else None
+        word = LAST_WORD.search(mention.text.rstrip())  # "El-badawi" (three tokens)
+        surname = word.group(0) if word else last.text
         for ent in self.people:
             parts = name_words(ent.text)
             slipped = slip is not None and parts[-1] == slip and ent.start_char < mention.start_char
-            if len(parts) >= 2 and (parts[-1] == last.text or slipped):
+            if len(parts) >= 2 and (parts[-1] in {last.text, surname} or slipped):
                 start = mention.start
                 while start < last.i and mention.doc[start].pos_ != "PROPN":
                     start += 1
@@ -596,7 +601,7 @@ class SpeakerResolver(OrganisationLookup):
             # "the Kremlin spokesman": an unnamed person of that organisation
             return self._description(mention)
         lead = self.text[mention.start_char : orgs[0].start_char]
-        if PROXY_OF.search(lead) or member_of(lead):
+        if PROXY_OF.search(lead) or member_of(lead) or CLOSE_TO.search(lead):
             return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
         name, role = org_name_and_role(self.text, mention, orgs)
         name = country_of_capital(name, self.text) or name
@@ -1064,25 +1069,46 @@ class SpeakerResolver(OrganisationLookup):
         return {TITLE_WORDS[title] for title in titles if title in TITLE_WORDS}
 
     def _unnamed(self, mention: SpacySpan) -> Resolution:
-        # "Former colleagues of Graham Birch, Canada's ex-defence minister,": up to the name the apposition is of
-        cut = next((p for p in self._people_in(mention) if self.text.startswith(",", p.end_char)), None)
-        mention = (cut and self.doc.char_span(mention.start_char, cut.end_char)) or mention
+        mention = self._without_apposition(mention)
         name = mention.text.strip()
-        # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
-        head = next((mention[k - 1] for k in range(1, len(mention)) if head_before(mention, k)), mention[-1])
-        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS | COLLECTIVE_NOUNS
-        kind: SpeakerType = (
-            "UNNAMED" if head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" else ("GROUP" if plural else "UNNAMED")
-        )
-        # "police", "the ministry", "his publisher" (not "a company" in general)
-        general = mention[0].lower_ in {"a", "an"}
-        body = head.lower_ in NON_COMPANY_KINDS or (head.lower_ in COMPANY_KINDS and not general)
-        kind = "ORG" if body or (kind == "UNNAMED" and place_for_a_body(mention)) else kind
+        kind = self._unnamed_kind(mention)
         key = kind + ":" + normalise_name(name)
         entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)
         entity = entity or Entity(name, kind)
         self.entities.setdefault(key, entity)
         return Resolution(entity, None)
+
+    def _without_apposition(self, mention: SpacySpan) -> SpacySpan:
+        """A description up to its apposition: "Former colleagues of Graham Birch, Canada's ex-defence minister," up
+        to the name the apposition is of; "News outlets in Miami, the de facto capital of the Cuban diaspora," up to
+        the comma."""
+        cut = next((p for p in self._people_in(mention) if self.text.startswith(",", p.end_char)), None)
+        mention = (cut and self.doc.char_span(mention.start_char, cut.end_char)) or mention
+        commas = (k for k in range(2, len(mention) - 1) if mention[k].text == ",")
+        apposition = next((k for k in commas if mention[k + 1].lower_ in {"the", "a", "an"}), None)
+        return mention[:apposition] if apposition is not None else mention
+
+    def _unnamed_kind(self, mention: SpacySpan) -> SpeakerType:
+        """What an unnamed speaker is: a body ("police", "the ministry", "the Telegraph"; not "a company" in
+        general), a group (a plural head) or one unnamed."""
+        # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
+        head = next((mention[k - 1] for k in range(1, len(mention)) if head_before(mention, k)), mention[-1])
+        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS | COLLECTIVE_NOUNS
+        one = head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" or not plural
+        general = mention[0].lower_ in {"a", "an"}
+        body = head.lower_ in NON_COMPANY_KINDS or (head.lower_ in COMPANY_KINDS and not general)
+        if body or (one and place_for_a_body(mention)) or self._untagged_title(mention):
+            return "ORG"
+        return "UNNAMED" if one else "GROUP"
+
+    @staticmethod
+    def _untagged_title(mention: SpacySpan) -> bool:
+        """ "the Sydney Morning Herald", "the Telegraph" (NER: nothing): "the" and capitalised proper nouns, no post
+        ("the Congressman") and no people: the name of a body."""
+        words = list(mention)[1:]
+        if mention[0].lower_ != "the" or not words or words[-1].lower_ in ROLE_TITLES | PERSON_NOUNS:
+            return False
+        return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "PERSON" for t in words)
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used), once: an entity may be

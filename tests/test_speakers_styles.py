@@ -573,3 +573,35 @@ def test_a_name_before_the_kind_of_publication_it_is_is_that_publication() -> No
     )
     q = quote_with(analyze(text, id="t"), "laboured on")
     assert speaker(q) == "Rodong Sinmun" and q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_a_description_s_apposition_is_no_part_of_its_name() -> None:
+    text = (
+        "News outlets in Miami, the de facto capital of the Cuban diaspora, reported that the leader had died. "
+        "The foreign ministry denied it."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "had died")) == "News outlets in Miami"
+
+
+def test_sources_close_to_a_body_are_not_that_body() -> None:
+    text = (
+        "Sources close to the production being filmed in metro Detroit also said it wasn't true that the car had "
+        "been stolen."
+    )
+    q = quote_with(analyze(text, id="t"), "had been stolen")
+    assert speaker(q) != "Detroit" and q.speaker is not None and q.speaker.type != "ORG"
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_before() -> None:
+    text = (
+        "The Courier interviewed one of the tribunal's judges, Dr. Samir El-badawi. El-badawi said that the tribunal "
+        "follows the law of the land. He also added that the tribunal is not arbitration."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "follows the law")) == "Samir El-badawi"
+
+
+def test_a_paper_ner_left_untagged_is_an_organisation() -> None:
+    text = "The Harbour Morning Herald reported that the ferry had sunk, but the Herald later withdrew the story."
+    q = quote_with(analyze(text, id="t"), "ferry had sunk")
+    assert q.speaker is not None and q.speaker.type == "ORG"
