@@ -24,7 +24,7 @@ PERSON_HEADS = ROLE_TITLES | words("head leader boss") | PLAIN_PERSON_HEADS
 RELATIVE_WORDS = words("who that")
 # what heads a description of an organisation ("The industry regulator", "The company", "gossip site StarWatch")
 BODY_HEADS = BODY_KINDS | words("""
-    regulator watchdog firm company group newspaper paper tabloid broadcaster magazine website site channel outlet
+    regulator watchdog firm company group newspaper paper tabloid broadcaster magazine website site channel outlet blog
 """)
 # the roles of one who heads a body: "the head of the largest union" may be its "general secretary"
 LEADER_WORDS = words("head leader boss chief")

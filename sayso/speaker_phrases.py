@@ -157,6 +157,20 @@ def _holds(held: SpacySpan, object_: SpacySpan) -> bool:
     return any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in object_)
 
 
+def without_relative_clause(mention: SpacySpan) -> SpacySpan:
+    """A source phrase up to a relative clause inside it ("One longtime NBC employee who has worked with Williams on
+    several occasions": the employee), not a clause's pronoun that ends it (relative_antecedent reads those), nor a
+    clause that says what the speaker goes by ("a supporter of the mayor who runs the page @PortFirst")."""
+    clause = next((k for k in range(2, len(mention) - 1) if mention[k].lower_ in {"who", "whose"}), None)
+    if clause is None or GOES_BY_CLAUSE.search(mention[clause:].text):
+        return mention
+    return mention[:clause]
+
+
+GOES_BY_CLAUSE = re.compile(r"@\w|\b(?:runs|ran|goes\s+by|went\s+by|known\s+as|calls\s+(?:him|her|them)sel(?:f|ves)|"
+                            r"(?:tweets|posts|writes)\s+(?:as|under))\b", re.IGNORECASE)
+
+
 def _holder_before(doc: Doc, preposition: int) -> SpacySpan | None:
     """The noun phrase right before a preposition ("the ranking Democrat" of "... on the committee"), up to the whole
     phrase's comma."""

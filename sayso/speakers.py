@@ -58,6 +58,7 @@ from sayso.speaker_phrases import (
     OF_NAME,
     OF_TAIL,
     PROXY_OF,
+    PUBLICATION_KINDS,
     PUBLISHED_BY,
     REPORTS,
     STATEMENT,
@@ -87,6 +88,7 @@ from sayso.speaker_phrases import (
     relative_antecedent,
     some_of_a_kind,
     with_their_own,
+    without_relative_clause,
 )
 from sayso.speaker_roles import (
     DESCRIPTION_STOP,
@@ -323,7 +325,7 @@ class SpeakerResolver(OrganisationLookup):
         if mention is None:
             return None
         owner = piece_owner(mention, self._person_or_organisation)
-        mention = relative_antecedent(mention) or mention
+        mention = relative_antecedent(mention) or without_relative_clause(mention)
         found = (
             owner
             or self._narrator(mention, cand)
@@ -498,7 +500,8 @@ class SpeakerResolver(OrganisationLookup):
     def _named_after_its_kind(self, mention: SpacySpan) -> Resolution | None:
         """ "Disability charity Scope said", "Italian newspaper Corriere dello Sport reported": the organisation of
         that name, the kind its role."""
-        if (found := body_kind_then_name(mention, BODY_HEADS)) is None or self._tagged_otherwise(mention, found[0]):
+        found = body_kind_then_name(mention, BODY_HEADS)
+        if found is None or self._tagged_otherwise(mention, found[0], found[1].split()[-1].lower()):
             return None
         name, role = found[0].text, clean_role(found[1])
         entity = self._organisation_for(name)
@@ -531,10 +534,12 @@ class SpeakerResolver(OrganisationLookup):
         person.add_role(role)
         return Resolution(person, role)
 
-    def _tagged_otherwise(self, mention: SpacySpan, name: SpacySpan) -> bool:
-        """Whether NER tagged a person in the mention, or something but a nationality before the name."""
+    def _tagged_otherwise(self, mention: SpacySpan, name: SpacySpan, kind: str) -> bool:
+        """Whether NER tagged a person in the mention (but after a kind of publication: "the pro-Islamic State blog
+        Samoach al-Islam"), or something but a nationality or a group before the name."""
         ents = self._ents_in(mention)
-        return any(e.label_ == "PERSON" or (e.label_ != "NORP" and e.start < name.start) for e in ents)
+        person = kind not in PUBLICATION_KINDS | {"blog"}
+        return any((person and e.label_ == "PERSON") or (e.label_ != "NORP" and e.start < name.start) for e in ents)
 
     def _its_role(self, name: SpacySpan) -> str | None:
         """ "Scope said ... Its chief executive, Mark Hodgkinson, added": "Scope chief executive" (the organisation
@@ -1097,7 +1102,8 @@ class SpeakerResolver(OrganisationLookup):
         one = head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" or not plural
         general = mention[0].lower_ in {"a", "an"}
         body = head.lower_ in NON_COMPANY_KINDS or (head.lower_ in COMPANY_KINDS and not general)
-        if body or (one and place_for_a_body(mention)) or self._untagged_title(mention):
+        site = WEB_ADDRESS.search(mention.text.strip()) is not None  # "ynetnews.com"
+        if body or site or (one and place_for_a_body(mention)) or self._untagged_title(mention):
             return "ORG"
         return "UNNAMED" if one else "GROUP"
 

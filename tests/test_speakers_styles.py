@@ -605,3 +605,24 @@ def test_a_paper_ner_left_untagged_is_an_organisation() -> None:
     text = "The Harbour Morning Herald reported that the ferry had sunk, but the Herald later withdrew the story."
     q = quote_with(analyze(text, id="t"), "ferry had sunk")
     assert q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_an_unnamed_one_s_relative_clause_is_no_part_of_the_name() -> None:
+    text = (
+        "One longtime NBC employee who has worked with Williams on several occasions said the anchor had embellished "
+        "the story."
+    )
+    q = quote_with(analyze(text, id="t"), "embellished")
+    assert speaker(q) == "One longtime NBC employee" and q.speaker is not None and q.speaker.type == "UNNAMED"
+
+
+def test_a_web_address_that_speaks_is_an_organisation() -> None:
+    text = "The story first appeared on ynetnews.com, and ynetnews.com reported that the soldier had been released."
+    q = quote_with(analyze(text, id="t"), "had been released")
+    assert q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_a_blog_named_after_its_kind_is_an_organisation() -> None:
+    text = "The pro-Islamic State blog Samir al-Haddad posted that the convoy had been destroyed."
+    q = quote_with(analyze(text, id="t"), "convoy had been destroyed")
+    assert speaker(q) == "Samir al-Haddad" and q.speaker is not None and q.speaker.type == "ORG"
