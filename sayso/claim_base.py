@@ -274,7 +274,27 @@ def same_side(a: Speaker, b: Speaker) -> bool:
         or _owned_by(b, a)
         or _short_name_of(a, b)
         or _short_name_of(b, a)
+        or _speaks_for(a, b)
+        or _speaks_for(b, a)
     )
+
+
+# who speaks for a body or a person: "a Durex spokesperson", "a spokesman for the Pentagon", "a Pentagon official"
+PROXY_HEADS = words("""
+    spokesman spokeswoman spokesperson spokespeople representative representatives rep reps lawyer lawyers attorney
+    attorneys aide aides official officials publicist agent
+""")
+
+
+def _speaks_for(description: Speaker, other: Speaker) -> bool:
+    """ "A Durex spokesperson" and Durex: an unnamed one whose description names the other and who speaks for it."""
+    words = re.findall(r"[\w-]+", description.name.lower())
+    named = re.findall(r"[\w-]+", other.name.lower())
+    named = named[1:] if named[:1] == ["the"] else named
+    if description.type not in {"UNNAMED", "GROUP"} or other.type not in {"ORG", "PERSON"} or not named:
+        return False
+    joined, own = " ".join(words), " ".join(named)
+    return bool(PROXY_HEADS & set(words)) and re.search(rf"(?:^|\s){re.escape(own)}(?:\s|$)", joined) is not None
 
 
 def _short_name_of(short: Speaker, body: Speaker) -> bool:

@@ -1034,3 +1034,14 @@ def test_saying_there_is_something_else_is_no_dispute_of_there_being_none() -> N
         "Senator Mark Hale said there is growing support for the bill."
     )
     assert disputes_of(analyze(text)) == []
+
+
+def test_a_company_s_spokesperson_is_no_party_against_the_company() -> None:
+    text = (
+        "Velora denies rumors of a chilli-flavoured toothpaste.\n\n"
+        "Velora confirmed on Monday the product is fake. A Velora spokesperson told the Ledger: \"Velora has heard "
+        "that people are saying we launched a chilli toothpaste. We can't claim this one.\""
+    )
+    pairs = [(claimant, disputers) for _, claimant, disputers in disputes_of(analyze(text))]
+    assert not [p for p in pairs if "Velora" in p[0] and any("Velora" in d for d in p[1])], pairs
+
