@@ -28,6 +28,7 @@ MALE_WORDS = words("""
 """)
 
 POST_NOMINALS = {"KC", "QC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
+POST_NOMINALS |= {"Jr", "Sr", "II", "III", "IV"}  # generational suffixes: "Joseph R. Biden Jr." is Mr. Biden
 
 # Bodies that are no company: "the company" is never an organisation whose name ends in one of these.
 NON_COMPANY_KINDS = words("""
@@ -49,7 +50,7 @@ def name_words(name: str) -> list[str]:
     while len(words) > 1 and words[0].lower().rstrip(".") in ROLE_TITLES:
         words.pop(0)
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
-        words.pop()  # "Neil Patel KC", "Sir Keith Hale MP"
+        words.pop()  # "Neil Patel KC", "Sir Keith Hale MP", "Joseph R. Biden Jr."
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
 
 
@@ -430,6 +431,8 @@ def _trailing_name(mention: SpacySpan) -> list[SpacySpan]:
         end -= 1
     start = end
     while start > 0 and (_name_word(mention[start - 1]) or _joins_a_name(mention, start - 1)):
+        if mention[start - 1].lower_.rstrip(".") in ROLE_TITLES | TITLES:
+            break  # "Phoenix Mayor Greg Stanton" (NER: a work of art): the name after the title
         start -= 1
     name = mention[start:end]
     return [name] if len(name) >= 2 and looks_like_person(name) else []

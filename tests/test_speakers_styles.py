@@ -626,3 +626,21 @@ def test_a_blog_named_after_its_kind_is_an_organisation() -> None:
     text = "The pro-Islamic State blog Samir al-Haddad posted that the convoy had been destroyed."
     q = quote_with(analyze(text, id="t"), "convoy had been destroyed")
     assert speaker(q) == "Samir al-Haddad" and q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_a_name_with_jr_and_its_surname_alone_are_one_person() -> None:
+    text = (
+        "Vice President Joseph R. Hale Jr. said on Monday that the bridge would be rebuilt. Mr. Hale added that the "
+        "money was already there."
+    )
+    analysis = analyze(text, id="t")
+    assert quote_with(analysis, "be rebuilt").speaker_id == quote_with(analysis, "already there").speaker_id
+
+
+def test_a_title_before_a_name_ner_missed_is_no_part_of_it() -> None:
+    text = (
+        'The day after the primary, Republican Gov. Doug Ducey called the long lines "unacceptable." Phoenix Mayor '
+        "Greg Stanton wrote a letter to Attorney General Loretta Lynch asking for an investigation."
+    )
+    stanton = [s for s in analyze(text, id="t").speakers if "Stanton" in s.name]
+    assert [(s.name, s.type, s.roles) for s in stanton] == [("Greg Stanton", "PERSON", ["Phoenix Mayor"])]
