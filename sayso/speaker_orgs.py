@@ -156,10 +156,24 @@ class OrganisationLookup:
         last = self.spoken[-1] if self.spoken else None
         return last if last is not None and last.type == "ORG" and not is_company(last.name, self.text) else None
 
+    def _by_last_word(self, name: str) -> Entity | None:
+        """ "the Post" after "The Washington Post", "the Times" after "The New York Times": the one organisation met
+        before whose name ends in the one capitalised word after "the"."""
+        words = name.split()
+        if len(words) != 2 or words[0].lower() != "the" or not words[1][:1].isupper():
+            return None
+        fits = {
+            e.id: e
+            for e in self.entities.values()
+            if e.type == "ORG" and len(e.name.split()) > 2 and e.name.split()[-1] == words[1]
+        }
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
     def _organisation_for(self, name: str) -> Entity:
         """The organisation of that name, the one entity every mention of it shares."""
         key = "ORG:" + normalise_name(name)
         found = self.entities.get(key) or by_initials(name, self.entities.values())  # "The AIU"
+        found = found or self._by_last_word(name)
         initials = None if found else abbreviated_as(name, self.entities.values())
         if initials is not None:  # "DHS said ...", then "The Department of Homeland Security": its name in full
             initials.name = name

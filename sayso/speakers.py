@@ -268,7 +268,11 @@ class SpeakerResolver(OrganisationLookup):
         if len(words) != 2 or words[0].lower() not in NAME_PARTICLES:
             return None
         tail = [w.lower() for w in words]
-        fulls = {" ".join(p) for _, p in self._full_names.get(words[-1], []) if [w.lower() for w in p[-2:]] == tail}
+        fulls = {
+            " ".join(p)
+            for _, p in self._full_names.get(words[-1], [])
+            if len(p) > len(words) and [w.lower() for w in p[-2:]] == tail  # (not "de Vos" itself)
+        }
         return next(iter(fulls)) if len(fulls) == 1 else None
 
     def _full_name_for(self, words: list[str], at: int, gender: str | None) -> str:

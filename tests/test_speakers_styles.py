@@ -644,3 +644,21 @@ def test_a_title_before_a_name_ner_missed_is_no_part_of_it() -> None:
     )
     stanton = [s for s in analyze(text, id="t").speakers if "Stanton" in s.name]
     assert [(s.name, s.type, s.roles) for s in stanton] == [("Greg Stanton", "PERSON", ["Phoenix Mayor"])]
+
+
+def test_a_surname_with_its_particle_after_a_title_is_the_full_name() -> None:
+    text = (
+        "\"I've been watching this election,\" said Pierre de Vos, a professor of law in Cape Town.\n\n"
+        "For decades, Mr. de Vos noted, the country had sent observers abroad."
+    )
+    analysis = analyze(text, id="t")
+    assert quote_with(analysis, "watching this election").speaker_id == quote_with(analysis, "observers").speaker_id
+
+
+def test_the_post_after_the_washington_post_is_that_paper() -> None:
+    text = (
+        "The Harbour City Post reported on Monday that the ferry contract had been cancelled. The mayor's office "
+        "denied it. The Post later said its reporters stood by the story."
+    )
+    analysis = analyze(text, id="t")
+    assert quote_with(analysis, "contract had been cancelled").speaker_id == quote_with(analysis, "stood by").speaker_id
