@@ -157,15 +157,16 @@ class OrganisationLookup:
         return last if last is not None and last.type == "ORG" and not is_company(last.name, self.text) else None
 
     def _by_last_word(self, name: str) -> Entity | None:
-        """ "the Post" after "The Washington Post", "the Times" after "The New York Times": the one organisation met
-        before whose name ends in the one capitalised word after "the"."""
+        """ "the Post" after "The Washington Post", "(a review by The) Times" after "The New York Times": the one
+        organisation met before, of three words or more, whose name ends in the one capitalised word (after "the")."""
         words = name.split()
-        if len(words) != 2 or words[0].lower() != "the" or not words[1][:1].isupper():
+        words = words[1:] if words[:1] in (["the"], ["The"]) else words
+        if len(words) != 1 or not words[0][:1].isupper():
             return None
         fits = {
             e.id: e
             for e in self.entities.values()
-            if e.type == "ORG" and len(e.name.split()) > 2 and e.name.split()[-1] == words[1]
+            if e.type == "ORG" and len(e.name.split()) > 2 and e.name.split()[-1] == words[0]
         }
         return next(iter(fits.values())) if len(fits) == 1 else None
 

@@ -140,6 +140,7 @@ OFFICE_WORDS = {
 }
 # "advisers like Gene Sperling": a plural, then an example (not "Hillary Clinton, like Obama,": a comparison)
 NAMED_EXAMPLE = re.compile(r"(?<=[a-z]s)\s+(?:like|such\s+as|including)\s+")
+HONORIFIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss)\.?\s+$")
 LAST_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*$")
 # "Sources close to the production being filmed in Detroit", "people close to the Kremlin": not the body named
 CLOSE_TO = re.compile(r"\b(?:sources?|people|those|persons?|insiders?|officials?|someone|one)\s+close\s+to\b", re.I)
@@ -253,7 +254,8 @@ class SpeakerResolver(OrganisationLookup):
     def _person_for(self, name: str, at: int) -> Entity:
         words = name_words(name)
         if len(words) == 1:
-            hint = honorific_gender(self.text[max(0, at - 6) : at] + " " + name)
+            title = HONORIFIC_BEFORE.search(self.text, max(0, at - 8), at)  # (not "ms." of "systems.")
+            hint = honorific_gender((title.group(0) if title else "") + " " + name)
             full = self._full_name_for(words, at, hint)
         else:
             full = self._full_name_with_particle(words) or " ".join(words)

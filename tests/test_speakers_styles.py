@@ -662,3 +662,24 @@ def test_the_post_after_the_washington_post_is_that_paper() -> None:
     )
     analysis = analyze(text, id="t")
     assert quote_with(analysis, "contract had been cancelled").speaker_id == quote_with(analysis, "stood by").speaker_id
+
+
+def test_a_word_ending_in_ms_before_a_surname_is_no_title() -> None:
+    text = (
+        "\"You'll always have Democrats on both sides,\" said Marty Walz, chair of the council. \"They want to take "
+        "over our school systems.\"\n\n"
+        "Walz approaches it more diplomatically. \"We need more yes-votes,\" she said."
+    )
+    analysis = analyze(text, id="t")
+    walz = [s.name for s in analysis.speakers if "Walz" in s.name]
+    assert walz == ["Marty Walz"]
+
+
+def test_a_review_by_the_times_after_the_new_york_times_is_that_paper() -> None:
+    text = (
+        "The plane was grounded after The Harbour City Times reported that its registration had lapsed. A review by "
+        "The Times shows most of the hours were logged abroad."
+    )
+    analysis = analyze(text, id="t")
+    first, later = quote_with(analysis, "registration had lapsed"), quote_with(analysis, "logged abroad")
+    assert first.speaker_id == later.speaker_id
