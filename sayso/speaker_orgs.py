@@ -157,16 +157,25 @@ class OrganisationLookup:
         return last if last is not None and last.type == "ORG" and not is_company(last.name, self.text) else None
 
     def _by_last_word(self, name: str) -> Entity | None:
-        """ "the Post" after "The Washington Post", "(a review by The) Times" after "The New York Times": the one
-        organisation met before, of three words or more, whose name ends in the one capitalised word (after "the")."""
+        """ "the Post" after "The Washington Post", "(a review by The) Times" after "The New York Times", "the Mirror"
+        after "Daily Mirror", "The Daily News" after "the New York Daily News": the one organisation met before whose
+        name (without "the") ends in these capitalised words (without "the") and has more words."""
         words = name.split()
         words = words[1:] if words[:1] in (["the"], ["The"]) else words
-        if len(words) != 1 or not words[0][:1].isupper():
+        if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
             return None
+
+        def own(entity: Entity) -> list[str]:
+            named = entity.name.split()
+            return named[1:] if named[:1] in (["the"], ["The"]) else named
+
+        def a_name(named: list[str]) -> bool:  # (not "the Center for ... at the more conservative Tax Foundation")
+            return all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in named)
+
         fits = {
             e.id: e
             for e in self.entities.values()
-            if e.type == "ORG" and len(e.name.split()) > 2 and e.name.split()[-1] == words[0]
+            if e.type == "ORG" and len(own(e)) > len(words) and own(e)[-len(words) :] == words and a_name(own(e))
         }
         return next(iter(fits.values())) if len(fits) == 1 else None
 

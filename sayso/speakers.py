@@ -1085,9 +1085,21 @@ class SpeakerResolver(OrganisationLookup):
         kind = self._unnamed_kind(mention)
         key = kind + ":" + normalise_name(name)
         entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)
+        entity = entity or self._met_as_a(name, kind) or (self._by_last_word(name) if kind == "ORG" else None)
         entity = entity or Entity(name, kind)
         self.entities.setdefault(key, entity)
         return Resolution(entity, None)
+
+    def _met_as_a(self, name: str, kind: str) -> Entity | None:
+        """ "The representative of the plumbing company" after "a representative of the plumbing company": the one
+        described in the same words before, then with "a" or "an"."""
+        the = re.match(r"[Tt]he\s+", name)
+        if the is None:
+            return None
+        rest = name[the.end() :]
+        return self.entities.get(f"{kind}:{normalise_name('a ' + rest)}") or self.entities.get(
+            f"{kind}:{normalise_name('an ' + rest)}"
+        )
 
     def _without_apposition(self, mention: SpacySpan) -> SpacySpan:
         """A description up to its apposition: "Former colleagues of Graham Birch, Canada's ex-defence minister," up

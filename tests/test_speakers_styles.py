@@ -683,3 +683,25 @@ def test_a_review_by_the_times_after_the_new_york_times_is_that_paper() -> None:
     analysis = analyze(text, id="t")
     first, later = quote_with(analysis, "registration had lapsed"), quote_with(analysis, "logged abroad")
     assert first.speaker_id == later.speaker_id
+
+
+@pytest.mark.parametrize(
+    ("first", "again"), [("Daily Mirror", "the Mirror"), ("the New York Daily News", "The Daily News")]
+)
+def test_a_paper_called_by_the_end_of_its_name_is_that_paper(first: str, again: str) -> None:
+    text = (
+        f"The story was first reported by the {first.removeprefix('the ')}, which said the ferry had sunk. "
+        f"{again[0].upper() + again[1:]} later said its reporters had been misled."
+    )
+    analysis = analyze(text, id="t")
+    first_quote, later = quote_with(analysis, "ferry had sunk"), quote_with(analysis, "been misled")
+    assert first_quote.speaker_id == later.speaker_id
+
+
+def test_the_one_described_again_with_the_is_the_one_met_with_a() -> None:
+    text = (
+        "A representative of the plumbing company in Harbour City said the workers had found nothing unusual. "
+        "The representative of the plumbing company in Harbour City later said the story was invented."
+    )
+    analysis = analyze(text, id="t")
+    assert quote_with(analysis, "nothing unusual").speaker_id == quote_with(analysis, "was invented").speaker_id
