@@ -34,7 +34,7 @@ POST_NOMINALS |= {"Jr", "Sr", "II", "III", "IV"}  # generational suffixes: "Jose
 NON_COMPANY_KINDS = words("""
     trust charity agency council university department ministry committee association union office court police
     army senate congress parliament government institute foundation commission authority regulator federation
-    society church school college hospital service administration party campaign museum gallery
+    society church school college hospital service administration party campaign museum gallery military navy force
 """)
 
 # Kinds of company: "his publisher", "the carmaker" are an organisation, whichever

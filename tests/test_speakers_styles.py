@@ -705,3 +705,10 @@ def test_the_one_described_again_with_the_is_the_one_met_with_a() -> None:
     )
     analysis = analyze(text, id="t")
     assert quote_with(analysis, "nothing unusual").speaker_id == quote_with(analysis, "was invented").speaker_id
+
+
+@pytest.mark.parametrize("body", ["The Metropolitan Police force", "Nigeria's military"])
+def test_a_force_or_a_military_is_an_organisation(body: str) -> None:
+    text = f"{body} said on Friday that the reports of a ceasefire were false."
+    q = quote_with(analyze(text, id="t"), "ceasefire were false")
+    assert q.speaker is not None and q.speaker.type == "ORG"
