@@ -59,6 +59,9 @@ DENIAL_CONTENT = re.compile(
     r"falsehood|hoax|smear)\b|\bno\s+(?:evidence|truth|basis|proof|substance)\b|\b(?:false|untrue|baseless|groundless|"
     # (not "under false pretences", "castrated under false claims that ...": deceived, not denied)
     r"unsubstantiated|unfounded|fabricated|made-up|fake news|nonsense)\b(?<!\bunder\sfalse)"
+    # (not "countless false dawns", "carrying false identity papers", "a bit of false balance": no verdict)
+    r"(?!\s+(?:dawns?|identit(?:y|ies)|papers|passports?|documents|names?|balance|teeth|starts?|modesty|pretences|"
+    r"pretenses|flags?)\b)"
     # "the report was inaccurate", "called the articles inaccurate and misleading" (not "a wildly inaccurate chart")
     r"|\binaccurate\b(?=\s*(?:[.,;:!?…”\"’)]|and\b|or\b|$)|\s+(?:claims?|assertions?|statements?|suggestions?)\s+that\b)"
     # "none found any evidence whatsoever of wrongdoing", "did not find any evidence that the money was misspent"
@@ -195,6 +198,12 @@ CALLED_FALSE = re.compile(
     r"fabricated|bogus|fake|lies?|fiction|fantasy|garbage|rubbish|hogwash|malarkey)\W*$",
     re.IGNORECASE,
 )
+# "his office has already dismissed many misdemeanor marijuana cases": a prosecutor's or court's act, no denial
+CASES_DISMISSED = re.compile(
+    r"\W*(?:(?:the|a|an|his|her|its|their|many|some|all|more|\d+|[\w-]+)\s+){0,4}?"
+    r"(?:cases?|lawsuits?|suits?|indictments?|counts?|appeals?|motions?)\b(?!\s+that\b)",
+    re.IGNORECASE,
+)
 # "challenged the assertion that he had ever attacked her", "contested the claim that ...": a claim challenged is
 # denied (not "challenged him to a debate", "contested the seat")
 CHALLENGING_CUE = re.compile(r"\b(?:challeng|contest)(?:e|es|ed|ing)?$", re.IGNORECASE)
@@ -260,7 +269,8 @@ def polarity(cue: str | None, content: str, lead: str = "", between: str = "") -
     cue_words = (cue or "").lower()
     called_false = CALLING_CUE.search(cue_words) and CALLED_FALSE.search(content)
     called_false = called_false or (CHALLENGING_CUE.search(cue_words) and CLAIM_OPENING.search(content))
-    if _cue_denies(cue) or CONTRARY_LEAD.search(lead) or called_false or REPORTS_DENIED_BESIDE.search(between):
+    denying_cue = _cue_denies(cue) and not _cases_dismissed(cue_words, content)
+    if denying_cue or CONTRARY_LEAD.search(lead) or called_false or REPORTS_DENIED_BESIDE.search(between):
         return "denies"
     if cue_words in QUESTION_CUES:
         return "questions"
@@ -311,6 +321,11 @@ FALSE_VERDICT_CUE = re.compile(
     r"misleading|bogus|fake|fabricated|nonsense|ridiculous|absurd)$",
     re.IGNORECASE,
 )
+
+
+def _cases_dismissed(cue_words: str, content: str) -> bool:
+    """ "has already dismissed many misdemeanor marijuana cases": a prosecutor's or court's act, no denial."""
+    return "dismiss" in cue_words and CASES_DISMISSED.match(content) is not None
 
 
 def _cue_denies(cue: str | None) -> bool:

@@ -82,9 +82,12 @@ def test_contradicting_words_deny(content: str) -> None:
         ("contested", "the claim that the plant was losing money", "denies"),
         ("challenged", "the mayor to a debate on the harbour plan", "asserts"),
         ("challenging", "voters to read the plan for themselves", "asserts"),
+        ("has already dismissed", "many misdemeanor marijuana cases", "asserts"),
+        ("dismissed", "the lawsuit against the city", "asserts"),
+        ("dismissed", "the claims that the plant was unsafe", "denies"),
     ],
 )
-def test_a_claim_challenged_is_denied(cue: str, content: str, expected: str) -> None:
+def test_a_claim_challenged_or_dismissed_is_denied_not_a_case(cue: str, content: str, expected: str) -> None:
     assert polarity(cue, content) == expected
 
 
@@ -129,6 +132,9 @@ def test_denial_cues_deny(cue: str) -> None:
         "None of it is finished yet",
         "neither confirmed nor denied that the plant would close",
         "Neither side expects a deal before the summer",
+        "the talks have seen countless false dawns in the long conflict",
+        "the woman and child were carrying false identity papers after crossing the border",
+        "the paper went with a bit of false balance",
         "Neither the company nor its lawyers responded to requests for comment",
         "neither the mayor nor her office returned calls on Friday",
     ],
