@@ -127,9 +127,8 @@ SPOKESPEOPLE = words("spokesman spokeswoman spokesperson")
 UNNAMED_HEADS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides"}
 
 
-# What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|co\.uk|info)$", re.IGNORECASE)
-POSSESSIVE = re.compile(r"['’]s?\b")
+# What may come before a name that opens its sentence: nothing, or the end of the sentence before.
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"'”’]?)\s*[\"“‘]?$")
 TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # the words a description gives the office a title names ("a congressman" for "Rep. Dale Morrow")
