@@ -584,8 +584,9 @@ class SpeakerResolver(OrganisationLookup):
         if last.pos_ != "PROPN" and not last.text[:1].isupper():
             return []  # (a capitalised word may be one whatever the tagger read it as: "Mills said", a plural noun)
         slip = misspelt_surname(last.text, self._full_names, self.text) if len(mention) == 1 else None
-        word = LAST_WORD.search(mention.text.rstrip())  # "El-badawi" (three tokens)
-        surname = word.group(0) if word else last.text
+        word = LAST_WORD.search(mention.text.rstrip())  # "El-badawi" (three tokens); not '">Sanders' (one)
+        at = mention.start_char + word.start() if word else -1
+        surname = word.group(0) if word and any(t.idx == at for t in mention) else last.text
         for ent in self.people:
             parts = name_words(ent.text)
             slipped = slip is not None and parts[-1] == slip and ent.start_char < mention.start_char
@@ -1116,6 +1117,7 @@ class SpeakerResolver(OrganisationLookup):
         # "Analysts at Barrow Capital", "a spokesman for the union": the head comes before a preposition
         head = next((mention[k - 1] for k in range(1, len(mention)) if head_before(mention, k)), mention[-1])
         plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_PRONOUNS | COLLECTIVE_NOUNS
+        plural = plural and ONE_OF.match(mention.text) is None  # ("One of the docs": one of them)
         one = head.lower_ in UNNAMED_HEADS or head.pos_ == "PRON" or not plural
         general = mention[0].lower_ in {"a", "an"}
         body = head.lower_ in NON_COMPANY_KINDS or (head.lower_ in COMPANY_KINDS and not general)

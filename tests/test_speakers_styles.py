@@ -712,3 +712,19 @@ def test_a_force_or_a_military_is_an_organisation(body: str) -> None:
     text = f"{body} said on Friday that the reports of a ceasefire were false."
     q = quote_with(analyze(text, id="t"), "ceasefire were false")
     assert q.speaker is not None and q.speaker.type == "ORG"
+
+
+def test_markup_glued_to_a_surname_makes_no_person() -> None:
+    text = (
+        "Senator Bernie Sanders made a claim about jobs.\n\n"
+        '<tweet a="we rate it Mostly True.">Sanders said that young people were out of work.</tweet>\n\n'
+        "Mayor Ann Lee said she agreed with him."
+    )
+    people = [s.name for s in analyze(text, id="t").speakers if s.type == "PERSON"]
+    assert all(name[:1].isalpha() for name in people), people
+
+
+def test_one_of_a_group_is_one_unnamed_person() -> None:
+    text = "One of the doctors who signed the letter said the surgeon had misled viewers."
+    q = quote_with(analyze(text, id="t"), "misled viewers")
+    assert q.speaker is not None and q.speaker.type == "UNNAMED"
