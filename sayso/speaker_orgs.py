@@ -160,23 +160,16 @@ class OrganisationLookup:
         """ "the Post" after "The Washington Post", "(a review by The) Times" after "The New York Times", "the Mirror"
         after "Daily Mirror", "The Daily News" after "the New York Daily News": the one organisation met before whose
         name (without "the") ends in these capitalised words (without "the") and has more words."""
-        words = name.split()
-        words = words[1:] if words[:1] in (["the"], ["The"]) else words
+        words = _without_the(name)
         if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
             return None
-
-        def own(entity: Entity) -> list[str]:
-            named = entity.name.split()
-            return named[1:] if named[:1] in (["the"], ["The"]) else named
-
-        def a_name(named: list[str]) -> bool:  # (not "the Center for ... at the more conservative Tax Foundation")
-            return all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in named)
-
-        fits = {
-            e.id: e
-            for e in self.entities.values()
-            if e.type == "ORG" and len(own(e)) > len(words) and own(e)[-len(words) :] == words and a_name(own(e))
-        }
+        fits = {}
+        for entity in self.entities.values():
+            full = _without_the(entity.name)
+            # (a name of capitalised words, not "the Center for ... at the more conservative Tax Foundation")
+            named = all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in full)
+            if entity.type == "ORG" and len(full) > len(words) and full[-len(words) :] == words and named:
+                fits[entity.id] = entity
         return next(iter(fits.values())) if len(fits) == 1 else None
 
     def _organisation_for(self, name: str) -> Entity:
@@ -188,3 +181,9 @@ class OrganisationLookup:
         if initials is not None:  # "DHS said ...", then "The Department of Homeland Security": its name in full
             initials.name = name
         return self.entities.setdefault(key, found or initials or Entity(name, "ORG"))
+
+
+def _without_the(name: str) -> list[str]:
+    """The words of a name without a leading "the"."""
+    words = name.split()
+    return words[1:] if words[:1] in (["the"], ["The"]) else words

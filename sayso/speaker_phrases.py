@@ -141,18 +141,16 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
     if start < comma and mention[-1].lower_ == "who" and doc[start - 1].pos_ == "ADP":
         # "the ranking Democrat on the Intelligence Committee, who said": the one the preposition's phrase is of
         held = _holder_before(doc, start - 1)
-        if held is not None and _holds(held, doc[start:comma]):
+        if held is not None and _holds(doc[held.start : start - 1], doc[start:comma]):
             return _named_before_apposition(doc, held.start) or held
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
 
 
-def _holds(held: SpacySpan, object_: SpacySpan) -> bool:
-    """Whether "who" after "held + preposition + object" is the held phrase's: its head is a name or a post ("the
+def _holds(holder: SpacySpan, object_: SpacySpan) -> bool:
+    """Whether "who" after "holder + preposition + object" is the holder's: its head is a name or a post ("the
     ranking Democrat on the committee"), or the object is a place ("farmers in Wisconsin"); not "running battles with
     security forces, who say" (the forces)."""
-    head = next((t for t in held if t.pos_ == "ADP"), None)
-    before = held.doc[held.start : head.i] if head is not None else held
-    if before and (before[-1].pos_ == "PROPN" or headed_by_a_post(before.text)):
+    if holder and (holder[-1].pos_ == "PROPN" or headed_by_a_post(holder.text)):
         return True
     return any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in object_)
 

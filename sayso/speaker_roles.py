@@ -69,7 +69,15 @@ def singular_description(phrase: str) -> str:
         return phrase
     rest = phrase[one_of.end() :]
     head = ROLE_COMPLEMENT.sub("", rest)
-    return re.sub(r"(?<=[sxh])es$|s$", "", head) + rest[len(head) :]
+    return singular(head) + rest[len(head) :]
+
+
+PLURAL_ENDING = re.compile(r"(?<=[sxh])es$|s$")
+
+
+def singular(words: str) -> str:
+    """Words whose last one, a plural, is put in the singular ("former prosecutors" -> "former prosecutor")."""
+    return PLURAL_ENDING.sub("", words)
 
 
 def described_words(phrase: str) -> list[str]:

@@ -113,6 +113,7 @@ from sayso.speaker_roles import (
     role_heads,
     role_overlap,
     role_words,
+    singular,
     singular_description,
     title_before,
     title_prefix,
@@ -534,7 +535,7 @@ class SpeakerResolver(OrganisationLookup):
         if named is None:
             return None
         described = re.sub(r"^(?:[a-z]+ing\s+)+", "", mention.text[: found.start()].strip())  # ("leading ...")
-        role = role_before_name(re.sub(r"(?<=[sxh])es$|s$", "", described))  # one of them: the head singular
+        role = role_before_name(singular(described))  # one of them: the head in the singular
         person = self._person_for(named.text, named.start_char)
         person.add_role(role)
         return Resolution(person, role)

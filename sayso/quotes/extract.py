@@ -209,13 +209,13 @@ def cut_before_own_statements(frame: Frame, top: list[Candidate], ruled: list[Ca
 
 
 # a source that says there is none: "no evidence", "no credible intelligence", "nothing" (not "no one", a speaker)
+NO_SOURCE = re.compile(r"\W*(?:no|nothing)\b(?!\s+(?:one|other)\b)", re.IGNORECASE)
 # A yes-no question's opening up to its subject: an auxiliary first (after an interview's "Q:", a "But" or "So").
 QUESTION_LEAD = re.compile(
     r"\s*(?:Q[:.]\s+)?(?:(?:but|and|so|then|now),?\s+)?"
     r"(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)(?:n[’']t)?\s+",
     re.IGNORECASE,
 )
-NO_SOURCE = re.compile(r"\W*(?:no|nothing)\b(?!\s+(?:one|other)\b)", re.IGNORECASE)
 
 
 def _without_published_held(top: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
