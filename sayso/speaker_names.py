@@ -159,11 +159,19 @@ KIND_REACH = 32  # characters before a name in which its kind is looked for
 def _as_a_body(ent: SpacySpan, text: str) -> SpacySpan:
     """ "Volt Beverages, which makes ...", "Hanxin Steel, based in Shanghai,", "the newspaper Diario do Planalto":
     what NER calls a person but a relative "which" (or "based in") follows or a kind of body comes before, an
-    organisation."""
+    organisation; so is "the Observatory", "the Telegraph": one word after "the" (no first name, title or family:
+    not "the Pope", "the Clintons")."""
     kind_before = KIND_BEFORE.search(text, max(0, ent.start_char - KIND_REACH), ent.start_char)
-    if ent.label_ == "PERSON" and (WHICH_AFTER.match(text, ent.end_char) or kind_before):
+    if ent.label_ == "PERSON" and (WHICH_AFTER.match(text, ent.end_char) or kind_before or _one_word_after_the(ent)):
         return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
     return ent
+
+
+def _one_word_after_the(ent: SpacySpan) -> bool:
+    word = ent[0]
+    if len(ent) != 1 or ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the" or word.tag_ == "NNPS":
+        return False
+    return word.lower_ not in ROLE_TITLES | TITLES and not word.text.endswith("s") and not is_first_name(word.text)
 
 
 def _company_names(ents: Sequence[SpacySpan], text: str) -> set[str]:

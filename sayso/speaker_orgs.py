@@ -31,6 +31,10 @@ AGENCY_NOUNS = words("agency organisation organization institution")
 
 LISTED_NOT_APPOSED = re.compile(r",\s+(?:the|a|an)\s")  # "Apple, Google and Microsoft", not "Ofwat, the regulator"
 LOCATED = re.compile(r",\s+(?:based|headquartered)\b")  # "Hanxin Steel, based in Shanghai,"
+# "The Britain-based", "the London-based", "Washington-based": where an organisation named next is based
+BASED_BEFORE_NAME = re.compile(
+    r"(?P<the>[Tt]he\s+)?(?P<where>(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-based)\s+(?=[A-Z])"
+)
 ENDS_IN_PREPOSITION = re.compile(r"\b(?:of|for|at|in|from|with|to|by)$", re.IGNORECASE)
 
 
@@ -62,6 +66,9 @@ def org_name_and_role(text: str, mention: SpacySpan, orgs: list[SpacySpan]) -> t
         alone = all(o.label_ == "NORP" for o in orgs[:-1])
         name = last.text if role and (before.endswith(",") or alone) else name
         role = role if name == last.text else None
+    based = BASED_BEFORE_NAME.match(name)
+    if role is None and based is not None:  # "The Britain-based Syrian Observatory ...": the Observatory, based there
+        name, role = (based.group("the") or "") + name[based.end() :], based.group("where")
     return name, role
 
 
@@ -158,8 +165,9 @@ class OrganisationLookup:
 
     def _by_last_word(self, name: str) -> Entity | None:
         """ "the Post" after "The Washington Post", "(a review by The) Times" after "The New York Times", "the Mirror"
-        after "Daily Mirror", "The Daily News" after "the New York Daily News": the one organisation met before whose
-        name (without "the") ends in these capitalised words (without "the") and has more words."""
+        after "Daily Mirror", "The Daily News" after "the New York Daily News", "the (Syrian) Observatory" after "the
+        Syrian Observatory for Human Rights": the one organisation met before whose name (without "the"), or its
+        words before "for" or "of", ends in these capitalised words (without "the"), the name having more words."""
         words = _without_the(name)
         if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
             return None
@@ -168,7 +176,9 @@ class OrganisationLookup:
             full = _without_the(entity.name)
             # (a name of capitalised words, not "the Center for ... at the more conservative Tax Foundation")
             named = all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in full)
-            if entity.type == "ORG" and len(full) > len(words) and full[-len(words) :] == words and named:
+            if entity.type != "ORG" or len(full) <= len(words) or not named:
+                continue
+            if any(form[-len(words) :] == words for form in _name_and_head(full)):
                 fits[entity.id] = entity
         return next(iter(fits.values())) if len(fits) == 1 else None
 
@@ -181,6 +191,13 @@ class OrganisationLookup:
         if initials is not None:  # "DHS said ...", then "The Department of Homeland Security": its name in full
             initials.name = name
         return self.entities.setdefault(key, found or initials or Entity(name, "ORG"))
+
+
+def _name_and_head(words: list[str]) -> list[list[str]]:
+    """A name's words, and its words before its first "for" or "of" ("Syrian Observatory" of "Syrian Observatory
+    for Human Rights")."""
+    cut = next((k for k, word in enumerate(words) if word in {"for", "of"}), 0)
+    return [words, words[:cut]] if cut else [words]
 
 
 def _without_the(name: str) -> list[str]:

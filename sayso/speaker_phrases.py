@@ -149,10 +149,12 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
 def _holds(holder: SpacySpan, object_: SpacySpan) -> bool:
     """Whether "who" after "holder + preposition + object" is the holder's: its head is a name or a post ("the
     ranking Democrat on the committee"), or the object is a place ("farmers in Wisconsin"); not "running battles with
-    security forces, who say" (the forces)."""
+    security forces, who say" (the forces), nor "a sensitive subject for Hungary, who says" (a thing's place is the
+    one who says)."""
     if holder and (holder[-1].pos_ == "PROPN" or headed_by_a_post(holder.text)):
         return True
-    return any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in object_)
+    people = holder[-1].tag_ == "NNS" or holder[-1].lower_ in PERSON_NOUNS
+    return people and any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in object_)
 
 
 def without_relative_clause(mention: SpacySpan) -> SpacySpan:

@@ -353,3 +353,17 @@ def test_no_evidence_to_suggest_something_is_no_one_s_statement() -> None:
     )
     analysis = analyze(text, id="t")
     assert [q.source for q in analysis.quotes] == ["a spokeswoman", "she"]
+
+
+def test_a_time_word_after_the_speaker_is_no_part_of_their_name() -> None:
+    """ "Mayor Ilse Brandt today said ...": Brandt is the speaker, merged with "Mayor Ilse Brandt" (not a second
+    speaker "Ilse Brandt today" who then disputes her); "A reporter for USA Today" keeps the paper's name."""
+    text = (
+        "Mayor Ilse Brandt said the harbour would reopen in May.\n\n"
+        "Ilse Brandt today said the reopening had been a mistake, adding that there was no money left for it.\n\n"
+        'A reporter for USA Today said the harbour was still closed.'
+    )
+    analysis = analyze(text)
+    sources = {q.source for q in analysis.quotes}
+    assert "Ilse Brandt" in sources and "A reporter for USA Today" in sources
+    assert [s.name for s in analysis.speakers if "Brandt" in s.name] == ["Ilse Brandt"]

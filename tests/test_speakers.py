@@ -332,6 +332,27 @@ def test_a_capitalised_word_before_an_organisation_s_name_is_part_of_it() -> Non
     assert [name for name, _ in speakers_of(text)] == ["The Liberal Democrats", "Harwell & Pike"]
 
 
+def test_where_an_organisation_is_based_is_its_role_not_part_of_its_name() -> None:
+    text = (
+        "Fighting went on near the border town, the Syrian Observatory for Human Rights said.\n\n"
+        "The Britain-based Syrian Observatory for Human Rights, which has a network of activists, said the militants "
+        "had seized a cache."
+    )
+    assert speakers_of(text) == [
+        ("the Syrian Observatory for Human Rights", None),
+        ("the Syrian Observatory for Human Rights", "Britain-based"),
+    ]
+
+
+def test_an_organisation_named_by_the_head_of_its_name_is_that_organisation() -> None:
+    text = (
+        "Fighting went on near the border town, the Syrian Observatory for Human Rights said.\n\n"
+        "The Syrian Observatory said ten people had died.\n\n"
+        "The number of those killed was likely to rise, the Observatory said."
+    )
+    assert {name for name, _ in speakers_of(text)} == {"the Syrian Observatory for Human Rights"}
+
+
 def test_a_headline_s_role_word_ner_calls_an_organisation_is_the_person_of_that_role() -> None:
     text = (
         "Coach says he will not quit after cup exit\n\n"

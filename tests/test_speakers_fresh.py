@@ -357,6 +357,14 @@ def test_who_after_people_of_a_place_is_those_people() -> None:
     assert speaker(quote_with(analyze(text, id="t"), "prices would fall")) == "dairy farmers in Wisconsin"
 
 
+def test_who_after_a_thing_for_a_country_is_the_country() -> None:
+    text = (
+        "The arms deal had been a highly sensitive subject for Hungary, who says the rebels who were given the "
+        "rifles are linked to a banned militia."
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "linked to a banned militia")) == "Hungary"
+
+
 def test_who_after_a_thing_done_with_people_is_those_people() -> None:
     text = (
         "The rebels have carried on a weekend campaign of violence, holding running battles with Nigerian security "

@@ -101,6 +101,7 @@ TRAILING_TIME = re.compile(
     r"(?:\s+(?:that|this|earlier|later)(?:\s+(?:night|evening|morning|afternoon|day|week|"
     r"weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
     r"|(?<!ed)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"  # "officials Tuesday"
+    r"|\s+(?-i:today|yesterday|tonight)"  # "Tayyip Erdogan today said" (not "A reporter for USA Today")
     r"|\s+(?:the|a|an|of|at|in|neither|either)"
     r"|,\s+(?:in particular|however|meanwhile|for example|for instance|too),?)$",
     re.IGNORECASE,
