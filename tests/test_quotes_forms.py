@@ -367,3 +367,17 @@ def test_a_time_word_after_the_speaker_is_no_part_of_their_name() -> None:
     sources = {q.source for q in analysis.quotes}
     assert "Ilse Brandt" in sources and "A reporter for USA Today" in sources
     assert [s.name for s in analysis.speakers if "Brandt" in s.name] == ["Ilse Brandt"]
+
+
+def test_reports_in_a_phrase_before_the_main_clause_are_not_its_speaker_s() -> None:
+    """ "Days after social media blew up with reports that X, reps for the singer have said ...": the reports are
+    not the reps' (who deny them), so the reps do not dispute their own claim."""
+    text = (
+        "Days after social media blew up with reports that the singer Lena Marsh had died, reps for the singer have "
+        "said news of her death is simply a hoax."
+    )
+    analysis = analyze(text)
+    reports = quote_with(analysis, "Lena Marsh had died")
+    assert reports.source is None or "reps" not in reports.source
+    hoax = quote_with(analysis, "simply a hoax")
+    assert hoax.source == "reps for the singer" and hoax.polarity == "denies"

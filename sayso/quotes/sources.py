@@ -30,15 +30,23 @@ AS_ASIDE = re.compile(r"\W*as\s+", re.IGNORECASE)  # " - as " before "Rubio has 
 def unshare_sources(frame: Frame, found: list[Candidate]) -> None:
     """ "He ... even assured the crowd that he doesn't have small hands - as Rubio has said - and ...": a speaker phrase
     the tagger gave both to the cue right after it ("Rubio has said") and to an earlier cue whose words it follows
-    ("assured") is the later cue's; the earlier statement loses it (fill_sources then finds its own)."""
+    ("assured") is the later cue's; the earlier statement loses it (fill_sources then finds its own). So does the
+    statement of a noun cue in a prepositional phrase (_noun_cue_in_a_phrase)."""
     for cand in found:
         source, cue = cand.source_span, cand.cue_span
         if source is None or cue is None or source[0] < cand.end:
             continue
-        if not AS_ASIDE.fullmatch(frame.text, cand.end, source[0]):
+        if not AS_ASIDE.fullmatch(frame.text, cand.end, source[0]) and not _noun_cue_in_a_phrase(frame, cue):
             continue  # ("Citing a theory, Trump said": the subject after an opening participle speaks both)
         if any(other is not cand and _speaks_right_after(other, source) for other in found):
             cand.source_span = None
+
+
+def _noun_cue_in_a_phrase(frame: Frame, cue: Span) -> bool:
+    """ "Days after the web blew up with reports that ..., reps for the actor have said": a noun cue that is a
+    preposition's object; the speaker of the clause after is not the one whose reports these are."""
+    first, last = frame.token_index_at(cue[0]), frame.token_index_at(cue[1] - 1)
+    return frame.doc[last].pos_ == "NOUN" and first > 0 and frame.doc[first - 1].pos_ == "ADP"
 
 
 def _speaks_right_after(cand: Candidate, source: Span) -> bool:
