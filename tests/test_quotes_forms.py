@@ -381,3 +381,18 @@ def test_reports_in_a_phrase_before_the_main_clause_are_not_its_speaker_s() -> N
     assert reports.source is None or "reps" not in reports.source
     hoax = quote_with(analysis, "simply a hoax")
     assert hoax.source == "reps for the singer" and hoax.polarity == "denies"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        ("Catholic blogger Mary Hale apologised on Sunday. After she was informed that her post about the priest is "
+         "based on a lie, she wrote an apology.", "her post about the priest", None),
+        ("The governor said the plan would work. He was told by aides that the bridge was unsafe.",
+         "the bridge was unsafe", "aides"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_passive_telling_is_the_one_told_not_the_speaker(
+    text: str, words: str, source: str | None
+) -> None:
+    assert quote_with(analyze(text), words).source == source

@@ -61,6 +61,7 @@ from sayso.quotes.sources import (
     drop_possessive_marks,
     fill_sources,
     participle_sources,
+    passive_addressee_sources,
     relative_pronoun_sources,
     relative_sources,
     reopen_relative_sources,
@@ -154,6 +155,7 @@ def attributions(
         relative_pronoun_sources(frame, top)
     reopen_relative_sources(frame, top)
     drop_addressee_sources(frame, top)
+    passive_addressee_sources(frame, top)
     widen_cues(frame, top)
     if scheme == "sayso":
         gerunds_out_of_cues(frame, top)

@@ -223,6 +223,28 @@ def drop_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
         cand.source_span = source
 
 
+# "she was informed that ...", "He was told by aides that ...": the subject of a passive telling is the one told
+TOLD_PASSIVE = {"told", "informed", "notified", "assured", "advised", "reminded"}
+BE_BEFORE_TOLD = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
+
+
+def passive_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
+    """ "After she was informed that her post was based on a lie, ...": the subject of a passive cue of telling
+    is the one told, no speaker; the speaker is the agent after "by" where one follows ("He was told by aides
+    that ...": the aides)."""
+    for cand in found:
+        if cand.cue_span is None or cand.source_span is None or cand.source_span[1] > cand.cue_span[0]:
+            continue
+        last = frame.token_index_at(cand.cue_span[1] - 1)
+        told = frame.doc[last]
+        if told.lower_ not in TOLD_PASSIVE or last == 0 or frame.doc[last - 1].lower_ not in BE_BEFORE_TOLD:
+            continue
+        by = last + 1
+        ceiling = frame.token_index_at(frame.sentence_end_after(cand.cue_span[1]))
+        agent = source_after(frame, by, ceiling) if by < len(frame.doc) and frame.doc[by].lower_ == "by" else None
+        cand.source_span = None if agent is None or overlaps(agent, cand.content_spans) else agent
+
+
 def relative_sources(frame: Frame, found: list[Candidate]) -> None:
     """ "Barkley, who said he votes Democratic, said ...": a source that is a relative pronoun whose clause
     closes (a comma, a dash) before the cue speaks the relative clause, not the cue; the cue's speaker is the
