@@ -204,6 +204,38 @@ NAMED_AFTER_A_PERSON = words("""
 """)
 
 
+def people_after_bodies(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """The entities, where NER ran a body's or place's name into the person named after it ("the United Nations
+    Samantha Power": ORG) with the person apart from it: from a sure first name after a capitalised word that is
+    none, through at most three capitalised words or particles, no body's word, to a surname NER tags a person's
+    elsewhere in the article ("Power said"; not "the Kennebunk River Club")."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+    out: list[SpacySpan] = []
+    for ent in ents:
+        k = _person_starts_inside(ent) if ent.label_ in ORG_LABELS and len(ent) >= 3 else None
+        if k is None or ent[-1].text not in surnames:
+            out.append(ent)
+            continue
+        out += [SpacySpan(ent.doc, ent.start, k, label=ent.label_), SpacySpan(ent.doc, k, ent.end, label="PERSON")]
+    return out
+
+
+def _person_starts_inside(ent: SpacySpan) -> int | None:
+    """Where a person's name starts inside a body's name NER tagged ("Samantha" of "the United Nations Samantha
+    Power"), if it does (not "Mayfield Memorial Baptist Church", "The Charlotte Observer")."""
+    doc = ent.doc
+    if is_first_name(next((t.text for t in ent if t.is_alpha), "")):
+        return None  # ("― Christina N Luis Olidem": a person's name from its first word)
+    for k in range(ent.start + 1, ent.end - 1):
+        before, first, rest = doc[k - 1], doc[k], doc[k + 1 : ent.end]
+        if before.pos_ != "PROPN" or is_first_name(before.text) or not _a_left_out_first_name(first):
+            continue
+        named = all(t.text[:1].isupper() or t.text in NAME_PARTICLES for t in rest)
+        if named and len(rest) <= 3 and not any(t.lower_ in NOT_IN_A_PERSON_S_NAME for t in rest):
+            return k
+    return None
+
+
 def names_with_first_names(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """The entities, where NER left a sure first name out of a person's name ("Anders" untagged, "Holm" PERSON):
     one PERSON over both (not a title: "General", "Pastor")."""
@@ -386,6 +418,11 @@ def _untagged_recurrences(words: _Words, names: set[str]) -> list[SpacySpan]:
 # the last words of sports clubs' names ("Manchester United", "Bristol Rovers")
 CLUB_WORDS = words("united city rovers athletic wanderers albion hotspur rangers fc afc")
 BODY_OR_CLUB_WORDS = ORG_WORDS | CLUB_WORDS
+
+# words a body's or a place's name may end in after a first name ("Mayfield Memorial Baptist Church")
+NOT_IN_A_PERSON_S_NAME = BODY_OR_CLUB_WORDS | BODY_KINDS | NAMED_AFTER_A_PERSON | words("""
+    church chapel cathedral mosque temple synagogue hall park street avenue road bridge airport station observer
+""")
 
 
 def named_like_a_body(ent: SpacySpan) -> bool:

@@ -44,6 +44,7 @@ from sayso.speaker_names import (
     name_words,
     names_with_first_names,
     names_with_particles,
+    people_after_bodies,
     people_mentions,
     title_gender,
     titles_agree,
@@ -143,6 +144,9 @@ NAMED_EXAMPLE = re.compile(r"(?<=[a-z]s)\s+(?:like|such\s+as|including)\s+")
 HONORIFIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss)\.?\s+$")
 LAST_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*$")
 # "Sources close to the production being filmed in Detroit", "people close to the Kremlin": not the body named
+# "the former envoy for closing Guantánamo", "the UN envoy to Yemen" (no name after: _named_person reads "Ambassador
+# to the United Nations Samantha Power"): a person posted to a place or body, not it
+POSTED_TO = re.compile(r"\b(?:envoys?|emissar(?:y|ies)|ambassadors?)\s+(?:for|to|of)\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 CLOSE_TO = re.compile(r"\b(?:sources?|people|those|persons?|insiders?|officials?|someone|one)\s+close\s+to\b", re.I)
 # "Grayson's spokeswoman": the one whose post a description names; "Murphy's spokeswoman " right before a name
 DESCRIBED_OWNER = re.compile(r"^\W*(?:the\s+)?([A-Z][\w-]*)['’]s\s")
@@ -186,7 +190,7 @@ class SpeakerResolver(OrganisationLookup):
         self.doc = doc
         self.entities: dict[str, Entity] = {}
         # (spaCy builds doc.ents anew at each call)
-        ents = names_with_particles(names_with_first_names(joined_organisations(doc.ents)))
+        ents = names_with_particles(names_with_first_names(people_after_bodies(joined_organisations(doc.ents))))
         self._doc_ents = companies_named_like_people(ents, text)
         self.people = people_mentions(doc, self._doc_ents, text)
         self._people_at = {(e.start_char, e.end_char) for e in self.people}
@@ -613,7 +617,7 @@ class SpeakerResolver(OrganisationLookup):
             # "the Kremlin spokesman": an unnamed person of that organisation
             return self._description(mention)
         lead = self.text[mention.start_char : orgs[0].start_char]
-        if PROXY_OF.search(lead) or member_of(lead) or CLOSE_TO.search(lead):
+        if PROXY_OF.search(lead) or member_of(lead) or CLOSE_TO.search(lead) or POSTED_TO.search(lead):
             return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
         name, role = org_name_and_role(self.text, mention, orgs)
         name = country_of_capital(name, self.text) or name

@@ -3,6 +3,7 @@ cases, trials, briefings, product scares, art disputes, referee rows, wire round
 
 from __future__ import annotations
 
+import pytest
 from statement_helpers import quote_with, speaker
 
 from sayso import analyze
@@ -431,3 +432,32 @@ def test_one_candidate_s_spokeswoman_is_not_the_other_candidate_s() -> None:
     )
     q = quote_with(analyze(text, id="t"), "had ever attacked")
     assert speaker(q) != "Dana Pike" and q.polarity == "denies"
+
+
+def test_an_envoy_for_a_place_or_body_is_a_person_not_it() -> None:
+    text = (
+        "On Monday, the former administration envoy for closing Guantánamo underscored the president's plan to shut "
+        "the prison.\n\n"
+        "The UN envoy to Yemen said the talks would resume."
+    )
+    analysis = analyze(text, id="t")
+    envoy = quote_with(analysis, "the president's plan").speaker
+    assert envoy is not None and envoy.type != "ORG" and "envoy" in envoy.name
+    assert speaker(quote_with(analysis, "the talks would resume")) != "Yemen"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("U.S. Ambassador to the United Nations Samantha Power said the vote was a disgrace. Ms. Power had voted "
+         "against it.", "Samantha Power", "U.S. Ambassador to the United Nations"),
+        ("Special envoy to Norland Marta Vik said the talks would resume. Ms. Vik has led them since May.",
+         "Marta Vik", "Special envoy to Norland"),
+    ],
+)  # fmt: skip
+def test_a_person_named_after_the_body_of_their_post_is_that_person(text: str, name: str, role: str) -> None:
+    """NER runs "the United Nations Samantha Power" into one organisation: a sure first name after a body's name
+    starts the person, where the article names the surname a person's elsewhere (not after a place that is a first
+    name too: "Syria Staffan de Mistura" stays one)."""
+    said = analyze(text, id="t").quotes[0].speaker
+    assert said is not None and (said.name, said.type, said.role) == (name, "PERSON", role)
