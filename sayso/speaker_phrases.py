@@ -36,7 +36,7 @@ ISSUED_STATEMENT = re.compile(
 # "(A) review of state police data by", "analysis by": a study whose finding is its author's
 FINDING_BY = re.compile(
     r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:analysis|review|study|survey|poll|audit|investigation|report|inquiry|count|tally"
-    r"|results|figure|data|statistic)s?\b"
+    r"|results|figure|data|statistic|research|video|ad|advert|advertisement)s?\b"
     r"[^,;]*\bby\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -144,6 +144,21 @@ def relative_antecedent(mention: SpacySpan) -> SpacySpan | None:
         if held is not None and _holds(doc[held.start : start - 1], doc[start:comma]):
             return _named_before_apposition(doc, held.start) or held
     return doc[start:comma] if start < comma and doc[comma - 1].pos_ in {"NOUN", "PROPN"} else None
+
+
+def head_before_modifier(mention: SpacySpan) -> tuple[Token, int] | None:
+    """The head noun of a phrase that a preposition or participle goes on after ("official" of "a U.S. official
+    following North Korea", "Center" of "The Climate Prediction Center in College Park"), with the index of that
+    word; None where there is none, or punctuation comes first (an apposition: "Ofwat, the regulator")."""
+    last = None
+    for token in mention:
+        if token.pos_ == "PUNCT":
+            return None
+        if token.pos_ in {"ADP", "VERB"} and last is not None:
+            return last, token.i
+        if token.pos_ in {"NOUN", "PROPN"}:
+            last = token
+    return None
 
 
 def _holds(holder: SpacySpan, object_: SpacySpan) -> bool:

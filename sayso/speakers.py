@@ -72,6 +72,7 @@ from sayso.speaker_phrases import (
     epithet,
     group_subject,
     head_before,
+    head_before_modifier,
     in_own_words,
     issued_statement,
     line_start,
@@ -619,6 +620,16 @@ class SpeakerResolver(OrganisationLookup):
         lead = self.text[mention.start_char : orgs[0].start_char]
         if PROXY_OF.search(lead) or member_of(lead) or CLOSE_TO.search(lead) or POSTED_TO.search(lead):
             return None  # "a spokesman for the Royal College", "analysts at Barrow Capital": people, not it
+        modified = head_before_modifier(mention)
+        if modified is not None:
+            head, stop = modified
+            people = head.tag_ == "NNS" or head.lower_ in PERSON_NOUNS | ROLE_TITLES
+            if people and head.pos_ == "NOUN" and head.ent_type_ not in ORG_LABELS and head.lower_ not in BODY_KINDS:
+                return None  # "a U.S. official following North Korea", "doctors writing in the journal X"
+            own = next((o for o in orgs if o.start <= head.i < o.end <= stop and o.label_ != "NORP"), None)
+            if own is not None:  # "The Climate Prediction Center in College Park, Md.,": the Center (not a party's
+                # "Republicans on the House Financial Services Committee")
+                mention, orgs = mention.doc[mention.start : own.end], [own]
         name, role = org_name_and_role(self.text, mention, orgs)
         name = country_of_capital(name, self.text) or name
         if mention.end_char < (line := self.text.find("\n")) and self.text.startswith("\n\n", line):

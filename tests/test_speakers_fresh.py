@@ -461,3 +461,22 @@ def test_a_person_named_after_the_body_of_their_post_is_that_person(text: str, n
     name too: "Syria Staffan de Mistura" stays one)."""
     said = analyze(text, id="t").quotes[0].speaker
     assert said is not None and (said.name, said.type, said.role) == (name, "PERSON", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "kind"),
+    [
+        ("A United States official following North Korea said there were no signs that he was ill.", "no signs",
+         "A United States official following North Korea", "UNNAMED"),
+        ("Doctors writing in the journal Family Practice Today said the remedy was useless.", "the remedy",
+         "Doctors writing in the journal Family Practice Today", "UNNAMED"),
+        ("The Climate Prediction Center in College Park, Md., said the winter would be mild.", "the winter",
+         "The Climate Prediction Center", "ORG"),
+        ("The government of Syria said the town was safe.", "the town", "The government of Syria", "ORG"),
+    ],
+)  # fmt: skip
+def test_an_organisation_after_the_head_of_the_speaker_phrase_is_not_the_speaker(
+    text: str, words: str, name: str, kind: str
+) -> None:
+    said = quote_with(analyze(text, id="t"), words).speaker
+    assert said is not None and (said.name, said.type) == (name, kind)
