@@ -140,11 +140,7 @@ class OrganisationLookup:
             org = self._last_org(words[1], at)
             if org is not None:
                 return org
-        fits = [
-            e
-            for e in self.entities.values()
-            if e.type != "PERSON" and e.mentions and len(e.name.split()) > 2 and words[1] in description_heads(e.name)
-        ]
+        fits = [e for e in self.entities.values() if e.type != "PERSON" and e.mentions and _headed_by(e, words[1])]
         if fits:
             return max(fits, key=lambda e: max(e.mentions))
         org = self._last_org(words[1], at) if words[1] in NON_COMPANY_KINDS else None
@@ -191,6 +187,16 @@ class OrganisationLookup:
         if initials is not None:  # "DHS said ...", then "The Department of Homeland Security": its name in full
             initials.name = name
         return self.entities.setdefault(key, found or initials or Entity(name, "ORG"))
+
+
+def _headed_by(entity: Entity, noun: str) -> bool:
+    """Whether a speaker's name of three words or more is headed by the noun ("the Texas Department of State Health
+    Services": "the department"), or an organisation's of two ends in it after a capitalised word ("US army": "the
+    army"; not the headline's "Popular Website")."""
+    words = entity.name.split()
+    if len(words) == 2:
+        return entity.type == "ORG" and words[0][:1].isupper() and words[1].lower() == noun
+    return len(words) > 2 and noun in description_heads(entity.name)
 
 
 def _name_and_head(words: list[str]) -> list[list[str]]:

@@ -480,3 +480,13 @@ def test_an_organisation_after_the_head_of_the_speaker_phrase_is_not_the_speaker
 ) -> None:
     said = quote_with(analyze(text, id="t"), words).speaker
     assert said is not None and (said.name, said.type) == (name, kind)
+
+
+def test_the_army_after_a_country_s_army_is_that_army() -> None:
+    text = (
+        "The sergeant was freed in May.\n\n"
+        "US army denies reports it will charge sergeant with desertion.\n\n"
+        "The army said it was still investigating whether he should be charged."
+    )
+    analysis = analyze(text, id="t")
+    assert speaker(quote_with(analysis, "still investigating")) == "US army"
