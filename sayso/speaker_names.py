@@ -307,7 +307,8 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
     people = [
         _without_leading_word(e, text)
         for e in ents
-        if (e.label_ == "PERSON" and not named_like_a_body(e)) or (e.label_ in ORG_LABELS and looks_like_person(e))
+        if (e.label_ == "PERSON" and not named_like_a_body(e) and not _no_name(e))
+        or (e.label_ in ORG_LABELS and looks_like_person(e))
     ]
     words = _Words.of(doc, ents)
     known = {parts[-1] for e in people if (parts := name_words(e.text))} | _standing_alone(words)
@@ -431,6 +432,20 @@ def named_like_a_body(ent: SpacySpan) -> bool:
     parts = ent.text.split()
     last = parts[-1].lower().rstrip(".,") if parts else ""
     return len(parts) >= 2 and last in BODY_OR_CLUB_WORDS and not is_first_name(parts[0])
+
+
+# ranks NER reads as a name of their own before the name ("Rear" of "Rear Admiral John Kirby")
+RANK_WORDS = words("rear vice admiral lieutenant colonel sergeant captain commander brigadier corporal marshal")
+
+
+def _no_name(ent: SpacySpan) -> bool:
+    """What NER calls a person that is one adverb ("Heavily outgunned Kurdish defenders said") or one rank before
+    more capitalised words ("Rear Admiral John Kirby": the name comes after)."""
+    if len(ent) != 1:
+        return False
+    word, doc = ent[0], ent.doc
+    rank = word.lower_ in RANK_WORDS and ent.end < len(doc) and doc[ent.end].text[:1].isupper()
+    return rank or word.pos_ == "ADV"
 
 
 def _without_leading_word(ent: SpacySpan, text: str) -> SpacySpan:

@@ -490,3 +490,17 @@ def test_the_army_after_a_country_s_army_is_that_army() -> None:
     )
     analysis = analyze(text, id="t")
     assert speaker(quote_with(analysis, "still investigating")) == "US army"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("Pentagon press secretary Rear Admiral John Dunn said the strikes would go on.", "the strikes",
+         "John Dunn"),
+        ("Rear Admiral Joan Keller said the strikes would go on.\n\nHeavily outgunned Kurdish defenders said the "
+         "militants had pushed into two districts of the town.", "the militants",
+         "Heavily outgunned Kurdish defenders"),
+    ],
+)  # fmt: skip
+def test_a_rank_or_an_adverb_ner_calls_a_person_is_no_name(text: str, words: str, name: str) -> None:
+    assert speaker(quote_with(analyze(text, id="t"), words)) == name
