@@ -64,6 +64,7 @@ from sayso.speaker_phrases import (
     REPORTS,
     STATEMENT,
     THE_STATEMENT,
+    TITLE_WORDS_OF_PAPERS,
     another_holder,
     body_kind_then_name,
     byline,
@@ -1145,9 +1146,12 @@ class SpeakerResolver(OrganisationLookup):
     @staticmethod
     def _untagged_title(mention: SpacySpan) -> bool:
         """ "the Sydney Morning Herald", "the Telegraph" (NER: nothing): "the" and capitalised proper nouns, no post
-        ("the Congressman") and no people: the name of a body."""
-        words = list(mention)[1:]
-        if mention[0].lower_ != "the" or not words or words[-1].lower_ in ROLE_TITLES | PERSON_NOUNS:
+        ("the Congressman") and no people: the name of a body; so is "Wall Street Journal" without "the" (a source
+        cut after it), a paper's name by its last word."""
+        the = mention[0].lower_ == "the"
+        words = list(mention)[1:] if the else list(mention)
+        paper = len(words) >= 2 and words[-1].lower_ in TITLE_WORDS_OF_PAPERS
+        if not (the or paper) or not words or words[-1].lower_ in ROLE_TITLES | PERSON_NOUNS:
             return False
         return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "PERSON" for t in words)
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from statement_helpers import quote_with, speaker
 
-from sayso import analyze
+from sayso import analyze, nlp
+from sayso.speakers import SpeakerResolver
 
 
 def test_another_official_is_no_one_quoted_before() -> None:
@@ -504,3 +505,11 @@ def test_the_army_after_a_country_s_army_is_that_army() -> None:
 )  # fmt: skip
 def test_a_rank_or_an_adverb_ner_calls_a_person_is_no_name(text: str, words: str, name: str) -> None:
     assert speaker(quote_with(analyze(text, id="t"), words)) == name
+
+
+def test_a_paper_s_name_without_the_is_the_name_of_a_body() -> None:
+    """Where NER tags nothing and the source was cut after "The" ("... in April. The Wall Street Journal reports"),
+    the paper's name by its last word is a body's (and so the same speaker as "The Wall Street Journal")."""
+    doc = nlp.parse("Wall Street Journal reports that the watch will launch in April.")
+    assert SpeakerResolver._untagged_title(doc[0:3])
+    assert not SpeakerResolver._untagged_title(nlp.parse("Jessica Tan reports that it rained.")[0:2])
