@@ -99,6 +99,7 @@ def build_analysis(article: Article, doc: Doc, candidates: list[Candidate]) -> A
     resolutions: dict[int, Resolution | None] = {}
     for cand in sorted(candidates, key=lambda c: c.cue_span or (c.start, c.end)):
         resolutions[id(cand)] = resolver.resolve(cand)
+    resolver.one_speaker_per_name(resolutions.values())
     quotes: list[Quote] = []
     quote_ids: dict[int, str] = {}
     taken: set[str] = set()

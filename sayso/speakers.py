@@ -10,7 +10,7 @@ premodifiers ("spokesman Dmitry Peskov") and appositions ("Peskov, the Kremlin s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
 from spacy.tokens import Doc
@@ -39,6 +39,7 @@ from sayso.speaker_names import (
     companies_named_like_people,
     gender_of,
     honorific_gender,
+    is_first_name,
     joined_organisations,
     misspelt_surname,
     name_words,
@@ -182,6 +183,14 @@ HEADLINE_BODY = r"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?{head}\b"
 NAME_THEN_KIND = r"((?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,3}})),\s+the\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b"
 # "Its chief executive, Mark Hodgkinson,": an organisation's officer, named after the role
 ITS_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+" + ROLE_BEFORE_NAME)
+
+
+def _named(entity: Entity) -> bool:
+    """A person or an organisation, or an unnamed speaker by a name of capitalised words ("Consumerist")."""
+    if entity.type in {"PERSON", "ORG"}:
+        return True
+    words = entity.name.split()
+    return entity.type == "UNNAMED" and bool(words) and all(w[:1].isupper() for w in words)
 
 
 class SpeakerResolver(OrganisationLookup):
@@ -1154,6 +1163,43 @@ class SpeakerResolver(OrganisationLookup):
         if not (the or paper) or not words or words[-1].lower_ in ROLE_TITLES | PERSON_NOUNS:
             return False
         return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "PERSON" for t in words)
+
+    def one_speaker_per_name(self, resolutions: Iterable[Resolution | None]) -> None:
+        """Where the article's mentions of one name were read as a person's and as an organisation's ("Mr Qureshi"
+        NER called an organisation, "Qureshi" a person; "Boko Haram" both; "Consumerist" an organisation and an
+        unnamed speaker), every one resolves to the entity of that name: a person's where a title or a sure first
+        name says so, else the organisation's."""
+        found = [r for r in resolutions if r is not None and _named(r.entity)]
+        by_name: dict[str, list[Entity]] = {}
+        for res in found:
+            same = by_name.setdefault(normalise_name(res.entity.name), [])
+            if all(e is not res.entity for e in same):
+                same.append(res.entity)
+        for same in by_name.values():
+            if len({e.type for e in same}) < 2:
+                continue
+            types = {e.type for e in same} - {"UNNAMED"}
+            person = "PERSON" in types and any(self._person_by_name(e.name) for e in same)
+            kind = "PERSON" if person or types == {"PERSON"} else "ORG"  # (a name only unnamed besides: as read)
+            kept = max((e for e in same if e.type == kind), key=lambda e: len(e.mentions))
+            for res in found:
+                if res.entity is not kept and any(res.entity is e for e in same):
+                    kept.mentions = sorted(set(kept.mentions) | set(res.entity.mentions))
+                    for role in res.entity.roles:
+                        kept.add_role(role)
+                    res.entity = kept
+
+    def _person_by_name(self, name: str) -> bool:
+        """Whether a name is a person's by a title the article gives it ("Mr Qureshi"), a sure first name, or a
+        full name of the article that ends in it ("O'Neill" after "James O'Neill")."""
+        words = name_words(name)
+        if not words:
+            return False
+        titled = honorific_gender(name) is not None or title_gender(self.text, words[-1]) is not None
+        surnames = {words[-1].replace("’", "'"), words[-1].replace("'", "’")}  # ("James O’Neill", "O'Neill")
+        fulls = [parts for surname in surnames for _, parts in self._full_names.get(surname, [])]
+        full = any(len(parts) > len(words) and parts[-1] in surnames for parts in fulls)
+        return titled or full or (len(words) > 1 and is_first_name(words[0]))
 
     def speakers(self) -> list[Speaker]:
         """Every entity some quote was resolved to (the caller passes the ids it used), once: an entity may be

@@ -7,6 +7,7 @@ import pytest
 from statement_helpers import quote_with, speaker
 
 from sayso import analyze, nlp
+from sayso.speaker_entity import Entity, Resolution
 from sayso.speakers import SpeakerResolver
 
 
@@ -513,3 +514,25 @@ def test_a_paper_s_name_without_the_is_the_name_of_a_body() -> None:
     doc = nlp.parse("Wall Street Journal reports that the watch will launch in April.")
     assert SpeakerResolver._untagged_title(doc[0:3])
     assert not SpeakerResolver._untagged_title(nlp.parse("Jessica Tan reports that it rained.")[0:2])
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as", "kind"),
+    [
+        ("Boko Haram said it held the town. Boko Haram later denied it.", [("Boko Haram", "PERSON"),
+         ("Boko Haram", "ORG")], "ORG"),
+        ("Mr Quill said he had been held. Quill added that he was tired.", [("Mr Quill", "ORG"), ("Quill", "PERSON")],
+         "PERSON"),
+        ("Consumerist reported the call. Consumerist said it had been recorded.", [("Consumerist", "ORG"),
+         ("Consumerist", "UNNAMED")], "ORG"),
+    ],
+)  # fmt: skip
+def test_one_name_read_as_two_kinds_of_speaker_is_one_speaker(
+    text: str, read_as: list[tuple[str, str]], kind: str
+) -> None:
+    resolver = SpeakerResolver(text, nlp.parse(text))
+    found = [Resolution(Entity(name, speaker_type), None) for name, speaker_type in read_as]  # type: ignore[arg-type]
+    for k, res in enumerate(found):
+        res.entity.mentions.append((k, k + 1))
+    resolver.one_speaker_per_name(found)
+    assert found[0].entity is found[1].entity and found[0].entity.type == kind
