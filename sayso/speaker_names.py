@@ -316,16 +316,21 @@ def people_mentions(doc: Doc, ents: Sequence[SpacySpan] | None = None, text: str
         people.append(name)
         words.tagged[name.start : name.end] = [True] * len(name)
     surnames = {parts[-1] for e in people if len(parts := name_words(e.text)) >= 2}
+    straight = {_straight(name) for name in surnames}  # ("O'Neill" after "James O’Neill")
     lone = [
         e
         for e in ents
         if e.label_ in ORG_LABELS
         and len(e) == 1
-        and (e.text in surnames or e.label_ == "ORG" and misspelt_surname(e.text, surnames, text))
+        and (_straight(e.text) in straight or e.label_ == "ORG" and misspelt_surname(e.text, surnames, text))
     ]
     one_word = surnames | {e.text for e in people if len(e) == 1}
     recurring = _untagged_recurrences(words, one_word)
     return sorted(set(people) | set(lone) | set(recurring), key=lambda e: e.start_char)
+
+
+def _straight(word: str) -> str:
+    return word.replace("’", "'")
 
 
 @dataclass

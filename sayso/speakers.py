@@ -297,7 +297,7 @@ class SpeakerResolver(OrganisationLookup):
         recently before ``at``, a speaker first; else, where the article names one only later (a headline before the
         first line) by that surname or first name, that one, unless a title says otherwise ("Mr. Obama" is
         never Michelle Obama)."""
-        word = words[0]
+        word = self._as_indexed(words[0])
         fits = [
             (start, parts)
             for start, parts in self._full_names.get(word, [])
@@ -323,6 +323,13 @@ class SpeakerResolver(OrganisationLookup):
         earlier = self._full_names.get(surname or "", [])
         named = {" ".join(parts) for start, parts in earlier if start < at and parts[-1] == surname}
         return named.pop() if len(named) == 1 else None
+
+    def _as_indexed(self, word: str) -> str:
+        """The word as the full names of the article write it: "O'Neill" after "James O’Neill" (either apostrophe)."""
+        if word in self._full_names:
+            return word
+        other = word.replace("’", "'") if "’" in word else word.replace("'", "’")
+        return other if other in self._full_names else word
 
     @cached_property
     def _full_names(self) -> dict[str, list[tuple[int, list[str]]]]:
@@ -1196,9 +1203,8 @@ class SpeakerResolver(OrganisationLookup):
         if not words:
             return False
         titled = honorific_gender(name) is not None or title_gender(self.text, words[-1]) is not None
-        surnames = {words[-1].replace("’", "'"), words[-1].replace("'", "’")}  # ("James O’Neill", "O'Neill")
-        fulls = [parts for surname in surnames for _, parts in self._full_names.get(surname, [])]
-        full = any(len(parts) > len(words) and parts[-1] in surnames for parts in fulls)
+        surname = self._as_indexed(words[-1])  # ("O'Neill" after "James O’Neill")
+        full = any(len(parts) > len(words) and parts[-1] == surname for _, parts in self._full_names.get(surname, []))
         return titled or full or (len(words) > 1 and is_first_name(words[0]))
 
     def speakers(self) -> list[Speaker]:

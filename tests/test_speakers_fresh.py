@@ -536,3 +536,13 @@ def test_one_name_read_as_two_kinds_of_speaker_is_one_speaker(
         res.entity.mentions.append((k, k + 1))
     resolver.one_speaker_per_name(found)
     assert found[0].entity is found[1].entity and found[0].entity.type == kind
+
+
+def test_a_surname_written_with_the_other_apostrophe_is_the_same_person() -> None:
+    text = (
+        "The briefing was led by Police Commissioner Sean O’Malley.\n\n"
+        "\"The cause has not been determined,\" said O'Malley.\n\n"
+        "O'Malley said officials had video of the blast."
+    )
+    analysis = analyze(text, id="t")
+    assert {q.speaker.name for q in analysis.quotes if q.speaker} == {"Sean O’Malley"}
