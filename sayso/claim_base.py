@@ -43,6 +43,11 @@ ACTED_BY = re.compile(
     r"\b(?!(?:made|raised|put|brought|leveled|levelled|published|reported|issued|voiced|aired|posted)\b)\w+(?:ed|en)\s+"
     r"(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$"
 )
+# ... or as the one whose family or home it is ("denied that al-Baghdadi's wife had been arrested")
+KIN_OF = re.compile(
+    r"[’']s?\s+(?:\w+\s+)?(?:wife|husband|son|daughter|sons|daughters|child|children|kids|family|mother|father|"
+    r"brother|sister|parents|widow|girlfriend|boyfriend|fianc[ée]e?|home|house)\b"
+)
 REFERENCE_REACH = 1200  # characters back from the denial
 MIN_SHARED_KEYS = 2
 NEGATION_KEYS = {"never", "nothi", "nobod"}  # content keys that say "not", not what
@@ -134,6 +139,8 @@ def names_speaker(content: str, speaker: Speaker) -> bool:
         if OBJECT_OF.search(content[: match.start()]):  # "an offer for Harry Kane": whom an act is about, no claimant
             continue
         if ACTED_BY.search(content[: match.start()]):  # "suspended by the Tour": who acted, in the claim
+            continue
+        if KIN_OF.match(content, match.end()):  # "al-Baghdadi's wife had been arrested": whose kin, in the claim
             continue
         before = re.search(r"([A-Z][a-z]+)\s+$", content[: match.start()])
         # "Ivana Trump" names a namesake of Donald Trump, not him ("Senator Ruiz", "Judge Ruiz" are still Ann Ruiz)

@@ -325,11 +325,11 @@ class SpeakerResolver(OrganisationLookup):
         return named.pop() if len(named) == 1 else None
 
     def _as_indexed(self, word: str) -> str:
-        """The word as the full names of the article write it: "O'Neill" after "James O’Neill" (either apostrophe)."""
-        if word in self._full_names:
-            return word
-        other = word.replace("’", "'") if "’" in word else word.replace("'", "’")
-        return other if other in self._full_names else word
+        """The word as the full names of the article write it: "O'Neill" after "James O’Neill" (either apostrophe),
+        "Al-Bredi" opening a sentence after "Ali al-Bredi" (a particle's case)."""
+        apostrophe = word.replace("’", "'") if "’" in word else word.replace("'", "’")
+        particle = word[:1].swapcase() + word[1:] if "-" in word[1:4] else word
+        return next((w for w in (word, apostrophe, particle) if w in self._full_names), word)
 
     @cached_property
     def _full_names(self) -> dict[str, list[tuple[int, list[str]]]]:

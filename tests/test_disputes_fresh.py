@@ -268,3 +268,14 @@ def test_words_a_denier_reports_after_the_denial_are_not_what_it_denies() -> Non
         'would reach Moscow in minutes," spokesman Dmitry Peskov said.'
     )
     assert all(claimant != "Putin" for claimant, _ in dispute_pairs(analyze(text)))
+
+
+def test_denying_something_of_a_named_person_s_wife_disputes_who_reported_it_not_that_person() -> None:
+    text = (
+        "Security officials said the army had detained a wife of rebel leader Omar al-Fadhli at the border.\n\n"
+        "Al-Fadhli said his movement was growing in four other countries.\n\n"
+        "A rebel fighter denied that al-Fadhli's wife had been detained."
+    )
+    disputes = dispute_pairs(analyze(text))
+    assert ("Security officials", ["A rebel fighter"]) in disputes
+    assert all(claimant != "Omar al-Fadhli" for claimant, _ in disputes)

@@ -546,3 +546,9 @@ def test_a_surname_written_with_the_other_apostrophe_is_the_same_person() -> Non
     )
     analysis = analyze(text, id="t")
     assert {q.speaker.name for q in analysis.quotes if q.speaker} == {"Sean O’Malley"}
+
+
+def test_a_surname_with_a_particle_opening_a_sentence_is_the_same_person() -> None:
+    text = "Tribal leader Omar al-Fadhli said the town had fallen.\n\nAl-Fadhli said the fighters had fled."
+    analysis = analyze(text, id="t")
+    assert {q.speaker.name for q in analysis.quotes if q.speaker} == {"Omar al-Fadhli"}
