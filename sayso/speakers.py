@@ -209,6 +209,7 @@ class SpeakerResolver(OrganisationLookup):
         self.last_said: list[Span] = []  # the words of the last speaker's latest statement
         self.issuer: Entity | None = None  # who last spoke "in a statement"
         self.last_quoted: Entity | None = None  # the speaker of the statement resolved last, of any type
+        self.last_quoted_words: list[Span] = []  # ... and the words of that statement
         self.spoken: list[Entity] = []
         self._title_genders: dict[str, str | None] = {}  # by surname: the gender the article's "Mr./Ms. X" give
         self._collect_people()
@@ -377,6 +378,7 @@ class SpeakerResolver(OrganisationLookup):
         )
         found.entity.mentions.append(span)
         self.last_quoted = found.entity
+        self.last_quoted_words = list(cand.content_spans)
         if found.entity.type in {"PERSON", "ORG"} and cand.cue_span is not None and self._in_a_statement(cand.cue_span):
             self.issuer = found.entity
         if found.entity.type in {"PERSON", "ORG"} or described_body(found.entity.name):
@@ -761,7 +763,8 @@ class SpeakerResolver(OrganisationLookup):
 
     def _unnamed_person_before(self, at: int, gender: str | None) -> Entity | None:
         """ "A council spokeswoman said X. She added that Y": the unnamed person who spoke last, when no one
-        was named since and the pronoun fits (a singular person's description: no group, no organisation)."""
+        was named since (but in their own words) and the pronoun fits (a singular person's description: no group, no
+        organisation)."""
         last = self.last_quoted
         if last is None or last.type != "UNNAMED" or not last.mentions:
             return None
@@ -770,7 +773,9 @@ class SpeakerResolver(OrganisationLookup):
         if not head or head[0] not in PERSON_NOUNS or words[0] not in {"a", "an", "the", "one"}:
             return None
         since = max(s for s, _ in last.mentions)
-        if any(since < e.start_char < at for e in self.people):
+        # (a person named in its own words is not one named since: "A fighter denied that al-Fadhli's wife ...")
+        said = self.last_quoted_words
+        if any(since < e.start_char < at and not any(s <= e.start_char < t for s, t in said) for e in self.people):
             return None
         found = gender_of("", last.name)
         return last if gender is None or found in (None, gender) else None

@@ -552,3 +552,11 @@ def test_a_surname_with_a_particle_opening_a_sentence_is_the_same_person() -> No
     text = "Tribal leader Omar al-Fadhli said the town had fallen.\n\nAl-Fadhli said the fighters had fled."
     analysis = analyze(text, id="t")
     assert {q.speaker.name for q in analysis.quotes if q.speaker} == {"Omar al-Fadhli"}
+
+
+def test_he_after_an_unnamed_speaker_who_named_someone_is_that_speaker() -> None:
+    text = (
+        "Al-Fadhli said his movement was growing.\n\n"
+        'A rebel fighter denied that al-Fadhli\'s wife had been detained. "I have checked with our brothers," he said.'
+    )
+    assert speaker(quote_with(analyze(text, id="t"), "checked with our brothers")) == "A rebel fighter"
