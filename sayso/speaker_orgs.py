@@ -30,6 +30,7 @@ AGENCY_NOUNS = words("agency organisation organization institution")
 
 
 LISTED_NOT_APPOSED = re.compile(r",\s+(?:the|a|an)\s")  # "Apple, Google and Microsoft", not "Ofwat, the regulator"
+LIST_JOIN = re.compile(r"\b(?:and|or)\b|&")
 LOCATED = re.compile(r",\s+(?:based|headquartered)\b")  # "Hanxin Steel, based in Shanghai,"
 # "The Britain-based", "the London-based", "Washington-based": where an organisation named next is based
 BASED_BEFORE_NAME = re.compile(
@@ -50,7 +51,9 @@ def org_name_and_role(text: str, mention: SpacySpan, orgs: list[SpacySpan]) -> t
         role = clean_role(apposed.group("what"))
         return (apposed.group("head") if role else name), role
     after = text[first.end_char : mention.end_char]
-    listed = len(orgs) > 1 and not LISTED_NOT_APPOSED.match(after)
+    # (a list goes on past one comma or joins by "and": not "The Syrian Observatory ..., British activist group,")
+    joined = LIST_JOIN.search(after) is not None or "," in after.strip(" ,")
+    listed = len(orgs) > 1 and not LISTED_NOT_APPOSED.match(after) and joined
     located = LOCATED.match(after)
     if first.start_char == mention.start_char and after.startswith(",") and not listed and not located:
         role = clean_role(after)

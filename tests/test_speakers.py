@@ -344,6 +344,11 @@ def test_where_an_organisation_is_based_is_its_role_not_part_of_its_name() -> No
     ]
 
 
+def test_an_apposition_without_an_article_after_an_organisation_is_its_role() -> None:
+    text = "The Syrian Observatory for Human Rights, British activist group, said ten people had died."
+    assert speakers_of(text) == [("The Syrian Observatory for Human Rights", "British activist group")]
+
+
 def test_an_organisation_named_by_the_head_of_its_name_is_that_organisation() -> None:
     text = (
         "Fighting went on near the border town, the Syrian Observatory for Human Rights said.\n\n"
