@@ -412,6 +412,17 @@ def test_transcript_lines_are_statements_of_their_speaker_labels() -> None:
     ]
 
 
+def test_a_place_before_a_heading_in_capitals_is_no_speaker_label() -> None:
+    text = (
+        "The minister spoke on Friday.\n\n"
+        "LONDON: POLICE ALLEGE ISLAMIST PLOT TO KILL POLICE\n\n"
+        "Four men appeared in court in London on Friday.\n\n"
+        "BRITAIN: A 14TH-CENTURY TREASON LAW REVISITED\n\n"
+        "The law dates from 1351, said London lawyer Ann Britain."
+    )
+    assert all(q.cue != ":" for q in statements(text).quotes)
+
+
 def test_link_labels_are_no_speakers() -> None:
     text = (
         "Three schoolgirls from east London are believed to have travelled to Syria, police said.\n\n"

@@ -76,10 +76,18 @@ def transcript_lines(frame: Frame) -> list[Candidate]:
         surname = label.split()[-1].title()
         if counts[label.split()[-1]] < 2 and not re.search(rf"\b{re.escape(surname)}\b", frame.text):
             continue
+        if _heading_after(frame.text, m.end()):
+            continue  # "LONDON: POLICE ALLEGE ISLAMIST PLOT TO KILL POLICE": a section's heading, no speaker's line
         content = trim_content(frame.text, (m.end(), frame.paragraph_bounds(m.end())[1]))
         if content is not None:
             out.append(Candidate("direct", [content], (m.end(1), m.end(1) + 1), m.span(1), 0.95, "transcript"))
     return out
+
+
+def _heading_after(text: str, at: int) -> bool:
+    """Whether the line from ``at`` is a heading in capitals: three words or more, no lower-case letter."""
+    line = text[at : text.find("\n", at) if "\n" in text[at:] else len(text)]
+    return len(line.split()) >= 3 and not any(ch.islower() for ch in line)
 
 
 QA_LABEL = re.compile(r"^[ \t]*(Q|A)[:.][ \t]+(?=\S)", re.MULTILINE)
