@@ -150,8 +150,17 @@ WHICH_AFTER = re.compile(r",\s+(?:which|based\s+in|headquartered\s+in)\s")
 BODY_BEFORE_NAME = r"(?:company|firm|group|militia|movement|organi[sz]ation|network|party|band)"
 # "the newspaper Diario do Planalto", "the broadcaster WDS", "the jihadist group al-Shabab": a kind of body (maybe
 # after one lower-case word) right before its name
+PUBLICATION_KIND = r"(?:newspaper|tabloid|magazine|broadcaster|website|site|blog|outlet|channel)"
+# (up to two words before the kind: "the Algerian news site al-Fadjr"; a capitalised one only before a lower-case one)
 KIND_BEFORE = re.compile(
-    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?:newspaper|tabloid|magazine|broadcaster|website|" + BODY_BEFORE_NAME + r")\s+$"
+    r"\b[Tt]he\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?=\s+[a-z]))\s+){0,2}(?:" + PUBLICATION_KIND + "|" + BODY_BEFORE_NAME
+    + r")\s+$"
+)
+# "Al-Sabaah, an Iraqi newspaper,": a kind of publication in apposition right after the name
+# (the kind ends the apposition: not "Jane Smith, a newspaper columnist,")
+KIND_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}" + PUBLICATION_KIND
+    + r"(?=\s*[,.;:)—–]|\s+(?:in|based|from|of|that|which|run|owned)\b)"
 )
 KIND_REACH = 32  # characters before a name in which its kind is looked for
 
@@ -162,7 +171,8 @@ def _as_a_body(ent: SpacySpan, text: str) -> SpacySpan:
     organisation; so is "the Observatory", "the Telegraph": one word after "the" (no first name, title or family:
     not "the Pope", "the Clintons")."""
     kind_before = KIND_BEFORE.search(text, max(0, ent.start_char - KIND_REACH), ent.start_char)
-    if ent.label_ == "PERSON" and (WHICH_AFTER.match(text, ent.end_char) or kind_before or _one_word_after_the(ent)):
+    after = WHICH_AFTER.match(text, ent.end_char) or KIND_AFTER.match(text, ent.end_char)
+    if ent.label_ == "PERSON" and (after or kind_before or _one_word_after_the(ent)):
         return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
     return ent
 

@@ -560,3 +560,18 @@ def test_he_after_an_unnamed_speaker_who_named_someone_is_that_speaker() -> None
         'A rebel fighter denied that al-Fadhli\'s wife had been detained. "I have checked with our brothers," he said.'
     )
     assert speaker(quote_with(analyze(text, id="t"), "checked with our brothers")) == "A rebel fighter"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The Algerian news site al-Fadjr on Aug. 6 reported that the minister had quit.", "al-Fadjr", "ORG"),
+        ("Al-Sabaah, an Iraqi newspaper, said the militants had fled.", "Al-Sabaah", "ORG"),
+        ("Jane Smith, a newspaper columnist, said the militants had fled.", "Jane Smith", "PERSON"),
+    ],
+)  # fmt: skip
+def test_a_name_ner_calls_a_person_that_a_kind_of_publication_describes_is_that_publication(
+    text: str, name: str, kind: str
+) -> None:
+    said = analyze(text, id="t").quotes[0].speaker
+    assert said is not None and (said.name, said.type) == (name, kind)
