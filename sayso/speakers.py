@@ -1122,7 +1122,9 @@ class SpeakerResolver(OrganisationLookup):
         name = mention.text.strip()
         kind = self._unnamed_kind(mention)
         key = kind + ":" + normalise_name(name)
-        entity = self.entities.get(key) or self._named_before(name, mention.start_char) or self._tagged_below(name)
+        # ("police said" after "Cumbria Police said": as "the police" would be)
+        definite = "the " + name if kind == "ORG" and re.fullmatch(r"[a-z]+", name) else name
+        entity = self.entities.get(key) or self._named_before(definite, mention.start_char) or self._tagged_below(name)
         entity = entity or self._met_as_a(name, kind) or (self._by_last_word(name) if kind == "ORG" else None)
         entity = entity or Entity(name, kind)
         self.entities.setdefault(key, entity)

@@ -575,3 +575,8 @@ def test_a_name_ner_calls_a_person_that_a_kind_of_publication_describes_is_that_
 ) -> None:
     said = analyze(text, id="t").quotes[0].speaker
     assert said is not None and (said.name, said.type) == (name, kind)
+
+
+def test_police_after_a_named_police_force_is_that_force() -> None:
+    text = "Cumbria Police said the man had been arrested on Monday.\n\nThe man was later released, police said."
+    assert speaker(quote_with(analyze(text, id="t"), "later released")) == "Cumbria Police"
