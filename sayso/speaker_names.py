@@ -47,11 +47,15 @@ BODY_KINDS = ORG_WORDS | NON_COMPANY_KINDS | words("constabulary trusts hospital
 
 def name_words(name: str) -> list[str]:
     words = [w for w in re.sub(r"[()\[\],]", " ", name).split() if w.lower().rstrip(".") not in TITLES]
-    while len(words) > 1 and words[0].lower().rstrip(".") in ROLE_TITLES:
-        words.pop(0)
+    while len(words) > 1 and (words[0].lower().rstrip(".") in ROLE_TITLES or _party_before_name(words)):
+        words.pop(0)  # "Mayor Ann Ruiz"; "NDP Angus" (a party's initials of three letters or more, not "AJ Styles")
     while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS:
         words.pop()  # "Neil Patel KC", "Sir Keith Hale MP", "Joseph R. Biden Jr."
     return [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+
+
+def _party_before_name(words: list[str]) -> bool:
+    return re.fullmatch(r"[A-Z]{3,}", words[0]) is not None and words[1][:1].isupper() and not words[1].isupper()
 
 
 def one_slip_apart(a: str, b: str) -> bool:

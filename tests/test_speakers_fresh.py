@@ -580,3 +580,8 @@ def test_a_name_ner_calls_a_person_that_a_kind_of_publication_describes_is_that_
 def test_police_after_a_named_police_force_is_that_force() -> None:
     text = "Cumbria Police said the man had been arrested on Monday.\n\nThe man was later released, police said."
     assert speaker(quote_with(analyze(text, id="t"), "later released")) == "Cumbria Police"
+
+
+def test_a_party_s_initials_before_a_surname_are_no_part_of_the_name() -> None:
+    text = "NDP MP Carla Angus said the rules were broken.\n\nNDP Angus said the minister should resign."
+    assert speaker(quote_with(analyze(text, id="t"), "should resign")) == "Carla Angus"
