@@ -152,10 +152,10 @@ def companies_named_like_people(ents: Sequence[SpacySpan], text: str) -> list[Sp
 WHICH_AFTER = re.compile(r",\s+(?:which|based\s+in|headquartered\s+in)\s")
 # the nouns of a kind of body that go right before its name ("the jihadist group al-Shabab", "the firm Acme")
 BODY_BEFORE_NAME = r"(?:company|firm|group|militia|movement|organi[sz]ation|network|party|band)"
-# "the newspaper Diario do Planalto", "the broadcaster WDS", "the jihadist group al-Shabab": a kind of body (maybe
-# after one lower-case word) right before its name
 PUBLICATION_KIND = r"(?:newspaper|tabloid|magazine|broadcaster|website|site|blog|outlet|channel)"
-# (up to two words before the kind: "the Algerian news site al-Fadjr"; a capitalised one only before a lower-case one)
+# "the newspaper Diario do Planalto", "the broadcaster WDS", "the jihadist group al-Shabab", "the Algerian news site
+# al-Fadjr": a kind of body right before its name, after up to two words (a capitalised one only before a lower-case
+# one)
 KIND_BEFORE = re.compile(
     r"\b[Tt]he\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?=\s+[a-z]))\s+){0,2}(?:" + PUBLICATION_KIND + "|" + BODY_BEFORE_NAME
     + r")\s+$"

@@ -1181,27 +1181,29 @@ class SpeakerResolver(OrganisationLookup):
     def one_speaker_per_name(self, resolutions: Iterable[Resolution | None]) -> None:
         """Where the article's mentions of one name were read as a person's and as an organisation's ("Mr Qureshi"
         NER called an organisation, "Qureshi" a person; "Boko Haram" both; "Consumerist" an organisation and an
-        unnamed speaker), every one resolves to the entity of that name: a person's where a title or a sure first
-        name says so, else the organisation's."""
+        unnamed speaker), every one resolves to the entity of that name: a person's where _person_by_name says so or
+        the only other reading is unnamed, else the organisation's."""
         found = [r for r in resolutions if r is not None and _named(r.entity)]
-        by_name: dict[str, list[Entity]] = {}
+        by_name: dict[str, dict[int, Entity]] = {}  # normalised name -> its entities, by identity
         for res in found:
-            same = by_name.setdefault(normalise_name(res.entity.name), [])
-            if all(e is not res.entity for e in same):
-                same.append(res.entity)
+            by_name.setdefault(normalise_name(res.entity.name), {})[id(res.entity)] = res.entity
+        replaced: dict[int, Entity] = {}  # id of an entity given up -> the one kept
         for same in by_name.values():
-            if len({e.type for e in same}) < 2:
+            types = {e.type for e in same.values()}
+            if len(types) < 2:
                 continue
-            types = {e.type for e in same} - {"UNNAMED"}
-            person = "PERSON" in types and any(self._person_by_name(e.name) for e in same)
+            types -= {"UNNAMED"}
+            person = "PERSON" in types and any(self._person_by_name(e.name) for e in same.values())
             kind = "PERSON" if person or types == {"PERSON"} else "ORG"  # (a name only unnamed besides: as read)
-            kept = max((e for e in same if e.type == kind), key=lambda e: len(e.mentions))
-            for res in found:
-                if res.entity is not kept and any(res.entity is e for e in same):
-                    kept.mentions = sorted(set(kept.mentions) | set(res.entity.mentions))
-                    for role in res.entity.roles:
+            kept = max((e for e in same.values() if e.type == kind), key=lambda e: len(e.mentions))
+            for other in same.values():
+                if other is not kept:
+                    kept.mentions = sorted(set(kept.mentions) | set(other.mentions))
+                    for role in other.roles:
                         kept.add_role(role)
-                    res.entity = kept
+                    replaced[id(other)] = kept
+        for res in found:
+            res.entity = replaced.get(id(res.entity), res.entity)
 
     def _person_by_name(self, name: str) -> bool:
         """Whether a name is a person's by a title the article gives it ("Mr Qureshi"), a sure first name, or a

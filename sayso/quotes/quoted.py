@@ -86,7 +86,8 @@ def transcript_lines(frame: Frame) -> list[Candidate]:
 
 def _heading_after(text: str, at: int) -> bool:
     """Whether the line from ``at`` is a heading in capitals: three words or more, no lower-case letter."""
-    line = text[at : text.find("\n", at) if "\n" in text[at:] else len(text)]
+    end = text.find("\n", at)
+    line = text[at : end if end >= 0 else len(text)]
     return len(line.split()) >= 3 and not any(ch.islower() for ch in line)
 
 

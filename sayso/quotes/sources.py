@@ -239,9 +239,9 @@ def passive_addressee_sources(frame: Frame, found: list[Candidate]) -> None:
         told = frame.doc[last]
         if told.lower_ not in TOLD_PASSIVE or last == 0 or frame.doc[last - 1].lower_ not in BE_BEFORE_TOLD:
             continue
-        by = last + 1
-        ceiling = frame.token_index_at(frame.sentence_end_after(cand.cue_span[1]))
-        agent = source_after(frame, by, ceiling) if by < len(frame.doc) and frame.doc[by].lower_ == "by" else None
+        agent = None
+        if last + 1 < len(frame.doc) and frame.doc[last + 1].lower_ == "by":
+            agent = source_after(frame, last + 1, frame.token_index_at(frame.sentence_end_after(cand.cue_span[1])))
         cand.source_span = None if agent is None or overlaps(agent, cand.content_spans) else agent
 
 
